@@ -1,0 +1,52 @@
+package jipan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jipan.core.Classifier;
+
+/** The service's configuration file (see config/jipan.yml). */
+public class JipanConfiguration extends Configuration {
+
+    /** Where the rules come from and how far they may run. */
+    public static class RulesSettings {
+        /** The directory whose {@code *.drl} files make the rule set; relative to the working directory. */
+        @NotBlank
+        private String directory = "rules";
+
+        /** Rule firings allowed for one customer before the answer is refused as a runaway rule. */
+        @Min(100)
+        private int maxFiringsPerCustomer = Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER;
+
+        @JsonProperty public String getDirectory() { return directory; }
+        @JsonProperty public void setDirectory(String directory) { this.directory = directory; }
+        @JsonProperty public int getMaxFiringsPerCustomer() { return maxFiringsPerCustomer; }
+        @JsonProperty public void setMaxFiringsPerCustomer(int max) { this.maxFiringsPerCustomer = max; }
+    }
+
+    /** Limits of the classify endpoint. */
+    public static class ClassifySettings {
+        /** Customers accepted in one classify request; more is answered 413. */
+        @Min(1)
+        private int maxCustomersPerRequest = 10_000;
+
+        @JsonProperty public int getMaxCustomersPerRequest() { return maxCustomersPerRequest; }
+        @JsonProperty public void setMaxCustomersPerRequest(int max) { this.maxCustomersPerRequest = max; }
+    }
+
+    @Valid
+    @NotNull
+    private RulesSettings rules = new RulesSettings();
+
+    @Valid
+    @NotNull
+    private ClassifySettings classify = new ClassifySettings();
+
+    @JsonProperty public RulesSettings getRules() { return rules; }
+    @JsonProperty public void setRules(RulesSettings rules) { this.rules = rules; }
+    @JsonProperty public ClassifySettings getClassify() { return classify; }
+    @JsonProperty public void setClassify(ClassifySettings classify) { this.classify = classify; }
+}

@@ -1,0 +1,74 @@
+package jipan.core;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import jipan.core.facts.Complaint;
+import jipan.core.facts.Customer;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.Lead;
+import jipan.core.facts.LeadStatus;
+import jipan.core.facts.Referral;
+import jipan.core.facts.Survey;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+
+/** One customer with every fact recorded about it: what a request or the store hands to the classifier. */
+public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visit> visits, List<Lead> leads,
+                            List<Complaint> complaints, List<EventAttendance> events, List<Referral> referrals,
+                            List<Survey> surveys) {
+
+    public CustomerFacts {
+        vehicles = List.copyOf(vehicles);
+        visits = List.copyOf(visits);
+        leads = List.copyOf(leads);
+        complaints = List.copyOf(complaints);
+        events = List.copyOf(events);
+        referrals = List.copyOf(referrals);
+        surveys = List.copyOf(surveys);
+    }
+
+    /**
+     * The facts as they stood on {@code asOf} (SPEC 3.7: facts dated after asOf are ignored everywhere):
+     * later vehicles, visits, complaints, events, referrals and surveys are left out; a lead created later is
+     * left out, and a lead closed later is still open on asOf.
+     */
+    public CustomerFacts asOf(LocalDate asOf) {
+        return new CustomerFacts(customer,
+                upTo(vehicles, Vehicle::getPurchaseDate, asOf),
+                upTo(visits, Visit::getDate, asOf),
+                upTo(leads, Lead::getCreatedOn, asOf).stream().map(lead -> openOn(lead, asOf)).toList(),
+                upTo(complaints, Complaint::getDate, asOf),
+                upTo(events, EventAttendance::getDate, asOf),
+                upTo(referrals, Referral::getDate, asOf),
+                upTo(surveys, Survey::getDate, asOf));
+    }
+
+    /** Every fact, in the order the engine receives them. */
+    public Stream<Object> all() {
+        return Stream.of(Stream.of(customer), vehicles.stream(), visits.stream(), leads.stream(),
+                complaints.stream(), events.stream(), referrals.stream(), surveys.stream())
+                .flatMap(Function.identity());
+    }
+
+    private static <T> List<T> upTo(List<T> facts, Function<T, LocalDate> date, LocalDate asOf) {
+        return facts.stream().filter(fact -> date.apply(fact) == null || !date.apply(fact).isAfter(asOf)).toList();
+    }
+
+    private static Lead openOn(Lead lead, LocalDate asOf) {
+        boolean closedLater = lead.getClosedOn() != null && lead.getClosedOn().isAfter(asOf);
+        LocalDate lastFollowUp = lead.getLastFollowUp() != null && lead.getLastFollowUp().isAfter(asOf)
+                ? null : lead.getLastFollowUp();
+        if (!closedLater && lastFollowUp == lead.getLastFollowUp()) {
+            return lead;
+        }
+        return new Lead(lead.getLeadId(), lead.getModel(), lead.getCreatedOn(),
+                closedLater ? null : lead.getClosedOn(),
+                closedLater ? LeadStatus.OPEN : lead.getStatus(),
+                closedLater ? null : lead.getDefeatReason(),
+                closedLater ? null : lead.getCompetitorBrand(),
+                closedLater ? null : lead.getCompetitorModel(),
+                lead.getFollowUps(), lastFollowUp);
+    }
+}

@@ -1,0 +1,6 @@
+package jipan.core.facts;
+
+/** Where a sales lead stands. */
+public enum LeadStatus {
+    OPEN, WON, DEFEATED, INVALID
+}

@@ -1,0 +1,6 @@
+package jipan.core.facts;
+
+/** What a repair order was for. */
+public enum ServiceType {
+    FIRST_MAINTENANCE, MAINTENANCE, REPAIR, ACCIDENT, RECALL, OTHER
+}
