@@ -1,6 +1,8 @@
 package jipan.core.facts;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
 
 /** What the classification rules need to know of a customer's visits, derived once by a rule. */
 public final class VisitStats implements Explained {
@@ -14,6 +16,11 @@ public final class VisitStats implements Explained {
         this.customerPayVisits = customerPayVisits;
         this.visitsInWindow = visitsInWindow;
         this.lastVisit = lastVisit;
+    }
+
+    /** The latest of some dates, or null when there are none: the rules' way to find the last visit. */
+    public static LocalDate latest(Collection<LocalDate> dates) {
+        return dates.stream().max(Comparator.naturalOrder()).orElse(null);
     }
 
     public ServiceWindow getWindow() { return window; }
