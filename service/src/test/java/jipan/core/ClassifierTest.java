@@ -1,0 +1,77 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import jipan.TestRequests;
+import jipan.api.ClassifyRequest;
+import jipan.core.facts.Churn;
+import jipan.core.facts.Tier;
+import org.junit.jupiter.api.Test;
+
+/** The shipped rules of rules/, and what an analyst's edit of them does. */
+class ClassifierTest {
+    private static final Path RULES = Path.of("../rules");
+    private final ClassifyRequest threeVisits = TestRequests.classifyRequest("three-customer-pay-visits.json");
+
+    @Test
+    void threeCustomerPayVisitsAreTierBWithTheNumbersInTheReason() {
+        Classification result = classifier(RuleFiles.readDirectory(RULES)).classify(threeVisits.asOf(),
+                threeVisits.customers().get(0));
+
+        assertThat(result.tier()).isEqualTo(Tier.B);
+        assertThat(result.churn()).isEqualTo(Churn.ACTIVE);
+        assertThat(result.reasons()).contains(new Reason("Tier B: regular customer-pay visitor",
+                "3 customer-pay visits in the 12 months to 2012-09-30 (B from 2, A from 4) → B"));
+    }
+
+    @Test
+    void loweringTheTierAThresholdInTheRuleFileMakesThreeVisitsA() throws IOException {
+        Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+        String tiers = files.get("tiers.drl");
+        assertThat(tiers).contains("minVisitsForA : int = 4");
+        files.put("tiers.drl", tiers.replace("minVisitsForA : int = 4", "minVisitsForA : int = 3"));
+
+        Classification result = classifier(new RuleFiles(files)).classify(threeVisits.asOf(),
+                threeVisits.customers().get(0));
+
+        assertThat(result.tier()).isEqualTo(Tier.A);
+        assertThat(result.reasons()).extracting(Reason::message)
+                .contains("3 customer-pay visits in the 12 months to 2012-09-30 (A from 3) → A");
+    }
+
+    @Test
+    void aRuleThatNeverStopsFiringIsCutOffAndNamed() throws IOException {
+        Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+        files.put("looping.drl", Files.readString(Path.of("src/test/resources/rule-edits/looping.drl")));
+
+        assertThatThrownBy(() -> new Classifier(new RuleCompiler().compile(new RuleFiles(files)), 500)
+                .classify(threeVisits.asOf(), threeVisits.customers().get(0)))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("customer C3")
+                .hasMessageContaining("limit 500")
+                .hasMessageContaining("'Runaway: inserts forever'");
+    }
+
+    @Test
+    void twoRulesDecidingDifferentTiersIsAnErrorNamingBoth() throws IOException {
+        Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+        files.put("second-tier.drl", Files.readString(Path.of("src/test/resources/rule-edits/second-tier.drl")));
+
+        assertThatThrownBy(() -> classifier(new RuleFiles(files)).classify(threeVisits.asOf(),
+                threeVisits.customers().get(0)))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("2 rules decided the tier")
+                .hasMessageContaining("'Tier B: regular customer-pay visitor' → B")
+                .hasMessageContaining("'Everybody with a customer-pay visit is A' → A");
+    }
+
+    private static Classifier classifier(RuleFiles files) {
+        return new Classifier(new RuleCompiler().compile(files), Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+    }
+}
