@@ -16,7 +16,7 @@ class BrokenRulesStartTest {
 
     @Test
     void theServiceDoesNotStartOnRulesThatDoNotCompile(@TempDir Path rules) throws Exception {
-        Files.writeString(rules.resolve("ok.drl"), "package jipan.rules;\n\nrule \"fine\"\nwhen\nthen\nend\n");
+        Files.writeString(rules.resolve("ok.drl"), "package jipan.rules;\n\nimport jipan.core.facts.AsOf;\n\nrule \"fine\"\nwhen\n    AsOf()\nthen\nend\n");
         Files.writeString(rules.resolve("tiers.drl"),
                 "package jipan.rules;\n\nimport jipan.core.facts.VisitStats;\n\nrule \"typo\"\nwhen\n"
                         + "    VisitStats( customerPayVisitz >= 4 )\nthen\nend\n");

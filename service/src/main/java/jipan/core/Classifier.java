@@ -2,8 +2,10 @@ package jipan.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -15,12 +17,15 @@ import jipan.core.facts.VisitStats;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * Runs the rules for each customer in a session of its own: the rules see one customer's facts at a time,
- * and one customer's facts never slow down or disturb another's.
+ * Runs the rules for one customer at a time: a session holds one customer's facts only, so the rules never
+ * need to tell customers apart and one customer's facts never slow down or disturb another's. Sessions come
+ * from the engine's pool, which resets a disposed session for the next customer.
  */
 public final class Classifier {
     /** Firings per customer after which a rule set is taken to be looping. */
@@ -28,10 +33,12 @@ public final class Classifier {
 
     private final CompiledRules rules;
     private final int maxFiringsPerCustomer;
+    private final KieSessionsPool sessions;
 
     public Classifier(CompiledRules rules, int maxFiringsPerCustomer) {
         this.rules = rules;
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
+        this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     public String rulesetVersion() {
@@ -51,55 +58,60 @@ public final class Classifier {
     }
 
     public Classification classify(LocalDate asOf, CustomerFacts customer) {
-        String customerId = customer.customer().getId();
-        KieSession session = rules.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
+        FiringLog log = new FiringLog();
+        session.addEventListener(log.agenda);
+        session.addEventListener(log.runtime);
         try {
-            FiringLog log = new FiringLog();
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) log.agenda);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) log.runtime);
-            session.insert(new AsOf(asOf));
-            customer.asOf(asOf).all().forEach(session::insert);
-            int fired = session.fireAllRules(maxFiringsPerCustomer);
-            if (fired >= maxFiringsPerCustomer) {
-                throw new RuleEvaluationException("customer " + customerId + ": the rules fired " + fired
-                        + " times without settling (limit " + maxFiringsPerCustomer + "); last rule fired: '"
-                        + log.lastFired + "'");
-            }
-            TierAssigned tier = single(session, TierAssigned.class, "tier", customerId, log,
-                    decision -> decision.getTier().name());
-            ChurnAssigned churn = single(session, ChurnAssigned.class, "churn status", customerId, log,
-                    decision -> decision.getChurn().name());
-            VisitStats stats = single(session, VisitStats.class, "visit statistics", customerId, log,
-                    s -> s.getCustomerPayVisits() + " customer-pay visits");
-            return new Classification(customerId,
-                    tier == null ? null : tier.getTier(),
-                    stats == null ? null : stats.getCustomerPayVisits(),
-                    stats == null ? null : stats.getLastVisit(),
-                    churn == null ? null : churn.getChurn(),
-                    List.copyOf(log.reasons), Set.copyOf(log.fired));
+            return run(session, log, asOf, customer);
         } finally {
+            session.removeEventListener(log.agenda);
+            session.removeEventListener(log.runtime);
             session.dispose();
         }
     }
 
+    private Classification run(KieSession session, FiringLog log, LocalDate asOf, CustomerFacts customer) {
+        String customerId = customer.customer().getId();
+        session.insert(new AsOf(asOf));
+        customer.asOf(asOf).all().forEach(session::insert);
+        int fired = session.fireAllRules(maxFiringsPerCustomer);
+        if (fired >= maxFiringsPerCustomer) {
+            throw new RuleEvaluationException("customer " + customerId + ": the rules fired " + fired
+                    + " times without settling (limit " + maxFiringsPerCustomer + "); last rule fired: '"
+                    + log.lastFired + "'");
+        }
+        TierAssigned tier = single(TierAssigned.class, "tier", customerId, log, d -> d.getTier().name());
+        ChurnAssigned churn = single(ChurnAssigned.class, "churn status", customerId, log, d -> d.getChurn().name());
+        VisitStats stats = single(VisitStats.class, "visit statistics", customerId, log,
+                s -> s.getCustomerPayVisits() + " customer-pay visits");
+        return new Classification(customerId,
+                tier == null ? null : tier.getTier(),
+                stats == null ? null : stats.getCustomerPayVisits(),
+                stats == null ? null : stats.getLastVisit(),
+                churn == null ? null : churn.getChurn(),
+                List.copyOf(log.reasons), Set.copyOf(log.fired));
+    }
+
     /** The one fact of a type the rules inserted, or null when none did; two are contradicting rules. */
-    private static <T> T single(KieSession session, Class<T> type, String what, String customerId, FiringLog log,
+    private static <T> T single(Class<T> type, String what, String customerId, FiringLog log,
                                 Function<T, String> describe) {
-        List<T> facts = session.getObjects(type::isInstance).stream().map(type::cast).toList();
+        List<T> facts = log.insertedBy.keySet().stream().filter(type::isInstance).map(type::cast).toList();
         if (facts.size() > 1) {
             throw new RuleEvaluationException("customer " + customerId + ": " + facts.size() + " rules decided the "
                     + what + ": " + facts.stream()
-                    .map(fact -> "'" + log.insertedBy.getOrDefault(fact, "?") + "' → " + describe.apply(fact))
+                    .map(fact -> "'" + log.insertedBy.get(fact) + "' → " + describe.apply(fact))
                     .collect(Collectors.joining(", ")));
         }
         return facts.isEmpty() ? null : facts.get(0);
     }
 
-    /** Records which rules fired and what they explained, for one session. */
+    /** Records which rules fired, what they inserted and what they explained, for one customer. */
     private static final class FiringLog {
         final Set<String> fired = new LinkedHashSet<>();
         final List<Reason> reasons = new ArrayList<>();
-        final java.util.IdentityHashMap<Object, String> insertedBy = new java.util.IdentityHashMap<>();
+        /** The facts the rules inserted and did not delete again, with the rule that inserted each. */
+        final Map<Object, String> insertedBy = new IdentityHashMap<>();
         String lastFired;
 
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
@@ -120,6 +132,11 @@ public final class Classifier {
                 if (event.getObject() instanceof Explained explained) {
                     reasons.add(new Reason(event.getRule().getName(), explained.getBecause()));
                 }
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                insertedBy.remove(event.getOldObject());
             }
         };
     }

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jipan.TestRequests;
 import jipan.api.ClassifyRequest;
+import jipan.api.CustomerFactsReader;
+import jipan.bench.SyntheticCustomers;
 import jipan.core.facts.Churn;
 import jipan.core.facts.Tier;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,22 @@ class ClassifierTest {
                 .hasMessageContaining("2 rules decided the tier")
                 .hasMessageContaining("'Tier B: regular customer-pay visitor' → B")
                 .hasMessageContaining("'Everybody with a customer-pay visit is A' → A");
+    }
+
+    @Test
+    void aReusedSessionAnswersEachCustomerAsAFreshSessionWould() {
+        CompiledRules rules = new RuleCompiler().compile(RuleFiles.readDirectory(RULES));
+        LocalDate asOf = LocalDate.of(2012, 9, 30);
+        List<CustomerFacts> customers = new CustomerFactsReader()
+                .readClassifyRequest(SyntheticCustomers.request(asOf, 300, 11L)).customers();
+
+        List<Classification> reused = new Classifier(rules, 10_000).classify(asOf, customers);
+
+        for (int i = 0; i < customers.size(); i++) {
+            Classification fresh = new Classifier(rules, 10_000).classify(asOf, customers.get(i));
+            assertThat(reused.get(i)).as(customers.get(i).customer().getId()).isEqualTo(fresh);
+        }
+        assertThat(reused).extracting(Classification::tier).contains(Tier.A, Tier.B, Tier.C, Tier.D, Tier.NONE);
     }
 
     private static Classifier classifier(RuleFiles files) {

@@ -21,7 +21,7 @@ class RuleCompilerTest {
     @Test
     void reportsEveryErrorWithFileLineAndColumn() {
         RuleFiles broken = new RuleFiles(Map.of(
-                "good.drl", "package jipan.rules;\nrule \"fine\" when then end\n",
+                "good.drl", "package jipan.rules;\nimport jipan.core.facts.AsOf;\nrule \"fine\" when AsOf() then end\n",
                 "broken.drl", "package jipan.rules;\n\nrule \"typo\"\nwhen\n    NoSuchFact( x > 1 )\nthen\nend\n"));
 
         assertThatThrownBy(() -> compiler.compile(broken))
