@@ -3,15 +3,22 @@ package jipan.core;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jipan.core.facts.AsOf;
 import jipan.core.facts.ChurnAssigned;
 import jipan.core.facts.Explained;
+import jipan.core.facts.GradeAssigned;
+import jipan.core.facts.LeadCategorised;
+import jipan.core.facts.LeadFlagged;
+import jipan.core.facts.LifecycleAssigned;
+import jipan.core.facts.LoyaltyLevelAssigned;
+import jipan.core.facts.LoyaltyScore;
 import jipan.core.facts.TierAssigned;
 import jipan.core.facts.VisitStats;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -78,47 +85,93 @@ public final class Classifier {
         int fired = session.fireAllRules(maxFiringsPerCustomer);
         if (fired >= maxFiringsPerCustomer) {
             throw new RuleEvaluationException("customer " + customerId + ": the rules fired " + fired
-                    + " times without settling (limit " + maxFiringsPerCustomer + "); last rule fired: '"
-                    + log.lastFired + "'");
+                    + " times without settling (limit " + maxFiringsPerCustomer + "); most fired: "
+                    + log.mostFired(3));
         }
-        TierAssigned tier = single(TierAssigned.class, "tier", customerId, log, d -> d.getTier().name());
-        ChurnAssigned churn = single(ChurnAssigned.class, "churn status", customerId, log, d -> d.getChurn().name());
-        VisitStats stats = single(VisitStats.class, "visit statistics", customerId, log,
+        Decisions decisions = new Decisions(customerId, log.insertedBy);
+        TierAssigned tier = decisions.single(TierAssigned.class, "the tier", d -> d.getTier().name());
+        ChurnAssigned churn = decisions.single(ChurnAssigned.class, "the churn status", d -> d.getChurn().name());
+        VisitStats stats = decisions.single(VisitStats.class, "the visit statistics",
                 s -> s.getCustomerPayVisits() + " customer-pay visits");
+        LoyaltyScore score = decisions.single(LoyaltyScore.class, "the loyalty score", s -> "score " + s.getScore());
+        LoyaltyLevelAssigned level = decisions.single(LoyaltyLevelAssigned.class, "the loyalty level",
+                d -> d.getLevel().name());
+        GradeAssigned grade = decisions.single(GradeAssigned.class, "the base grade", d -> d.getGrade().name());
+
+        List<VehicleResult> vehicles = customer.vehicles().stream().map(vehicle -> {
+            LifecycleAssigned stage = decisions.single(LifecycleAssigned.class,
+                    "the lifecycle of " + vehicle.getVin(), d -> d.getStage().name(),
+                    d -> d.getVin().equals(vehicle.getVin()));
+            return new VehicleResult(vehicle.getVin(), stage == null ? null : stage.getStage());
+        }).toList();
+        List<LeadResult> leads = customer.leads().stream().map(lead -> {
+            LeadCategorised category = decisions.single(LeadCategorised.class,
+                    "the category of lead " + lead.getLeadId(), LeadCategorised::getCategory,
+                    d -> d.getLeadId().equals(lead.getLeadId()));
+            List<String> flags = decisions.all(LeadFlagged.class).stream()
+                    .filter(flag -> flag.getLeadId().equals(lead.getLeadId()))
+                    .map(LeadFlagged::getFlag).distinct().toList();
+            return new LeadResult(lead.getLeadId(), category == null ? null : category.getCategory(),
+                    category == null ? null : category.getAction(), flags);
+        }).toList();
+
         return new Classification(customerId,
                 tier == null ? null : tier.getTier(),
                 stats == null ? null : stats.getCustomerPayVisits(),
                 stats == null ? null : stats.getLastVisit(),
                 churn == null ? null : churn.getChurn(),
-                List.copyOf(log.reasons), Set.copyOf(log.fired));
+                score == null ? null : new LoyaltyResult(score.getScore(), score.getSatisfaction(),
+                        score.getMaintenance(), score.getActivity(), score.getAdvocacy(),
+                        level == null ? null : level.getLevel()),
+                grade == null ? null : grade.getGrade(),
+                vehicles, leads, List.copyOf(log.reasons), Set.copyOf(log.fired.keySet()));
     }
 
-    /** The one fact of a type the rules inserted, or null when none did; two are contradicting rules. */
-    private static <T> T single(Class<T> type, String what, String customerId, FiringLog log,
-                                Function<T, String> describe) {
-        List<T> facts = log.insertedBy.keySet().stream().filter(type::isInstance).map(type::cast).toList();
-        if (facts.size() > 1) {
-            throw new RuleEvaluationException("customer " + customerId + ": " + facts.size() + " rules decided the "
-                    + what + ": " + facts.stream()
-                    .map(fact -> "'" + log.insertedBy.get(fact) + "' → " + describe.apply(fact))
-                    .collect(Collectors.joining(", ")));
+    /** The facts the rules inserted for one customer, looked up by type. */
+    private record Decisions(String customerId, Map<Object, String> insertedBy) {
+
+        <T> List<T> all(Class<T> type) {
+            return insertedBy.keySet().stream().filter(type::isInstance).map(type::cast).toList();
         }
-        return facts.isEmpty() ? null : facts.get(0);
+
+        <T> T single(Class<T> type, String what, Function<T, String> describe) {
+            return single(type, what, describe, fact -> true);
+        }
+
+        /** The one fact of a type (and subject) the rules inserted, or null; two are contradicting rules. */
+        <T> T single(Class<T> type, String what, Function<T, String> describe, Predicate<T> about) {
+            List<T> facts = all(type).stream().filter(about).toList();
+            if (facts.size() > 1) {
+                throw new RuleEvaluationException("customer " + customerId + ": " + facts.size()
+                        + " rules decided " + what + ": " + facts.stream()
+                        .map(fact -> "'" + insertedBy.get(fact) + "' → " + describe.apply(fact))
+                        .collect(Collectors.joining(", ")));
+            }
+            return facts.isEmpty() ? null : facts.get(0);
+        }
     }
 
     /** Records which rules fired, what they inserted and what they explained, for one customer. */
     private static final class FiringLog {
-        final Set<String> fired = new LinkedHashSet<>();
+        /** Rule name → times fired, in order of first firing. */
+        final Map<String, Integer> fired = new LinkedHashMap<>();
         final List<Reason> reasons = new ArrayList<>();
         /** The facts the rules inserted and did not delete again, with the rule that inserted each. */
         final Map<Object, String> insertedBy = new IdentityHashMap<>();
-        String lastFired;
+
+        /** The rules that fired most, with how often: a runaway rule leads this list. */
+        String mostFired(int count) {
+            return fired.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(count)
+                    .map(entry -> "'" + entry.getKey() + "' " + entry.getValue() + " times")
+                    .collect(Collectors.joining(", "));
+        }
 
         final DefaultAgendaEventListener agenda = new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                lastFired = event.getMatch().getRule().getName();
-                fired.add(lastFired);
+                fired.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
             }
         };
 

@@ -59,7 +59,7 @@ class ClassifierTest {
                 .isInstanceOf(RuleEvaluationException.class)
                 .hasMessageContaining("customer C3")
                 .hasMessageContaining("limit 500")
-                .hasMessageContaining("'Runaway: inserts forever'");
+                .hasMessageContaining("most fired: 'Runaway: echoes forever'");
     }
 
     @Test

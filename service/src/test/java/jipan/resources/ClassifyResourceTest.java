@@ -8,6 +8,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
+import org.glassfish.jersey.client.ClientProperties;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -27,6 +28,8 @@ class ClassifyResourceTest {
     private Response post(Object body) {
         return APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/classify")
                 .request(MediaType.APPLICATION_JSON_TYPE)
+                // a 10,000-customer batch takes seconds on a busy 2-core machine: not a timeout
+                .property(ClientProperties.READ_TIMEOUT, 60_000)
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
 
