@@ -36,7 +36,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  *
  * <pre>
  * java -jar service/target/jipan.jar bench [--rules DIR] [--customers N] [--warmup W] [--rounds R]
- *                                          [--url http://localhost:8080] [--batch B] [--clients C]
+ *                                          [--threads T] [--url http://localhost:8080] [--batch B] [--clients C]
  * </pre>
  *
  * Each round classifies all N customers; the report gives the median, lowest and highest rate of the
@@ -56,6 +56,8 @@ public class BenchCommand extends Command {
         subparser.addArgument("--customers").dest("customers").type(Integer.class).setDefault(100_000);
         subparser.addArgument("--warmup").dest("warmup").type(Integer.class).setDefault(2);
         subparser.addArgument("--rounds").dest("rounds").type(Integer.class).setDefault(5);
+        subparser.addArgument("--threads").dest("threads").type(Integer.class).setDefault(1)
+                .help("threads classifying in process, each a share of the customers (default 1)");
         subparser.addArgument("--url").dest("url").metavar("URL")
                 .help("base URL of a running jipan service, to measure through HTTP as well");
         subparser.addArgument("--batch").dest("batch").type(Integer.class).setDefault(1_000)
@@ -78,7 +80,9 @@ public class BenchCommand extends Command {
 
         double floor = measure("plain Java tier floor", customers, warmup, rounds,
                 () -> PlainJavaTierFloor.tierAll(AS_OF, facts), 0);
-        measure("rules (in process)", customers, warmup, rounds, () -> classifier.classify(AS_OF, facts).size(), floor);
+        int threads = namespace.getInt("threads");
+        measure("rules (in process, " + threads + " thread" + (threads == 1 ? "" : "s") + ")", customers, warmup,
+                rounds, () -> classifyInParallel(classifier, facts, threads), floor);
         if (namespace.getString("url") != null) {
             HttpBench http = new HttpBench(namespace.getString("url"), request, namespace.getInt("batch"),
                     namespace.getInt("clients"));
@@ -104,6 +108,27 @@ public class BenchCommand extends Command {
         System.out.printf("%-50s median %,12.0f customers/s  (min %,.0f, max %,.0f)%s%n", mode, median, rates[0],
                 rates[rates.length - 1], floor == 0 ? "" : String.format("  = 1/%.0f of the floor", floor / median));
         return median;
+    }
+
+    /** Classifies the customers in {@code threads} equal shares at once; returns how many were classified. */
+    private static int classifyInParallel(Classifier classifier, List<CustomerFacts> facts, int threads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> shares = new ArrayList<>();
+            int size = (facts.size() + threads - 1) / threads;
+            for (int from = 0; from < facts.size(); from += size) {
+                List<CustomerFacts> share = facts.subList(from, Math.min(facts.size(), from + size));
+                shares.add(pool.submit(() -> classifier.classify(AS_OF, share).size()));
+            }
+            int total = 0;
+            for (Future<Integer> share : shares) {
+                total += share.get();
+            }
+            return total;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @FunctionalInterface

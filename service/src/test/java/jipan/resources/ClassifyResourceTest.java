@@ -47,6 +47,12 @@ class ClassifyResourceTest {
         assertThat(result.get("customerPayVisits12m").asInt()).isEqualTo(1);
         assertThat(result.get("lastVisit").asText()).isEqualTo("2012-01-05");
         assertThat(result.get("churn").asText()).isEqualTo("AT_RISK");
+        assertThat(result.get("loyalty")).isEqualTo(TestRequests.JSON.createObjectNode().put("score", 2)
+                .put("satisfaction", 2).put("maintenance", 0).put("activity", 0).put("advocacy", 0).put("level", "WEAK"));
+        assertThat(result.get("baseGrade").asText()).isEqualTo("GENERAL");
+        assertThat(result.get("vehicles").get(0).get("vin").asText()).isEqualTo("LSGPC54U8AF000001");
+        assertThat(result.get("vehicles").get(0).get("lifecycle").asText()).isEqualTo("IN_WARRANTY");
+        assertThat(result.get("leads")).isEmpty();
         assertThat(result.get("reasons")).anySatisfy(reason -> {
             assertThat(reason.get("rule").asText()).isEqualTo("Tier C: occasional customer-pay visitor");
             assertThat(reason.get("message").asText()).contains("1 customer-pay visit(s) in the 12 months to 2012-09-30");
