@@ -1,6 +1,7 @@
 package jipan.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jipan.core.CustomerFacts;
+import jipan.core.CustomerUpsert;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.Customer;
@@ -49,6 +51,35 @@ public final class CustomerFactsReader {
             throw new InvalidInputException(problems);
         }
         return new ClassifyRequest(asOf, customers);
+    }
+
+    /**
+     * Reads an upsert batch: {@code {"customers": [ … ]}} or a bare array of customers. Each customer notes
+     * which keyless lists it carried, since only those replace what is stored.
+     */
+    public List<CustomerUpsert> readUpsertBatch(JsonNode body) {
+        List<String> problems = new ArrayList<>();
+        JsonNode customersNode = body != null && body.isObject() ? body.get("customers") : body;
+        if (customersNode == null || !customersNode.isArray()) {
+            throw new InvalidInputException(List.of("body: must be {\"customers\": [ … ]} or an array of customers"));
+        }
+        JsonNode wrapper = JsonNodeFactory.instance.objectNode().set("customers", customersNode);
+        List<JsonFields> objects = new JsonFields(wrapper, "", problems).objects("customers");
+        List<CustomerFacts> customers = readCustomers(objects);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        List<CustomerUpsert> upserts = new ArrayList<>();
+        for (int i = 0; i < customers.size(); i++) {
+            JsonNode customer = customersNode.get(i);
+            upserts.add(new CustomerUpsert(customers.get(i), given(customer, "complaints"), given(customer, "events"),
+                    given(customer, "referrals"), given(customer, "surveys")));
+        }
+        return upserts;
+    }
+
+    private static boolean given(JsonNode customer, String list) {
+        return customer.hasNonNull(list);
     }
 
     private List<CustomerFacts> readCustomers(List<JsonFields> customerObjects) {

@@ -1,0 +1,152 @@
+package jipan.db;
+
+import java.util.List;
+import java.util.Optional;
+import jipan.core.facts.Complaint;
+import jipan.core.facts.Customer;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.Lead;
+import jipan.core.facts.Referral;
+import jipan.core.facts.Survey;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindBean;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+
+/**
+ * The customer store's SQL. Upserts are standard {@code MERGE} statements keyed by the natural keys
+ * (customer id, VIN, repair-order number, lead id), which H2 2.x and PostgreSQL 15 both run: storing the
+ * same record twice leaves one row, a changed record updates it.
+ */
+public interface CustomerDao {
+
+    @SqlBatch("""
+            MERGE INTO customer AS t USING (SELECT CAST(:id AS VARCHAR(64)) AS id) AS s ON t.id = s.id
+            WHEN MATCHED THEN UPDATE SET name = :name, phone = :phone, region = :region, industry = :industry,
+                birth_year = :birthYear, kind = :kind, negative_publicity = :negativePublicity,
+                leads_passed_first = :leadsPassedFirst
+            WHEN NOT MATCHED THEN INSERT (id, name, phone, region, industry, birth_year, kind, negative_publicity,
+                leads_passed_first)
+                VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind, :negativePublicity, :leadsPassedFirst)
+            """)
+    void upsertCustomers(@BindBean List<Customer> customers);
+
+    @SqlBatch("""
+            MERGE INTO vehicle AS t USING (SELECT CAST(:vin AS VARCHAR(17)) AS vin) AS s ON t.vin = s.vin
+            WHEN MATCHED THEN UPDATE SET customer_id = :customerId, model = :model, purchase_date = :purchaseDate,
+                warranty_end = :warrantyEnd, bought_here = :boughtHere, installment = :installment
+            WHEN NOT MATCHED THEN INSERT (vin, customer_id, model, purchase_date, warranty_end, bought_here, installment)
+                VALUES (:vin, :customerId, :model, :purchaseDate, :warrantyEnd, :boughtHere, :installment)
+            """)
+    void upsertVehicles(@Bind("customerId") List<String> customerIds, @BindBean List<Vehicle> vehicles);
+
+    @SqlBatch("""
+            MERGE INTO visit AS t USING (SELECT CAST(:roNumber AS VARCHAR(64)) AS ro_number) AS s
+                ON t.ro_number = s.ro_number
+            WHEN MATCHED THEN UPDATE SET customer_id = :customerId, vin = :vin, visit_date = :date,
+                mileage = :mileage, pay_type = :payType, service_type = :serviceType, amount = :amount
+            WHEN NOT MATCHED THEN INSERT (ro_number, customer_id, vin, visit_date, mileage, pay_type, service_type, amount)
+                VALUES (:roNumber, :customerId, :vin, :date, :mileage, :payType, :serviceType, :amount)
+            """)
+    void upsertVisits(@Bind("customerId") List<String> customerIds, @BindBean List<Visit> visits);
+
+    @SqlBatch("""
+            MERGE INTO sales_lead AS t USING (SELECT CAST(:leadId AS VARCHAR(64)) AS lead_id) AS s
+                ON t.lead_id = s.lead_id
+            WHEN MATCHED THEN UPDATE SET customer_id = :customerId, model = :model, created_on = :createdOn,
+                closed_on = :closedOn, status = :status, defeat_reason = :defeatReason,
+                competitor_brand = :competitorBrand, competitor_model = :competitorModel, follow_ups = :followUps,
+                last_follow_up = :lastFollowUp
+            WHEN NOT MATCHED THEN INSERT (lead_id, customer_id, model, created_on, closed_on, status, defeat_reason,
+                competitor_brand, competitor_model, follow_ups, last_follow_up)
+                VALUES (:leadId, :customerId, :model, :createdOn, :closedOn, :status, :defeatReason,
+                    :competitorBrand, :competitorModel, :followUps, :lastFollowUp)
+            """)
+    void upsertLeads(@Bind("customerId") List<String> customerIds, @BindBean List<Lead> leads);
+
+    @SqlUpdate("DELETE FROM complaint WHERE customer_id = :customerId")
+    void deleteComplaints(@Bind("customerId") String customerId);
+
+    @SqlBatch("""
+            INSERT INTO complaint (customer_id, seq, complaint_date, subject, resolved)
+            VALUES (:customerId, :seq, :date, :subject, :resolved)
+            """)
+    void insertComplaints(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+                          @BindBean List<Complaint> complaints);
+
+    @SqlUpdate("DELETE FROM event_attendance WHERE customer_id = :customerId")
+    void deleteEvents(@Bind("customerId") String customerId);
+
+    @SqlBatch("""
+            INSERT INTO event_attendance (customer_id, seq, event_id, event_date, attended, brought_prospects)
+            VALUES (:customerId, :seq, :eventId, :date, :attended, :broughtProspects)
+            """)
+    void insertEvents(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+                      @BindBean List<EventAttendance> events);
+
+    @SqlUpdate("DELETE FROM referral WHERE customer_id = :customerId")
+    void deleteReferrals(@Bind("customerId") String customerId);
+
+    @SqlBatch("""
+            INSERT INTO referral (customer_id, seq, referral_date, referred_name, closed)
+            VALUES (:customerId, :seq, :date, :referredName, :closed)
+            """)
+    void insertReferrals(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+                         @BindBean List<Referral> referrals);
+
+    @SqlUpdate("DELETE FROM survey WHERE customer_id = :customerId")
+    void deleteSurveys(@Bind("customerId") String customerId);
+
+    @SqlBatch("""
+            INSERT INTO survey (customer_id, seq, survey_date, satisfaction, repurchase_intent, recommend)
+            VALUES (:customerId, :seq, :date, :satisfaction, :repurchaseIntent, :recommend)
+            """)
+    void insertSurveys(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+                       @BindBean List<Survey> surveys);
+
+    @SqlQuery("SELECT * FROM customer WHERE id = :id")
+    @RegisterRowMapper(FactMappers.CustomerRow.class)
+    Optional<Customer> findCustomer(@Bind("id") String id);
+
+    @SqlQuery("SELECT COUNT(*) FROM customer")
+    int countCustomers();
+
+    /** A page of customers in id order, after {@code afterId} (empty string: from the first). */
+    @SqlQuery("SELECT * FROM customer WHERE id > :afterId ORDER BY id LIMIT :limit")
+    @RegisterRowMapper(FactMappers.CustomerRow.class)
+    List<Customer> customersAfter(@Bind("afterId") String afterId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT * FROM vehicle WHERE customer_id IN (<ids>) ORDER BY customer_id, vin")
+    @UseRowMapper(FactMappers.VehicleRow.class)
+    List<Owned<Vehicle>> vehiclesOf(@BindList("ids") List<String> customerIds);
+
+    @SqlQuery("SELECT * FROM visit WHERE customer_id IN (<ids>) ORDER BY customer_id, visit_date, ro_number")
+    @UseRowMapper(FactMappers.VisitRow.class)
+    List<Owned<Visit>> visitsOf(@BindList("ids") List<String> customerIds);
+
+    @SqlQuery("SELECT * FROM sales_lead WHERE customer_id IN (<ids>) ORDER BY customer_id, created_on, lead_id")
+    @UseRowMapper(FactMappers.LeadRow.class)
+    List<Owned<Lead>> leadsOf(@BindList("ids") List<String> customerIds);
+
+    @SqlQuery("SELECT * FROM complaint WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @UseRowMapper(FactMappers.ComplaintRow.class)
+    List<Owned<Complaint>> complaintsOf(@BindList("ids") List<String> customerIds);
+
+    @SqlQuery("SELECT * FROM event_attendance WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @UseRowMapper(FactMappers.EventRow.class)
+    List<Owned<EventAttendance>> eventsOf(@BindList("ids") List<String> customerIds);
+
+    @SqlQuery("SELECT * FROM referral WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @UseRowMapper(FactMappers.ReferralRow.class)
+    List<Owned<Referral>> referralsOf(@BindList("ids") List<String> customerIds);
+
+    @SqlQuery("SELECT * FROM survey WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @UseRowMapper(FactMappers.SurveyRow.class)
+    List<Owned<Survey>> surveysOf(@BindList("ids") List<String> customerIds);
+}

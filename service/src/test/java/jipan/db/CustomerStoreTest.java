@@ -1,0 +1,110 @@
+package jipan.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import jipan.TestRequests;
+import jipan.api.CustomerFactsReader;
+import jipan.core.CustomerFacts;
+import jipan.core.CustomerUpsert;
+import jipan.core.facts.PayType;
+import jipan.core.facts.Visit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The customer store on a real H2 and a real PostgreSQL. */
+class CustomerStoreTest {
+    private final CustomerFactsReader reader = new CustomerFactsReader();
+
+    private List<CustomerUpsert> batch(String file) {
+        return reader.readUpsertBatch(TestRequests.json("../customers/" + file));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void storesAndReadsBackEveryFact(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            List<CustomerUpsert> sent = batch("two-customers.json");
+
+            store.upsert(sent);
+
+            CustomerFacts k1 = store.find("K1").orElseThrow();
+            assertThat(k1).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(sent.get(0).facts());
+            assertThat(store.find("K2").orElseThrow()).usingRecursiveComparison().isEqualTo(sent.get(1).facts());
+            assertThat(store.find("nobody")).isEmpty();
+            assertThat(store.count()).isEqualTo(2);
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void theSameRecordTwiceIsOneRecordAndAChangedOneIsUpdated(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            store.upsert(batch("two-customers.json"));
+            store.upsert(batch("two-customers.json"));
+
+            store.upsert(batch("k1-changed-visit-no-lists.json"));
+
+            CustomerFacts k1 = store.find("K1").orElseThrow();
+            assertThat(k1.visits()).extracting(Visit::getRoNumber).containsExactly("K-RO1", "K-RO2");
+            assertThat(k1.visits().get(0).getAmount()).isEqualByComparingTo(new BigDecimal("520.00"));
+            assertThat(k1.customer().getPhone()).isNull();
+            // lists not sent are kept; a list sent empty is emptied
+            assertThat(k1.complaints()).hasSize(1);
+            assertThat(k1.events()).hasSize(1);
+            assertThat(k1.surveys()).isEmpty();
+            assertThat(k1.leads()).hasSize(1);
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aBatchThatFailsHalfWayWritesNothing(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            List<CustomerUpsert> sent = batch("two-customers.json");
+            CustomerFacts k2 = sent.get(1).facts();
+            // a visit whose vehicle is not stored breaks the foreign key after K1 was written
+            CustomerFacts broken = new CustomerFacts(k2.customer(), List.of(),
+                    List.of(new Visit("K-RO9", "LVIN00000000NONE9", LocalDate.of(2012, 1, 1), null,
+                            PayType.CUSTOMER_PAY, null, null)),
+                    List.of(), List.of(), List.of(), List.of(), List.of());
+
+            assertThatThrownBy(() -> store.upsert(List.of(sent.get(0), CustomerUpsert.complete(broken))));
+
+            assertThat(store.count()).isZero();
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void pagesThroughCustomersInIdOrder(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            store.upsert(batch("two-customers.json"));
+
+            assertThat(store.page("", 1)).extracting(c -> c.customer().getId()).containsExactly("K1");
+            assertThat(store.page("K1", 10)).extracting(c -> c.customer().getId()).containsExactly("K2");
+            assertThat(store.page("K2", 10)).isEmpty();
+            assertThat(store.page("", 10).get(0).visits()).hasSize(2);
+        } finally {
+            database.stop();
+        }
+    }
+}
