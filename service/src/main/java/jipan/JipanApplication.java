@@ -3,16 +3,22 @@ package jipan;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
 import jipan.api.CustomerFactsReader;
 import jipan.cli.BenchCommand;
+import jipan.cli.ClassifyAllCommand;
+import jipan.cli.DbCommand;
 import jipan.cli.TestRulesCommand;
+import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
-import jipan.core.CompiledRules;
-import jipan.core.RuleCompiler;
-import jipan.core.RuleFiles;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import jipan.health.DatabaseHealthCheck;
 import jipan.health.RulesHealthCheck;
+import jipan.resources.BatchLimit;
+import jipan.resources.ClassificationRunResource;
 import jipan.resources.ClassifyResource;
+import jipan.resources.CustomerResource;
 import jipan.resources.InvalidInputExceptionMapper;
 import jipan.resources.RuleEvaluationExceptionMapper;
 import org.slf4j.Logger;
@@ -36,21 +42,39 @@ public class JipanApplication extends Application<JipanConfiguration> {
         JsonSettings.apply(bootstrap.getObjectMapper());
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new BenchCommand());
+        bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new ClassifyAllCommand());
     }
 
     @Override
     public void run(JipanConfiguration configuration, Environment environment) {
-        Path rulesDirectory = Path.of(configuration.getRules().getDirectory());
-        CompiledRules rules = new RuleCompiler().compile(RuleFiles.readDirectory(rulesDirectory));
-        LOG.info("rule set {} compiled from {}: {} rules", rules.version(), rulesDirectory.toAbsolutePath(),
-                rules.ruleNames().size());
-        rules.warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
+        Classifier classifier = configuration.buildClassifier();
+        LOG.info("rule set {} compiled from {}: {} rules", classifier.rulesetVersion(),
+                configuration.getRules().getDirectory(), classifier.rules().ruleNames().size());
+        classifier.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
 
-        Classifier classifier = new Classifier(rules, configuration.getRules().getMaxFiringsPerCustomer());
-        environment.jersey().register(new ClassifyResource(classifier, new CustomerFactsReader(),
-                configuration.getClassify().getMaxCustomersPerRequest()));
+        Database database = Database.open(configuration.getDatabase());
+        environment.lifecycle().manage(database);
+        CustomerStore store = new CustomerStore(database.jdbi());
+        ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, classifier,
+                environment.getObjectMapper(),
+                ClassificationRuns.DEFAULT_PAGE_SIZE);
+        int interrupted = runs.markInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("{} classification run(s) were left unfinished by a stop; resume them with POST "
+                    + "/api/v1/classification-runs/{{id}}/resume", interrupted);
+        }
+        ExecutorService runExecutor = environment.lifecycle().executorService("classification-runs")
+                .minThreads(1).maxThreads(1).build();
+
+        CustomerFactsReader reader = new CustomerFactsReader();
+        BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
+        environment.jersey().register(new ClassifyResource(classifier, reader, limit));
+        environment.jersey().register(new CustomerResource(store, runs, classifier, reader, limit));
+        environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new InvalidInputExceptionMapper());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(classifier));
+        environment.healthChecks().register("database", new DatabaseHealthCheck(database));
     }
 }

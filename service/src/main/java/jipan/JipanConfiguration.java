@@ -7,6 +7,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jipan.core.Classifier;
+import jipan.core.CompiledRules;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleFiles;
+import jipan.db.DatabaseSettings;
+import java.nio.file.Path;
 
 /** The service's configuration file (see config/jipan.yml). */
 public class JipanConfiguration extends Configuration {
@@ -29,7 +34,7 @@ public class JipanConfiguration extends Configuration {
 
     /** Limits of the classify endpoint. */
     public static class ClassifySettings {
-        /** Customers accepted in one classify request; more is answered 413. */
+        /** Customers accepted in one classify or upsert request; more is answered 413. */
         @Min(1)
         private int maxCustomersPerRequest = 10_000;
 
@@ -45,8 +50,20 @@ public class JipanConfiguration extends Configuration {
     @NotNull
     private ClassifySettings classify = new ClassifySettings();
 
+    @Valid
+    @NotNull
+    private DatabaseSettings database = new DatabaseSettings();
+
+    /** Compiles the rule files of the configured directory; throws with every error when they do not compile. */
+    public Classifier buildClassifier() {
+        CompiledRules compiled = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
+        return new Classifier(compiled, rules.getMaxFiringsPerCustomer());
+    }
+
     @JsonProperty public RulesSettings getRules() { return rules; }
     @JsonProperty public void setRules(RulesSettings rules) { this.rules = rules; }
+    @JsonProperty public DatabaseSettings getDatabase() { return database; }
+    @JsonProperty public void setDatabase(DatabaseSettings database) { this.database = database; }
     @JsonProperty public ClassifySettings getClassify() { return classify; }
     @JsonProperty public void setClassify(ClassifySettings classify) { this.classify = classify; }
 }

@@ -1,0 +1,65 @@
+package jipan.db;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Classification runs and the results they stored, one row per customer and run. */
+@RegisterConstructorMapper(ClassificationRunRow.class)
+@RegisterConstructorMapper(StoredResultRow.class)
+public interface ClassificationRunDao {
+
+    @SqlUpdate("""
+            INSERT INTO classification_run (as_of, ruleset_version, status, customers_total, customers_done, started_at)
+            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP)
+            """)
+    @GetGeneratedKeys("id")
+    long insertRun(@Bind("asOf") LocalDate asOf, @Bind("rulesetVersion") String rulesetVersion, @Bind("total") int total);
+
+    @SqlQuery("SELECT * FROM classification_run WHERE id = :id")
+    Optional<ClassificationRunRow> findRun(@Bind("id") long id);
+
+    @SqlQuery("SELECT * FROM classification_run ORDER BY id DESC LIMIT :limit")
+    List<ClassificationRunRow> latestRuns(@Bind("limit") int limit);
+
+    @SqlBatch("""
+            INSERT INTO classification_result (run_id, customer_id, as_of, ruleset_version, tier, churn, loyalty_score,
+                loyalty_level, base_grade, result_json)
+            VALUES (:runId, :customerId, :asOf, :rulesetVersion, :tier, :churn, :loyaltyScore, :loyaltyLevel,
+                :baseGrade, :resultJson)
+            """)
+    void insertResults(@BindMethods List<StoredResultRow> results);
+
+    @SqlUpdate("UPDATE classification_run SET customers_done = customers_done + :count WHERE id = :id")
+    void addDone(@Bind("id") long id, @Bind("count") int count);
+
+    @SqlUpdate("""
+            UPDATE classification_run SET status = :status, finished_at = CURRENT_TIMESTAMP, error = :error
+            WHERE id = :id
+            """)
+    void finish(@Bind("id") long id, @Bind("status") String status, @Bind("error") String error);
+
+    @SqlUpdate("UPDATE classification_run SET status = 'RUNNING', finished_at = NULL, error = NULL WHERE id = :id")
+    void markRunning(@Bind("id") long id);
+
+    /** Runs left RUNNING by a process that stopped; they can be resumed. */
+    @SqlUpdate("""
+            UPDATE classification_run SET status = 'INTERRUPTED', error = 'the service stopped during the run'
+            WHERE status = 'RUNNING'
+            """)
+    int markInterrupted();
+
+    /** The last customer a run stored, or empty: where a resumed run continues. */
+    @SqlQuery("SELECT MAX(customer_id) FROM classification_result WHERE run_id = :runId")
+    Optional<String> lastCustomerOf(@Bind("runId") long runId);
+
+    @SqlQuery("SELECT * FROM classification_result WHERE customer_id = :customerId ORDER BY as_of DESC, run_id DESC")
+    List<StoredResultRow> historyOf(@Bind("customerId") String customerId);
+}

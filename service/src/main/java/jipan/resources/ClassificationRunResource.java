@@ -1,0 +1,71 @@
+package jipan.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import jipan.core.ClassificationRuns;
+import jipan.db.ClassificationRunRow;
+
+/** Batch classification of the whole stored base: start a run, watch its progress, resume it. */
+@Path("/api/v1/classification-runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClassificationRunResource {
+    private final ClassificationRuns runs;
+    private final ExecutorService executor;
+
+    public ClassificationRunResource(ClassificationRuns runs, ExecutorService executor) {
+        this.runs = runs;
+        this.executor = executor;
+    }
+
+    /** {@code {"asOf": "YYYY-MM-DD"}}: answers 202 with the run; poll its URL for progress. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(JsonNode body) {
+        JsonNode asOf = body == null ? null : body.get("asOf");
+        if (asOf == null || !asOf.isTextual()) {
+            throw new BadRequestException("asOf: is required, a date YYYY-MM-DD");
+        }
+        ClassificationRunRow run = runs.create(CustomerResource.date("asOf", asOf.asText()));
+        runs.submit(run.id(), executor);
+        return Response.accepted(run).location(URI.create("/api/v1/classification-runs/" + run.id())).build();
+    }
+
+    @GET
+    public List<ClassificationRunRow> latest() {
+        return runs.latest(50);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ClassificationRunRow get(@PathParam("id") long id) {
+        ClassificationRunRow run = runs.find(id);
+        if (run == null) {
+            throw new NotFoundException("no classification run " + id);
+        }
+        return run;
+    }
+
+    /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */
+    @POST
+    @Path("/{id}/resume")
+    public Response resume(@PathParam("id") long id) {
+        ClassificationRunRow run = get(id);
+        if (run.status().equals("RUNNING") || run.status().equals("DONE")) {
+            throw new BadRequestException("run " + id + " is " + run.status() + ": nothing to resume");
+        }
+        runs.submit(id, executor);
+        return Response.accepted(runs.find(id)).build();
+    }
+}

@@ -1,0 +1,96 @@
+package jipan.resources;
+
+import com.codahale.metrics.annotation.Timed;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import jipan.api.ClassifyResponse;
+import jipan.api.CustomerDocument;
+import jipan.api.CustomerFactsReader;
+import jipan.api.CustomerResult;
+import jipan.core.ClassificationRuns;
+import jipan.core.Classifier;
+import jipan.core.CustomerFacts;
+import jipan.core.CustomerUpsert;
+import jipan.db.CustomerStore;
+import jipan.db.StoredResultRow;
+
+/** The stored customer base: upsert, read, classify one customer, and its classification history. */
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+    private final CustomerStore store;
+    private final ClassificationRuns runs;
+    private final Classifier classifier;
+    private final CustomerFactsReader reader;
+    private final BatchLimit limit;
+
+    public CustomerResource(CustomerStore store, ClassificationRuns runs, Classifier classifier,
+                            CustomerFactsReader reader, BatchLimit limit) {
+        this.store = store;
+        this.runs = runs;
+        this.classifier = classifier;
+        this.reader = reader;
+        this.limit = limit;
+    }
+
+    /** Upserts a batch in one transaction: {@code {"customers": [ … ]}} or an array of customers. */
+    @PUT
+    @Timed
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> upsert(JsonNode body) {
+        limit.check(body);
+        List<CustomerUpsert> batch = reader.readUpsertBatch(body);
+        store.upsert(batch);
+        return Map.of("upserted", batch.size());
+    }
+
+    @GET
+    @Path("/{id}")
+    public CustomerDocument get(@PathParam("id") String id) {
+        return CustomerDocument.of(stored(id));
+    }
+
+    /** Classifies the stored facts with the live rules, as of {@code asOf} (default: today). */
+    @GET
+    @Timed
+    @Path("/{id}/classification")
+    public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
+        LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now() : date("asOf", asOf);
+        CustomerFacts customer = stored(id);
+        return new ClassifyResponse(date, classifier.rulesetVersion(),
+                List.of(CustomerResult.of(classifier.classify(date, customer))));
+    }
+
+    /** Every stored classification of the customer, latest first. */
+    @GET
+    @Path("/{id}/classifications")
+    public List<StoredResultRow> history(@PathParam("id") String id) {
+        stored(id);
+        return runs.historyOf(id);
+    }
+
+    private CustomerFacts stored(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no customer " + id));
+    }
+
+    static LocalDate date(String parameter, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(parameter + ": must be a date YYYY-MM-DD (got '" + value + "')");
+        }
+    }
+}

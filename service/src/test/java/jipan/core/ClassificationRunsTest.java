@@ -1,0 +1,84 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import jipan.TestRequests;
+import jipan.api.CustomerFactsReader;
+import jipan.db.ClassificationRunRow;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import jipan.db.StoredResultRow;
+import jipan.db.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Batch classification of the stored base, on a real H2 and a real PostgreSQL. */
+class ClassificationRunsTest {
+    private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
+    private static final Classifier CLASSIFIER = new Classifier(
+            new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void storesEveryCustomersResultWithTheRunsDateAndRuleSet(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = storeWithTwoCustomers(database);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 1);
+
+            ClassificationRunRow run = runs.execute(runs.create(AS_OF).id(), done -> { });
+
+            assertThat(run.status()).isEqualTo("DONE");
+            assertThat(run.customersDone()).isEqualTo(2).isEqualTo(run.customersTotal());
+            assertThat(run.rulesetVersion()).isEqualTo(CLASSIFIER.rulesetVersion());
+            StoredResultRow k1 = runs.historyOf("K1").get(0);
+            Classification expected = CLASSIFIER.classify(AS_OF, store.find("K1").orElseThrow());
+            assertThat(k1.asOf()).isEqualTo(AS_OF);
+            assertThat(k1.tier()).isEqualTo(expected.tier().name());
+            assertThat(k1.baseGrade()).isEqualTo(expected.baseGrade().name());
+            assertThat(k1.resultJson()).contains("\"customerId\":\"K1\"", "\"reasons\"");
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRunStoppedHalfWayResumesAfterTheLastStoredCustomer(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = storeWithTwoCustomers(database);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 1);
+            long runId = runs.create(AS_OF).id();
+            AtomicInteger pages = new AtomicInteger();
+
+            ClassificationRunRow stopped = runs.execute(runId, done -> {
+                if (pages.incrementAndGet() == 1) {
+                    throw new IllegalStateException("the machine went down");
+                }
+            });
+
+            assertThat(stopped.status()).isEqualTo("FAILED");
+            assertThat(stopped.error()).isEqualTo("the machine went down");
+            assertThat(stopped.customersDone()).isEqualTo(1);
+
+            ClassificationRunRow resumed = runs.execute(runId, done -> { });
+
+            assertThat(resumed.status()).isEqualTo("DONE");
+            assertThat(resumed.customersDone()).isEqualTo(2);
+            assertThat(runs.historyOf("K1")).hasSize(1);
+            assertThat(runs.historyOf("K2")).hasSize(1);
+        } finally {
+            database.stop();
+        }
+    }
+
+    private static CustomerStore storeWithTwoCustomers(Database database) {
+        CustomerStore store = new CustomerStore(database.jdbi());
+        store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
+        return store;
+    }
+}

@@ -1,0 +1,118 @@
+package jipan.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jipan.JipanApplication;
+import jipan.JipanConfiguration;
+import jipan.TestRequests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The stored-data endpoints through real HTTP, on the embedded H2 store. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CustomerResourceTest {
+    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
+            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:customer-resource-test;DB_CLOSE_DELAY=-1"));
+
+    private WebTarget api(String path) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path);
+    }
+
+    private Response put(JsonNode body) {
+        return buffered(api("/customers").request().put(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    private Response get(String path) {
+        return buffered(api(path).request().get());
+    }
+
+    /** Reads the whole answer, so its connection goes back to the client's pool at once. */
+    private static Response buffered(Response response) {
+        response.bufferEntity();
+        return response;
+    }
+
+    @Test
+    void storedFactsClassifyExactlyAsPostingThemToClassify() {
+        assertThat(put(TestRequests.json("../customers/two-customers.json")).readEntity(JsonNode.class)
+                .get("upserted").asInt()).isEqualTo(2);
+        assertThat(put(TestRequests.json("../customers/two-customers.json")).getStatus()).isEqualTo(200);
+
+        JsonNode stored = api("/customers/K1").request().get(JsonNode.class);
+        assertThat(stored.get("id").asText()).isEqualTo("K1");
+        assertThat(stored.get("region").asText()).isEqualTo("惠城区");
+        assertThat(stored.get("visits")).hasSize(2);
+        assertThat(stored.get("leads").get(0).get("defeatReason").asText()).isEqualTo("PRICE");
+
+        JsonNode fromStore = api("/customers/K1/classification").queryParam("asOf", "2012-09-30").request()
+                .get(JsonNode.class);
+        ObjectNode request = TestRequests.JSON.createObjectNode().put("asOf", "2012-09-30");
+        request.putArray("customers").add(stored);
+        JsonNode posted = api("/classify").request().post(Entity.entity(request, MediaType.APPLICATION_JSON_TYPE),
+                JsonNode.class);
+        assertThat(fromStore).isEqualTo(posted);
+        assertThat(fromStore.get("results").get(0).get("leads").get(0).get("category").asText()).isEqualTo("PRICE");
+    }
+
+    @Test
+    void aBadBatchIs422ByJsonPathAndStoresNothing() {
+        ObjectNode batch = (ObjectNode) TestRequests.json("../customers/two-customers.json").deepCopy();
+        ((ObjectNode) batch.get("customers").get(1)).putArray("visits").addObject().put("roNumber", "X1")
+                .put("vin", "LVIN0000000000K21").put("date", "2012-02-30").put("payType", "CUSTOMER_PAY");
+        ((ObjectNode) batch.get("customers").get(0)).put("id", "BAD1");
+
+        Response response = put(batch);
+
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(response.readEntity(JsonNode.class).get("errors").get(0).asText())
+                .isEqualTo("customers[1].visits[0].date: must be a date YYYY-MM-DD (got \"2012-02-30\")");
+        assertThat(get("/customers/BAD1").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownCustomersAre404AndBadDates400() {
+        assertThat(get("/customers/nobody").getStatus()).isEqualTo(404);
+        assertThat(get("/customers/nobody/classification").getStatus()).isEqualTo(404);
+        put(TestRequests.json("../customers/two-customers.json"));
+        Response badDate = get("/customers/K1/classification?asOf=30.09.2012");
+        assertThat(badDate.getStatus()).isEqualTo(400);
+        assertThat(badDate.readEntity(String.class)).contains("asOf: must be a date YYYY-MM-DD (got '30.09.2012')");
+    }
+
+    @Test
+    void aClassificationRunStoresEveryCustomerAndShowsItsProgress() throws InterruptedException {
+        put(TestRequests.json("../customers/two-customers.json"));
+
+        Response started = buffered(api("/classification-runs").request()
+                .post(Entity.entity("{\"asOf\": \"2012-09-30\"}", MediaType.APPLICATION_JSON_TYPE)));
+
+        assertThat(started.getStatus()).isEqualTo(202);
+        long id = started.readEntity(JsonNode.class).get("id").asLong();
+        JsonNode run = api("/classification-runs/" + id).request().get(JsonNode.class);
+        for (int i = 0; i < 100 && run.get("status").asText().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            run = api("/classification-runs/" + id).request().get(JsonNode.class);
+        }
+        assertThat(run.get("status").asText()).isEqualTo("DONE");
+        assertThat(run.get("customersDone").asInt()).isEqualTo(run.get("customersTotal").asInt());
+        assertThat(run.get("asOf").asText()).isEqualTo("2012-09-30");
+        String rulesetVersion = run.get("rulesetVersion").asText();
+        JsonNode history = api("/customers/K1/classifications").request().get(JsonNode.class);
+        assertThat(history).anySatisfy(result -> {
+            assertThat(result.get("runId").asLong()).isEqualTo(id);
+            assertThat(result.get("rulesetVersion").asText()).isEqualTo(rulesetVersion);
+        });
+        assertThat(get("/classification-runs/999999").getStatus()).isEqualTo(404);
+    }
+}
