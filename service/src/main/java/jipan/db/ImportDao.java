@@ -1,0 +1,37 @@
+package jipan.db;
+
+import java.util.List;
+import jipan.core.facts.Customer;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindBean;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** What a CSV import needs besides the customer upserts: the references its rows point to. */
+public interface ImportDao {
+
+    /** A vehicle and the customer who owns it. */
+    record VehicleOwner(String vin, String customerId) {
+    }
+
+    @SqlQuery("SELECT vin, customer_id FROM vehicle WHERE vin IN (<vins>)")
+    @RegisterConstructorMapper(VehicleOwner.class)
+    List<VehicleOwner> ownersOf(@BindList("vins") List<String> vins);
+
+    @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>)")
+    List<String> existingCustomers(@BindList("ids") List<String> ids);
+
+    /**
+     * Merges the customer attributes a DMS export carries, keeping the staff-recorded flags
+     * (negative publicity, leads passed first) that no export has.
+     */
+    @SqlBatch("""
+            MERGE INTO customer AS t USING (SELECT CAST(:id AS VARCHAR(64)) AS id) AS s ON t.id = s.id
+            WHEN MATCHED THEN UPDATE SET name = :name, phone = :phone, region = :region, industry = :industry,
+                birth_year = :birthYear, kind = :kind
+            WHEN NOT MATCHED THEN INSERT (id, name, phone, region, industry, birth_year, kind)
+                VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind)
+            """)
+    void upsertCustomerAttributes(@BindBean List<Customer> customers);
+}

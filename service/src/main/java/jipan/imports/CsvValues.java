@@ -1,0 +1,149 @@
+package jipan.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import jipan.core.facts.CustomerKind;
+import jipan.core.facts.DefeatReason;
+import jipan.core.facts.LeadStatus;
+import jipan.core.facts.PayType;
+import jipan.core.facts.ServiceType;
+
+/**
+ * Reads the values of DMS exports: dates as 2012-01-05, 2012/1/5 or 2012.01.05 (a time after them is
+ * ignored), amounts with thousands separators or a currency sign, and the usual Chinese words for pay types,
+ * service types, lead statuses, defeat reasons and yes/no, besides jipan's own enum names.
+ */
+final class CsvValues {
+    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T].*)?");
+    private static final Map<String, PayType> PAY_TYPES = Map.of("自费", PayType.CUSTOMER_PAY, "客户付费",
+            PayType.CUSTOMER_PAY, "保修", PayType.WARRANTY, "索赔", PayType.WARRANTY, "保险", PayType.INSURANCE,
+            "内部", PayType.INTERNAL, "内部结算", PayType.INTERNAL);
+    private static final Map<String, ServiceType> SERVICE_TYPES = Map.of("首保", ServiceType.FIRST_MAINTENANCE,
+            "保养", ServiceType.MAINTENANCE, "定保", ServiceType.MAINTENANCE, "维修", ServiceType.REPAIR,
+            "一般维修", ServiceType.REPAIR, "事故", ServiceType.ACCIDENT, "钣喷", ServiceType.ACCIDENT,
+            "召回", ServiceType.RECALL, "其他", ServiceType.OTHER);
+    private static final Map<String, LeadStatus> LEAD_STATUSES = Map.of("跟进中", LeadStatus.OPEN, "未成交",
+            LeadStatus.OPEN, "成交", LeadStatus.WON, "战败", LeadStatus.DEFEATED, "无效", LeadStatus.INVALID);
+    private static final Map<String, DefeatReason> DEFEAT_REASONS = Map.ofEntries(
+            Map.entry("价格", DefeatReason.PRICE), Map.entry("加价", DefeatReason.DEALER_MARKUP),
+            Map.entry("优惠", DefeatReason.PROMOTION_MISMATCH), Map.entry("促销", DefeatReason.PROMOTION_MISMATCH),
+            Map.entry("产品", DefeatReason.PRODUCT), Map.entry("品牌", DefeatReason.BRAND),
+            Map.entry("贷款", DefeatReason.FINANCING), Map.entry("金融", DefeatReason.FINANCING),
+            Map.entry("服务", DefeatReason.SERVICE), Map.entry("距离", DefeatReason.DISTANCE),
+            Map.entry("暂缓购买", DefeatReason.POSTPONED), Map.entry("其他", DefeatReason.OTHER));
+    private static final Map<String, CustomerKind> KINDS = Map.of("个人", CustomerKind.PERSON, "公司",
+            CustomerKind.COMPANY, "单位", CustomerKind.COMPANY, "车队", CustomerKind.FLEET);
+
+    private CsvValues() {
+    }
+
+    /** A value that cannot be read; the importer reports it with the row's line and the column. */
+    static final class BadValue extends Exception {
+        BadValue(String message) {
+            super(message);
+        }
+    }
+
+    static LocalDate date(String text) throws BadValue {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DATE.matcher(text);
+        try {
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            }
+        } catch (java.time.DateTimeException e) {
+            // reported below
+        }
+        throw new BadValue("not a date (YYYY-MM-DD, YYYY/M/D or YYYY.MM.DD): '" + text + "'");
+    }
+
+    static BigDecimal amount(String text) throws BadValue {
+        if (text == null) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(text.replaceAll("[,¥￥\\s]", "").replace("元", ""));
+            if (amount.signum() < 0) {
+                throw new BadValue("must not be negative: '" + text + "'");
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw new BadValue("not an amount: '" + text + "'");
+        }
+    }
+
+    static Integer integer(String text) throws BadValue {
+        if (text == null) {
+            return null;
+        }
+        try {
+            int value = new BigDecimal(text.replace(",", "")).intValueExact();
+            if (value < 0) {
+                throw new BadValue("must not be negative: '" + text + "'");
+            }
+            return value;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new BadValue("not a whole number: '" + text + "'");
+        }
+    }
+
+    static boolean bool(String text) throws BadValue {
+        if (text == null) {
+            return false;
+        }
+        switch (text.toLowerCase()) {
+            case "true", "yes", "y", "1", "是" -> {
+                return true;
+            }
+            case "false", "no", "n", "0", "否" -> {
+                return false;
+            }
+            default -> throw new BadValue("not yes or no (是/否, Y/N, true/false, 1/0): '" + text + "'");
+        }
+    }
+
+    static PayType payType(String text) throws BadValue {
+        return word(text, PayType.class, PAY_TYPES);
+    }
+
+    static ServiceType serviceType(String text) throws BadValue {
+        return word(text, ServiceType.class, SERVICE_TYPES);
+    }
+
+    static LeadStatus leadStatus(String text) throws BadValue {
+        return word(text, LeadStatus.class, LEAD_STATUSES);
+    }
+
+    static DefeatReason defeatReason(String text) throws BadValue {
+        return word(text, DefeatReason.class, DEFEAT_REASONS);
+    }
+
+    static CustomerKind kind(String text) throws BadValue {
+        return word(text, CustomerKind.class, KINDS);
+    }
+
+    private static <E extends Enum<E>> E word(String text, Class<E> type, Map<String, E> chinese) throws BadValue {
+        if (text == null) {
+            return null;
+        }
+        E word = chinese.get(text);
+        if (word != null) {
+            return word;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        throw new BadValue("'" + text + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ")) + ", " + String.join(", ", chinese.keySet()));
+    }
+}

@@ -1,0 +1,92 @@
+package jipan.imports;
+
+import jipan.core.facts.Customer;
+import jipan.core.facts.Lead;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+import jipan.imports.CsvImporter.Columns;
+import jipan.imports.CsvValues.BadValue;
+
+/** Reads one CSV row of a kind into its fact, or rejects it naming the first column that is wrong. */
+final class RowParser {
+    private static final int VIN_LENGTH = 17;
+
+    private RowParser() {
+    }
+
+    /** The row's problem: the column (as headed in the file) and the reason. */
+    static final class RowRejected extends Exception {
+        final String column;
+
+        RowRejected(String column, String reason) {
+            super(reason);
+            this.column = column;
+        }
+    }
+
+    /** Reads field values, turning a bad value into a rejection of the row that names the column. */
+    private record Row(Columns columns, String[] cells) {
+        String text(String field) {
+            return columns.value(field, cells);
+        }
+
+        String required(String field) throws RowRejected {
+            String value = text(field);
+            if (value == null) {
+                throw new RowRejected(columns.headerOf(field), "is empty");
+            }
+            return value;
+        }
+
+        String vin() throws RowRejected {
+            String vin = required("vin");
+            if (vin.length() != VIN_LENGTH) {
+                throw new RowRejected(columns.headerOf("vin"), "a VIN has " + VIN_LENGTH + " characters: '" + vin + "'");
+            }
+            return vin;
+        }
+
+        <T> T value(String field, Reading<T> reading) throws RowRejected {
+            try {
+                return reading.read(text(field));
+            } catch (BadValue e) {
+                throw new RowRejected(columns.headerOf(field), e.getMessage());
+            }
+        }
+
+        <T> T requiredValue(String field, Reading<T> reading) throws RowRejected {
+            required(field);
+            return value(field, reading);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(String text) throws BadValue;
+    }
+
+    static Object parse(ImportKind kind, Columns columns, String[] cells) throws RowRejected {
+        Row row = new Row(columns, cells);
+        return switch (kind) {
+            case CUSTOMERS -> new Customer(row.required("id"), row.text("name"), row.text("phone"), row.text("region"),
+                    row.text("industry"), row.value("birthYear", CsvValues::integer), row.value("kind", CsvValues::kind),
+                    false, false);
+            case VEHICLES -> new CsvImporter.OwnedVehicle(row.required("customerId"), new Vehicle(row.vin(),
+                    row.text("model"), row.value("purchaseDate", CsvValues::date), row.value("warrantyEnd", CsvValues::date),
+                    row.value("boughtHere", CsvValues::bool), row.value("installment", CsvValues::bool)));
+            case REPAIR_ORDERS -> new Visit(row.required("roNumber"), row.vin(),
+                    row.requiredValue("date", CsvValues::date), row.value("mileage", CsvValues::integer),
+                    row.requiredValue("payType", CsvValues::payType), row.value("serviceType", CsvValues::serviceType),
+                    row.value("amount", CsvValues::amount));
+            case LEADS -> {
+                Integer followUps = row.value("followUps", CsvValues::integer);
+                yield new CsvImporter.OwnedLead(row.required("customerId"), new Lead(row.required("leadId"),
+                        row.text("model"), row.requiredValue("createdOn", CsvValues::date),
+                        row.value("closedOn", CsvValues::date), row.requiredValue("status", CsvValues::leadStatus),
+                        row.value("defeatReason", CsvValues::defeatReason), row.text("competitorBrand"),
+                        row.text("competitorModel"), followUps == null ? 0 : followUps,
+                        row.value("lastFollowUp", CsvValues::date)));
+            }
+        };
+    }
+}
