@@ -8,17 +8,20 @@ import jipan.api.CustomerFactsReader;
 import jipan.cli.BenchCommand;
 import jipan.cli.ClassifyAllCommand;
 import jipan.cli.DbCommand;
+import jipan.cli.ImportCommand;
 import jipan.cli.TestRulesCommand;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.health.DatabaseHealthCheck;
+import jipan.imports.ImportJobs;
 import jipan.health.RulesHealthCheck;
 import jipan.resources.BatchLimit;
 import jipan.resources.ClassificationRunResource;
 import jipan.resources.ClassifyResource;
 import jipan.resources.CustomerResource;
+import jipan.resources.ImportResource;
 import jipan.resources.InvalidInputExceptionMapper;
 import jipan.resources.RuleEvaluationExceptionMapper;
 import org.slf4j.Logger;
@@ -44,6 +47,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ClassifyAllCommand());
+        bootstrap.addCommand(new ImportCommand());
     }
 
     @Override
@@ -67,11 +71,16 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ExecutorService runExecutor = environment.lifecycle().executorService("classification-runs")
                 .minThreads(1).maxThreads(1).build();
 
+        ExecutorService importExecutor = environment.lifecycle().executorService("imports")
+                .minThreads(1).maxThreads(1).build();
+        ImportJobs imports = new ImportJobs(configuration.getImports().importer(database.jdbi()), importExecutor);
+
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
         environment.jersey().register(new ClassifyResource(classifier, reader, limit));
         environment.jersey().register(new CustomerResource(store, runs, classifier, reader, limit));
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
+        environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new InvalidInputExceptionMapper());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(classifier));

@@ -11,6 +11,7 @@ import jipan.core.CompiledRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.db.DatabaseSettings;
+import jipan.imports.ImportSettings;
 import java.nio.file.Path;
 
 /** The service's configuration file (see config/jipan.yml). */
@@ -54,6 +55,10 @@ public class JipanConfiguration extends Configuration {
     @NotNull
     private DatabaseSettings database = new DatabaseSettings();
 
+    @Valid
+    @NotNull
+    private ImportSettings imports = new ImportSettings();
+
     /** Compiles the rule files of the configured directory; throws with every error when they do not compile. */
     public Classifier buildClassifier() {
         CompiledRules compiled = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
@@ -62,6 +67,8 @@ public class JipanConfiguration extends Configuration {
 
     @JsonProperty public RulesSettings getRules() { return rules; }
     @JsonProperty public void setRules(RulesSettings rules) { this.rules = rules; }
+    @JsonProperty public ImportSettings getImports() { return imports; }
+    @JsonProperty public void setImports(ImportSettings imports) { this.imports = imports; }
     @JsonProperty public DatabaseSettings getDatabase() { return database; }
     @JsonProperty public void setDatabase(DatabaseSettings database) { this.database = database; }
     @JsonProperty public ClassifySettings getClassify() { return classify; }

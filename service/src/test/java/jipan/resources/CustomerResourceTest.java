@@ -12,6 +12,8 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import jipan.JipanApplication;
 import jipan.JipanConfiguration;
 import jipan.TestRequests;
@@ -88,6 +90,34 @@ class CustomerResourceTest {
         Response badDate = get("/customers/K1/classification?asOf=30.09.2012");
         assertThat(badDate.getStatus()).isEqualTo(400);
         assertThat(badDate.readEntity(String.class)).contains("asOf: must be a date YYYY-MM-DD (got '30.09.2012')");
+    }
+
+    @Test
+    void aCsvUploadIsImportedInTheBackgroundWithARowLevelReport() throws Exception {
+        byte[] csv = Files.readAllBytes(Path.of("src/test/resources/imports/customers-utf8-bom.csv"));
+
+        Response started = buffered(api("/imports").queryParam("kind", "customers").request()
+                .post(Entity.entity(csv, "text/csv")));
+
+        assertThat(started.getStatus()).isEqualTo(202);
+        long id = started.readEntity(JsonNode.class).get("id").asLong();
+        JsonNode job = api("/imports/" + id).request().get(JsonNode.class);
+        for (int i = 0; i < 100 && !job.get("report").get("status").asText().matches("DONE|FAILED"); i++) {
+            Thread.sleep(100);
+            job = api("/imports/" + id).request().get(JsonNode.class);
+        }
+        JsonNode report = job.get("report");
+        assertThat(report.get("status").asText()).isEqualTo("DONE");
+        assertThat(report.get("imported").asInt()).isEqualTo(2);
+        assertThat(report.get("rejected").asInt()).isEqualTo(2);
+        assertThat(report.get("errors").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(report.get("errors").get(0).get("column").asText()).isEqualTo("出生年份");
+        assertThat(get("/customers/D2").getStatus()).isEqualTo(200);
+
+        Response badKind = buffered(api("/imports").queryParam("kind", "cars").request()
+                .post(Entity.entity(csv, "text/csv")));
+        assertThat(badKind.getStatus()).isEqualTo(400);
+        assertThat(badKind.readEntity(String.class)).contains("kind must be one of customers, vehicles, repair-orders, leads");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package jipan.resources;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import jipan.imports.ImportJobs;
+import jipan.imports.ImportKind;
+
+/**
+ * {@code POST /api/v1/imports?kind=repair-orders[&encoding=GBK]} with the CSV as the body: answers 202 with
+ * a job; {@code GET /api/v1/imports/{id}} shows its progress and, at the end, every rejected row.
+ */
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+    private final ImportJobs jobs;
+
+    public ImportResource(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public Response start(@QueryParam("kind") String kind, @QueryParam("encoding") String encoding,
+                          @QueryParam("name") String name, InputStream body) throws IOException {
+        if (kind == null) {
+            throw new BadRequestException("kind: is required (customers, vehicles, repair-orders or leads)");
+        }
+        ImportKind importKind;
+        Charset charset;
+        try {
+            importKind = ImportKind.fromCliName(kind);
+            charset = encoding == null ? null : Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            String message = e instanceof IllegalCharsetNameException || e instanceof UnsupportedCharsetException
+                    ? "encoding: unknown charset '" + encoding + "'" : "kind: " + e.getMessage();
+            throw new BadRequestException(message);
+        }
+        ImportJobs.Job job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
+        return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ImportJobs.Job get(@PathParam("id") long id) {
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
+    }
+}
