@@ -8,6 +8,7 @@ import jipan.api.CustomerFactsReader;
 import jipan.cli.BenchCommand;
 import jipan.cli.ClassifyAllCommand;
 import jipan.cli.DbCommand;
+import jipan.cli.DemoDataCommand;
 import jipan.cli.ImportCommand;
 import jipan.cli.TestRulesCommand;
 import jipan.core.ClassificationRuns;
@@ -48,6 +49,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ClassifyAllCommand());
         bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new DemoDataCommand());
     }
 
     @Override

@@ -1,0 +1,103 @@
+package jipan.cli;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import jipan.JipanConfiguration;
+import jipan.core.CustomerUpsert;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import jipan.demo.DemoDealership;
+import jipan.demo.DemoFiles;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * Writes a made-up dealership into the customer store, or as DMS-style CSV files; the same for the same seed.
+ *
+ * <pre>
+ * java -jar service/target/jipan.jar demo-data config/jipan.yml                       # 20,000 customers into the store
+ * java -jar service/target/jipan.jar demo-data --customers 133000 --csv bench-data config/jipan.yml
+ * </pre>
+ *
+ * Options: {@code --customers N} (default 20000, about 7.5 repair orders each), {@code --seed S},
+ * {@code --until YYYY-MM-DD} (the last day of the four years of history, default 2012-09-30),
+ * {@code --csv DIR} (write customers.csv, vehicles.csv, repair-orders.csv, leads.csv instead),
+ * {@code --force} (write into a store that already holds customers).
+ */
+public class DemoDataCommand extends ConfiguredCommand<JipanConfiguration> {
+    private static final int BATCH = 500;
+
+    public DemoDataCommand() {
+        super("demo-data", "Writes a made-up dealership (customers, cars, repair orders, leads) for demos and benchmarks");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("--customers").dest("customers").type(Integer.class).setDefault(20_000);
+        subparser.addArgument("--seed").dest("seed").type(Long.class).setDefault(2012L);
+        subparser.addArgument("--until").dest("until").setDefault("2012-09-30").metavar("YYYY-MM-DD");
+        subparser.addArgument("--csv").dest("csv").metavar("DIR").help("write CSV exports to DIR instead of the store");
+        subparser.addArgument("--force").dest("force").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("write even when the store already holds customers");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
+            throws IOException {
+        int count = namespace.getInt("customers");
+        DemoDealership dealership = new DemoDealership(namespace.getLong("seed"),
+                LocalDate.parse(namespace.getString("until")));
+        long start = System.nanoTime();
+        Progress progress = new Progress(count);
+        long visits = 0;
+        if (namespace.getString("csv") != null) {
+            Path directory = Path.of(namespace.getString("csv"));
+            try (DemoFiles files = new DemoFiles(directory)) {
+                for (int i = 1; i <= count; i++) {
+                    var customer = dealership.customer(i);
+                    visits += customer.visits().size();
+                    files.write(customer);
+                    if (i % BATCH == 0 || i == count) {
+                        progress.update(i);
+                    }
+                }
+            }
+            progress.finish();
+            System.out.printf("wrote %,d customers and %,d repair orders to %s in %.1f s%n", count, visits,
+                    directory.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+            return;
+        }
+        Database database = Database.open(configuration.getDatabase());
+        try {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            int stored = store.count();
+            if (stored > 0 && !namespace.getBoolean("force")) {
+                System.out.printf("the customer store already holds %,d customers: demo data not written "
+                        + "(--force writes it anyway)%n", stored);
+                return;
+            }
+            List<CustomerUpsert> batch = new ArrayList<>(BATCH);
+            for (int i = 1; i <= count; i++) {
+                var customer = dealership.customer(i);
+                visits += customer.visits().size();
+                batch.add(CustomerUpsert.complete(customer));
+                if (batch.size() == BATCH || i == count) {
+                    store.upsert(batch);
+                    batch.clear();
+                    progress.update(i);
+                }
+            }
+            progress.finish();
+            System.out.printf("wrote %,d customers and %,d repair orders to %s in %.1f s%n", count, visits,
+                    configuration.getDatabase().getUrl(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            database.stop();
+        }
+    }
+}

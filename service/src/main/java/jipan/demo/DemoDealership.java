@@ -1,0 +1,168 @@
+package jipan.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import jipan.core.CustomerFacts;
+import jipan.core.facts.Complaint;
+import jipan.core.facts.ComplaintSubject;
+import jipan.core.facts.Customer;
+import jipan.core.facts.CustomerKind;
+import jipan.core.facts.DefeatReason;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.Lead;
+import jipan.core.facts.LeadStatus;
+import jipan.core.facts.PayType;
+import jipan.core.facts.Recommend;
+import jipan.core.facts.Referral;
+import jipan.core.facts.ServiceType;
+import jipan.core.facts.Survey;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+
+/**
+ * A made-up Huizhou dealership, the same for the same seed: customers in the seeds' districts and
+ * industries, their cars, four years of repair orders up to {@code until} (loyal regulars, occasional
+ * visitors and customers who drift away), sales leads with war-defeat reasons, and some complaints,
+ * events, referrals and surveys. About 7.5 repair orders per customer.
+ */
+public final class DemoDealership {
+    static final String[] REGIONS = {"惠城区", "惠阳区", "仲恺区", "大亚湾区", "博罗县", "惠东县", "龙门县"};
+    static final String[] INDUSTRIES = {"制造业", "物流", "教育", "零售", "建筑", "政府机关", "金融", "餐饮", "医疗"};
+    static final String[] MODELS = {"科鲁兹", "英朗", "君威", "迈锐宝", "凯越", "昂科拉"};
+    static final String[] COMPETITORS = {"大众", "丰田", "本田", "日产", "现代", "福特"};
+    static final String[] COMPETITOR_MODELS = {"朗逸", "卡罗拉", "思域", "轩逸", "伊兰特", "福克斯"};
+    static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"};
+    /** Repair orders a year, by kind of customer: regulars, steady, occasional, rare. */
+    private static final double[] VISITS_PER_YEAR = {5.5, 3.2, 1.6, 0.7};
+
+    private final Random random;
+    private final LocalDate until;
+    private final LocalDate from;
+    private int roNumber;
+
+    public DemoDealership(long seed, LocalDate until) {
+        this.random = new Random(seed);
+        this.until = until;
+        this.from = until.minusYears(4);
+    }
+
+    /** The next customer, {@code D000001} onwards. */
+    public CustomerFacts customer(int index) {
+        String id = String.format("D%06d", index);
+        boolean fleet = random.nextInt(20) == 0;
+        CustomerKind kind = fleet ? CustomerKind.FLEET : random.nextInt(10) == 0 ? CustomerKind.COMPANY : CustomerKind.PERSON;
+        Customer customer = new Customer(id,
+                kind == CustomerKind.PERSON ? pick(SURNAMES) + (random.nextBoolean() ? "先生" : "女士") : "惠州" + pick(INDUSTRIES) + "公司" + index,
+                String.format("138%08d", index), pick(REGIONS), pick(INDUSTRIES),
+                kind == CustomerKind.PERSON ? 1950 + random.nextInt(45) : null, kind,
+                random.nextInt(40) == 0, random.nextInt(8) == 0);
+
+        List<Vehicle> vehicles = new ArrayList<>();
+        int cars = fleet ? 2 + random.nextInt(4) : 1;
+        for (int v = 0; v < cars; v++) {
+            LocalDate bought = from.minusYears(2).plusDays(random.nextInt(6 * 365));
+            if (bought.isAfter(until)) {
+                bought = until.minusDays(random.nextInt(60));
+            }
+            vehicles.add(new Vehicle(String.format("LSGDEMO%06d%04d", index, v).substring(0, 17), pick(MODELS), bought,
+                    bought.plusYears(3), random.nextInt(10) < 8, random.nextInt(3) == 0));
+        }
+
+        List<Visit> visits = new ArrayList<>();
+        double perYear = VISITS_PER_YEAR[random.nextInt(VISITS_PER_YEAR.length)] * (fleet ? 2 : 1);
+        // a third of customers stop coming at some point: the churn the reports should find
+        LocalDate stops = random.nextInt(3) == 0 ? from.plusDays(random.nextInt(4 * 365)) : until;
+        for (Vehicle vehicle : vehicles) {
+            LocalDate date = vehicle.getPurchaseDate().isAfter(from) ? vehicle.getPurchaseDate() : from;
+            boolean firstDone = vehicle.getPurchaseDate().isBefore(from);
+            while (true) {
+                date = date.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) * 365 / perYear));
+                if (date.isAfter(stops) || date.isAfter(until)) {
+                    break;
+                }
+                ServiceType service = !firstDone ? ServiceType.FIRST_MAINTENANCE : pickService();
+                firstDone = true;
+                boolean inWarranty = !date.isAfter(vehicle.getWarrantyEnd());
+                PayType pay = service == ServiceType.FIRST_MAINTENANCE || service == ServiceType.RECALL ? PayType.WARRANTY
+                        : service == ServiceType.ACCIDENT && random.nextBoolean() ? PayType.INSURANCE
+                        : service == ServiceType.REPAIR && inWarranty && random.nextInt(3) == 0 ? PayType.WARRANTY
+                        : random.nextInt(50) == 0 ? PayType.INTERNAL : PayType.CUSTOMER_PAY;
+                visits.add(new Visit(String.format("RO%08d", ++roNumber), vehicle.getVin(), date,
+                        5_000 + random.nextInt(150_000), pay, service, amount(service, pay)));
+            }
+        }
+
+        List<Lead> leads = new ArrayList<>();
+        if (random.nextInt(10) < 3) {
+            leads.add(lead(id, 0));
+        }
+        List<Complaint> complaints = new ArrayList<>();
+        if (random.nextInt(12) == 0) {
+            complaints.add(new Complaint(dateWithin(), ComplaintSubject.values()[random.nextInt(4)], random.nextBoolean()));
+        }
+        List<EventAttendance> events = new ArrayList<>();
+        if (random.nextInt(6) == 0) {
+            events.add(new EventAttendance("EV" + random.nextInt(40), dateWithin(), random.nextInt(4) > 0,
+                    random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0));
+        }
+        List<Referral> referrals = new ArrayList<>();
+        if (random.nextInt(15) == 0) {
+            referrals.add(new Referral(dateWithin(), pick(SURNAMES) + "先生", random.nextBoolean()));
+        }
+        List<Survey> surveys = new ArrayList<>();
+        if (random.nextInt(5) == 0) {
+            surveys.add(new Survey(dateWithin(), 1 + random.nextInt(5), random.nextInt(101),
+                    Recommend.values()[random.nextInt(3)]));
+        }
+        return new CustomerFacts(customer, vehicles, visits, leads, complaints, events, referrals, surveys);
+    }
+
+    private Lead lead(String customerId, int n) {
+        LocalDate created = dateWithin();
+        int roll = random.nextInt(20);
+        LeadStatus status = roll < 8 ? LeadStatus.WON : roll < 15 ? LeadStatus.DEFEATED : roll < 19 ? LeadStatus.OPEN
+                : LeadStatus.INVALID;
+        LocalDate closed = status == LeadStatus.OPEN ? null : min(created.plusDays(5 + random.nextInt(60)));
+        DefeatReason reason = status != LeadStatus.DEFEATED || random.nextInt(6) == 0 ? null
+                : DefeatReason.values()[random.nextInt(DefeatReason.values().length)];
+        int competitor = random.nextInt(COMPETITORS.length);
+        boolean knownCompetitor = status == LeadStatus.DEFEATED && random.nextInt(3) > 0;
+        int followUps = random.nextInt(6);
+        return new Lead(customerId + "-L" + n, pick(MODELS), created, closed, status, reason,
+                knownCompetitor ? COMPETITORS[competitor] : null, knownCompetitor ? COMPETITOR_MODELS[competitor] : null,
+                followUps, followUps == 0 ? null : min(created.plusDays(1 + random.nextInt(45))));
+    }
+
+    private ServiceType pickService() {
+        int roll = random.nextInt(20);
+        return roll < 11 ? ServiceType.MAINTENANCE : roll < 16 ? ServiceType.REPAIR : roll < 18 ? ServiceType.ACCIDENT
+                : roll < 19 ? ServiceType.RECALL : ServiceType.OTHER;
+    }
+
+    private BigDecimal amount(ServiceType service, PayType pay) {
+        int base = switch (service) {
+            case FIRST_MAINTENANCE -> 0;
+            case MAINTENANCE -> 300 + random.nextInt(500);
+            case REPAIR -> 200 + random.nextInt(3_000);
+            case ACCIDENT -> 1_000 + random.nextInt(12_000);
+            case RECALL -> 0;
+            case OTHER -> 50 + random.nextInt(300);
+        };
+        return pay == PayType.WARRANTY ? BigDecimal.ZERO : BigDecimal.valueOf(base * 100L + random.nextInt(100), 2);
+    }
+
+    private LocalDate dateWithin() {
+        return from.plusDays(random.nextInt((int) (until.toEpochDay() - from.toEpochDay()) + 1));
+    }
+
+    private LocalDate min(LocalDate date) {
+        return date.isAfter(until) ? until : date;
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}

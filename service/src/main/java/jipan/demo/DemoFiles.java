@@ -1,0 +1,78 @@
+package jipan.demo;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jipan.core.CustomerFacts;
+import jipan.core.facts.Customer;
+import jipan.core.facts.Lead;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+
+/** Writes customers as the four DMS exports {@code import} reads, with the English default headers. */
+public final class DemoFiles implements Closeable {
+    private final BufferedWriter customers;
+    private final BufferedWriter vehicles;
+    private final BufferedWriter repairOrders;
+    private final BufferedWriter leads;
+
+    public DemoFiles(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        customers = open(directory.resolve("customers.csv"), "id,name,phone,region,industry,birthYear,kind");
+        vehicles = open(directory.resolve("vehicles.csv"),
+                "vin,customerId,model,purchaseDate,warrantyEnd,boughtHere,installment");
+        repairOrders = open(directory.resolve("repair-orders.csv"),
+                "roNumber,vin,date,mileage,payType,serviceType,amount");
+        leads = open(directory.resolve("leads.csv"), "leadId,customerId,model,createdOn,closedOn,status,defeatReason,"
+                + "competitorBrand,competitorModel,followUps,lastFollowUp");
+    }
+
+    private static BufferedWriter open(Path file, String header) throws IOException {
+        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        writer.write(header);
+        writer.newLine();
+        return writer;
+    }
+
+    public void write(CustomerFacts facts) throws IOException {
+        Customer c = facts.customer();
+        line(customers, c.getId(), c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(), c.getBirthYear(), c.getKind());
+        for (Vehicle v : facts.vehicles()) {
+            line(vehicles, v.getVin(), c.getId(), v.getModel(), v.getPurchaseDate(), v.getWarrantyEnd(), v.isBoughtHere(),
+                    v.isInstallment());
+        }
+        for (Visit v : facts.visits()) {
+            line(repairOrders, v.getRoNumber(), v.getVin(), v.getDate(), v.getMileage(), v.getPayType(),
+                    v.getServiceType(), v.getAmount());
+        }
+        for (Lead l : facts.leads()) {
+            line(leads, l.getLeadId(), c.getId(), l.getModel(), l.getCreatedOn(), l.getClosedOn(), l.getStatus(),
+                    l.getDefeatReason(), l.getCompetitorBrand(), l.getCompetitorModel(), l.getFollowUps(),
+                    l.getLastFollowUp());
+        }
+    }
+
+    private static void line(BufferedWriter writer, Object... cells) throws IOException {
+        writer.write(Stream.of(cells).map(cell -> cell == null ? "" : quoted(Objects.toString(cell)))
+                .collect(Collectors.joining(",")));
+        writer.newLine();
+    }
+
+    private static String quoted(String cell) {
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (BufferedWriter writer : new BufferedWriter[] {customers, vehicles, repairOrders, leads}) {
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package jipan.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import jipan.core.CustomerFacts;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import jipan.db.TestDatabases;
+import jipan.imports.CsvImporter;
+import jipan.imports.ImportKind;
+import jipan.imports.ImportReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoDealershipTest {
+    private static final LocalDate UNTIL = LocalDate.of(2012, 9, 30);
+
+    private static List<CustomerFacts> customers(long seed, int count) {
+        DemoDealership dealership = new DemoDealership(seed, UNTIL);
+        return IntStream.rangeClosed(1, count).mapToObj(dealership::customer).toList();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDealershipAndNothingAfterUntil() {
+        List<CustomerFacts> first = customers(7, 300);
+
+        assertThat(customers(7, 300)).usingRecursiveComparison().isEqualTo(first);
+        assertThat(customers(8, 300)).usingRecursiveComparison().isNotEqualTo(first);
+        double visitsPerCustomer = first.stream().mapToInt(c -> c.visits().size()).average().orElse(0);
+        assertThat(visitsPerCustomer).isBetween(5.0, 10.0);
+        assertThat(first).allSatisfy(customer -> assertThat(customer.visits())
+                .allSatisfy(visit -> assertThat(visit.getDate()).isBeforeOrEqualTo(UNTIL)));
+        assertThat(first).flatExtracting(CustomerFacts::leads).isNotEmpty();
+    }
+
+    @Test
+    void itsCsvExportsImportWithoutARejectedRow(@TempDir Path directory) throws Exception {
+        try (DemoFiles files = new DemoFiles(directory)) {
+            for (CustomerFacts customer : customers(11, 200)) {
+                files.write(customer);
+            }
+        }
+        Database database = TestDatabases.open("h2");
+        try {
+            CsvImporter importer = new CsvImporter(database.jdbi(), Map.of(), 500);
+            for (ImportKind kind : ImportKind.values()) {
+                try (InputStream in = Files.newInputStream(directory.resolve(kind.cliName() + ".csv"))) {
+                    ImportReport report = importer.importCsv(kind, in, null, r -> { });
+                    assertThat(report.rejected()).as(kind + ": " + report.errors()).isZero();
+                    assertThat(report.imported()).isEqualTo(report.rowsRead());
+                }
+            }
+            CustomerStore store = new CustomerStore(database.jdbi());
+            assertThat(store.count()).isEqualTo(200);
+            CustomerFacts original = customers(11, 1).get(0);
+            CustomerFacts imported = store.find(original.customer().getId()).orElseThrow();
+            assertThat(imported.visits()).hasSameSizeAs(original.visits());
+            assertThat(imported.vehicles()).hasSameSizeAs(original.vehicles());
+        } finally {
+            database.stop();
+        }
+    }
+}
