@@ -60,6 +60,11 @@ public final class ClassificationRuns {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.historyOf(customerId));
     }
 
+    /** The tier migration from one run to another, for the customers both runs classified. */
+    public List<ClassificationRunDao.TierMove> tierMoves(long fromRun, long toRun) {
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.tierMoves(fromRun, toRun));
+    }
+
     /** Marks runs a stopped process left RUNNING as INTERRUPTED; returns how many. */
     public int markInterrupted() {
         return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);

@@ -60,6 +60,22 @@ public interface ClassificationRunDao {
     @SqlQuery("SELECT MAX(customer_id) FROM classification_result WHERE run_id = :runId")
     Optional<String> lastCustomerOf(@Bind("runId") long runId);
 
+    /** How many customers moved from each tier in one run to each tier in another; NONE for no result. */
+    @SqlQuery("""
+            SELECT COALESCE(a.tier, 'NONE') AS from_tier, COALESCE(b.tier, 'NONE') AS to_tier, COUNT(*) AS customers
+            FROM classification_result a
+            JOIN classification_result b ON b.customer_id = a.customer_id AND b.run_id = :to
+            WHERE a.run_id = :from
+            GROUP BY COALESCE(a.tier, 'NONE'), COALESCE(b.tier, 'NONE')
+            ORDER BY from_tier, to_tier
+            """)
+    @RegisterConstructorMapper(TierMove.class)
+    List<TierMove> tierMoves(@Bind("from") long fromRun, @Bind("to") long toRun);
+
+    /** A cell of a tier migration matrix. */
+    record TierMove(String fromTier, String toTier, int customers) {
+    }
+
     @SqlQuery("SELECT * FROM classification_result WHERE customer_id = :customerId ORDER BY as_of DESC, run_id DESC")
     List<StoredResultRow> historyOf(@Bind("customerId") String customerId);
 }

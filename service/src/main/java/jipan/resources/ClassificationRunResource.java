@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import jipan.core.ClassificationRuns;
+import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 
 /** Batch classification of the whole stored base: start a run, watch its progress, resume it. */
@@ -55,6 +56,18 @@ public class ClassificationRunResource {
             throw new NotFoundException("no classification run " + id);
         }
         return run;
+    }
+
+    /**
+     * How customers moved between tiers from run {@code id} to run {@code other}: one entry per
+     * (from, to) pair with the number of customers, for the customers both runs classified.
+     */
+    @GET
+    @Path("/{id}/tier-migration/{other}")
+    public List<ClassificationRunDao.TierMove> tierMigration(@PathParam("id") long id, @PathParam("other") long other) {
+        get(id);
+        get(other);
+        return runs.tierMoves(id, other);
     }
 
     /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */

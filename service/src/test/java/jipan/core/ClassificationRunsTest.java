@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import jipan.TestRequests;
 import jipan.api.CustomerFactsReader;
+import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
@@ -71,6 +72,26 @@ class ClassificationRunsTest {
             assertThat(resumed.customersDone()).isEqualTo(2);
             assertThat(runs.historyOf("K1")).hasSize(1);
             assertThat(runs.historyOf("K2")).hasSize(1);
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void twoRunsCompareAsATierMigrationMatrix(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerStore store = storeWithTwoCustomers(database);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10);
+            long early = runs.execute(runs.create(LocalDate.of(2012, 9, 30)).id(), done -> { }).id();
+            long late = runs.execute(runs.create(LocalDate.of(2014, 1, 1)).id(), done -> { }).id();
+
+            // K1 has one customer-pay visit in the year to 2012-09-30 (C) and none in 2013 (D);
+            // K2 never visited and bought nothing recently (D both times)
+            assertThat(runs.tierMoves(early, late)).containsExactly(
+                    new ClassificationRunDao.TierMove("C", "D", 1),
+                    new ClassificationRunDao.TierMove("D", "D", 1));
         } finally {
             database.stop();
         }
