@@ -1,0 +1,152 @@
+package jipan.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jipan.db.ReportDao;
+import jipan.db.ReportDao.CohortCount;
+import jipan.db.ReportDao.StructureRow;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The KPI reports of SPEC §4, computed in the database. Every report states its cohort or window and the
+ * inputs of its formula, so a manager can check it by hand.
+ */
+public final class Reports {
+    private static final List<String> BUCKETS = List.of(">=4", "3", "2", "1");
+
+    /** How the structure table may be grouped: the name a client uses and the SQL expression behind it. */
+    private static final Map<String, String> GROUPS = Map.of("none", "CAST('all' AS VARCHAR(3))", "region", "COALESCE(c.region, '')",
+            "industry", "COALESCE(c.industry, '')", "kind", "COALESCE(c.kind, '')");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public Reports(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Monthly churn (seed 001): of the customers who visited in month N-6, those with no visit in N-5..N. */
+    public record MonthlyChurn(YearMonth month, YearMonth cohortMonth, int cohort, int returned, BigDecimal churn,
+                               String formula) {
+    }
+
+    public MonthlyChurn monthlyChurn(YearMonth month) {
+        if (month.isAfter(YearMonth.now(clock))) {
+            throw new ReportParameterException("month: " + month + " is in the future");
+        }
+        YearMonth cohortMonth = month.minusMonths(6);
+        CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.customersReturning(
+                cohortMonth.atDay(1), cohortMonth.plusMonths(1).atDay(1),
+                cohortMonth.plusMonths(1).atDay(1), month.plusMonths(1).atDay(1)));
+        BigDecimal churn = count.cohort() == 0 ? null
+                : BigDecimal.ONE.subtract(ratio(count.returned(), count.cohort()));
+        return new MonthlyChurn(month, cohortMonth, count.cohort(), count.returned(), churn,
+                "1 - returned / cohort: cohort = customers with a visit in " + cohortMonth + ", returned = those of them "
+                        + "with a visit from " + cohortMonth.plusMonths(1) + " to " + month);
+    }
+
+    /** The monthly churn of the twelve months up to {@code to}. */
+    public List<MonthlyChurn> monthlyChurnSeries(YearMonth to) {
+        List<MonthlyChurn> series = new ArrayList<>();
+        for (int back = 11; back >= 0; back--) {
+            series.add(monthlyChurn(to.minusMonths(back)));
+        }
+        return series;
+    }
+
+    /** Annual churn (seed 001): vehicles that visited in the year ending 12 months before asOf and not since. */
+    public record AnnualChurn(LocalDate asOf, LocalDate cohortAfter, LocalDate cohortUpTo, int cohort, int lost,
+                              BigDecimal churn, String formula) {
+    }
+
+    public AnnualChurn annualChurn(LocalDate asOf) {
+        if (asOf.isAfter(LocalDate.now(clock))) {
+            throw new ReportParameterException("asOf: " + asOf + " is in the future");
+        }
+        LocalDate yearAgo = asOf.minusMonths(12);
+        LocalDate twoYearsAgo = asOf.minusMonths(24);
+        CohortCount count = jdbi.withExtension(ReportDao.class,
+                dao -> dao.vehiclesReturning(twoYearsAgo, yearAgo, yearAgo, asOf));
+        int lost = count.cohort() - count.returned();
+        return new AnnualChurn(asOf, twoYearsAgo, yearAgo, count.cohort(), lost,
+                count.cohort() == 0 ? null : ratio(lost, count.cohort()),
+                "lost / cohort: cohort = vehicles (VINs) with a visit after " + twoYearsAgo + " up to " + yearAgo
+                        + ", lost = those of them with no visit after " + yearAgo + " up to " + asOf);
+    }
+
+    /** One row of the customer structure table (seed 003). */
+    public record StructureLine(String group, String bucket, int customers, int visits, BigDecimal revenue,
+                                BigDecimal averageTicket, BigDecimal perVehicle, BigDecimal customerShare,
+                                BigDecimal revenueShare) {
+    }
+
+    /**
+     * Customers with visits in [from, to] by visit-count bucket (>=4, 3, 2, 1): customers, visits, revenue,
+     * average ticket (revenue / visits), per-vehicle contribution (revenue / customers) and each bucket's share
+     * of its group's customers and revenue; grouped by {@code by} (none, region, industry, kind).
+     */
+    public List<StructureLine> structure(LocalDate from, LocalDate to, String by) {
+        if (from.isAfter(to)) {
+            throw new ReportParameterException("from: " + from + " is after to: " + to);
+        }
+        String group = GROUPS.get(by);
+        if (group == null) {
+            throw new ReportParameterException("by: must be one of " + GROUPS.keySet().stream().sorted().toList()
+                    + " (got '" + by + "')");
+        }
+        List<StructureRow> rows = jdbi.withExtension(ReportDao.class, dao -> dao.structure(group, from, to));
+        Map<String, List<StructureRow>> byGroup = rows.stream().collect(Collectors.groupingBy(StructureRow::groupValue,
+                java.util.TreeMap::new, Collectors.toList()));
+        List<StructureLine> lines = new ArrayList<>();
+        byGroup.forEach((groupValue, groupRows) -> {
+            int customers = groupRows.stream().mapToInt(StructureRow::customers).sum();
+            BigDecimal revenue = groupRows.stream().map(StructureRow::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+            Map<String, StructureRow> byBucket = new LinkedHashMap<>();
+            groupRows.forEach(row -> byBucket.put(row.bucket(), row));
+            for (String bucket : BUCKETS) {
+                StructureRow row = byBucket.get(bucket);
+                if (row != null) {
+                    lines.add(new StructureLine(groupValue, bucket, row.customers(), row.visits(), row.revenue(),
+                            divide(row.revenue(), row.visits()), divide(row.revenue(), row.customers()),
+                            ratio(row.customers(), customers),
+                            revenue.signum() == 0 ? null : row.revenue().divide(revenue, 4, RoundingMode.HALF_UP)));
+                }
+            }
+        });
+        return lines;
+    }
+
+    public static YearMonth month(String parameter, String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ReportParameterException(parameter + ": must be a month YYYY-MM (got '" + text + "')");
+        }
+    }
+
+    public static LocalDate date(String parameter, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new ReportParameterException(parameter + ": must be a date YYYY-MM-DD (got '" + text + "')");
+        }
+    }
+
+    private static BigDecimal ratio(int part, int whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal divide(BigDecimal amount, int count) {
+        return count == 0 ? null : amount.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+}
