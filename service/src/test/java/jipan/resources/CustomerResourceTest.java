@@ -121,6 +121,35 @@ class CustomerResourceTest {
     }
 
     @Test
+    void reportsAnswerJsonOrCsvWithBomAndNameBadParameters() {
+        put(TestRequests.json("../customers/two-customers.json"));
+
+        JsonNode churn = api("/reports/churn/monthly").queryParam("month", "2012-07").request().get(JsonNode.class);
+        assertThat(churn.get("month").asText()).isEqualTo("2012-07");
+        assertThat(churn.get("cohortMonth").asText()).isEqualTo("2012-01");
+        assertThat(churn.get("cohort").asInt()).isEqualTo(1);
+        assertThat(churn.get("returned").asInt()).isEqualTo(1);
+        assertThat(churn.get("churn").decimalValue()).isEqualByComparingTo("0");
+
+        Response csv = get("/reports/structure?from=2011-10-01&to=2012-09-30&by=region&format=csv");
+        assertThat(csv.getMediaType().toString()).startsWith("text/csv");
+        String table = csv.readEntity(String.class);
+        assertThat(table).startsWith("\uFEFFgroup,bucket,customers,visits,revenue,averageTicket,perVehicle")
+                .contains("\r\n惠城区,2,1,2,480.10,240.05,480.10,1.0000,1.0000");
+        Response accepted = buffered(api("/reports/churn/annual").queryParam("asOf", "2012-09-30").request("text/csv").get());
+        assertThat(accepted.readEntity(String.class)).startsWith("\uFEFFasOf,cohortAfter,cohortUpTo,cohort,lost,churn");
+
+        Response badMonth = get("/reports/churn/monthly?month=2012-13");
+        assertThat(badMonth.getStatus()).isEqualTo(400);
+        assertThat(badMonth.readEntity(JsonNode.class).get("message").asText())
+                .isEqualTo("month: must be a month YYYY-MM (got '2012-13')");
+        Response reversed = get("/reports/structure?from=2012-10-01&to=2012-09-30");
+        assertThat(reversed.getStatus()).isEqualTo(400);
+        assertThat(reversed.readEntity(JsonNode.class).get("message").asText())
+                .isEqualTo("from: 2012-10-01 is after to: 2012-09-30");
+    }
+
+    @Test
     void aClassificationRunStoresEveryCustomerAndShowsItsProgress() throws InterruptedException {
         put(TestRequests.json("../customers/two-customers.json"));
 

@@ -1,0 +1,74 @@
+package jipan.resources;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import jipan.reports.CsvTable;
+import jipan.reports.Reports;
+
+/**
+ * KPI reports as JSON, or as CSV (UTF-8 with BOM) with {@code ?format=csv} or {@code Accept: text/csv}.
+ * Bad parameters are 400 naming the parameter.
+ */
+@Path("/api/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+public class ReportResource {
+    private static final String CSV = "text/csv; charset=UTF-8";
+
+    private final Reports reports;
+
+    public ReportResource(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Path("/churn/monthly")
+    public Response monthlyChurn(@QueryParam("month") String month, @QueryParam("format") String format,
+                                 @Context HttpHeaders headers) {
+        Reports.MonthlyChurn churn = reports.monthlyChurn(Reports.month("month", month));
+        return answer(churn, Reports.MonthlyChurn.class, List.of(churn), format, headers);
+    }
+
+    /** The twelve months of monthly churn up to {@code to}. */
+    @GET
+    @Path("/churn/monthly-series")
+    public Response monthlyChurnSeries(@QueryParam("to") String to, @QueryParam("format") String format,
+                                       @Context HttpHeaders headers) {
+        List<Reports.MonthlyChurn> series = reports.monthlyChurnSeries(Reports.month("to", to));
+        return answer(series, Reports.MonthlyChurn.class, series, format, headers);
+    }
+
+    @GET
+    @Path("/churn/annual")
+    public Response annualChurn(@QueryParam("asOf") String asOf, @QueryParam("format") String format,
+                                @Context HttpHeaders headers) {
+        Reports.AnnualChurn churn = reports.annualChurn(Reports.date("asOf", asOf));
+        return answer(churn, Reports.AnnualChurn.class, List.of(churn), format, headers);
+    }
+
+    /** Customer structure for [from, to], by visit-count bucket, optionally per region, industry or kind. */
+    @GET
+    @Path("/structure")
+    public Response structure(@QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("by") String by, @QueryParam("format") String format,
+                              @Context HttpHeaders headers) {
+        List<Reports.StructureLine> rows = reports.structure(Reports.date("from", from), Reports.date("to", to),
+                by == null ? "none" : by);
+        return answer(rows, Reports.StructureLine.class, rows, format, headers);
+    }
+
+    private static Response answer(Object json, Class<? extends Record> type, List<? extends Record> rows,
+                                   String format, HttpHeaders headers) {
+        boolean csv = "csv".equalsIgnoreCase(format)
+                || (format == null && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType()));
+        return csv ? Response.ok(CsvTable.of(type, rows), CSV).build()
+                : Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
