@@ -11,6 +11,7 @@ import jipan.cli.ClassifyAllCommand;
 import jipan.cli.DbCommand;
 import jipan.cli.DemoDataCommand;
 import jipan.cli.ImportCommand;
+import jipan.cli.ReportCommand;
 import jipan.cli.TestRulesCommand;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
@@ -54,6 +55,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new ClassifyAllCommand());
         bootstrap.addCommand(new ImportCommand());
         bootstrap.addCommand(new DemoDataCommand());
+        bootstrap.addCommand(new ReportCommand());
     }
 
     @Override

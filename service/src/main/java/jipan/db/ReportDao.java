@@ -20,10 +20,10 @@ public interface ReportDao {
      * [returnStart, returnEnd).
      */
     @SqlQuery("""
-            SELECT COUNT(*) AS cohort, COUNT(r.customer_id) AS returned
+            SELECT COUNT(*) AS cohort,
+                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.customer_id = c.customer_id
+                       AND r.visit_date >= :returnStart AND r.visit_date < :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
             FROM (SELECT DISTINCT customer_id FROM visit WHERE visit_date >= :cohortStart AND visit_date < :cohortEnd) c
-            LEFT JOIN (SELECT DISTINCT customer_id FROM visit WHERE visit_date >= :returnStart AND visit_date < :returnEnd) r
-              ON r.customer_id = c.customer_id
             """)
     @RegisterConstructorMapper(CohortCount.class)
     CohortCount customersReturning(@Bind("cohortStart") LocalDate cohortStart, @Bind("cohortEnd") LocalDate cohortEnd,
@@ -31,10 +31,10 @@ public interface ReportDao {
 
     /** The same by vehicle (VIN): vehicles with a visit in the cohort period, and how many visited again. */
     @SqlQuery("""
-            SELECT COUNT(*) AS cohort, COUNT(r.vin) AS returned
+            SELECT COUNT(*) AS cohort,
+                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin
+                       AND r.visit_date > :returnStart AND r.visit_date <= :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
             FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd) c
-            LEFT JOIN (SELECT DISTINCT vin FROM visit WHERE visit_date > :returnStart AND visit_date <= :returnEnd) r
-              ON r.vin = c.vin
             """)
     @RegisterConstructorMapper(CohortCount.class)
     CohortCount vehiclesReturning(@Bind("cohortStart") LocalDate cohortStart, @Bind("cohortEnd") LocalDate cohortEnd,

@@ -1,0 +1,87 @@
+package jipan.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import java.time.Clock;
+import java.util.List;
+import jipan.JipanConfiguration;
+import jipan.db.Database;
+import jipan.reports.CsvTable;
+import jipan.reports.Reports;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * Prints a KPI report of the stored data as JSON or CSV.
+ *
+ * <pre>
+ * java -jar service/target/jipan.jar report churn-monthly --month 2011-02 config/jipan.yml
+ * java -jar service/target/jipan.jar report churn-series --month 2012-09 config/jipan.yml
+ * java -jar service/target/jipan.jar report churn-annual --as-of 2012-09-30 config/jipan.yml
+ * java -jar service/target/jipan.jar report structure --from 2011-10-01 --to 2012-09-30 [--by region] [--format csv] config/jipan.yml
+ * </pre>
+ *
+ * The time the database took is printed on standard error.
+ */
+public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
+
+    public ReportCommand() {
+        super("report", "Prints a KPI report (churn-monthly, churn-series, churn-annual, structure) as JSON or CSV");
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        subparser.addArgument("report").choices("churn-monthly", "churn-series", "churn-annual", "structure");
+        subparser.addArgument("--month").dest("month").metavar("YYYY-MM");
+        subparser.addArgument("--as-of").dest("asOf").metavar("YYYY-MM-DD");
+        subparser.addArgument("--from").dest("from").metavar("YYYY-MM-DD");
+        subparser.addArgument("--to").dest("to").metavar("YYYY-MM-DD");
+        subparser.addArgument("--by").dest("by").setDefault("none").help("structure groups: none, region, industry, kind");
+        subparser.addArgument("--format").dest("format").choices("json", "csv").setDefault("json");
+        super.configure(subparser);
+    }
+
+    @Override
+    protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
+            throws Exception {
+        configuration.getDatabase().setMigrateOnStart(false);
+        Database database = Database.open(configuration.getDatabase());
+        try {
+            Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
+            long start = System.nanoTime();
+            List<? extends Record> rows;
+            Class<? extends Record> type;
+            switch (namespace.getString("report")) {
+                case "churn-monthly" -> {
+                    rows = List.of(reports.monthlyChurn(Reports.month("--month", namespace.getString("month"))));
+                    type = Reports.MonthlyChurn.class;
+                }
+                case "churn-series" -> {
+                    rows = reports.monthlyChurnSeries(Reports.month("--month", namespace.getString("month")));
+                    type = Reports.MonthlyChurn.class;
+                }
+                case "churn-annual" -> {
+                    rows = List.of(reports.annualChurn(Reports.date("--as-of", namespace.getString("asOf"))));
+                    type = Reports.AnnualChurn.class;
+                }
+                default -> {
+                    rows = reports.structure(Reports.date("--from", namespace.getString("from")),
+                            Reports.date("--to", namespace.getString("to")), namespace.getString("by"));
+                    type = Reports.StructureLine.class;
+                }
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (namespace.getString("format").equals("csv")) {
+                System.out.print(CsvTable.of(type, rows));
+            } else {
+                ObjectMapper json = bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+                System.out.println(json.writeValueAsString(rows.size() == 1 ? rows.get(0) : rows));
+            }
+            System.err.printf("%s computed in %.0f ms%n", namespace.getString("report"), millis);
+        } finally {
+            database.stop();
+        }
+    }
+}
