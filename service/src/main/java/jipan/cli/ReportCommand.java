@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import jipan.JipanConfiguration;
 import jipan.db.Database;
+import jipan.db.ReportDao;
 import jipan.reports.CsvTable;
 import jipan.reports.Reports;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -21,6 +22,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * java -jar service/target/jipan.jar report churn-series --month 2012-09 config/jipan.yml
  * java -jar service/target/jipan.jar report churn-annual --as-of 2012-09-30 config/jipan.yml
  * java -jar service/target/jipan.jar report structure --from 2011-10-01 --to 2012-09-30 [--by region] [--format csv] config/jipan.yml
+ * java -jar service/target/jipan.jar report defeat-categories [--run ID] config/jipan.yml
+ * java -jar service/target/jipan.jar report defeat-competitors|defeat-monthly|conquest --from 2012-01-01 --to 2012-09-30 config/jipan.yml
  * </pre>
  *
  * The time the database took is printed on standard error.
@@ -28,12 +31,14 @@ import net.sourceforge.argparse4j.inf.Subparser;
 public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
 
     public ReportCommand() {
-        super("report", "Prints a KPI report (churn-monthly, churn-series, churn-annual, structure) as JSON or CSV");
+        super("report", "Prints a KPI report (churn, structure, defeat analysis) as JSON or CSV");
     }
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("report").choices("churn-monthly", "churn-series", "churn-annual", "structure");
+        subparser.addArgument("report").choices("churn-monthly", "churn-series", "churn-annual", "structure",
+                "defeat-categories", "defeat-competitors", "defeat-monthly", "conquest");
+        subparser.addArgument("--run").dest("run").type(Long.class).help("classification run (defeat-categories)");
         subparser.addArgument("--month").dest("month").metavar("YYYY-MM");
         subparser.addArgument("--as-of").dest("asOf").metavar("YYYY-MM-DD");
         subparser.addArgument("--from").dest("from").metavar("YYYY-MM-DD");
@@ -65,6 +70,25 @@ public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
                 case "churn-annual" -> {
                     rows = List.of(reports.annualChurn(Reports.date("--as-of", namespace.getString("asOf"))));
                     type = Reports.AnnualChurn.class;
+                }
+                case "defeat-categories" -> {
+                    rows = reports.leadsByCategory(namespace.getLong("run"));
+                    type = Reports.CategoryLine.class;
+                }
+                case "defeat-competitors" -> {
+                    rows = reports.defeatsByCompetitor(Reports.date("--from", namespace.getString("from")),
+                            Reports.date("--to", namespace.getString("to")));
+                    type = ReportDao.CompetitorCount.class;
+                }
+                case "defeat-monthly" -> {
+                    rows = reports.defeatRateByMonth(Reports.date("--from", namespace.getString("from")),
+                            Reports.date("--to", namespace.getString("to")));
+                    type = Reports.MonthDefeatRate.class;
+                }
+                case "conquest" -> {
+                    rows = List.of(reports.conquest(Reports.date("--from", namespace.getString("from")),
+                            Reports.date("--to", namespace.getString("to"))));
+                    type = Reports.Conquest.class;
                 }
                 default -> {
                     rows = reports.structure(Reports.date("--from", namespace.getString("from")),

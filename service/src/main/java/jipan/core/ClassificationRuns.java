@@ -95,12 +95,22 @@ public final class ClassificationRuns {
             List<CustomerFacts> page;
             while (!(page = customers.page(after, pageSize)).isEmpty()) {
                 List<StoredResultRow> rows = new ArrayList<>(page.size());
+                List<ClassificationRunDao.StoredLeadRow> leads = new ArrayList<>();
                 for (Classification result : classifier.classify(run.asOf(), page)) {
                     rows.add(row(run, result));
+                    for (LeadResult lead : result.leads()) {
+                        if (lead.category() != null || !lead.flags().isEmpty()) {
+                            leads.add(new ClassificationRunDao.StoredLeadRow(runId, lead.leadId(), result.customerId(),
+                                    lead.category(), lead.action(), lead.flags().contains("CONQUEST_SERVICE")));
+                        }
+                    }
                 }
                 jdbi.useTransaction(handle -> {
                     ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
                     dao.insertResults(rows);
+                    if (!leads.isEmpty()) {
+                        dao.insertLeads(leads);
+                    }
                     dao.addDone(runId, rows.size());
                 });
                 done += rows.size();

@@ -26,6 +26,9 @@ public interface ClassificationRunDao {
     @SqlQuery("SELECT * FROM classification_run WHERE id = :id")
     Optional<ClassificationRunRow> findRun(@Bind("id") long id);
 
+    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE'")
+    Optional<Long> latestDoneRun();
+
     @SqlQuery("SELECT * FROM classification_run ORDER BY id DESC LIMIT :limit")
     List<ClassificationRunRow> latestRuns(@Bind("limit") int limit);
 
@@ -36,6 +39,17 @@ public interface ClassificationRunDao {
                 :baseGrade, :resultJson)
             """)
     void insertResults(@BindMethods List<StoredResultRow> results);
+
+    /** A lead's category, action and CONQUEST_SERVICE flag in a run. */
+    record StoredLeadRow(long runId, String leadId, String customerId, String category, String action,
+                         boolean conquest) {
+    }
+
+    @SqlBatch("""
+            INSERT INTO classification_lead (run_id, lead_id, customer_id, category, action, conquest)
+            VALUES (:runId, :leadId, :customerId, :category, :action, :conquest)
+            """)
+    void insertLeads(@BindMethods List<StoredLeadRow> leads);
 
     @SqlUpdate("UPDATE classification_run SET customers_done = customers_done + :count WHERE id = :id")
     void addDone(@Bind("id") long id, @Bind("count") int count);

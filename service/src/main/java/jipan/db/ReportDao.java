@@ -60,4 +60,55 @@ public interface ReportDao {
     @RegisterConstructorMapper(StructureRow.class)
     List<StructureRow> structure(@Define("group") String groupExpression, @Bind("from") LocalDate from,
                                  @Bind("to") LocalDate to);
+
+    /** Leads of a run by the category the rules gave them. */
+    record CategoryCount(String category, int leads, int conquest) {
+    }
+
+    @SqlQuery("""
+            SELECT category, COUNT(*) AS leads, SUM(CASE WHEN conquest THEN 1 ELSE 0 END) AS conquest
+            FROM classification_lead WHERE run_id = :runId AND category IS NOT NULL
+            GROUP BY category ORDER BY COUNT(*) DESC, category
+            """)
+    @RegisterConstructorMapper(CategoryCount.class)
+    List<CategoryCount> leadsByCategory(@Bind("runId") long runId);
+
+    /** Defeated leads closed in [from, to] by the competitor that won them ('' where not recorded). */
+    record CompetitorCount(String competitorBrand, String competitorModel, int defeated) {
+    }
+
+    @SqlQuery("""
+            SELECT COALESCE(competitor_brand, '') AS competitor_brand, COALESCE(competitor_model, '') AS competitor_model,
+                   COUNT(*) AS defeated
+            FROM sales_lead WHERE status = 'DEFEATED' AND closed_on >= :from AND closed_on <= :to
+            GROUP BY COALESCE(competitor_brand, ''), COALESCE(competitor_model, '')
+            ORDER BY COUNT(*) DESC, 1, 2
+            """)
+    @RegisterConstructorMapper(CompetitorCount.class)
+    List<CompetitorCount> defeatsByCompetitor(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Won and defeated leads by the month they closed. */
+    record MonthOutcome(int closeYear, int closeMonth, int won, int defeated) {
+    }
+
+    @SqlQuery("""
+            SELECT EXTRACT(YEAR FROM closed_on) AS close_year, EXTRACT(MONTH FROM closed_on) AS close_month,
+                   SUM(CASE WHEN status = 'WON' THEN 1 ELSE 0 END) AS won,
+                   SUM(CASE WHEN status = 'DEFEATED' THEN 1 ELSE 0 END) AS defeated
+            FROM sales_lead WHERE status IN ('WON', 'DEFEATED') AND closed_on >= :from AND closed_on <= :to
+            GROUP BY EXTRACT(YEAR FROM closed_on), EXTRACT(MONTH FROM closed_on)
+            ORDER BY 1, 2
+            """)
+    @RegisterConstructorMapper(MonthOutcome.class)
+    List<MonthOutcome> outcomesByMonth(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Defeated leads closed in [from, to], and how many of those prospects visited the workshop afterwards. */
+    @SqlQuery("""
+            SELECT COUNT(*) AS cohort,
+                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = s.customer_id
+                       AND v.visit_date > s.closed_on) THEN 1 ELSE 0 END), 0) AS returned
+            FROM sales_lead s WHERE s.status = 'DEFEATED' AND s.closed_on >= :from AND s.closed_on <= :to
+            """)
+    @RegisterConstructorMapper(CohortCount.class)
+    CohortCount defeatedLaterServiced(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jipan.db.ClassificationRunDao;
 import jipan.db.ReportDao;
 import jipan.db.ReportDao.CohortCount;
 import jipan.db.ReportDao.StructureRow;
@@ -96,9 +97,7 @@ public final class Reports {
      * of its group's customers and revenue; grouped by {@code by} (none, region, industry, kind).
      */
     public List<StructureLine> structure(LocalDate from, LocalDate to, String by) {
-        if (from.isAfter(to)) {
-            throw new ReportParameterException("from: " + from + " is after to: " + to);
-        }
+        checkPeriod(from, to);
         String group = GROUPS.get(by);
         if (group == null) {
             throw new ReportParameterException("by: must be one of " + GROUPS.keySet().stream().sorted().toList()
@@ -124,6 +123,53 @@ public final class Reports {
             }
         });
         return lines;
+    }
+
+    /** Leads of a classification run by the category the rules gave them (war-defeat categories, STALLED). */
+    public record CategoryLine(long runId, String category, int leads, int conquestService) {
+    }
+
+    /** By category in run {@code runId}, or in the latest finished run when null. */
+    public List<CategoryLine> leadsByCategory(Long runId) {
+        long run = runId != null ? runId : jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::latestDoneRun)
+                .orElseThrow(() -> new ReportParameterException("run: no finished classification run yet; start one "
+                        + "with POST /api/v1/classification-runs"));
+        return jdbi.withExtension(ReportDao.class, dao -> dao.leadsByCategory(run)).stream()
+                .map(count -> new CategoryLine(run, count.category(), count.leads(), count.conquest())).toList();
+    }
+
+    /** Defeated leads closed in [from, to] by the competitor brand and model that won them. */
+    public List<ReportDao.CompetitorCount> defeatsByCompetitor(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        return jdbi.withExtension(ReportDao.class, dao -> dao.defeatsByCompetitor(from, to));
+    }
+
+    /** Defeat rate per month: defeated / (won + defeated) of the leads closed that month. */
+    public record MonthDefeatRate(YearMonth month, int won, int defeated, BigDecimal defeatRate) {
+    }
+
+    public List<MonthDefeatRate> defeatRateByMonth(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        return jdbi.withExtension(ReportDao.class, dao -> dao.outcomesByMonth(from, to)).stream()
+                .map(m -> new MonthDefeatRate(YearMonth.of(m.closeYear(), m.closeMonth()), m.won(), m.defeated(),
+                        ratio(m.defeated(), m.won() + m.defeated())))
+                .toList();
+    }
+
+    /** How many prospects defeated in [from, to] later came to the workshop: conquered for after-sales. */
+    public record Conquest(LocalDate from, LocalDate to, int defeated, int laterServiceCustomers, BigDecimal share) {
+    }
+
+    public Conquest conquest(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.defeatedLaterServiced(from, to));
+        return new Conquest(from, to, count.cohort(), count.returned(), ratio(count.returned(), count.cohort()));
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new ReportParameterException("from: " + from + " is after to: " + to);
+        }
     }
 
     public static YearMonth month(String parameter, String text) {

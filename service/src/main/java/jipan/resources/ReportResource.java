@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jipan.db.ReportDao;
 import jipan.reports.CsvTable;
 import jipan.reports.Reports;
 
@@ -61,6 +62,40 @@ public class ReportResource {
         List<Reports.StructureLine> rows = reports.structure(Reports.date("from", from), Reports.date("to", to),
                 by == null ? "none" : by);
         return answer(rows, Reports.StructureLine.class, rows, format, headers);
+    }
+
+    /** Leads of a classification run (default: the latest finished) by the category the rules gave them. */
+    @GET
+    @Path("/defeats/categories")
+    public Response defeatCategories(@QueryParam("run") Long run, @QueryParam("format") String format,
+                                     @Context HttpHeaders headers) {
+        List<Reports.CategoryLine> rows = reports.leadsByCategory(run);
+        return answer(rows, Reports.CategoryLine.class, rows, format, headers);
+    }
+
+    @GET
+    @Path("/defeats/competitors")
+    public Response defeatCompetitors(@QueryParam("from") String from, @QueryParam("to") String to,
+                                      @QueryParam("format") String format, @Context HttpHeaders headers) {
+        List<ReportDao.CompetitorCount> rows = reports.defeatsByCompetitor(Reports.date("from", from),
+                Reports.date("to", to));
+        return answer(rows, ReportDao.CompetitorCount.class, rows, format, headers);
+    }
+
+    @GET
+    @Path("/defeats/monthly")
+    public Response defeatRate(@QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("format") String format, @Context HttpHeaders headers) {
+        List<Reports.MonthDefeatRate> rows = reports.defeatRateByMonth(Reports.date("from", from), Reports.date("to", to));
+        return answer(rows, Reports.MonthDefeatRate.class, rows, format, headers);
+    }
+
+    @GET
+    @Path("/defeats/conquest")
+    public Response conquest(@QueryParam("from") String from, @QueryParam("to") String to,
+                             @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Reports.Conquest conquest = reports.conquest(Reports.date("from", from), Reports.date("to", to));
+        return answer(conquest, Reports.Conquest.class, List.of(conquest), format, headers);
     }
 
     private static Response answer(Object json, Class<? extends Record> type, List<? extends Record> rows,

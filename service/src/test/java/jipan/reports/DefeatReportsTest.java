@@ -1,0 +1,64 @@
+package jipan.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import jipan.TestRequests;
+import jipan.api.CustomerFactsReader;
+import jipan.core.ClassificationRuns;
+import jipan.core.Classifier;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleFiles;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import jipan.db.ReportDao;
+import jipan.db.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The defeat analysis on a real H2 and a real PostgreSQL. */
+class DefeatReportsTest {
+    private static final Classifier CLASSIFIER = new Classifier(
+            new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
+    private static final LocalDate FROM = LocalDate.of(2012, 1, 1);
+    private static final LocalDate TO = LocalDate.of(2012, 9, 30);
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void defeatsByCategoryCompetitorMonthAndConquest(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            CustomerFactsReader reader = new CustomerFactsReader();
+            CustomerStore store = new CustomerStore(database.jdbi());
+            store.upsert(reader.readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
+            store.upsert(reader.readUpsertBatch(TestRequests.json("../customers/k2-leads.json")));
+            Reports reports = new Reports(database.jdbi(), Clock.systemUTC());
+
+            assertThatThrownBy(() -> reports.leadsByCategory(null)).hasMessageStartingWith("run: no finished");
+
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10);
+            long run = runs.execute(runs.create(TO).id(), done -> { }).id();
+
+            assertThat(reports.leadsByCategory(null)).containsExactly(
+                    new Reports.CategoryLine(run, "PRICE", 1, 1),
+                    new Reports.CategoryLine(run, "STALLED", 1, 0),
+                    new Reports.CategoryLine(run, "UNANALYSED", 1, 0));
+            assertThat(reports.defeatsByCompetitor(FROM, TO)).containsExactly(
+                    new ReportDao.CompetitorCount("", "", 1),
+                    new ReportDao.CompetitorCount("大众", "朗逸", 1));
+            assertThat(reports.defeatRateByMonth(FROM, TO)).containsExactly(
+                    new Reports.MonthDefeatRate(YearMonth.of(2012, 4), 1, 1, new java.math.BigDecimal("0.5000")),
+                    new Reports.MonthDefeatRate(YearMonth.of(2012, 5), 0, 1, new java.math.BigDecimal("1.0000")));
+            // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited
+            Reports.Conquest conquest = reports.conquest(FROM, TO);
+            assertThat(conquest.defeated()).isEqualTo(2);
+            assertThat(conquest.laterServiceCustomers()).isEqualTo(1);
+        } finally {
+            database.stop();
+        }
+    }
+}
