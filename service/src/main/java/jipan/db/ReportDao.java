@@ -111,4 +111,36 @@ public interface ReportDao {
             """)
     @RegisterConstructorMapper(CohortCount.class)
     CohortCount defeatedLaterServiced(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** The customers of a base period with their spend, and those of them lost since. */
+    record LostSpend(int customers, BigDecimal revenue, int lost, BigDecimal lostRevenue) {
+    }
+
+    /**
+     * Customers with a visit in (baseStart, baseEnd] and what they spent then; lost = those of them with no
+     * visit in (baseEnd, asOf].
+     */
+    @SqlQuery("""
+            SELECT COUNT(*) AS customers, COALESCE(SUM(b.revenue), 0) AS revenue,
+                   COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = b.customer_id
+                       AND v.visit_date > :baseEnd AND v.visit_date <= :asOf) THEN 1 ELSE 0 END), 0) AS lost,
+                   COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = b.customer_id
+                       AND v.visit_date > :baseEnd AND v.visit_date <= :asOf) THEN b.revenue ELSE 0 END), 0) AS lost_revenue
+            FROM (SELECT customer_id, COALESCE(SUM(amount), 0) AS revenue FROM visit
+                  WHERE visit_date > :baseStart AND visit_date <= :baseEnd GROUP BY customer_id) b
+            """)
+    @RegisterConstructorMapper(LostSpend.class)
+    LostSpend lostSpend(@Bind("baseStart") LocalDate baseStart, @Bind("baseEnd") LocalDate baseEnd,
+                        @Bind("asOf") LocalDate asOf);
+
+    /** Visits, customers and spend in [from, to]. */
+    record PeriodSpend(int customers, int visits, BigDecimal revenue) {
+    }
+
+    @SqlQuery("""
+            SELECT COUNT(DISTINCT customer_id) AS customers, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+            FROM visit WHERE visit_date >= :from AND visit_date <= :to
+            """)
+    @RegisterConstructorMapper(PeriodSpend.class)
+    PeriodSpend spend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 }

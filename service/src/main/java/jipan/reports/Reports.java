@@ -85,6 +85,52 @@ public final class Reports {
                         + ", lost = those of them with no visit after " + yearAgo + " up to " + asOf);
     }
 
+    /**
+     * Absolute and relative churn (seed 001) as of a date: of the customers who visited in the year ending
+     * 12 months before asOf, the share lost since (absolute), weighted by what the lost spent in that year
+     * against the average (relative = absolute × lost average spend / average spend = the share of spend lost).
+     */
+    public record SpendChurn(LocalDate asOf, LocalDate baseAfter, LocalDate baseUpTo, int customers, int lost,
+                             BigDecimal averageSpend, BigDecimal averageSpendOfLost, BigDecimal absoluteChurn,
+                             BigDecimal relativeChurn, String formula) {
+    }
+
+    public SpendChurn spendChurn(LocalDate asOf) {
+        if (asOf.isAfter(LocalDate.now(clock))) {
+            throw new ReportParameterException("asOf: " + asOf + " is in the future");
+        }
+        LocalDate baseEnd = asOf.minusMonths(12);
+        LocalDate baseStart = asOf.minusMonths(24);
+        ReportDao.LostSpend spend = jdbi.withExtension(ReportDao.class, dao -> dao.lostSpend(baseStart, baseEnd, asOf));
+        BigDecimal average = divide(spend.revenue(), spend.customers());
+        BigDecimal averageLost = divide(spend.lostRevenue(), spend.lost());
+        return new SpendChurn(asOf, baseStart, baseEnd, spend.customers(), spend.lost(), average, averageLost,
+                ratio(spend.lost(), spend.customers()),
+                spend.revenue().signum() == 0 ? null : spend.lostRevenue().divide(spend.revenue(), 4, RoundingMode.HALF_UP),
+                "absolute = lost / customers; relative = absolute × average spend of the lost / average spend; "
+                        + "customers = those with a visit after " + baseStart + " up to " + baseEnd + " and their spend "
+                        + "then; lost = those of them with no visit after " + baseEnd + " up to " + asOf);
+    }
+
+    /** Transaction growth (seed 000) of [from, to] against the same dates a year earlier. */
+    public record Growth(LocalDate from, LocalDate to, int customers, int visits, BigDecimal revenue,
+                         LocalDate previousFrom, LocalDate previousTo, int previousCustomers, int previousVisits,
+                         BigDecimal previousRevenue, BigDecimal revenueGrowth, String formula) {
+    }
+
+    public Growth growth(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        LocalDate previousFrom = from.minusYears(1);
+        LocalDate previousTo = to.minusYears(1);
+        ReportDao.PeriodSpend now = jdbi.withExtension(ReportDao.class, dao -> dao.spend(from, to));
+        ReportDao.PeriodSpend before = jdbi.withExtension(ReportDao.class, dao -> dao.spend(previousFrom, previousTo));
+        return new Growth(from, to, now.customers(), now.visits(), now.revenue(), previousFrom, previousTo,
+                before.customers(), before.visits(), before.revenue(),
+                before.revenue().signum() == 0 ? null
+                        : now.revenue().subtract(before.revenue()).divide(before.revenue(), 4, RoundingMode.HALF_UP),
+                "(revenue - previousRevenue) / previousRevenue, the previous period being the same dates a year earlier");
+    }
+
     /** One row of the customer structure table (seed 003). */
     public record StructureLine(String group, String bucket, int customers, int visits, BigDecimal revenue,
                                 BigDecimal averageTicket, BigDecimal perVehicle, BigDecimal customerShare,

@@ -53,6 +53,22 @@ public class ReportResource {
         return answer(churn, Reports.AnnualChurn.class, List.of(churn), format, headers);
     }
 
+    @GET
+    @Path("/churn/spend")
+    public Response spendChurn(@QueryParam("asOf") String asOf, @QueryParam("format") String format,
+                               @Context HttpHeaders headers) {
+        Reports.SpendChurn churn = reports.spendChurn(Reports.date("asOf", asOf));
+        return answer(churn, Reports.SpendChurn.class, List.of(churn), format, headers);
+    }
+
+    @GET
+    @Path("/growth")
+    public Response growth(@QueryParam("from") String from, @QueryParam("to") String to,
+                           @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Reports.Growth growth = reports.growth(Reports.date("from", from), Reports.date("to", to));
+        return answer(growth, Reports.Growth.class, List.of(growth), format, headers);
+    }
+
     /** Customer structure for [from, to], by visit-count bucket, optionally per region, industry or kind. */
     @GET
     @Path("/structure")

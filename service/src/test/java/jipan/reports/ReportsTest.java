@@ -93,6 +93,41 @@ class ReportsTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
+    void absoluteAndRelativeChurnOfTheSeed500Customers25LostWhoSpentThreeTimesTheAverage(String kind) {
+        Database database = TestDatabases.open(kind);
+        try {
+            LocalDate baseYear = LocalDate.of(2011, 3, 1);
+            List<CustomerUpsert> customers = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                boolean lost = i < 25;
+                // the lost spent 285 in the base year, three times the average of 95 (475 others spent 85)
+                customers.add(customer(String.format("R%03d", i), "惠城区", new BigDecimal(lost ? "285" : "85"),
+                        lost ? new LocalDate[] {baseYear} : new LocalDate[] {baseYear, LocalDate.of(2012, 3, 1)}));
+            }
+            new CustomerStore(database.jdbi()).upsert(customers);
+            // the later visit of the 475 adds 85 each to this year's spend: growth is measured on it too
+            Reports reports = new Reports(database.jdbi(), NOW);
+
+            Reports.SpendChurn churn = reports.spendChurn(LocalDate.of(2012, 9, 30));
+
+            assertThat(churn.customers()).isEqualTo(500);
+            assertThat(churn.lost()).isEqualTo(25);
+            assertThat(churn.averageSpend()).isEqualByComparingTo("95");
+            assertThat(churn.averageSpendOfLost()).isEqualByComparingTo("285");
+            assertThat(churn.absoluteChurn()).isEqualByComparingTo("0.05");
+            assertThat(churn.relativeChurn()).isEqualByComparingTo("0.15");
+
+            Reports.Growth growth = reports.growth(LocalDate.of(2011, 10, 1), LocalDate.of(2012, 9, 30));
+            assertThat(growth.previousRevenue()).isEqualByComparingTo("47500");
+            assertThat(growth.revenue()).isEqualByComparingTo("40375");
+            assertThat(growth.revenueGrowth()).isEqualByComparingTo("-0.15");
+        } finally {
+            database.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
     void structureReproducesTheSeedArithmetic(String kind) {
         Database database = TestDatabases.open(kind);
         try {
