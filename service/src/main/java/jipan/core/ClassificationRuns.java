@@ -65,6 +65,12 @@ public final class ClassificationRuns {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.tierMoves(fromRun, toRun));
     }
 
+    /** Up to {@code limit} customers who moved from {@code fromTier} in one run to {@code toTier} in another. */
+    public List<String> movedCustomers(long fromRun, long toRun, String fromTier, String toTier, int limit) {
+        return jdbi.withExtension(ClassificationRunDao.class,
+                dao -> dao.movedCustomers(fromRun, toRun, fromTier, toTier, limit));
+    }
+
     /** Marks runs a stopped process left RUNNING as INTERRUPTED; returns how many. */
     public int markInterrupted() {
         return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);
@@ -96,8 +102,13 @@ public final class ClassificationRuns {
             while (!(page = customers.page(after, pageSize)).isEmpty()) {
                 List<StoredResultRow> rows = new ArrayList<>(page.size());
                 List<ClassificationRunDao.StoredLeadRow> leads = new ArrayList<>();
+                List<ClassificationRunDao.StoredVehicleRow> vehicles = new ArrayList<>();
                 for (Classification result : classifier.classify(run.asOf(), page)) {
                     rows.add(row(run, result));
+                    for (VehicleResult vehicle : result.vehicles()) {
+                        vehicles.add(new ClassificationRunDao.StoredVehicleRow(runId, vehicle.vin(), result.customerId(),
+                                vehicle.lifecycle() == null ? null : vehicle.lifecycle().name()));
+                    }
                     for (LeadResult lead : result.leads()) {
                         if (lead.category() != null || !lead.flags().isEmpty()) {
                             leads.add(new ClassificationRunDao.StoredLeadRow(runId, lead.leadId(), result.customerId(),
@@ -110,6 +121,9 @@ public final class ClassificationRuns {
                     dao.insertResults(rows);
                     if (!leads.isEmpty()) {
                         dao.insertLeads(leads);
+                    }
+                    if (!vehicles.isEmpty()) {
+                        dao.insertVehicles(vehicles);
                     }
                     dao.addDone(runId, rows.size());
                 });

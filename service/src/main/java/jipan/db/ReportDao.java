@@ -11,6 +11,24 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** KPI reports computed in the database (SPEC §4), in SQL that H2 and PostgreSQL both run. */
 public interface ReportDao {
 
+    /**
+     * The structure table by vehicle: vehicles with visits in [from, to] by visit-count bucket, within groups
+     * of a vehicle column or of the lifecycle stage the rules gave it in run {@code runId}.
+     */
+    @SqlQuery("""
+            SELECT <group> AS group_value,
+                   CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END AS bucket,
+                   COUNT(*) AS customers, SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
+            FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
+            JOIN vehicle v ON v.vin = t.vin
+            LEFT JOIN classification_vehicle cv ON cv.vin = t.vin AND cv.run_id = :runId
+            GROUP BY <group>, CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END
+            """)
+    @RegisterConstructorMapper(StructureRow.class)
+    List<StructureRow> vehicleStructure(@Define("group") String groupExpression, @Bind("from") LocalDate from,
+                                        @Bind("to") LocalDate to, @Bind("runId") long runId);
+
     /** A cohort and how many of it came back (or did not). */
     record CohortCount(int cohort, int returned) {
     }

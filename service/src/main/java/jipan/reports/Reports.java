@@ -24,9 +24,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class Reports {
     private static final List<String> BUCKETS = List.of(">=4", "3", "2", "1");
 
-    /** How the structure table may be grouped: the name a client uses and the SQL expression behind it. */
+    /** How the structure table may be grouped by customer: the name a client uses and the SQL behind it. */
     private static final Map<String, String> GROUPS = Map.of("none", "CAST('all' AS VARCHAR(3))", "region", "COALESCE(c.region, '')",
             "industry", "COALESCE(c.industry, '')", "kind", "COALESCE(c.kind, '')");
+    /** … and by vehicle, where each row counts vehicles, not customers. */
+    private static final Map<String, String> VEHICLE_GROUPS = Map.of("model", "COALESCE(v.model, '')",
+            "lifecycle", "COALESCE(cv.lifecycle, '')");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -140,16 +143,22 @@ public final class Reports {
     /**
      * Customers with visits in [from, to] by visit-count bucket (>=4, 3, 2, 1): customers, visits, revenue,
      * average ticket (revenue / visits), per-vehicle contribution (revenue / customers) and each bucket's share
-     * of its group's customers and revenue; grouped by {@code by} (none, region, industry, kind).
+     * of its group's customers and revenue; grouped by {@code by}: none, region, industry, kind, or by
+     * vehicle — model, lifecycle (the stage the rules gave it in the latest finished run) — where each row
+     * counts vehicles instead of customers.
      */
     public List<StructureLine> structure(LocalDate from, LocalDate to, String by) {
         checkPeriod(from, to);
-        String group = GROUPS.get(by);
-        if (group == null) {
-            throw new ReportParameterException("by: must be one of " + GROUPS.keySet().stream().sorted().toList()
-                    + " (got '" + by + "')");
+        List<StructureRow> rows;
+        if (GROUPS.containsKey(by)) {
+            rows = jdbi.withExtension(ReportDao.class, dao -> dao.structure(GROUPS.get(by), from, to));
+        } else if (VEHICLE_GROUPS.containsKey(by)) {
+            long run = by.equals("lifecycle") ? latestDoneRun() : -1;
+            rows = jdbi.withExtension(ReportDao.class, dao -> dao.vehicleStructure(VEHICLE_GROUPS.get(by), from, to, run));
+        } else {
+            throw new ReportParameterException("by: must be one of none, region, industry, kind, model, lifecycle (got '"
+                    + by + "')");
         }
-        List<StructureRow> rows = jdbi.withExtension(ReportDao.class, dao -> dao.structure(group, from, to));
         Map<String, List<StructureRow>> byGroup = rows.stream().collect(Collectors.groupingBy(StructureRow::groupValue,
                 java.util.TreeMap::new, Collectors.toList()));
         List<StructureLine> lines = new ArrayList<>();
@@ -177,9 +186,7 @@ public final class Reports {
 
     /** By category in run {@code runId}, or in the latest finished run when null. */
     public List<CategoryLine> leadsByCategory(Long runId) {
-        long run = runId != null ? runId : jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::latestDoneRun)
-                .orElseThrow(() -> new ReportParameterException("run: no finished classification run yet; start one "
-                        + "with POST /api/v1/classification-runs"));
+        long run = runId != null ? runId : latestDoneRun();
         return jdbi.withExtension(ReportDao.class, dao -> dao.leadsByCategory(run)).stream()
                 .map(count -> new CategoryLine(run, count.category(), count.leads(), count.conquest())).toList();
     }
@@ -210,6 +217,32 @@ public final class Reports {
         checkPeriod(from, to);
         CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.defeatedLaterServiced(from, to));
         return new Conquest(from, to, count.cohort(), count.returned(), ratio(count.returned(), count.cohort()));
+    }
+
+    private long latestDoneRun() {
+        return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::latestDoneRun)
+                .orElseThrow(() -> new ReportParameterException("run: no finished classification run yet; start one "
+                        + "with POST /api/v1/classification-runs"));
+    }
+
+    /** The structure of [from, to] and of the same dates a year earlier, each row marked with its period. */
+    public record YearOverYearLine(String period, String group, String bucket, int customers, int visits,
+                                   BigDecimal revenue, BigDecimal averageTicket, BigDecimal perVehicle,
+                                   BigDecimal customerShare, BigDecimal revenueShare) {
+        static YearOverYearLine of(String period, StructureLine line) {
+            return new YearOverYearLine(period, line.group(), line.bucket(), line.customers(), line.visits(),
+                    line.revenue(), line.averageTicket(), line.perVehicle(), line.customerShare(), line.revenueShare());
+        }
+    }
+
+    public List<YearOverYearLine> structureYearOverYear(LocalDate from, LocalDate to, String by) {
+        List<YearOverYearLine> lines = new ArrayList<>();
+        LocalDate previousFrom = from.minusYears(1);
+        LocalDate previousTo = to.minusYears(1);
+        structure(previousFrom, previousTo, by)
+                .forEach(line -> lines.add(YearOverYearLine.of(previousFrom + ".." + previousTo, line)));
+        structure(from, to, by).forEach(line -> lines.add(YearOverYearLine.of(from + ".." + to, line)));
+        return lines;
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {

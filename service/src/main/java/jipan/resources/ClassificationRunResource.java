@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -68,6 +69,17 @@ public class ClassificationRunResource {
         get(id);
         get(other);
         return runs.tierMoves(id, other);
+    }
+
+    /** The customers of one cell of the tier migration matrix, e.g. {@code …/A/B}: up to {@code limit} (1,000). */
+    @GET
+    @Path("/{id}/tier-migration/{other}/{fromTier}/{toTier}")
+    public List<String> movedCustomers(@PathParam("id") long id, @PathParam("other") long other,
+                                       @PathParam("fromTier") String fromTier, @PathParam("toTier") String toTier,
+                                       @QueryParam("limit") Integer limit) {
+        get(id);
+        get(other);
+        return runs.movedCustomers(id, other, fromTier, toTier, limit == null ? 1_000 : Math.min(limit, 100_000));
     }
 
     /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */

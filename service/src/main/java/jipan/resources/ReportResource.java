@@ -69,7 +69,7 @@ public class ReportResource {
         return answer(growth, Reports.Growth.class, List.of(growth), format, headers);
     }
 
-    /** Customer structure for [from, to], by visit-count bucket, optionally per region, industry or kind. */
+    /** Customer structure for [from, to] by visit-count bucket, optionally per region, industry, kind, model or lifecycle. */
     @GET
     @Path("/structure")
     public Response structure(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -78,6 +78,17 @@ public class ReportResource {
         List<Reports.StructureLine> rows = reports.structure(Reports.date("from", from), Reports.date("to", to),
                 by == null ? "none" : by);
         return answer(rows, Reports.StructureLine.class, rows, format, headers);
+    }
+
+    /** The structure table of [from, to] beside that of the same dates a year earlier. */
+    @GET
+    @Path("/structure/year-over-year")
+    public Response structureYearOverYear(@QueryParam("from") String from, @QueryParam("to") String to,
+                                          @QueryParam("by") String by, @QueryParam("format") String format,
+                                          @Context HttpHeaders headers) {
+        List<Reports.YearOverYearLine> rows = reports.structureYearOverYear(Reports.date("from", from),
+                Reports.date("to", to), by == null ? "none" : by);
+        return answer(rows, Reports.YearOverYearLine.class, rows, format, headers);
     }
 
     /** Leads of a classification run (default: the latest finished) by the category the rules gave them. */

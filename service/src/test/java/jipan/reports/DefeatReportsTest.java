@@ -53,6 +53,20 @@ class DefeatReportsTest {
             assertThat(reports.defeatRateByMonth(FROM, TO)).containsExactly(
                     new Reports.MonthDefeatRate(YearMonth.of(2012, 4), 1, 1, new java.math.BigDecimal("0.5000")),
                     new Reports.MonthDefeatRate(YearMonth.of(2012, 5), 0, 1, new java.math.BigDecimal("1.0000")));
+            assertThat(reports.structure(FROM, TO, "model")).singleElement().satisfies(line -> {
+                assertThat(line.group()).isEqualTo("科鲁兹");
+                assertThat(line.bucket()).isEqualTo("2");
+                assertThat(line.customers()).isEqualTo(1);
+            });
+            assertThat(reports.structure(FROM, TO, "lifecycle")).extracting(Reports.StructureLine::group)
+                    .containsExactly("IN_WARRANTY");
+            assertThat(reports.structureYearOverYear(FROM, TO, "none")).extracting(Reports.YearOverYearLine::period)
+                    .containsExactly("2012-01-01..2012-09-30");
+            assertThatThrownBy(() -> reports.structure(FROM, TO, "colour"))
+                    .hasMessageStartingWith("by: must be one of none, region, industry, kind, model, lifecycle");
+            assertThat(new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10)
+                    .movedCustomers(run, run, "C", "C", 10)).containsExactly("K1");
+
             // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited
             Reports.Conquest conquest = reports.conquest(FROM, TO);
             assertThat(conquest.defeated()).isEqualTo(2);
