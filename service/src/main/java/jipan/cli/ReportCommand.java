@@ -20,7 +20,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * <pre>
  * java -jar service/target/jipan.jar report churn-monthly --month 2011-02 config/jipan.yml
  * java -jar service/target/jipan.jar report churn-series --month 2012-09 config/jipan.yml
- * java -jar service/target/jipan.jar report churn-annual --as-of 2012-09-30 config/jipan.yml
+ * java -jar service/target/jipan.jar report churn-annual|churn-spend --as-of 2012-09-30 config/jipan.yml
+ * java -jar service/target/jipan.jar report growth|structure-yoy --from 2011-10-01 --to 2012-09-30 config/jipan.yml
  * java -jar service/target/jipan.jar report structure --from 2011-10-01 --to 2012-09-30 [--by region] [--format csv] config/jipan.yml
  * java -jar service/target/jipan.jar report defeat-categories [--run ID] config/jipan.yml
  * java -jar service/target/jipan.jar report defeat-competitors|defeat-monthly|conquest --from 2012-01-01 --to 2012-09-30 config/jipan.yml
@@ -36,7 +37,8 @@ public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("report").choices("churn-monthly", "churn-series", "churn-annual", "structure",
+        subparser.addArgument("report").choices("churn-monthly", "churn-series", "churn-annual", "churn-spend",
+                "growth", "structure", "structure-yoy",
                 "defeat-categories", "defeat-competitors", "defeat-monthly", "conquest");
         subparser.addArgument("--run").dest("run").type(Long.class).help("classification run (defeat-categories)");
         subparser.addArgument("--month").dest("month").metavar("YYYY-MM");
@@ -70,6 +72,20 @@ public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
                 case "churn-annual" -> {
                     rows = List.of(reports.annualChurn(Reports.date("--as-of", namespace.getString("asOf"))));
                     type = Reports.AnnualChurn.class;
+                }
+                case "churn-spend" -> {
+                    rows = List.of(reports.spendChurn(Reports.date("--as-of", namespace.getString("asOf"))));
+                    type = Reports.SpendChurn.class;
+                }
+                case "growth" -> {
+                    rows = List.of(reports.growth(Reports.date("--from", namespace.getString("from")),
+                            Reports.date("--to", namespace.getString("to"))));
+                    type = Reports.Growth.class;
+                }
+                case "structure-yoy" -> {
+                    rows = reports.structureYearOverYear(Reports.date("--from", namespace.getString("from")),
+                            Reports.date("--to", namespace.getString("to")), namespace.getString("by"));
+                    type = Reports.YearOverYearLine.class;
                 }
                 case "defeat-categories" -> {
                     rows = reports.leadsByCategory(namespace.getLong("run"));
