@@ -47,6 +47,8 @@ public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
         subparser.addArgument("--to").dest("to").metavar("YYYY-MM-DD");
         subparser.addArgument("--by").dest("by").setDefault("none").help("structure groups: none, region, industry, kind");
         subparser.addArgument("--format").dest("format").choices("json", "csv").setDefault("json");
+        subparser.addArgument("--repeat").dest("repeat").type(Integer.class).setDefault(1)
+                .help("compute the report N times and print the median time (a benchmark of warm runs)");
         super.configure(subparser);
     }
 
@@ -57,71 +59,88 @@ public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
         Database database = Database.open(configuration.getDatabase());
         try {
             Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
-            long start = System.nanoTime();
-            List<? extends Record> rows;
-            Class<? extends Record> type;
-            switch (namespace.getString("report")) {
-                case "churn-monthly" -> {
-                    rows = List.of(reports.monthlyChurn(Reports.month("--month", namespace.getString("month"))));
-                    type = Reports.MonthlyChurn.class;
-                }
-                case "churn-series" -> {
-                    rows = reports.monthlyChurnSeries(Reports.month("--month", namespace.getString("month")));
-                    type = Reports.MonthlyChurn.class;
-                }
-                case "churn-annual" -> {
-                    rows = List.of(reports.annualChurn(Reports.date("--as-of", namespace.getString("asOf"))));
-                    type = Reports.AnnualChurn.class;
-                }
-                case "churn-spend" -> {
-                    rows = List.of(reports.spendChurn(Reports.date("--as-of", namespace.getString("asOf"))));
-                    type = Reports.SpendChurn.class;
-                }
-                case "growth" -> {
-                    rows = List.of(reports.growth(Reports.date("--from", namespace.getString("from")),
-                            Reports.date("--to", namespace.getString("to"))));
-                    type = Reports.Growth.class;
-                }
-                case "structure-yoy" -> {
-                    rows = reports.structureYearOverYear(Reports.date("--from", namespace.getString("from")),
-                            Reports.date("--to", namespace.getString("to")), namespace.getString("by"));
-                    type = Reports.YearOverYearLine.class;
-                }
-                case "defeat-categories" -> {
-                    rows = reports.leadsByCategory(namespace.getLong("run"));
-                    type = Reports.CategoryLine.class;
-                }
-                case "defeat-competitors" -> {
-                    rows = reports.defeatsByCompetitor(Reports.date("--from", namespace.getString("from")),
-                            Reports.date("--to", namespace.getString("to")));
-                    type = ReportDao.CompetitorCount.class;
-                }
-                case "defeat-monthly" -> {
-                    rows = reports.defeatRateByMonth(Reports.date("--from", namespace.getString("from")),
-                            Reports.date("--to", namespace.getString("to")));
-                    type = Reports.MonthDefeatRate.class;
-                }
-                case "conquest" -> {
-                    rows = List.of(reports.conquest(Reports.date("--from", namespace.getString("from")),
-                            Reports.date("--to", namespace.getString("to"))));
-                    type = Reports.Conquest.class;
-                }
-                default -> {
-                    rows = reports.structure(Reports.date("--from", namespace.getString("from")),
-                            Reports.date("--to", namespace.getString("to")), namespace.getString("by"));
-                    type = Reports.StructureLine.class;
-                }
+            int repeat = Math.max(1, namespace.getInt("repeat"));
+            double[] millis = new double[repeat];
+            Computed computed = null;
+            for (int i = 0; i < repeat; i++) {
+                long start = System.nanoTime();
+                computed = compute(reports, namespace);
+                millis[i] = (System.nanoTime() - start) / 1e6;
             }
-            double millis = (System.nanoTime() - start) / 1e6;
             if (namespace.getString("format").equals("csv")) {
-                System.out.print(CsvTable.of(type, rows));
+                System.out.print(CsvTable.of(computed.type(), computed.rows()));
             } else {
                 ObjectMapper json = bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
-                System.out.println(json.writeValueAsString(rows.size() == 1 ? rows.get(0) : rows));
+                System.out.println(json.writeValueAsString(computed.rows().size() == 1 ? computed.rows().get(0)
+                        : computed.rows()));
             }
-            System.err.printf("%s computed in %.0f ms%n", namespace.getString("report"), millis);
+            java.util.Arrays.sort(millis);
+            System.err.printf("%s computed in %.0f ms%s%n", namespace.getString("report"), millis[repeat / 2],
+                    repeat == 1 ? "" : String.format(" (median of %d; fastest %.0f ms, slowest %.0f ms)", repeat, millis[0],
+                            millis[repeat - 1]));
         } finally {
             database.stop();
         }
+    }
+
+    private record Computed(Class<? extends Record> type, List<? extends Record> rows) {
+    }
+
+    private static Computed compute(Reports reports, Namespace namespace) {
+        List<? extends Record> rows;
+        Class<? extends Record> type;
+        switch (namespace.getString("report")) {
+            case "churn-monthly" -> {
+                rows = List.of(reports.monthlyChurn(Reports.month("--month", namespace.getString("month"))));
+                type = Reports.MonthlyChurn.class;
+            }
+            case "churn-series" -> {
+                rows = reports.monthlyChurnSeries(Reports.month("--month", namespace.getString("month")));
+                type = Reports.MonthlyChurn.class;
+            }
+            case "churn-annual" -> {
+                rows = List.of(reports.annualChurn(Reports.date("--as-of", namespace.getString("asOf"))));
+                type = Reports.AnnualChurn.class;
+            }
+            case "churn-spend" -> {
+                rows = List.of(reports.spendChurn(Reports.date("--as-of", namespace.getString("asOf"))));
+                type = Reports.SpendChurn.class;
+            }
+            case "growth" -> {
+                rows = List.of(reports.growth(Reports.date("--from", namespace.getString("from")),
+                        Reports.date("--to", namespace.getString("to"))));
+                type = Reports.Growth.class;
+            }
+            case "structure-yoy" -> {
+                rows = reports.structureYearOverYear(Reports.date("--from", namespace.getString("from")),
+                        Reports.date("--to", namespace.getString("to")), namespace.getString("by"));
+                type = Reports.YearOverYearLine.class;
+            }
+            case "defeat-categories" -> {
+                rows = reports.leadsByCategory(namespace.getLong("run"));
+                type = Reports.CategoryLine.class;
+            }
+            case "defeat-competitors" -> {
+                rows = reports.defeatsByCompetitor(Reports.date("--from", namespace.getString("from")),
+                        Reports.date("--to", namespace.getString("to")));
+                type = ReportDao.CompetitorCount.class;
+            }
+            case "defeat-monthly" -> {
+                rows = reports.defeatRateByMonth(Reports.date("--from", namespace.getString("from")),
+                        Reports.date("--to", namespace.getString("to")));
+                type = Reports.MonthDefeatRate.class;
+            }
+            case "conquest" -> {
+                rows = List.of(reports.conquest(Reports.date("--from", namespace.getString("from")),
+                        Reports.date("--to", namespace.getString("to"))));
+                type = Reports.Conquest.class;
+            }
+            default -> {
+                rows = reports.structure(Reports.date("--from", namespace.getString("from")),
+                        Reports.date("--to", namespace.getString("to")), namespace.getString("by"));
+                type = Reports.StructureLine.class;
+            }
+        }
+        return new Computed(type, rows);
     }
 }
