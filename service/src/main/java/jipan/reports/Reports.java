@@ -219,6 +219,18 @@ public final class Reports {
         return new Conquest(from, to, count.cohort(), count.returned(), ratio(count.returned(), count.cohort()));
     }
 
+    /** Customers by tier in one classification run against another (A→B …), for those both classified. */
+    public List<ClassificationRunDao.TierMove> tierMigration(long fromRun, long toRun) {
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> {
+            for (long run : new long[] {fromRun, toRun}) {
+                if (dao.findRun(run).isEmpty()) {
+                    throw new ReportParameterException("run: no classification run " + run);
+                }
+            }
+            return dao.tierMoves(fromRun, toRun);
+        });
+    }
+
     private long latestDoneRun() {
         return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::latestDoneRun)
                 .orElseThrow(() -> new ReportParameterException("run: no finished classification run yet; start one "

@@ -91,6 +91,18 @@ public class ReportResource {
         return answer(rows, Reports.YearOverYearLine.class, rows, format, headers);
     }
 
+    /** The tier migration matrix between two classification runs ({@code from} and {@code to} are run ids). */
+    @GET
+    @Path("/tier-migration")
+    public Response tierMigration(@QueryParam("from") Long from, @QueryParam("to") Long to,
+                                  @QueryParam("format") String format, @Context HttpHeaders headers) {
+        if (from == null || to == null) {
+            throw new jipan.reports.ReportParameterException("from, to: the ids of two classification runs are required");
+        }
+        List<jipan.db.ClassificationRunDao.TierMove> rows = reports.tierMigration(from, to);
+        return answer(rows, jipan.db.ClassificationRunDao.TierMove.class, rows, format, headers);
+    }
+
     /** Leads of a classification run (default: the latest finished) by the category the rules gave them. */
     @GET
     @Path("/defeats/categories")

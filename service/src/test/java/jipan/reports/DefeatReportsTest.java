@@ -64,6 +64,10 @@ class DefeatReportsTest {
                     .containsExactly("2012-01-01..2012-09-30");
             assertThatThrownBy(() -> reports.structure(FROM, TO, "colour"))
                     .hasMessageStartingWith("by: must be one of none, region, industry, kind, model, lifecycle");
+            assertThat(reports.tierMigration(run, run)).containsExactly(
+                    new jipan.db.ClassificationRunDao.TierMove("C", "C", 1),
+                    new jipan.db.ClassificationRunDao.TierMove("D", "D", 1));
+            assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("run: no classification run 999");
             assertThat(new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10)
                     .movedCustomers(run, run, "C", "C", 10)).containsExactly("K1");
 
