@@ -3,6 +3,7 @@ package jipan;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import jipan.api.CustomerFactsReader;
@@ -13,8 +14,11 @@ import jipan.cli.DemoDataCommand;
 import jipan.cli.ImportCommand;
 import jipan.cli.ReportCommand;
 import jipan.cli.TestRulesCommand;
+import jipan.cli.ValidateRulesCommand;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
+import jipan.core.LiveRules;
+import jipan.core.RulesDirectoryWatcher;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.health.DatabaseHealthCheck;
@@ -27,6 +31,7 @@ import jipan.resources.CustomerResource;
 import jipan.resources.ImportResource;
 import jipan.resources.ReportParameterExceptionMapper;
 import jipan.resources.ReportResource;
+import jipan.resources.RulesResource;
 import jipan.reports.Reports;
 import jipan.resources.InvalidInputExceptionMapper;
 import jipan.resources.RuleEvaluationExceptionMapper;
@@ -56,19 +61,25 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new ImportCommand());
         bootstrap.addCommand(new DemoDataCommand());
         bootstrap.addCommand(new ReportCommand());
+        bootstrap.addCommand(new ValidateRulesCommand());
     }
 
     @Override
     public void run(JipanConfiguration configuration, Environment environment) {
-        Classifier classifier = configuration.buildClassifier();
-        LOG.info("rule set {} compiled from {}: {} rules", classifier.rulesetVersion(),
-                configuration.getRules().getDirectory(), classifier.rules().ruleNames().size());
-        classifier.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
+        LiveRules rules = configuration.buildLiveRules();
+        Classifier first = rules.current();
+        LOG.info("rule set {} compiled from {}: {} rules", first.rulesetVersion(),
+                configuration.getRules().getDirectory(), first.rules().ruleNames().size());
+        first.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
+        Path rulesDirectory = Path.of(configuration.getRules().getDirectory());
+        if (configuration.getRules().isWatch()) {
+            environment.lifecycle().manage(new RulesDirectoryWatcher(rules, rulesDirectory));
+        }
 
         Database database = Database.open(configuration.getDatabase());
         environment.lifecycle().manage(database);
         CustomerStore store = new CustomerStore(database.jdbi());
-        ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, classifier,
+        ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, rules,
                 environment.getObjectMapper(),
                 ClassificationRuns.DEFAULT_PAGE_SIZE);
         int interrupted = runs.markInterrupted();
@@ -85,15 +96,16 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
-        environment.jersey().register(new ClassifyResource(classifier, reader, limit));
-        environment.jersey().register(new CustomerResource(store, runs, classifier, reader, limit));
+        environment.jersey().register(new ClassifyResource(rules, reader, limit));
+        environment.jersey().register(new CustomerResource(store, runs, rules, reader, limit));
+        environment.jersey().register(new RulesResource(rules, rulesDirectory));
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone())));
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new InvalidInputExceptionMapper());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
-        environment.healthChecks().register("rules", new RulesHealthCheck(classifier));
+        environment.healthChecks().register("rules", new RulesHealthCheck(rules));
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
+import jipan.core.LiveRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.db.DatabaseSettings;
@@ -27,6 +28,16 @@ public class JipanConfiguration extends Configuration {
         @Min(100)
         private int maxFiringsPerCustomer = Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER;
 
+        /** Fixtures a new rule set must pass before it goes live (relative path); empty: no gate. */
+        private String fixtureGate = "fixtures";
+
+        /** Reload the rules when a file in the directory changes. */
+        private boolean watch = true;
+
+        @JsonProperty public String getFixtureGate() { return fixtureGate; }
+        @JsonProperty public void setFixtureGate(String fixtureGate) { this.fixtureGate = fixtureGate; }
+        @JsonProperty public boolean isWatch() { return watch; }
+        @JsonProperty public void setWatch(boolean watch) { this.watch = watch; }
         @JsonProperty public String getDirectory() { return directory; }
         @JsonProperty public void setDirectory(String directory) { this.directory = directory; }
         @JsonProperty public int getMaxFiringsPerCustomer() { return maxFiringsPerCustomer; }
@@ -63,6 +74,13 @@ public class JipanConfiguration extends Configuration {
     public Classifier buildClassifier() {
         CompiledRules compiled = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
         return new Classifier(compiled, rules.getMaxFiringsPerCustomer());
+    }
+
+    /** The live rules, starting from the configured directory, with the configured fixture gate. */
+    public LiveRules buildLiveRules() {
+        String gate = rules.getFixtureGate();
+        return new LiveRules(buildClassifier(), rules.getMaxFiringsPerCustomer(),
+                gate == null || gate.isBlank() ? null : Path.of(gate));
     }
 
     @JsonProperty public RulesSettings getRules() { return rules; }

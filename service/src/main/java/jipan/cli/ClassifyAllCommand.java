@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jipan.JipanConfiguration;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
+import jipan.core.LiveRules;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
@@ -42,7 +43,8 @@ public class ClassifyAllCommand extends ConfiguredCommand<JipanConfiguration> {
         Database database = Database.open(configuration.getDatabase());
         try {
             CustomerStore store = new CustomerStore(database.jdbi());
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, classifier,
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
+                    new LiveRules(classifier, configuration.getRules().getMaxFiringsPerCustomer(), null),
                     bootstrap.getObjectMapper(), ClassificationRuns.DEFAULT_PAGE_SIZE);
             long runId;
             if (namespace.get("resume") != null) {

@@ -28,15 +28,15 @@ public final class ClassificationRuns {
 
     private final Jdbi jdbi;
     private final CustomerStore customers;
-    private final Classifier classifier;
+    private final LiveRules rules;
     private final ObjectMapper json;
     private final int pageSize;
 
-    public ClassificationRuns(Jdbi jdbi, CustomerStore customers, Classifier classifier, ObjectMapper json,
+    public ClassificationRuns(Jdbi jdbi, CustomerStore customers, LiveRules rules, ObjectMapper json,
                               int pageSize) {
         this.jdbi = jdbi;
         this.customers = customers;
-        this.classifier = classifier;
+        this.rules = rules;
         this.json = json;
         this.pageSize = pageSize;
     }
@@ -44,7 +44,7 @@ public final class ClassificationRuns {
     /** Records a new run; {@link #execute} then does the work. */
     public ClassificationRunRow create(LocalDate asOf) {
         long id = jdbi.withExtension(ClassificationRunDao.class,
-                dao -> dao.insertRun(asOf, classifier.rulesetVersion(), customers.count()));
+                dao -> dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count()));
         return find(id);
     }
 
@@ -90,6 +90,8 @@ public final class ClassificationRuns {
         if (run == null) {
             throw new IllegalArgumentException("no classification run " + runId);
         }
+        // the whole run classifies with one rule set, even if a new one goes live meanwhile
+        Classifier classifier = rules.current();
         if (!run.rulesetVersion().equals(classifier.rulesetVersion())) {
             throw new IllegalStateException("run " + runId + " was made with rule set " + run.rulesetVersion()
                     + " but " + classifier.rulesetVersion() + " is live: start a new run instead");

@@ -2,25 +2,31 @@ package jipan.health;
 
 import com.codahale.metrics.health.HealthCheck;
 import jipan.core.Classifier;
+import jipan.core.LiveRules;
 
 /** Healthy when a compiled rule set serves the classifier; says which version and how many rules. */
 public class RulesHealthCheck extends HealthCheck {
-    private final Classifier classifier;
+    private final LiveRules rules;
 
-    public RulesHealthCheck(Classifier classifier) {
-        this.classifier = classifier;
+    public RulesHealthCheck(LiveRules rules) {
+        this.rules = rules;
     }
 
     @Override
     protected Result check() {
-        int rules = classifier.rules().ruleNames().size();
-        if (rules == 0) {
+        Classifier classifier = rules.current();
+        LiveRules.Refusal refusal = rules.lastRefusal();
+        int count = classifier.rules().ruleNames().size();
+        if (count == 0) {
             return Result.unhealthy("the rule set " + classifier.rulesetVersion() + " has no rules");
         }
         return Result.builder().healthy()
-                .withMessage("rule set %s: %d rules", classifier.rulesetVersion(), rules)
+                .withMessage("rule set %s: %d rules", classifier.rulesetVersion(), count)
                 .withDetail("rulesetVersion", classifier.rulesetVersion())
-                .withDetail("rules", rules)
+                .withDetail("rules", count)
+                .withDetail("liveSince", rules.liveSince().toString())
+                .withDetail("lastRefusal", refusal == null ? "none" : refusal.at() + " " + refusal.candidateVersion()
+                        + ": " + String.join("; ", refusal.reasons()))
                 .build();
     }
 }

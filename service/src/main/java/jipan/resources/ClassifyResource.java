@@ -13,18 +13,19 @@ import jipan.api.ClassifyResponse;
 import jipan.api.CustomerFactsReader;
 import jipan.api.CustomerResult;
 import jipan.core.Classifier;
+import jipan.core.LiveRules;
 
 /** {@code POST /api/v1/classify}: facts in, classifications out; nothing is stored. */
 @Path("/api/v1/classify")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ClassifyResource {
-    private final Classifier classifier;
+    private final LiveRules rules;
     private final CustomerFactsReader reader;
     private final BatchLimit limit;
 
-    public ClassifyResource(Classifier classifier, CustomerFactsReader reader, BatchLimit limit) {
-        this.classifier = classifier;
+    public ClassifyResource(LiveRules rules, CustomerFactsReader reader, BatchLimit limit) {
+        this.rules = rules;
         this.reader = reader;
         this.limit = limit;
     }
@@ -34,6 +35,8 @@ public class ClassifyResource {
     public ClassifyResponse classify(JsonNode body) {
         limit.check(body);
         ClassifyRequest request = reader.readClassifyRequest(body);
+        // one rule set for the whole request, even if a new one goes live meanwhile
+        Classifier classifier = rules.current();
         List<CustomerResult> results = classifier.classify(request.asOf(), request.customers()).stream()
                 .map(CustomerResult::of)
                 .toList();

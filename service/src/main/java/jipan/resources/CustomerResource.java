@@ -22,6 +22,7 @@ import jipan.api.CustomerFactsReader;
 import jipan.api.CustomerResult;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
+import jipan.core.LiveRules;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.db.CustomerStore;
@@ -33,15 +34,15 @@ import jipan.db.StoredResultRow;
 public class CustomerResource {
     private final CustomerStore store;
     private final ClassificationRuns runs;
-    private final Classifier classifier;
+    private final LiveRules rules;
     private final CustomerFactsReader reader;
     private final BatchLimit limit;
 
-    public CustomerResource(CustomerStore store, ClassificationRuns runs, Classifier classifier,
+    public CustomerResource(CustomerStore store, ClassificationRuns runs, LiveRules rules,
                             CustomerFactsReader reader, BatchLimit limit) {
         this.store = store;
         this.runs = runs;
-        this.classifier = classifier;
+        this.rules = rules;
         this.reader = reader;
         this.limit = limit;
     }
@@ -70,6 +71,7 @@ public class CustomerResource {
     public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now() : date("asOf", asOf);
         CustomerFacts customer = stored(id);
+        Classifier classifier = rules.current();
         return new ClassifyResponse(date, classifier.rulesetVersion(),
                 List.of(CustomerResult.of(classifier.classify(date, customer))));
     }

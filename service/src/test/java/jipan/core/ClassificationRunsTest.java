@@ -28,7 +28,7 @@ class ClassificationRunsTest {
         Database database = TestDatabases.open(kind);
         try {
             CustomerStore store = storeWithTwoCustomers(database);
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 1);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 1);
 
             ClassificationRunRow run = runs.execute(runs.create(AS_OF).id(), done -> { });
 
@@ -52,7 +52,7 @@ class ClassificationRunsTest {
         Database database = TestDatabases.open(kind);
         try {
             CustomerStore store = storeWithTwoCustomers(database);
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 1);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 1);
             long runId = runs.create(AS_OF).id();
             AtomicInteger pages = new AtomicInteger();
 
@@ -83,7 +83,7 @@ class ClassificationRunsTest {
         Database database = TestDatabases.open(kind);
         try {
             CustomerStore store = storeWithTwoCustomers(database);
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 10);
             long early = runs.execute(runs.create(LocalDate.of(2012, 9, 30)).id(), done -> { }).id();
             long late = runs.execute(runs.create(LocalDate.of(2014, 1, 1)).id(), done -> { }).id();
 

@@ -11,6 +11,7 @@ import jipan.TestRequests;
 import jipan.api.CustomerFactsReader;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
+import jipan.core.LiveRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.db.CustomerStore;
@@ -40,7 +41,7 @@ class DefeatReportsTest {
 
             assertThatThrownBy(() -> reports.leadsByCategory(null)).hasMessageStartingWith("run: no finished");
 
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 10);
             long run = runs.execute(runs.create(TO).id(), done -> { }).id();
 
             assertThat(reports.leadsByCategory(null)).containsExactly(
@@ -68,7 +69,7 @@ class DefeatReportsTest {
                     new jipan.db.ClassificationRunDao.TierMove("C", "C", 1),
                     new jipan.db.ClassificationRunDao.TierMove("D", "D", 1));
             assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("run: no classification run 999");
-            assertThat(new ClassificationRuns(database.jdbi(), store, CLASSIFIER, TestRequests.JSON, 10)
+            assertThat(new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 10)
                     .movedCustomers(run, run, "C", "C", 10)).containsExactly("K1");
 
             // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited

@@ -109,6 +109,26 @@ class ClassifyResourceTest {
     }
 
     @Test
+    void rulesCanBeValidatedWithoutTouchingTheLiveOnesAndReloaded() {
+        String base = "http://localhost:" + APP.getLocalPort() + "/api/v1/rules";
+        JsonNode status = APP.client().target(base + "/status").request().get(JsonNode.class);
+        String live = status.get("liveVersion").asText();
+        ObjectNode candidate = TestRequests.JSON.createObjectNode();
+        candidate.putObject("files").put("broken.drl", "package jipan.rules;\n\nrule \"half\"\nwhen\n    Visit(\nthen\nend\n");
+
+        JsonNode validation = APP.client().target(base + "/validate").request()
+                .post(Entity.entity(candidate, MediaType.APPLICATION_JSON_TYPE), JsonNode.class);
+
+        assertThat(validation.get("accepted").asBoolean()).isFalse();
+        assertThat(validation.get("errors").get(0).asText()).startsWith("broken.drl:");
+        assertThat(validation.get("liveVersion").asText()).isEqualTo(live);
+
+        Response reload = APP.client().target(base + "/reload").request().post(Entity.json("{}"));
+        assertThat(reload.getStatus()).isEqualTo(200);
+        assertThat(reload.readEntity(JsonNode.class).get("liveVersion").asText()).isEqualTo(live);
+    }
+
+    @Test
     void theAdminPortReportsTheCompiledRuleSet() {
         JsonNode health = APP.client().target("http://localhost:" + APP.getAdminPort() + "/healthcheck")
                 .request().get(JsonNode.class);

@@ -1,0 +1,127 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jipan.TestRequests;
+import jipan.api.ClassifyRequest;
+import jipan.core.facts.Tier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A new rule set goes live whole or not at all, and never under a running request. */
+class LiveRulesTest {
+    private static final RuleFiles SHIPPED = RuleFiles.readDirectory(Path.of("../rules"));
+    private final ClassifyRequest threeVisits = TestRequests.classifyRequest("three-customer-pay-visits.json");
+
+    private static Classifier classifier(RuleFiles files) {
+        return new Classifier(new RuleCompiler().compile(files), 10_000);
+    }
+
+    private static RuleFiles withTierAFrom(int visits) {
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("tiers.drl", files.get("tiers.drl").replace("minVisitsForA : int = 4", "minVisitsForA : int = " + visits));
+        return new RuleFiles(files);
+    }
+
+    @Test
+    void aRuleSetThatDoesNotCompileIsRefusedAndTheLiveOneStays() {
+        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, Path.of("../fixtures"));
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("tiers.drl", files.get("tiers.drl").replace("customerPayVisits >= $a", "customerPayVisitz >= $a"));
+
+        LiveRules.Outcome outcome = live.propose(new RuleFiles(files));
+
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.errors()).anyMatch(error -> error.startsWith("tiers.drl:"));
+        assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+        assertThat(live.lastRefusal().reasons()).isEqualTo(outcome.errors());
+    }
+
+    @Test
+    void aRuleSetThatFailsTheFixturesIsRefusedNamingThem() {
+        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, Path.of("../fixtures"));
+
+        LiveRules.Outcome outcome = live.propose(withTierAFrom(3));
+
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.errors()).anyMatch(error -> error.startsWith("fixture tiers/customer-pay-visit-counts.yml fails: "
+                + "THREE.tier: expected \"B\", got \"A\""));
+        assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+    }
+
+    @Test
+    void anEditInTheWatchedDirectoryGoesLiveWithinSeconds(@TempDir Path directory) throws Exception {
+        for (Map.Entry<String, String> file : SHIPPED.files().entrySet()) {
+            Files.writeString(directory.resolve(file.getKey()), file.getValue());
+        }
+        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, null);
+        RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live, directory);
+        watcher.start();
+        try {
+            Files.writeString(directory.resolve("tiers.drl"), withTierAFrom(3).files().get("tiers.drl"));
+            for (int i = 0; i < 100 && live.current().rulesetVersion().equals(SHIPPED.version()); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(live.current().rulesetVersion()).isEqualTo(withTierAFrom(3).version());
+        } finally {
+            watcher.stop();
+        }
+    }
+
+    @Test
+    void validatingTouchesNothing() {
+        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, null);
+
+        LiveRules.Outcome outcome = live.validate(withTierAFrom(3));
+
+        assertThat(outcome.accepted()).isTrue();
+        assertThat(outcome.version()).isEqualTo(withTierAFrom(3).version());
+        assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+    }
+
+    @Test
+    void requestsDuringSwapsEachRunEntirelyOnOneRuleSet() throws Exception {
+        RuleFiles aFrom3 = withTierAFrom(3);
+        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, null);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean swapping = new AtomicBoolean(true);
+        try {
+            List<Future<List<String>>> requests = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                requests.add(pool.submit(() -> {
+                    List<String> answers = new ArrayList<>();
+                    while (swapping.get()) {
+                        Classifier classifier = live.current();
+                        Classification result = classifier.classify(threeVisits.asOf(), threeVisits.customers().get(0));
+                        answers.add(classifier.rulesetVersion() + " " + result.tier());
+                    }
+                    return answers;
+                }));
+            }
+            for (int swap = 0; swap < 6; swap++) {
+                assertThat(live.propose(swap % 2 == 0 ? aFrom3 : SHIPPED).accepted()).isTrue();
+            }
+            swapping.set(false);
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> request : requests) {
+                all.addAll(request.get());
+            }
+            // three customer-pay visits: B under the shipped rules, A when A starts at 3 — never a mix
+            assertThat(all).allMatch(answer -> answer.equals(SHIPPED.version() + " " + Tier.B)
+                    || answer.equals(aFrom3.version() + " " + Tier.A));
+            assertThat(all).contains(SHIPPED.version() + " " + Tier.B, aFrom3.version() + " " + Tier.A);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
