@@ -18,6 +18,7 @@ import jipan.cli.ValidateRulesCommand;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
+import jipan.core.RuleVersions;
 import jipan.core.RulesDirectoryWatcher;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
@@ -66,8 +67,12 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
     @Override
     public void run(JipanConfiguration configuration, Environment environment) {
-        LiveRules rules = configuration.buildLiveRules();
+        Database database = Database.open(configuration.getDatabase());
+        environment.lifecycle().manage(database);
+        RuleVersions versions = new RuleVersions(database.jdbi(), environment.getObjectMapper());
+        LiveRules rules = configuration.buildLiveRules(versions);
         Classifier first = rules.current();
+        versions.published(first.rules().files(), "startup", "compiled from " + configuration.getRules().getDirectory());
         LOG.info("rule set {} compiled from {}: {} rules", first.rulesetVersion(),
                 configuration.getRules().getDirectory(), first.rules().ruleNames().size());
         first.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
@@ -76,8 +81,6 @@ public class JipanApplication extends Application<JipanConfiguration> {
             environment.lifecycle().manage(new RulesDirectoryWatcher(rules, rulesDirectory));
         }
 
-        Database database = Database.open(configuration.getDatabase());
-        environment.lifecycle().manage(database);
         CustomerStore store = new CustomerStore(database.jdbi());
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, rules,
                 environment.getObjectMapper(),
@@ -98,7 +101,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
         environment.jersey().register(new ClassifyResource(rules, reader, limit));
         environment.jersey().register(new CustomerResource(store, runs, rules, reader, limit));
-        environment.jersey().register(new RulesResource(rules, rulesDirectory));
+        environment.jersey().register(new RulesResource(rules, versions, rulesDirectory));
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone())));

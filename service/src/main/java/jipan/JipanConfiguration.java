@@ -77,10 +77,10 @@ public class JipanConfiguration extends Configuration {
     }
 
     /** The live rules, starting from the configured directory, with the configured fixture gate. */
-    public LiveRules buildLiveRules() {
+    public LiveRules buildLiveRules(LiveRules.Publication publication) {
         String gate = rules.getFixtureGate();
         return new LiveRules(buildClassifier(), rules.getMaxFiringsPerCustomer(),
-                gate == null || gate.isBlank() ? null : Path.of(gate));
+                gate == null || gate.isBlank() ? null : Path.of(gate), publication);
     }
 
     @JsonProperty public RulesSettings getRules() { return rules; }

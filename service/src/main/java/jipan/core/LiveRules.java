@@ -25,6 +25,14 @@ public final class LiveRules {
                           List<String> warnings) {
     }
 
+    /** Told of every rule set that goes live, with who proposed it and why: where versions are recorded. */
+    @FunctionalInterface
+    public interface Publication {
+        Publication NONE = (files, author, comment) -> { };
+
+        void published(RuleFiles files, String author, String comment);
+    }
+
     /** Why the last candidate was refused, and when. */
     public record Refusal(Instant at, String candidateVersion, List<String> reasons) {
     }
@@ -32,6 +40,7 @@ public final class LiveRules {
     private final RuleCompiler compiler = new RuleCompiler();
     private final int maxFiringsPerCustomer;
     private final Path fixtureGate;
+    private final Publication publication;
     private final AtomicReference<Classifier> live;
     private volatile Instant liveSince = Instant.now();
     private volatile Refusal lastRefusal;
@@ -39,10 +48,11 @@ public final class LiveRules {
     /**
      * @param fixtureGate the fixtures a candidate must pass before it goes live, or null for no gate
      */
-    public LiveRules(Classifier initial, int maxFiringsPerCustomer, Path fixtureGate) {
+    public LiveRules(Classifier initial, int maxFiringsPerCustomer, Path fixtureGate, Publication publication) {
         this.live = new AtomicReference<>(initial);
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
         this.fixtureGate = fixtureGate;
+        this.publication = publication;
     }
 
     public Classifier current() {
@@ -70,7 +80,12 @@ public final class LiveRules {
     }
 
     /** Compiles, gates and swaps in the candidate; one candidate at a time. */
-    public synchronized Outcome propose(RuleFiles candidate) {
+    public Outcome propose(RuleFiles candidate) {
+        return propose(candidate, "system", null);
+    }
+
+    /** The same, recording who proposed the candidate and why with the version when it goes live. */
+    public synchronized Outcome propose(RuleFiles candidate, String author, String comment) {
         if (candidate.version().equals(current().rulesetVersion())) {
             return new Outcome(true, candidate.version(), candidate.version(), List.of(), List.of());
         }
@@ -88,6 +103,7 @@ public final class LiveRules {
                         .map(LiveRules::describe).toList());
             }
         }
+        publication.published(candidate, author, comment);
         Classifier previous = live.getAndSet(next);
         liveSince = Instant.now();
         LOG.info("rule set {} is live ({} rules), replacing {}", next.rulesetVersion(),

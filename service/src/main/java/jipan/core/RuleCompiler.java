@@ -37,7 +37,7 @@ public final class RuleCompiler {
                 throw new RuleCompilationException(errors);
             }
             KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-            return new CompiledRules(ruleFiles.version(), kieBase, ruleNames(kieBase),
+            return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
                     problems(builder, Message.Level.WARNING));
         } finally {
             kie.getRepository().removeKieModule(releaseId);

@@ -57,7 +57,8 @@ public final class RulesDirectoryWatcher implements Managed {
                 }
                 if (drlChanged) {
                     try {
-                        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory));
+                        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), "file watch",
+                                "changed in " + directory);
                         LOG.info("rules directory changed: {} {}", outcome.accepted() ? "live" : "refused",
                                 outcome.version());
                     } catch (RuntimeException e) {

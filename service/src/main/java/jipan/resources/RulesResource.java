@@ -4,16 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
 import jipan.core.RuleFiles;
+import jipan.core.RuleVersions;
 
 /**
  * The live rule set: which version is live, validating candidate files, and reloading from the rules
@@ -23,11 +27,52 @@ import jipan.core.RuleFiles;
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
     private final LiveRules rules;
+    private final RuleVersions versions;
     private final java.nio.file.Path directory;
 
-    public RulesResource(LiveRules rules, java.nio.file.Path directory) {
+    public RulesResource(LiveRules rules, RuleVersions versions, java.nio.file.Path directory) {
         this.rules = rules;
+        this.versions = versions;
         this.directory = directory;
+    }
+
+    /** Every rule set that went live, latest first. */
+    @GET
+    @Path("/versions")
+    public List<RuleVersions.Version> versions() {
+        return versions.list();
+    }
+
+    /** One version with its files. */
+    @GET
+    @Path("/versions/{seq}")
+    public Map<String, Object> version(@PathParam("seq") long seq) {
+        RuleVersions.Version version = versions.find(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("version", version);
+        answer.put("files", files(seq).files());
+        return answer;
+    }
+
+    /** What changed from version {@code seq} to version {@code other}, file by file. */
+    @GET
+    @Path("/versions/{seq}/diff/{other}")
+    public List<RuleVersions.FileDiff> diff(@PathParam("seq") long seq, @PathParam("other") long other) {
+        return versions.diff(files(seq), files(other));
+    }
+
+    /** Makes an earlier version live again (rollback), through the same compile and fixture gate; 409 if refused. */
+    @POST
+    @Path("/versions/{seq}/activate")
+    public Response activate(@PathParam("seq") long seq) {
+        files(seq);
+        LiveRules.Outcome outcome = versions.activate(seq, rules, directory, "api");
+        return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
+                .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private RuleFiles files(long seq) {
+        return versions.files(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
     }
 
     /** Which rule set is live, since when, and why the last candidate was refused. */
@@ -58,7 +103,8 @@ public class RulesResource {
     @POST
     @Path("/reload")
     public Response reload() {
-        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory));
+        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), "api", "reloaded from "
+                + directory);
         return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
                 .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
     }

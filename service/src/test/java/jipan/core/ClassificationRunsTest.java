@@ -21,6 +21,7 @@ class ClassificationRunsTest {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
     private static final Classifier CLASSIFIER = new Classifier(
             new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
+    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, 10_000, null, LiveRules.Publication.NONE);
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
@@ -28,7 +29,7 @@ class ClassificationRunsTest {
         Database database = TestDatabases.open(kind);
         try {
             CustomerStore store = storeWithTwoCustomers(database);
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 1);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
 
             ClassificationRunRow run = runs.execute(runs.create(AS_OF).id(), done -> { });
 
@@ -52,7 +53,7 @@ class ClassificationRunsTest {
         Database database = TestDatabases.open(kind);
         try {
             CustomerStore store = storeWithTwoCustomers(database);
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 1);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
             long runId = runs.create(AS_OF).id();
             AtomicInteger pages = new AtomicInteger();
 
@@ -83,7 +84,7 @@ class ClassificationRunsTest {
         Database database = TestDatabases.open(kind);
         try {
             CustomerStore store = storeWithTwoCustomers(database);
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 10);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 10);
             long early = runs.execute(runs.create(LocalDate.of(2012, 9, 30)).id(), done -> { }).id();
             long late = runs.execute(runs.create(LocalDate.of(2014, 1, 1)).id(), done -> { }).id();
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DefeatReportsTest {
     private static final Classifier CLASSIFIER = new Classifier(
             new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
+    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, 10_000, null, LiveRules.Publication.NONE);
     private static final LocalDate FROM = LocalDate.of(2012, 1, 1);
     private static final LocalDate TO = LocalDate.of(2012, 9, 30);
 
@@ -41,7 +42,7 @@ class DefeatReportsTest {
 
             assertThatThrownBy(() -> reports.leadsByCategory(null)).hasMessageStartingWith("run: no finished");
 
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 10);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 10);
             long run = runs.execute(runs.create(TO).id(), done -> { }).id();
 
             assertThat(reports.leadsByCategory(null)).containsExactly(
@@ -69,7 +70,7 @@ class DefeatReportsTest {
                     new jipan.db.ClassificationRunDao.TierMove("C", "C", 1),
                     new jipan.db.ClassificationRunDao.TierMove("D", "D", 1));
             assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("run: no classification run 999");
-            assertThat(new ClassificationRuns(database.jdbi(), store, new LiveRules(CLASSIFIER, 10_000, null), TestRequests.JSON, 10)
+            assertThat(new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 10)
                     .movedCustomers(run, run, "C", "C", 10)).containsExactly("K1");
 
             // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited

@@ -1,0 +1,143 @@
+package jipan.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jipan.db.RuleVersionDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The history of rule sets that went live, stored with their files, author and comment: list, read, compare,
+ * and roll back to an earlier one. Every version is named by a sequence number and its content hash (the
+ * {@code rulesetVersion} of answers).
+ */
+public final class RuleVersions implements LiveRules.Publication {
+    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() { };
+
+    /** A version without its files. */
+    public record Version(long seq, String hash, String author, String comment, LocalDateTime createdAt,
+                          boolean active, Set<String> files) {
+    }
+
+    /** How one file differs between two versions: lines only in the first (-) and only in the second (+). */
+    public record FileDiff(String file, String change, List<String> lines) {
+    }
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public RuleVersions(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    @Override
+    public void published(RuleFiles files, String author, String comment) {
+        try {
+            String text = json.writeValueAsString(files.files());
+            jdbi.useExtension(RuleVersionDao.class, dao -> dao.recordActive(files.version(), text, author, comment));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the rule files", e);
+        }
+    }
+
+    public List<Version> list() {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::all).stream().map(this::version).toList();
+    }
+
+    public Optional<Version> find(long seq) {
+        return row(seq).map(this::version);
+    }
+
+    public Optional<RuleFiles> files(long seq) {
+        return row(seq).map(row -> new RuleFiles(files(row)));
+    }
+
+    /** File by file, what changed from version {@code from} to version {@code to}. */
+    public List<FileDiff> diff(RuleFiles from, RuleFiles to) {
+        Set<String> names = new TreeSet<>(from.files().keySet());
+        names.addAll(to.files().keySet());
+        List<FileDiff> diffs = new ArrayList<>();
+        for (String name : names) {
+            String before = from.files().get(name);
+            String after = to.files().get(name);
+            if (before == null) {
+                diffs.add(new FileDiff(name, "added", after.lines().map(line -> "+ " + line).toList()));
+            } else if (after == null) {
+                diffs.add(new FileDiff(name, "removed", before.lines().map(line -> "- " + line).toList()));
+            } else if (!before.equals(after)) {
+                Set<String> old = new LinkedHashSet<>(before.lines().toList());
+                Set<String> now = new LinkedHashSet<>(after.lines().toList());
+                diffs.add(new FileDiff(name, "changed", Stream.concat(
+                        old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
+                        now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList()));
+            }
+        }
+        return diffs;
+    }
+
+    /**
+     * Makes an earlier version live again (through the same compile and fixture gate as any candidate) and,
+     * when it goes live, writes its files to the rules directory, so the directory and the live rules agree.
+     */
+    public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, String author) {
+        RuleFiles files = files(seq).orElseThrow(() -> new IllegalArgumentException("no rule version " + seq));
+        LiveRules.Outcome outcome = live.propose(files, author, "activated version " + seq);
+        if (outcome.accepted()) {
+            writeDirectory(directory, files);
+        }
+        return outcome;
+    }
+
+    private static void writeDirectory(Path directory, RuleFiles files) {
+        try (Stream<Path> existing = Files.list(directory)) {
+            for (Path path : (Iterable<Path>) existing::iterator) {
+                String name = path.getFileName().toString();
+                if (name.endsWith(RuleFiles.DRL) && !files.files().containsKey(name)) {
+                    Files.delete(path);
+                }
+            }
+            for (Map.Entry<String, String> file : files.files().entrySet()) {
+                Path target = directory.resolve(file.getKey());
+                Path temp = directory.resolve("." + file.getKey() + ".tmp");
+                Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
+                Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the rules directory " + directory, e);
+        }
+    }
+
+    private Optional<RuleVersionDao.RuleVersionRow> row(long seq) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.find(seq));
+    }
+
+    private Version version(RuleVersionDao.RuleVersionRow row) {
+        return new Version(row.seq(), row.hash(), row.author(), row.comment(), row.createdAt(), row.active(),
+                files(row).keySet());
+    }
+
+    private TreeMap<String, String> files(RuleVersionDao.RuleVersionRow row) {
+        try {
+            return json.readValue(row.filesJson(), FILES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rule version " + row.seq() + " holds unreadable files", e);
+        }
+    }
+}
