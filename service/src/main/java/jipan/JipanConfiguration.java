@@ -28,6 +28,13 @@ public class JipanConfiguration extends Configuration {
         @Min(100)
         private int maxFiringsPerCustomer = Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER;
 
+        /** Milliseconds the rules may take for one customer before they are stopped as too slow. */
+        @Min(10)
+        private long maxMillisPerCustomer = Classifier.DEFAULT_MAX_MILLIS_PER_CUSTOMER;
+
+        @JsonProperty public long getMaxMillisPerCustomer() { return maxMillisPerCustomer; }
+        @JsonProperty public void setMaxMillisPerCustomer(long max) { this.maxMillisPerCustomer = max; }
+
         /** Fixtures a new rule set must pass before it goes live (relative path); empty: no gate. */
         private String fixtureGate = "fixtures";
 
@@ -73,14 +80,13 @@ public class JipanConfiguration extends Configuration {
     /** Compiles the rule files of the configured directory; throws with every error when they do not compile. */
     public Classifier buildClassifier() {
         CompiledRules compiled = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
-        return new Classifier(compiled, rules.getMaxFiringsPerCustomer());
+        return new Classifier(compiled, rules.getMaxFiringsPerCustomer(), rules.getMaxMillisPerCustomer());
     }
 
     /** The live rules, starting from the configured directory, with the configured fixture gate. */
     public LiveRules buildLiveRules(LiveRules.Publication publication) {
         String gate = rules.getFixtureGate();
-        return new LiveRules(buildClassifier(), rules.getMaxFiringsPerCustomer(),
-                gate == null || gate.isBlank() ? null : Path.of(gate), publication);
+        return new LiveRules(buildClassifier(), gate == null || gate.isBlank() ? null : Path.of(gate), publication);
     }
 
     @JsonProperty public RulesSettings getRules() { return rules; }

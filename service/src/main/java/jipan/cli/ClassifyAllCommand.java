@@ -44,8 +44,7 @@ public class ClassifyAllCommand extends ConfiguredCommand<JipanConfiguration> {
         try {
             CustomerStore store = new CustomerStore(database.jdbi());
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
-                    new LiveRules(classifier, configuration.getRules().getMaxFiringsPerCustomer(), null,
-                            LiveRules.Publication.NONE),
+                    new LiveRules(classifier, null, LiveRules.Publication.NONE),
                     bootstrap.getObjectMapper(), ClassificationRuns.DEFAULT_PAGE_SIZE);
             long runId;
             if (namespace.get("resume") != null) {

@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -37,15 +42,34 @@ import org.kie.api.runtime.KieSessionsPool;
 public final class Classifier {
     /** Firings per customer after which a rule set is taken to be looping. */
     public static final int DEFAULT_MAX_FIRINGS_PER_CUSTOMER = 10_000;
+    /** Time the rules may take for one customer before they are stopped. */
+    public static final long DEFAULT_MAX_MILLIS_PER_CUSTOMER = 1_000;
+    /** Stops sessions that run too long; one daemon thread for every classifier. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rules-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final CompiledRules rules;
     private final int maxFiringsPerCustomer;
+    private final long maxMillisPerCustomer;
     private final KieSessionsPool sessions;
 
     public Classifier(CompiledRules rules, int maxFiringsPerCustomer) {
+        this(rules, maxFiringsPerCustomer, DEFAULT_MAX_MILLIS_PER_CUSTOMER);
+    }
+
+    public Classifier(CompiledRules rules, int maxFiringsPerCustomer, long maxMillisPerCustomer) {
         this.rules = rules;
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
+        this.maxMillisPerCustomer = maxMillisPerCustomer;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A classifier for other rules, with the same limits. */
+    public Classifier withRules(CompiledRules other) {
+        return new Classifier(other, maxFiringsPerCustomer, maxMillisPerCustomer);
     }
 
     public String rulesetVersion() {
@@ -82,7 +106,21 @@ public final class Classifier {
         String customerId = customer.customer().getId();
         session.insert(new AsOf(asOf));
         customer.asOf(asOf).all().forEach(session::insert);
-        int fired = session.fireAllRules(maxFiringsPerCustomer);
+        AtomicBoolean tooSlow = new AtomicBoolean();
+        ScheduledFuture<?> guard = WATCHDOG.schedule(() -> {
+            tooSlow.set(true);
+            session.halt();
+        }, maxMillisPerCustomer, TimeUnit.MILLISECONDS);
+        int fired;
+        try {
+            fired = session.fireAllRules(maxFiringsPerCustomer);
+        } finally {
+            guard.cancel(false);
+        }
+        if (tooSlow.get()) {
+            throw new RuleEvaluationException("customer " + customerId + ": the rules ran longer than "
+                    + maxMillisPerCustomer + " ms and were stopped; most fired: " + log.mostFired(3));
+        }
         if (fired >= maxFiringsPerCustomer) {
             throw new RuleEvaluationException("customer " + customerId + ": the rules fired " + fired
                     + " times without settling (limit " + maxFiringsPerCustomer + "); most fired: "

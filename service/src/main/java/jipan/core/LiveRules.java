@@ -38,7 +38,6 @@ public final class LiveRules {
     }
 
     private final RuleCompiler compiler = new RuleCompiler();
-    private final int maxFiringsPerCustomer;
     private final Path fixtureGate;
     private final Publication publication;
     private final AtomicReference<Classifier> live;
@@ -48,9 +47,8 @@ public final class LiveRules {
     /**
      * @param fixtureGate the fixtures a candidate must pass before it goes live, or null for no gate
      */
-    public LiveRules(Classifier initial, int maxFiringsPerCustomer, Path fixtureGate, Publication publication) {
+    public LiveRules(Classifier initial, Path fixtureGate, Publication publication) {
         this.live = new AtomicReference<>(initial);
-        this.maxFiringsPerCustomer = maxFiringsPerCustomer;
         this.fixtureGate = fixtureGate;
         this.publication = publication;
     }
@@ -95,7 +93,7 @@ public final class LiveRules {
         } catch (RuleCompilationException e) {
             return refuse(candidate.version(), e.errors().stream().map(RuleProblem::toString).toList());
         }
-        Classifier next = new Classifier(compiled, maxFiringsPerCustomer);
+        Classifier next = current().withRules(compiled);
         if (fixtureGate != null) {
             FixtureReport report = new FixtureRunner(next).runAll(new FixtureLoader().load(fixtureGate));
             if (report.failed() > 0) {

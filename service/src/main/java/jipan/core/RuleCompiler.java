@@ -24,6 +24,10 @@ public final class RuleCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
 
     public CompiledRules compile(RuleFiles ruleFiles) {
+        List<RuleProblem> refused = RuleSandbox.check(ruleFiles);
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException(refused);
+        }
         KieServices kie = KieServices.get();
         // Every build registers a KieModule in the engine's repository: a fresh release id per build,
         // removed once the KieBase exists, keeps repeated builds from piling up in memory.

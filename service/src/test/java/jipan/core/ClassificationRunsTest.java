@@ -21,7 +21,7 @@ class ClassificationRunsTest {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
     private static final Classifier CLASSIFIER = new Classifier(
             new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
-    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, 10_000, null, LiveRules.Publication.NONE);
+    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, null, LiveRules.Publication.NONE);
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")

@@ -80,6 +80,21 @@ class ClassifierTest {
     }
 
     @Test
+    void rulesThatRunTooLongAreStoppedByTheTimeLimitAndTheServiceGoesOn() throws IOException {
+        Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+        files.put("looping.drl", Files.readString(Path.of("src/test/resources/rule-edits/looping.drl")));
+        Classifier classifier = new Classifier(new RuleCompiler().compile(new RuleFiles(files)), 100_000_000, 50);
+
+        assertThatThrownBy(() -> classifier.classify(threeVisits.asOf(), threeVisits.customers().get(0)))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("ran longer than 50 ms")
+                .hasMessageContaining("most fired: 'Runaway: echoes forever'");
+        // the shipped rules answer as before on the same machinery
+        assertThat(classifier(RuleFiles.readDirectory(RULES)).classify(threeVisits.asOf(),
+                threeVisits.customers().get(0)).tier()).isEqualTo(Tier.B);
+    }
+
+    @Test
     void twoRulesDecidingDifferentTiersIsAnErrorNamingBoth() throws IOException {
         Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
         files.put("second-tier.drl", Files.readString(Path.of("src/test/resources/rule-edits/second-tier.drl")));

@@ -35,7 +35,7 @@ class LiveRulesTest {
 
     @Test
     void aRuleSetThatDoesNotCompileIsRefusedAndTheLiveOneStays() {
-        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, Path.of("../fixtures"), LiveRules.Publication.NONE);
+        LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("tiers.drl", files.get("tiers.drl").replace("customerPayVisits >= $a", "customerPayVisitz >= $a"));
 
@@ -49,7 +49,7 @@ class LiveRulesTest {
 
     @Test
     void aRuleSetThatFailsTheFixturesIsRefusedNamingThem() {
-        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, Path.of("../fixtures"), LiveRules.Publication.NONE);
+        LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
 
         LiveRules.Outcome outcome = live.propose(withTierAFrom(3));
 
@@ -64,7 +64,7 @@ class LiveRulesTest {
         for (Map.Entry<String, String> file : SHIPPED.files().entrySet()) {
             Files.writeString(directory.resolve(file.getKey()), file.getValue());
         }
-        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, null, LiveRules.Publication.NONE);
+        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
         RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live, directory);
         watcher.start();
         try {
@@ -80,7 +80,7 @@ class LiveRulesTest {
 
     @Test
     void validatingTouchesNothing() {
-        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, null, LiveRules.Publication.NONE);
+        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
 
         LiveRules.Outcome outcome = live.validate(withTierAFrom(3));
 
@@ -92,7 +92,7 @@ class LiveRulesTest {
     @Test
     void requestsDuringSwapsEachRunEntirelyOnOneRuleSet() throws Exception {
         RuleFiles aFrom3 = withTierAFrom(3);
-        LiveRules live = new LiveRules(classifier(SHIPPED), 10_000, null, LiveRules.Publication.NONE);
+        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean swapping = new AtomicBoolean(true);
         try {

@@ -3,6 +3,7 @@ package jipan.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,22 @@ class RuleCompilerTest {
                             assertThat(problem.line()).isEqualTo(5);
                         }))
                 .hasMessageContaining("broken.drl:5:");
+    }
+
+    @Test
+    void aRuleThatLeavesTheSandboxIsRefusedWithFileAndLine() throws Exception {
+        RuleFiles escaping = new RuleFiles(Map.of("escaping.drl",
+                Files.readString(Path.of("src/test/resources/rule-edits/escaping.drl"))));
+
+        assertThatThrownBy(() -> compiler.compile(escaping))
+                .isInstanceOf(RuleCompilationException.class)
+                .satisfies(e -> assertThat(((RuleCompilationException) e).errors())
+                        .extracting(RuleProblem::toString)
+                        .anyMatch(p -> p.startsWith("escaping.drl:3:8 sandbox: import of java.io.File is not allowed"))
+                        .anyMatch(p -> p.startsWith("escaping.drl:11:5 sandbox: rules may not use System"))
+                        .anyMatch(p -> p.startsWith("escaping.drl:18:") && p.contains("files and network"))
+                        .anyMatch(p -> p.startsWith("escaping.drl:25:") && p.contains("class loading"))
+                        .noneMatch(p -> p.startsWith("escaping.drl:6:")));
     }
 
     @Test

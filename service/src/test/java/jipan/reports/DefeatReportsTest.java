@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DefeatReportsTest {
     private static final Classifier CLASSIFIER = new Classifier(
             new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
-    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, 10_000, null, LiveRules.Publication.NONE);
+    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, null, LiveRules.Publication.NONE);
     private static final LocalDate FROM = LocalDate.of(2012, 1, 1);
     private static final LocalDate TO = LocalDate.of(2012, 9, 30);
 
