@@ -18,6 +18,7 @@ import jipan.cli.ValidateRulesCommand;
 import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
+import jipan.core.RuleImpact;
 import jipan.core.RuleVersions;
 import jipan.core.RulesDirectoryWatcher;
 import jipan.db.CustomerStore;
@@ -65,6 +66,12 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new ValidateRulesCommand());
     }
 
+    /** The fixtures candidate rules are tested against: the gate's, or the repository's fixtures/. */
+    private static String fixturesFor(JipanConfiguration configuration) {
+        String gate = configuration.getRules().getFixtureGate();
+        return gate == null || gate.isBlank() ? "fixtures" : gate;
+    }
+
     @Override
     public void run(JipanConfiguration configuration, Environment environment) {
         Database database = Database.open(configuration.getDatabase());
@@ -101,7 +108,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
         environment.jersey().register(new ClassifyResource(rules, reader, limit));
         environment.jersey().register(new CustomerResource(store, runs, rules, reader, limit));
-        environment.jersey().register(new RulesResource(rules, versions, rulesDirectory));
+        environment.jersey().register(new RulesResource(rules, versions, rulesDirectory, new RuleImpact(store),
+                Path.of(fixturesFor(configuration))));
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone())));

@@ -16,7 +16,15 @@ import java.util.List;
 import java.util.Map;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
+import jipan.api.InvalidInputException;
+import jipan.core.RuleCompilationException;
+import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
+import jipan.core.RuleImpact;
+import jipan.core.RuleProblem;
+import jipan.fixtures.FixtureLoader;
+import jipan.fixtures.FixtureReport;
+import jipan.fixtures.FixtureRunner;
 import jipan.core.RuleVersions;
 
 /**
@@ -30,10 +38,69 @@ public class RulesResource {
     private final RuleVersions versions;
     private final java.nio.file.Path directory;
 
-    public RulesResource(LiveRules rules, RuleVersions versions, java.nio.file.Path directory) {
+    private final RuleImpact impact;
+    private final java.nio.file.Path fixtures;
+
+    public RulesResource(LiveRules rules, RuleVersions versions, java.nio.file.Path directory, RuleImpact impact,
+                         java.nio.file.Path fixtures) {
         this.rules = rules;
         this.versions = versions;
         this.directory = directory;
+        this.impact = impact;
+        this.fixtures = fixtures;
+    }
+
+    /**
+     * Runs the QA fixtures against candidate files ({@code {"files": {…}}}): the same pass/fail report as
+     * {@code test-rules}, or the compile errors; the live rules are not touched.
+     */
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response test(JsonNode body) {
+        Classifier candidate = compiled(body);
+        FixtureReport report = new FixtureRunner(candidate).runAll(new FixtureLoader().load(fixtures));
+        return Response.ok(new TestReport(candidate.rulesetVersion(), report.passed(), report.failed(),
+                report.outcomes().stream().map(o -> new TestOutcome(o.name(), o.passed(), o.differences())).toList(),
+                report.ruleCount(), report.neverFired())).build();
+    }
+
+    /** What {@code test-rules} prints, as JSON. */
+    public record TestReport(String candidateVersion, long passed, long failed, List<TestOutcome> fixtures,
+                             int rules, java.util.SortedSet<String> neverFired) {
+    }
+
+    /** One fixture's result. */
+    public record TestOutcome(String name, boolean passed, List<String> differences) {
+    }
+
+    /**
+     * Classifies the stored customers with candidate files and with the live rules and answers the migration
+     * matrix per output. {@code {"files": {…}, "asOf": "2012-09-30", "sample": 20000}}: sample defaults to 20,000.
+     */
+    @POST
+    @Path("/impact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RuleImpact.Report impact(JsonNode body) {
+        Classifier candidate = compiled(body);
+        JsonNode asOf = body.get("asOf");
+        if (asOf == null || !asOf.isTextual()) {
+            throw new BadRequestException("asOf: is required, a date YYYY-MM-DD");
+        }
+        int sample = body.hasNonNull("sample") ? body.get("sample").asInt() : 20_000;
+        if (sample < 1) {
+            throw new BadRequestException("sample: must be at least 1");
+        }
+        return impact.compare(rules.current(), candidate, CustomerResource.date("asOf", asOf.asText()), sample);
+    }
+
+    /** The candidate files compiled with the live limits, or 422 with every compile error. */
+    private Classifier compiled(JsonNode body) {
+        try {
+            return rules.current().withRules(new RuleCompiler().compile(candidate(body)));
+        } catch (RuleCompilationException e) {
+            throw new InvalidInputException(e.errors().stream().map(RuleProblem::toString).toList());
+        }
     }
 
     /** Every rule set that went live, latest first. */

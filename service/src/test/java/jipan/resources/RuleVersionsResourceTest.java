@@ -3,6 +3,7 @@ package jipan.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -52,6 +53,48 @@ class RuleVersionsResourceTest {
     private String classifiedWith() {
         return api("/classify").request().post(Entity.entity(TestRequests.json("spec-example.json"),
                 MediaType.APPLICATION_JSON_TYPE), JsonNode.class).get("rulesetVersion").asText();
+    }
+
+    /** The shipped rule files with tier A starting at 3 customer-pay visits. */
+    private static ObjectNode tierAFrom3() throws IOException {
+        ObjectNode body = TestRequests.JSON.createObjectNode();
+        ObjectNode files = body.putObject("files");
+        try (Stream<Path> paths = Files.list(Path.of("../rules"))) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                files.put(path.getFileName().toString(), Files.readString(path)
+                        .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3"));
+            }
+        }
+        return body;
+    }
+
+    @Test
+    void candidateRulesAreTestedAgainstTheFixturesAndPreviewedOnTheStoredCustomers() throws IOException {
+        api("/customers").request().put(Entity.entity(TestRequests.json("three-customer-pay-visits.json"),
+                MediaType.APPLICATION_JSON_TYPE)).close();
+
+        JsonNode test = api("/rules/test").request().post(Entity.entity(tierAFrom3(),
+                MediaType.APPLICATION_JSON_TYPE), JsonNode.class);
+        assertThat(test.get("failed").asInt()).isEqualTo(1);
+        assertThat(test.get("fixtures")).anySatisfy(fixture -> {
+            assertThat(fixture.get("name").asText()).isEqualTo("tiers/customer-pay-visit-counts.yml");
+            assertThat(fixture.get("differences").get(0).asText()).isEqualTo("THREE.tier: expected \"B\", got \"A\"");
+        });
+
+        ObjectNode preview = tierAFrom3().put("asOf", "2012-09-30");
+        JsonNode impact = api("/rules/impact").request().post(Entity.entity(preview, MediaType.APPLICATION_JSON_TYPE),
+                JsonNode.class);
+        assertThat(impact.get("customers").asInt()).isEqualTo(impact.get("storedCustomers").asInt()).isPositive();
+        JsonNode tierB2A = impact.get("migrations").get("tier").get(0);
+        assertThat(tierB2A.get("from").asText()).isEqualTo("B");
+        assertThat(tierB2A.get("to").asText()).isEqualTo("A");
+        assertThat(tierB2A.get("examples").get(0).asText()).isEqualTo("C3");
+
+        ObjectNode broken = TestRequests.JSON.createObjectNode();
+        broken.putObject("files").put("bad.drl", "package jipan.rules;\nimport java.io.File;\n");
+        Response refused = api("/rules/test").request().post(Entity.entity(broken, MediaType.APPLICATION_JSON_TYPE));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.readEntity(String.class)).contains("bad.drl:2:8 sandbox: import of java.io.File");
     }
 
     @Test
