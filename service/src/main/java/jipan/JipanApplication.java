@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import jipan.api.CustomerFactsReader;
+import jipan.auth.ApiKeyFilter;
 import jipan.cli.BenchCommand;
 import jipan.cli.ClassifyAllCommand;
 import jipan.cli.DbCommand;
@@ -114,6 +115,11 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone())));
         environment.jersey().register(new ReportParameterExceptionMapper());
+        if (configuration.getAuth().getMode().equals("keys")) {
+            environment.jersey().register(new ApiKeyFilter(configuration.getAuth().getKeys()));
+        } else {
+            LOG.warn("auth: none — the API is open to anyone who can reach it; for local demos only");
+        }
         environment.jersey().register(new InvalidInputExceptionMapper());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(rules));

@@ -11,6 +11,7 @@ import jipan.core.CompiledRules;
 import jipan.core.LiveRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
+import jipan.auth.AuthSettings;
 import jipan.db.DatabaseSettings;
 import jipan.imports.ImportSettings;
 import java.nio.file.Path;
@@ -77,6 +78,11 @@ public class JipanConfiguration extends Configuration {
     @NotNull
     private ImportSettings imports = new ImportSettings();
 
+    /** Who may call the API; must be configured ({@code auth: {mode: none}} switches it off on purpose). */
+    @Valid
+    @NotNull
+    private AuthSettings auth;
+
     /** Compiles the rule files of the configured directory; throws with every error when they do not compile. */
     public Classifier buildClassifier() {
         CompiledRules compiled = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
@@ -91,6 +97,8 @@ public class JipanConfiguration extends Configuration {
 
     @JsonProperty public RulesSettings getRules() { return rules; }
     @JsonProperty public void setRules(RulesSettings rules) { this.rules = rules; }
+    @JsonProperty public AuthSettings getAuth() { return auth; }
+    @JsonProperty public void setAuth(AuthSettings auth) { this.auth = auth; }
     @JsonProperty public ImportSettings getImports() { return imports; }
     @JsonProperty public void setImports(ImportSettings imports) { this.imports = imports; }
     @JsonProperty public DatabaseSettings getDatabase() { return database; }
