@@ -12,11 +12,13 @@ import jipan.cli.BenchCommand;
 import jipan.cli.ClassifyAllCommand;
 import jipan.cli.DbCommand;
 import jipan.cli.DemoDataCommand;
+import jipan.cli.ImpactCommand;
 import jipan.cli.ImportCommand;
 import jipan.cli.ReportCommand;
 import jipan.cli.TestRulesCommand;
 import jipan.cli.ValidateRulesCommand;
 import jipan.core.ClassificationRuns;
+import jipan.core.ActiveVersionPoller;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
 import jipan.core.RuleImpact;
@@ -65,6 +67,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new DemoDataCommand());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ValidateRulesCommand());
+        bootstrap.addCommand(new ImpactCommand());
     }
 
     /** The fixtures candidate rules are tested against: the gate's, or the repository's fixtures/. */
@@ -87,6 +90,10 @@ public class JipanApplication extends Application<JipanConfiguration> {
         Path rulesDirectory = Path.of(configuration.getRules().getDirectory());
         if (configuration.getRules().isWatch()) {
             environment.lifecycle().manage(new RulesDirectoryWatcher(rules, rulesDirectory));
+        }
+        if (configuration.getRules().getPollActiveVersionSeconds() > 0) {
+            environment.lifecycle().manage(new ActiveVersionPoller(versions, rules,
+                    configuration.getRules().getPollActiveVersionSeconds()));
         }
 
         CustomerStore store = new CustomerStore(database.jdbi());

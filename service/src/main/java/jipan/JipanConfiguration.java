@@ -39,6 +39,13 @@ public class JipanConfiguration extends Configuration {
         /** Fixtures a new rule set must pass before it goes live (relative path); empty: no gate. */
         private String fixtureGate = "fixtures";
 
+        /** Seconds between checks for a rule version another instance made active; 0: do not check. */
+        @Min(0)
+        private long pollActiveVersionSeconds = 10;
+
+        @JsonProperty public long getPollActiveVersionSeconds() { return pollActiveVersionSeconds; }
+        @JsonProperty public void setPollActiveVersionSeconds(long seconds) { this.pollActiveVersionSeconds = seconds; }
+
         /** Reload the rules when a file in the directory changes. */
         private boolean watch = true;
 

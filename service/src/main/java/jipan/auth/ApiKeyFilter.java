@@ -29,6 +29,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         this.byHash = keys.stream().collect(Collectors.toMap(AuthSettings.ApiKey::getSha256, Function.identity()));
     }
 
+    /** The request property that names the caller (the key's name), for the records a request writes. */
+    public static final String CALLER = "jipan.caller";
+
     /** The roles that may make a request, by its path and method. */
     static Set<Role> allowed(String path, String method) {
         String p = path.startsWith("/") ? path.substring(1) : path;
@@ -58,6 +61,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
                     ? "an API key is required: send it as X-Api-Key or Authorization: Bearer" : "unknown API key"));
             return;
         }
+        request.setProperty(CALLER, known.getName());
         Set<Role> allowed = allowed(path, request.getMethod());
         if (!allowed.contains(known.getRole())) {
             request.abortWith(error(Response.Status.FORBIDDEN, "the " + known.getRole() + " key '" + known.getName()

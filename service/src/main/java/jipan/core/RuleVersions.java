@@ -97,11 +97,26 @@ public final class RuleVersions implements LiveRules.Publication {
      */
     public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, String author) {
         RuleFiles files = files(seq).orElseThrow(() -> new IllegalArgumentException("no rule version " + seq));
-        LiveRules.Outcome outcome = live.propose(files, author, "activated version " + seq);
+        return publish(files, live, directory, author, "activated version " + seq);
+    }
+
+    /** Proposes files as the new rule set and, when they go live, writes them to the rules directory. */
+    public LiveRules.Outcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
+        LiveRules.Outcome outcome = live.propose(files, author, comment);
         if (outcome.accepted()) {
             writeDirectory(directory, files);
         }
         return outcome;
+    }
+
+    /**
+     * For instances sharing one database: when another instance made a different version active, proposes it
+     * here too (this instance's rules directory is left as it is). Returns the outcome, or empty when in step.
+     */
+    public Optional<LiveRules.Outcome> followActive(LiveRules live) {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active)
+                .filter(active -> !active.hash().equals(live.current().rulesetVersion()))
+                .map(active -> live.propose(new RuleFiles(files(active)), active.author(), active.comment()));
     }
 
     private static void writeDirectory(Path directory, RuleFiles files) {

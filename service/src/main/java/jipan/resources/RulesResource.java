@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.Map;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
 import jipan.api.InvalidInputException;
+import jipan.auth.ApiKeyFilter;
 import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -131,9 +134,9 @@ public class RulesResource {
     /** Makes an earlier version live again (rollback), through the same compile and fixture gate; 409 if refused. */
     @POST
     @Path("/versions/{seq}/activate")
-    public Response activate(@PathParam("seq") long seq) {
+    public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
-        LiveRules.Outcome outcome = versions.activate(seq, rules, directory, "api");
+        LiveRules.Outcome outcome = versions.activate(seq, rules, directory, caller(request));
         return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
                 .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -166,11 +169,32 @@ public class RulesResource {
         return rules.validate(candidate(body));
     }
 
+    /**
+     * Publishes uploaded files ({@code {"files": {…}, "comment": "why"}}) as the whole new rule set: live if
+     * they compile and pass the fixtures (then also written to the rules directory); 409 if refused.
+     */
+    @POST
+    @Path("/publish")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response publish(JsonNode body, @Context ContainerRequestContext request) {
+        RuleFiles files = candidate(body);
+        JsonNode comment = body.get("comment");
+        LiveRules.Outcome outcome = versions.publish(files, rules, directory, caller(request),
+                comment == null ? null : comment.asText());
+        return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
+                .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static String caller(ContainerRequestContext request) {
+        Object caller = request.getProperty(ApiKeyFilter.CALLER);
+        return caller == null ? "anonymous" : caller.toString();
+    }
+
     /** Reads the rules directory and makes it live if it compiles and passes the fixtures; 409 if refused. */
     @POST
     @Path("/reload")
-    public Response reload() {
-        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), "api", "reloaded from "
+    public Response reload(@Context ContainerRequestContext request) {
+        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), caller(request), "reloaded from "
                 + directory);
         return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
                 .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();

@@ -1,0 +1,52 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import jipan.TestRequests;
+import jipan.db.Database;
+import jipan.db.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Two instances sharing one database: a version published on one goes live on the other. */
+class RuleVersionsTest {
+    private static final RuleFiles SHIPPED = RuleFiles.readDirectory(Path.of("../rules"));
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void anotherInstanceTakesUpThePublishedVersion(String kind, @TempDir Path directory) throws Exception {
+        Database database = TestDatabases.open(kind);
+        try {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            Classifier shipped = new Classifier(new RuleCompiler().compile(SHIPPED), 10_000);
+            LiveRules first = new LiveRules(shipped, null, versions);
+            LiveRules second = new LiveRules(shipped, null, versions);
+            versions.published(SHIPPED, "startup", null);
+            Map<String, String> edited = new HashMap<>(SHIPPED.files());
+            edited.put("tiers.drl", edited.get("tiers.drl") + "\n// checked\n");
+
+            LiveRules.Outcome published = versions.publish(new RuleFiles(edited), first, directory, "analyst", "checked");
+
+            assertThat(published.accepted()).isTrue();
+            assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// checked\n");
+            assertThat(versions.list()).hasSize(2).first().satisfies(latest -> {
+                assertThat(latest.active()).isTrue();
+                assertThat(latest.author()).isEqualTo("analyst");
+                assertThat(latest.comment()).isEqualTo("checked");
+            });
+            assertThat(second.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+
+            assertThat(versions.followActive(second)).hasValueSatisfying(o -> assertThat(o.accepted()).isTrue());
+
+            assertThat(second.current().rulesetVersion()).isEqualTo(new RuleFiles(edited).version());
+            assertThat(versions.followActive(second)).isEmpty();
+        } finally {
+            database.stop();
+        }
+    }
+}
