@@ -25,9 +25,8 @@ class ClassificationRunsTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void storesEveryCustomersResultWithTheRunsDateAndRuleSet(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void storesEveryCustomersResultWithTheRunsDateAndRuleSet(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = storeWithTwoCustomers(database);
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
 
@@ -42,16 +41,13 @@ class ClassificationRunsTest {
             assertThat(k1.tier()).isEqualTo(expected.tier().name());
             assertThat(k1.baseGrade()).isEqualTo(expected.baseGrade().name());
             assertThat(k1.resultJson()).contains("\"customerId\":\"K1\"", "\"reasons\"");
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void aRunStoppedHalfWayResumesAfterTheLastStoredCustomer(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void aRunStoppedHalfWayResumesAfterTheLastStoredCustomer(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = storeWithTwoCustomers(database);
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
             long runId = runs.create(AS_OF).id();
@@ -73,16 +69,13 @@ class ClassificationRunsTest {
             assertThat(resumed.customersDone()).isEqualTo(2);
             assertThat(runs.historyOf("K1")).hasSize(1);
             assertThat(runs.historyOf("K2")).hasSize(1);
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void twoRunsCompareAsATierMigrationMatrix(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void twoRunsCompareAsATierMigrationMatrix(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = storeWithTwoCustomers(database);
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 10);
             long early = runs.execute(runs.create(LocalDate.of(2012, 9, 30)).id(), done -> { }).id();
@@ -93,9 +86,7 @@ class ClassificationRunsTest {
             assertThat(runs.tierMoves(early, late)).containsExactly(
                     new ClassificationRunDao.TierMove("C", "D", 1),
                     new ClassificationRunDao.TierMove("D", "D", 1));
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     private static CustomerStore storeWithTwoCustomers(Database database) {

@@ -20,8 +20,7 @@ class RuleVersionsTest {
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
     void anotherInstanceTakesUpThePublishedVersion(String kind, @TempDir Path directory) throws Exception {
-        Database database = TestDatabases.open(kind);
-        try {
+        TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
             Classifier shipped = new Classifier(new RuleCompiler().compile(SHIPPED), 10_000);
             LiveRules first = new LiveRules(shipped, null, versions);
@@ -45,8 +44,6 @@ class RuleVersionsTest {
 
             assertThat(second.current().rulesetVersion()).isEqualTo(new RuleFiles(edited).version());
             assertThat(versions.followActive(second)).isEmpty();
-        } finally {
-            database.stop();
-        }
+        });
     }
 }

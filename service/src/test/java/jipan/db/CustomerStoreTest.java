@@ -25,9 +25,8 @@ class CustomerStoreTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void storesAndReadsBackEveryFact(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void storesAndReadsBackEveryFact(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
             List<CustomerUpsert> sent = batch("two-customers.json");
 
@@ -39,16 +38,13 @@ class CustomerStoreTest {
             assertThat(store.find("K2").orElseThrow()).usingRecursiveComparison().isEqualTo(sent.get(1).facts());
             assertThat(store.find("nobody")).isEmpty();
             assertThat(store.count()).isEqualTo(2);
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void theSameRecordTwiceIsOneRecordAndAChangedOneIsUpdated(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void theSameRecordTwiceIsOneRecordAndAChangedOneIsUpdated(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
             store.upsert(batch("two-customers.json"));
             store.upsert(batch("two-customers.json"));
@@ -64,16 +60,13 @@ class CustomerStoreTest {
             assertThat(k1.events()).hasSize(1);
             assertThat(k1.surveys()).isEmpty();
             assertThat(k1.leads()).hasSize(1);
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void aBatchThatFailsHalfWayWritesNothing(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void aBatchThatFailsHalfWayWritesNothing(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
             List<CustomerUpsert> sent = batch("two-customers.json");
             CustomerFacts k2 = sent.get(1).facts();
@@ -86,16 +79,13 @@ class CustomerStoreTest {
             assertThatThrownBy(() -> store.upsert(List.of(sent.get(0), CustomerUpsert.complete(broken))));
 
             assertThat(store.count()).isZero();
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void pagesThroughCustomersInIdOrder(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void pagesThroughCustomersInIdOrder(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
             store.upsert(batch("two-customers.json"));
 
@@ -103,8 +93,6 @@ class CustomerStoreTest {
             assertThat(store.page("K1", 10)).extracting(c -> c.customer().getId()).containsExactly("K2");
             assertThat(store.page("K2", 10)).isEmpty();
             assertThat(store.page("", 10).get(0).visits()).hasSize(2);
-        } finally {
-            database.stop();
-        }
+        });
     }
 }

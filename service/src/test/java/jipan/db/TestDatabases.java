@@ -40,4 +40,20 @@ public final class TestDatabases {
     public static Database open(String kind) {
         return Database.open(settings(kind));
     }
+
+    /** A test's body, given a fresh database. */
+    @FunctionalInterface
+    public interface WithDatabase {
+        void run(Database database) throws Exception;
+    }
+
+    /** Runs {@code test} on a fresh, migrated database of the kind, and closes it afterwards. */
+    public static void with(String kind, WithDatabase test) throws Exception {
+        Database database = open(kind);
+        try {
+            test.run(database);
+        } finally {
+            database.stop();
+        }
+    }
 }

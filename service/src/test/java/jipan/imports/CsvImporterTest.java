@@ -34,9 +34,8 @@ class CsvImporterTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void importsGoodRowsRejectsBadOnesByLineAndColumnAndIsIdempotent(String kind) throws IOException {
-        Database database = TestDatabases.open(kind);
-        try {
+    void importsGoodRowsRejectsBadOnesByLineAndColumnAndIsIdempotent(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CsvImporter importer = new CsvImporter(database.jdbi(), Map.of(), 3);
             List<ImportReport> progress = new ArrayList<>();
 
@@ -84,16 +83,13 @@ class CsvImporterTest {
             assertThat(store.find("D2").orElseThrow()).usingRecursiveComparison()
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(d2);
             assertThat(store.count()).isEqualTo(2);
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void aDealersOwnHeadersAreUnderstoodAndMissingColumnsNamed(String kind) throws IOException {
-        Database database = TestDatabases.open(kind);
-        try {
+    void aDealersOwnHeadersAreUnderstoodAndMissingColumnsNamed(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             new CsvImporter(database.jdbi(), Map.of(), 100).importCsv(ImportKind.CUSTOMERS,
                     Files.newInputStream(FILES.resolve("customers-utf8-bom.csv")), null, r -> { });
             new CsvImporter(database.jdbi(), Map.of(), 100).importCsv(ImportKind.VEHICLES,
@@ -113,8 +109,6 @@ class CsvImporterTest {
 
             assertThat(understood.status()).isEqualTo("DONE");
             assertThat(understood.imported()).isEqualTo(1);
-        } finally {
-            database.stop();
-        }
+        });
     }
 }

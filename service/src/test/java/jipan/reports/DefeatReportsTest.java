@@ -31,9 +31,8 @@ class DefeatReportsTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void defeatsByCategoryCompetitorMonthAndConquest(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void defeatsByCategoryCompetitorMonthAndConquest(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             CustomerFactsReader reader = new CustomerFactsReader();
             CustomerStore store = new CustomerStore(database.jdbi());
             store.upsert(reader.readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
@@ -77,8 +76,6 @@ class DefeatReportsTest {
             Reports.Conquest conquest = reports.conquest(FROM, TO);
             assertThat(conquest.defeated()).isEqualTo(2);
             assertThat(conquest.laterServiceCustomers()).isEqualTo(1);
-        } finally {
-            database.stop();
-        }
+        });
     }
 }

@@ -43,9 +43,8 @@ class ReportsTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void monthlyChurnOfTheSeed100VisitedIn2010_08And88Returned(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void monthlyChurnOfTheSeed100VisitedIn2010_08And88Returned(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             List<CustomerUpsert> customers = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 LocalDate back = i < 88 ? LocalDate.of(2010, 9 + i % 4, 1 + i % 28) // returned by 2011-02 …
@@ -64,16 +63,13 @@ class ReportsTest {
             assertThat(churn.formula()).contains("2010-08", "2010-09", "2011-02");
             assertThat(new Reports(database.jdbi(), NOW).monthlyChurnSeries(YearMonth.of(2011, 2)))
                     .hasSize(12).last().isEqualTo(churn);
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void annualChurnCountsVehiclesOfTheYearBeforeLastThatDidNotComeBack(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void annualChurnCountsVehiclesOfTheYearBeforeLastThatDidNotComeBack(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             new CustomerStore(database.jdbi()).upsert(List.of(
                     customer("A1", "惠城区", BigDecimal.TEN, LocalDate.of(2011, 9, 30), LocalDate.of(2012, 9, 30)),
                     customer("A2", "惠城区", BigDecimal.TEN, LocalDate.of(2010, 10, 1)),
@@ -86,16 +82,13 @@ class ReportsTest {
             assertThat(churn.cohort()).isEqualTo(3);
             assertThat(churn.lost()).isEqualTo(1);
             assertThat(churn.churn()).isEqualByComparingTo("0.3333");
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void absoluteAndRelativeChurnOfTheSeed500Customers25LostWhoSpentThreeTimesTheAverage(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void absoluteAndRelativeChurnOfTheSeed500Customers25LostWhoSpentThreeTimesTheAverage(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             LocalDate baseYear = LocalDate.of(2011, 3, 1);
             List<CustomerUpsert> customers = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
@@ -121,16 +114,13 @@ class ReportsTest {
             assertThat(growth.previousRevenue()).isEqualByComparingTo("47500");
             assertThat(growth.revenue()).isEqualByComparingTo("40375");
             assertThat(growth.revenueGrowth()).isEqualByComparingTo("-0.15");
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void theSeedStructureRowOf584CustomersWith2914VisitsAnd1392000Cny(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void theSeedStructureRowOf584CustomersWith2914VisitsAnd1392000Cny(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             // seed 003, 2011-09-30..2012-09-30, ">=4": 584 customers, 2914 visits, 1,392,000 CNY
             List<CustomerUpsert> customers = new ArrayList<>();
             LocalDate d = LocalDate.of(2012, 1, 2);
@@ -162,16 +152,13 @@ class ReportsTest {
             assertThat(regulars.revenue()).isEqualByComparingTo("1392000");
             assertThat(regulars.averageTicket()).isEqualByComparingTo("477.69");   // the seed rounds to 477.7
             assertThat(regulars.perVehicle()).isEqualByComparingTo("2383.56");     // the seed prints 2383.7
-        } finally {
-            database.stop();
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void structureReproducesTheSeedArithmetic(String kind) {
-        Database database = TestDatabases.open(kind);
-        try {
+    void structureReproducesTheSeedArithmetic(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
             LocalDate d = LocalDate.of(2012, 3, 1);
             // ">=4": 2 customers, 10 visits, 4,777 CNY → average ticket 477.70, per vehicle 2,388.50
             new CustomerStore(database.jdbi()).upsert(List.of(
@@ -201,8 +188,6 @@ class ReportsTest {
                     .hasMessage("from: 2012-01-01 is after to: 2011-01-01");
             assertThatThrownBy(() -> reports.monthlyChurn(YearMonth.of(2013, 2)))
                     .hasMessage("month: 2013-02 is in the future");
-        } finally {
-            database.stop();
-        }
+        });
     }
 }
