@@ -15,7 +15,6 @@ import jipan.JipanConfiguration;
 import jipan.db.Database;
 import jipan.imports.ImportKind;
 import jipan.imports.ImportReport;
-import jipan.imports.RowError;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

@@ -34,16 +34,18 @@ public final class Database implements Managed {
 
     /** Applies pending migrations ({@code db/migration/V*.sql}); returns how many were applied. */
     public int migrate() {
-        MigrateResult result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .load().migrate();
+        MigrateResult result = flyway().migrate();
         return result.migrationsExecuted;
     }
 
     /** The schema version the database is at, or null before the first migration. */
     public String schemaVersion() {
-        var current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .load().info().current();
+        var current = flyway().info().current();
         return current == null ? null : current.getVersion().getVersion();
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
     }
 
     public Jdbi jdbi() {

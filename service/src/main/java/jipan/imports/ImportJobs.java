@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,7 @@ public final class ImportJobs {
         Path file = Files.createTempFile("jipan-import-", ".csv");
         Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
         long id = ids.incrementAndGet();
-        Job queued = new Job(id, name, new ImportReport(kind.cliName(), null, "QUEUED", 0, 0, 0, java.util.List.of(), null));
+        Job queued = new Job(id, name, new ImportReport(kind.cliName(), null, "QUEUED", 0, 0, 0, List.of(), null));
         jobs.put(id, queued);
         executor.submit(() -> {
             try (InputStream in = Files.newInputStream(file)) {

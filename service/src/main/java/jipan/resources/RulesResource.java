@@ -137,8 +137,7 @@ public class RulesResource {
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
         LiveRules.Outcome outcome = versions.activate(seq, rules, directory, caller(request));
-        return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
-                .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return answer(outcome);
     }
 
     private RuleFiles files(long seq) {
@@ -181,6 +180,11 @@ public class RulesResource {
         JsonNode comment = body.get("comment");
         LiveRules.Outcome outcome = versions.publish(files, rules, directory, caller(request),
                 comment == null ? null : comment.asText());
+        return answer(outcome);
+    }
+
+    /** 200 with the outcome when the candidate went live, 409 when it was refused. */
+    private static Response answer(LiveRules.Outcome outcome) {
         return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
                 .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -196,8 +200,7 @@ public class RulesResource {
     public Response reload(@Context ContainerRequestContext request) {
         LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), caller(request), "reloaded from "
                 + directory);
-        return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
-                .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return answer(outcome);
     }
 
     private static RuleFiles candidate(JsonNode body) {
