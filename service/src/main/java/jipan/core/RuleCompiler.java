@@ -1,10 +1,18 @@
 package jipan.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -15,49 +23,187 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
 /**
- * Compiles rule files into a KieBase with the classic DRL compiler, which reports errors with their
- * line and column in the analyst's file (the executable model loses them).
+ * Turns rule files into a rule base, the only way rules get into the service. In this order:
+ * <ol>
+ *   <li>each file is parsed on its own, so a syntax error is reported in its file and nowhere else;</li>
+ *   <li>the files are compiled with the engine's executable model, which turns every constraint, consequence,
+ *       function and declared type into JVM classes (the classic compiler interprets constraints with MVEL at
+ *       run time, which no verifier can see);</li>
+ *   <li>every one of those classes is verified by {@link RuleVerifier} against an allow-list, before any of
+ *       them is loaded;</li>
+ *   <li>only then is the rule base created, which is the first time code of the rules is loaded or run.</li>
+ * </ol>
+ * Every problem is reported at the analyst's file, line and rule.
  */
 public final class RuleCompiler {
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final String RULE_DIR = "jipan/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern JAVA_PROBLEM = Pattern.compile("^(.*?)\\s*(for the type|in the type) \\S*Lambda\\w*");
+    private static final Pattern QUOTED_NAME = Pattern.compile("(?:The method |The field |^)([A-Za-z_$][\\w$]*)");
 
     public CompiledRules compile(RuleFiles ruleFiles) {
-        List<RuleProblem> refused = RuleSandbox.check(ruleFiles);
-        if (!refused.isEmpty()) {
-            throw new RuleCompilationException(refused);
-        }
+        RuleSources sources = RuleSources.parse(ruleFiles);
         KieServices kie = KieServices.get();
+        Build build = build(kie, ruleFiles);
+        try {
+            if (build.crash() != null) {
+                throw new RuleCompilationException(List.of(locateCrash(kie, sources, build.crash())));
+            }
+            List<RuleProblem> errors = problems(kie, sources, build.builder(), Message.Level.ERROR);
+            if (!errors.isEmpty()) {
+                throw new RuleCompilationException(errors);
+            }
+            Map<String, byte[]> classes = classFiles((InternalKieModule) build.builder().getKieModule());
+            List<RuleVerifier.Violation> violations = RuleVerifier.verify(classes);
+            if (!violations.isEmpty()) {
+                throw new RuleCompilationException(sources.locate(violations, classes));
+            }
+            // The first moment any class of the rules is loaded: everything above only read their bytes.
+            KieBase kieBase = kie.newKieContainer(build.releaseId()).getKieBase();
+            return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
+                    problems(kie, sources, build.builder(), Message.Level.WARNING));
+        } finally {
+            build.remove(kie);
+        }
+    }
+
+    /** One compilation: the builder and its module, or what the compiler threw. Nothing of it has been loaded. */
+    private record Build(ReleaseId releaseId, KieBuilder builder, RuntimeException crash) {
+        boolean failed() {
+            return crash != null || builder.getResults().hasMessages(Message.Level.ERROR);
+        }
+
+        void remove(KieServices kie) {
+            kie.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static Build build(KieServices kie, RuleFiles ruleFiles) {
         // Every build registers a KieModule in the engine's repository: a fresh release id per build,
         // removed once the KieBase exists, keeps repeated builds from piling up in memory.
         ReleaseId releaseId = kie.newReleaseId("jipan", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem fileSystem = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
         ruleFiles.files().forEach((name, text) -> fileSystem.write(RESOURCE_ROOT + RULE_DIR + name, text));
+        KieBuilder builder = kie.newKieBuilder(fileSystem);
         try {
-            KieBuilder builder = kie.newKieBuilder(fileSystem).buildAll();
-            List<RuleProblem> errors = problems(builder, Message.Level.ERROR);
-            if (!errors.isEmpty()) {
-                throw new RuleCompilationException(errors);
-            }
-            KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-            return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
-                    problems(builder, Message.Level.WARNING));
-        } finally {
-            kie.getRepository().removeKieModule(releaseId);
+            builder.buildAll(ExecutableModelProject.class);
+            return new Build(releaseId, builder, null);
+        } catch (RuntimeException e) {
+            // the compiler throws instead of reporting for some type errors (e.g. an int field == "x")
+            return new Build(releaseId, builder, e);
         }
     }
 
-    private static List<RuleProblem> problems(KieBuilder builder, Message.Level level) {
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages(level)) {
-            String path = message.getPath() == null ? "(rule set)" : message.getPath();
-            // the compiler names a file by its path in the in-memory KieModule; analysts know it by its name
-            String file = path.startsWith(RULE_DIR) ? path.substring(RULE_DIR.length()) : path;
-            problems.add(new RuleProblem(file, message.getLine(), message.getColumn(), level.name(),
-                    message.getText().strip()));
+    private static Map<String, byte[]> classFiles(InternalKieModule module) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) {
+                classes.put(name, module.getBytes(name));
+            }
         }
-        return problems;
+        return classes;
+    }
+
+    private static List<RuleProblem> problems(KieServices kie, RuleSources sources, KieBuilder builder,
+                                              Message.Level level) {
+        List<Message> messages = builder.getResults().getMessages(level);
+        Map<String, String> generatedSources = new HashMap<>();
+        for (Message message : messages) {
+            if (message.getText().startsWith("Java source of ")) {
+                String text = message.getText();
+                generatedSources.put(message.getPath(), text.substring(text.indexOf('\n') + 1));
+            }
+        }
+        Map<String, RuleProblem> problems = new LinkedHashMap<>();
+        List<Message> unlocated = new ArrayList<>();
+        for (Message message : messages) {
+            String path = message.getPath() == null ? "" : message.getPath();
+            String text = message.getText().strip();
+            if (text.startsWith("Java source of ") || text.startsWith("Parser returned a null Package")) {
+                continue;
+            }
+            RuleProblem problem;
+            if (path.startsWith(RULE_DIR) && path.endsWith(RuleFiles.DRL) && message.getLine() > 0) {
+                String file = path.substring(RULE_DIR.length());
+                RuleSources.Part part = sources.partAt(file, message.getLine());
+                problem = part == null || level != Message.Level.ERROR
+                        ? new RuleProblem(file, message.getLine(), Math.max(message.getColumn(), 1), level.name(), text)
+                        : sources.at(part, RuleSources.namesIn(text), text);
+            } else if (path.endsWith(".java") && generatedSources.containsKey(path)) {
+                problem = inGeneratedJava(sources, generatedSources.get(path), message, level);
+            } else if (level == Message.Level.ERROR) {
+                unlocated.add(message);
+                continue;
+            } else {
+                problem = new RuleProblem(path.startsWith(RULE_DIR) ? path.substring(RULE_DIR.length()) : "(rule set)",
+                        Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0), level.name(), text);
+            }
+            problems.putIfAbsent(problem.toString(), problem);
+        }
+        for (Message message : unlocated) {
+            String text = message.getText().strip();
+            RuleProblem problem = isolate(kie, sources, text, RuleSources.namesIn(text), fileOf(message));
+            problems.putIfAbsent(problem.toString(), problem);
+        }
+        return List.copyOf(problems.values());
+    }
+
+    private static String fileOf(Message message) {
+        String path = message.getPath();
+        return path != null && path.startsWith(RULE_DIR) ? path.substring(RULE_DIR.length()) : null;
+    }
+
+    /** An error in the Java the compiler generated from a rule: named in the rule it came from. */
+    private static RuleProblem inGeneratedJava(RuleSources sources, String javaSource, Message message,
+                                               Message.Level level) {
+        String[] lines = javaSource.split("\n", -1);
+        String line = message.getLine() >= 1 && message.getLine() <= lines.length ? lines[message.getLine() - 1] : "";
+        Matcher cleaned = JAVA_PROBLEM.matcher(message.getText().strip());
+        String text = cleaned.find() ? cleaned.group(1) : message.getText().strip();
+        Matcher name = QUOTED_NAME.matcher(text);
+        String word = name.find() ? name.group(1) : null;
+        RuleSources.Part rule = sources.closestRule(line.isBlank() ? javaSource : line);
+        if (rule == null) {
+            return new RuleProblem("(rule set)", 0, 0, level.name(), text);
+        }
+        RuleProblem located = sources.at(rule, word == null ? List.of() : List.of(word), text);
+        return new RuleProblem(located.file(), located.line(), located.column(), level.name(), located.message());
+    }
+
+    /** The compiler threw: find the rule it threw on, by compiling halves of the rules. */
+    private static RuleProblem locateCrash(KieServices kie, RuleSources sources, RuntimeException crash) {
+        String what = crash.getMessage() == null || crash.getMessage().isBlank()
+                ? crash.getClass().getSimpleName() : crash.getClass().getSimpleName() + ": " + crash.getMessage();
+        return isolate(kie, sources, "the rule compiler failed on this rule (" + what + "); check the types in its "
+                + "constraints (a number compared with text, a date with a number)", List.of(), null);
+    }
+
+    /**
+     * A problem the compiler reports without a line: compile smaller parts of the rule set (every rule outside
+     * the part blanked out, functions and declared types kept) until one rule alone shows it.
+     */
+    private static RuleProblem isolate(KieServices kie, RuleSources sources, String message, List<String> words,
+                                       String file) {
+        List<RuleSources.Part> range = sources.rules().stream()
+                .filter(rule -> file == null || rule.file().equals(file)).toList();
+        while (range.size() > 1) {
+            List<RuleSources.Part> half = range.subList(0, range.size() / 2);
+            range = fails(kie, sources, half) ? half : range.subList(range.size() / 2, range.size());
+        }
+        if (range.size() == 1 && fails(kie, sources, range)) {
+            return sources.at(range.get(0), words, message);
+        }
+        return new RuleProblem(file == null ? "(rule set)" : file, 0, 0, "ERROR", message);
+    }
+
+    private static boolean fails(KieServices kie, RuleSources sources, List<RuleSources.Part> keep) {
+        Build build = build(kie, sources.keepingOnly(Set.copyOf(keep)));
+        try {
+            return build.failed();
+        } finally {
+            build.remove(kie);
+        }
     }
 
     private static SortedSet<String> ruleNames(KieBase kieBase) {

@@ -164,8 +164,11 @@ public class RulesResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LiveRules.Outcome validate(JsonNode body) {
-        return rules.validate(candidate(body));
+    public Response validate(JsonNode body) {
+        // 422: the request is well formed, its rules are not; the body lists every problem as file:line:column
+        LiveRules.Outcome outcome = rules.validate(candidate(body));
+        return Response.status(outcome.accepted() ? 200 : 422).entity(outcome).type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /**

@@ -44,11 +44,72 @@ class RuleCompilerTest {
                 .isInstanceOf(RuleCompilationException.class)
                 .satisfies(e -> assertThat(((RuleCompilationException) e).errors())
                         .extracting(RuleProblem::toString)
-                        .anyMatch(p -> p.startsWith("escaping.drl:3:8 sandbox: import of java.io.File is not allowed"))
-                        .anyMatch(p -> p.startsWith("escaping.drl:11:5 sandbox: rules may not use System"))
-                        .anyMatch(p -> p.startsWith("escaping.drl:18:") && p.contains("files and network"))
-                        .anyMatch(p -> p.startsWith("escaping.drl:25:") && p.contains("class loading"))
+                        .anyMatch(p -> p.startsWith("escaping.drl:11:12 in rule 'Escape: stop the service': rules may "
+                                + "not reach the system"))
+                        .anyMatch(p -> p.startsWith("escaping.drl:18:") && p.contains("rules may not open or write files"))
+                        .anyMatch(p -> p.startsWith("escaping.drl:25:") && p.contains("reflection or load classes"))
+                        // a comment that mentions System is not code
                         .noneMatch(p -> p.startsWith("escaping.drl:6:")));
+    }
+
+    @Test
+    void aTypeErrorTheCompilerThrowsOnIsPutAtItsRule() {
+        RuleFiles files = new RuleFiles(Map.of("types.drl", "package jipan.rules;\n\nimport jipan.core.facts.VisitStats;\n\n"
+                + "rule \"fine\"\nwhen\n    VisitStats( customerPayVisits > 1 )\nthen\nend\n\n"
+                + "rule \"text for a number\"\nwhen\n    VisitStats( customerPayVisits == \"x\" )\nthen\nend\n\n"
+                + "rule \"number for a date\"\nwhen\n    VisitStats( lastVisit == 42 )\nthen\nend\n"));
+
+        assertThatThrownBy(() -> compiler.compile(files))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("types.drl:11:1 in rule 'text for a number'");
+    }
+
+    @Test
+    void aDateComparedWithANumberIsRefusedAtItsRule() {
+        RuleFiles files = new RuleFiles(Map.of("types.drl", "package jipan.rules;\n\nimport jipan.core.facts.VisitStats;\n\n"
+                + "rule \"fine\"\nwhen\n    VisitStats( customerPayVisits > 1 )\nthen\nend\n\n"
+                + "rule \"number for a date\"\nwhen\n    VisitStats( lastVisit == 42 )\nthen\nend\n"));
+
+        assertThatThrownBy(() -> compiler.compile(files))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("types.drl:11:1 in rule 'number for a date': Equality operation requires "
+                        + "compatible types");
+    }
+
+    @Test
+    void aFullWidthSemicolonIsNamedInItsFileAlone() throws Exception {
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>(RuleFiles.readDirectory(Path.of("../rules")).files());
+        files.put("tiers.drl", files.get("tiers.drl").replaceFirst("insert\\( new TierSettings\\(\\) \\);",
+                "insert( new TierSettings() )；"));
+
+        assertThatThrownBy(() -> compiler.compile(new RuleFiles(files)))
+                .isInstanceOf(RuleCompilationException.class)
+                .satisfies(e -> assertThat(((RuleCompilationException) e).errors())
+                        .singleElement()
+                        .satisfies(problem -> {
+                            assertThat(problem.file()).isEqualTo("tiers.drl");
+                            assertThat(problem.line()).isEqualTo(25);
+                            assertThat(problem.column()).isEqualTo(33);
+                            assertThat(problem.message()).contains("'；' (U+FF1B)").contains("';'");
+                        }));
+    }
+
+    @Test
+    void aCompileErrorInAConsequenceIsPutAtItsRuleAndLine() {
+        RuleFiles files = new RuleFiles(Map.of("typo.drl", "package jipan.rules;\n\nimport jipan.core.facts.AsOf;\n\n"
+                + "rule \"fine\"\nwhen\n    AsOf()\nthen\n    insert( \"ok\" );\nend\n\n"
+                + "rule \"typo\"\nwhen\n    AsOf()\nthen\n    insert( new NoSuchSettings() );\nend\n"));
+
+        assertThatThrownBy(() -> compiler.compile(files))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("typo.drl:16:17 in rule 'typo': NoSuchSettings cannot be resolved to a type");
+    }
+
+    @Test
+    void fileNamesAreChecked() {
+        assertThatThrownBy(() -> compiler.compile(new RuleFiles(Map.of("../kmodule.xml.drl", "package jipan.rules;"))))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("a rule file name is letters, digits");
     }
 
     @Test

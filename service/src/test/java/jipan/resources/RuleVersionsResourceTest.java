@@ -91,10 +91,11 @@ class RuleVersionsResourceTest {
         assertThat(tierB2A.get("examples").get(0).asText()).isEqualTo("C3");
 
         ObjectNode broken = TestRequests.JSON.createObjectNode();
-        broken.putObject("files").put("bad.drl", "package jipan.rules;\nimport java.io.File;\n");
+        broken.putObject("files").put("bad.drl", "package jipan.rules;\nimport jipan.core.facts.AsOf;\n"
+                + "rule \"leave\" when AsOf() then\n    System.exit( 1 );\nend\n");
         Response refused = api("/rules/test").request().post(Entity.entity(broken, MediaType.APPLICATION_JSON_TYPE));
         assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(refused.readEntity(String.class)).contains("bad.drl:2:8 sandbox: import of java.io.File");
+        assertThat(refused.readEntity(String.class)).contains("bad.drl:4:12 in rule 'leave': rules may not reach the system");
     }
 
     @Test
