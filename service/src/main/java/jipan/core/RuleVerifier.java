@@ -350,7 +350,7 @@ final class RuleVerifier {
     /** Functions may not call themselves, directly or through each other. */
     private void verifyNoRecursion() {
         Map<String, Integer> state = new HashMap<>();
-        for (String start : calls.keySet()) {
+        for (String start : new java.util.TreeSet<>(calls.keySet())) { // sorted: the same report every time
             if (!state.containsKey(start)) {
                 Deque<String> path = new ArrayDeque<>();
                 cycle(start, state, path);

@@ -116,8 +116,10 @@ class ClassifyResourceTest {
         ObjectNode candidate = TestRequests.JSON.createObjectNode();
         candidate.putObject("files").put("broken.drl", "package jipan.rules;\n\nrule \"half\"\nwhen\n    Visit(\nthen\nend\n");
 
-        JsonNode validation = APP.client().target(base + "/validate").request()
-                .post(Entity.entity(candidate, MediaType.APPLICATION_JSON_TYPE), JsonNode.class);
+        Response refused = APP.client().target(base + "/validate").request()
+                .post(Entity.entity(candidate, MediaType.APPLICATION_JSON_TYPE));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        JsonNode validation = refused.readEntity(JsonNode.class);
 
         assertThat(validation.get("accepted").asBoolean()).isFalse();
         assertThat(validation.get("errors").get(0).asText()).startsWith("broken.drl:");
