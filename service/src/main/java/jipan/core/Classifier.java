@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -33,6 +30,7 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Runs the rules for one customer at a time: a session holds one customer's facts only, so the rules never
@@ -44,16 +42,22 @@ public final class Classifier {
     public static final int DEFAULT_MAX_FIRINGS_PER_CUSTOMER = 10_000;
     /** Time the rules may take for one customer before they are stopped. */
     public static final long DEFAULT_MAX_MILLIS_PER_CUSTOMER = 1_000;
-    /** Stops sessions that run too long; one daemon thread for every classifier. */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "rules-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+
+    /**
+     * Told when a customer's run did not settle (the firing or the time limit stopped it), after the run was
+     * abandoned: where a rule set that misbehaves on real data is taken out of service.
+     */
+    @FunctionalInterface
+    public interface RunawayListener {
+        RunawayListener NONE = (classifier, reason) -> { };
+
+        void runaway(Classifier classifier, String reason);
+    }
 
     private final CompiledRules rules;
     private final int maxFiringsPerCustomer;
     private final long maxMillisPerCustomer;
+    private final RunawayListener runaway;
     private final KieSessionsPool sessions;
 
     public Classifier(CompiledRules rules, int maxFiringsPerCustomer) {
@@ -61,15 +65,26 @@ public final class Classifier {
     }
 
     public Classifier(CompiledRules rules, int maxFiringsPerCustomer, long maxMillisPerCustomer) {
+        this(rules, maxFiringsPerCustomer, maxMillisPerCustomer, RunawayListener.NONE);
+    }
+
+    private Classifier(CompiledRules rules, int maxFiringsPerCustomer, long maxMillisPerCustomer,
+                       RunawayListener runaway) {
         this.rules = rules;
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
         this.maxMillisPerCustomer = maxMillisPerCustomer;
+        this.runaway = runaway;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
-    /** A classifier for other rules, with the same limits. */
+    /** A classifier for other rules, with the same limits and the same runaway listener. */
     public Classifier withRules(CompiledRules other) {
-        return new Classifier(other, maxFiringsPerCustomer, maxMillisPerCustomer);
+        return new Classifier(other, maxFiringsPerCustomer, maxMillisPerCustomer, runaway);
+    }
+
+    /** The same rules and limits, telling {@code listener} of runs that did not settle. */
+    public Classifier withRunawayListener(RunawayListener listener) {
+        return new Classifier(rules, maxFiringsPerCustomer, maxMillisPerCustomer, listener);
     }
 
     public String rulesetVersion() {
@@ -106,25 +121,26 @@ public final class Classifier {
         String customerId = customer.customer().getId();
         session.insert(new AsOf(asOf));
         customer.asOf(asOf).all().forEach(session::insert);
+        // The time limit is a deadline checked before every firing: rule code has no loops or recursion (the
+        // verifier refuses them), so each firing is short and the check is reached.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillisPerCustomer);
         AtomicBoolean tooSlow = new AtomicBoolean();
-        ScheduledFuture<?> guard = WATCHDOG.schedule(() -> {
-            tooSlow.set(true);
-            session.halt();
-        }, maxMillisPerCustomer, TimeUnit.MILLISECONDS);
-        int fired;
-        try {
-            fired = session.fireAllRules(maxFiringsPerCustomer);
-        } finally {
-            guard.cancel(false);
-        }
+        AgendaFilter inTime = match -> {
+            if (System.nanoTime() - deadline > 0) {
+                tooSlow.set(true);
+                session.halt();
+                return false;
+            }
+            return true;
+        };
+        int fired = session.fireAllRules(inTime, maxFiringsPerCustomer);
         if (tooSlow.get()) {
-            throw new RuleEvaluationException("customer " + customerId + ": the rules ran longer than "
-                    + maxMillisPerCustomer + " ms and were stopped; most fired: " + log.mostFired(3));
+            throw runaway("customer " + customerId + ": the rules ran longer than " + maxMillisPerCustomer
+                    + " ms and were stopped; most fired: " + log.mostFired(3));
         }
         if (fired >= maxFiringsPerCustomer) {
-            throw new RuleEvaluationException("customer " + customerId + ": the rules fired " + fired
-                    + " times without settling (limit " + maxFiringsPerCustomer + "); most fired: "
-                    + log.mostFired(3));
+            throw runaway("customer " + customerId + ": the rules fired " + fired + " times without settling "
+                    + "(limit " + maxFiringsPerCustomer + "); most fired: " + log.mostFired(3));
         }
         Decisions decisions = new Decisions(customerId, log.insertedBy);
         TierAssigned tier = decisions.single(TierAssigned.class, "the tier", d -> d.getTier().name());
@@ -163,6 +179,12 @@ public final class Classifier {
                         level == null ? null : level.getLevel()),
                 grade == null ? null : grade.getGrade(),
                 vehicles, leads, List.copyOf(log.reasons), Set.copyOf(log.fired.keySet()));
+    }
+
+    /** The run is abandoned (the session goes back to the pool, no lock is held) before the listener hears. */
+    private RuleEvaluationException runaway(String reason) {
+        runaway.runaway(this, reason);
+        return new RuleEvaluationException(reason);
     }
 
     /** The facts the rules inserted for one customer, looked up by type. */

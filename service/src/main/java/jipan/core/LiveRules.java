@@ -3,6 +3,8 @@ package jipan.core;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import jipan.fixtures.FixtureLoader;
 import jipan.fixtures.FixtureOutcome;
@@ -41,16 +43,51 @@ public final class LiveRules {
     private final Path fixtureGate;
     private final Publication publication;
     private final AtomicReference<Classifier> live;
+    /** The rule set the live one replaced: what comes back when the live one is taken out of service. */
+    private final AtomicReference<Classifier> previous = new AtomicReference<>();
+    /** Versions taken out of service: never proposed again until the service restarts. */
+    private final Set<String> outOfService = ConcurrentHashMap.newKeySet();
     private volatile Instant liveSince = Instant.now();
     private volatile Refusal lastRefusal;
+    private volatile Refusal takenOutOfService;
 
     /**
      * @param fixtureGate the fixtures a candidate must pass before it goes live, or null for no gate
      */
     public LiveRules(Classifier initial, Path fixtureGate, Publication publication) {
-        this.live = new AtomicReference<>(initial);
+        this.live = new AtomicReference<>(initial.withRunawayListener(this::runaway));
         this.fixtureGate = fixtureGate;
         this.publication = publication;
+    }
+
+    /**
+     * A customer's run on {@code classifier} did not settle. If that is the live rule set, it is taken out of
+     * service: the rule set it replaced comes back (when there is one), the health check turns red and
+     * {@link #takenOutOfService()} says why. No lock is taken: this runs on a request's thread.
+     */
+    private void runaway(Classifier classifier, String reason) {
+        if (live.get() != classifier) {
+            return; // a candidate under test, or a rule set already replaced
+        }
+        Classifier back = previous.get();
+        String version = classifier.rulesetVersion();
+        if (back != null && live.compareAndSet(classifier, back)) {
+            previous.compareAndSet(back, null);
+            outOfService.add(version);
+            liveSince = Instant.now();
+            takenOutOfService = new Refusal(Instant.now(), version, List.of(reason,
+                    "taken out of service; " + back.rulesetVersion() + " is live again"));
+            LOG.error("rule set {} taken out of service, {} is live again: {}", version, back.rulesetVersion(), reason);
+        } else if (back == null) {
+            takenOutOfService = new Refusal(Instant.now(), version, List.of(reason,
+                    "no earlier rule set to go back to: " + version + " stays live"));
+            LOG.error("rule set {} did not settle for a customer and there is no earlier rule set: {}", version, reason);
+        }
+    }
+
+    /** The last rule set taken out of service because a customer's run did not settle, or null. */
+    public Refusal takenOutOfService() {
+        return takenOutOfService;
     }
 
     public Classifier current() {
@@ -87,6 +124,12 @@ public final class LiveRules {
         if (candidate.version().equals(current().rulesetVersion())) {
             return new Outcome(true, candidate.version(), candidate.version(), List.of(), List.of());
         }
+        if (outOfService.contains(candidate.version())) {
+            Refusal why = takenOutOfService;
+            return refuse(candidate.version(), List.of("rule set " + candidate.version() + " was taken out of service"
+                    + (why != null && why.candidateVersion().equals(candidate.version()) ? " at " + why.at() + ": "
+                    + why.reasons().get(0) : "") + "; publish a corrected version"));
+        }
         CompiledRules compiled;
         try {
             compiled = compiler.compile(candidate);
@@ -102,10 +145,12 @@ public final class LiveRules {
             }
         }
         publication.published(candidate, author, comment);
-        Classifier previous = live.getAndSet(next);
+        Classifier replaced = live.getAndSet(next);
+        previous.set(replaced);
+        takenOutOfService = null;
         liveSince = Instant.now();
         LOG.info("rule set {} is live ({} rules), replacing {}", next.rulesetVersion(),
-                next.rules().ruleNames().size(), previous.rulesetVersion());
+                next.rules().ruleNames().size(), replaced.rulesetVersion());
         return new Outcome(true, next.rulesetVersion(), next.rulesetVersion(), List.of(),
                 compiled.warnings().stream().map(RuleProblem::toString).toList());
     }

@@ -20,6 +20,16 @@ public class RulesHealthCheck extends HealthCheck {
         if (count == 0) {
             return Result.unhealthy("the rule set " + classifier.rulesetVersion() + " has no rules");
         }
+        LiveRules.Refusal outOfService = rules.takenOutOfService();
+        if (outOfService != null) {
+            // red until a new rule set goes live: someone must look at the rules that did not settle
+            return Result.builder().unhealthy()
+                    .withMessage("rule set %s was taken out of service at %s (a customer's run did not settle; "
+                            + "details in /api/v1/rules/status); %s is live", outOfService.candidateVersion(),
+                            outOfService.at(), classifier.rulesetVersion())
+                    .withDetail("rulesetVersion", classifier.rulesetVersion())
+                    .build();
+        }
         return Result.builder().healthy()
                 .withMessage("rule set %s: %d rules", classifier.rulesetVersion(), count)
                 .withDetail("rulesetVersion", classifier.rulesetVersion())

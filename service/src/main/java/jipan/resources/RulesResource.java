@@ -154,6 +154,7 @@ public class RulesResource {
         status.put("rules", live.rules().ruleNames().size());
         status.put("liveSince", rules.liveSince().toString());
         status.put("lastRefusal", rules.lastRefusal());
+        status.put("takenOutOfService", rules.takenOutOfService());
         return status;
     }
 

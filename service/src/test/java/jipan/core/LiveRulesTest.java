@@ -1,6 +1,7 @@
 package jipan.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jipan.TestRequests;
 import jipan.api.ClassifyRequest;
+import jipan.core.facts.Customer;
+import jipan.health.RulesHealthCheck;
 import jipan.core.facts.Tier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,37 @@ class LiveRulesTest {
         assertThat(outcome.errors()).anyMatch(error -> error.startsWith("tiers.drl:"));
         assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
         assertThat(live.lastRefusal().reasons()).isEqualTo(outcome.errors());
+    }
+
+    @Test
+    void aLiveRuleSetThatDoesNotSettleForACustomerIsTakenOutOfService() throws Exception {
+        LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 500), Path.of("../fixtures"),
+                LiveRules.Publication.NONE);
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));
+        RuleFiles runaway = new RuleFiles(files);
+        assertThat(live.propose(runaway).accepted()).as("the fixtures do not meet the runaway customer").isTrue();
+        ClassifyRequest request = TestRequests.classifyRequest("three-customer-pay-visits.json");
+        CustomerFacts normal = request.customers().get(0);
+        CustomerFacts looping = new CustomerFacts(new Customer("RUNAWAY", null, null, null, null, null, null, false,
+                false), normal.vehicles(), normal.visits(), normal.leads(), normal.complaints(), normal.events(),
+                normal.referrals(), normal.surveys());
+
+        assertThatThrownBy(() -> live.current().classify(request.asOf(), looping))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("customer RUNAWAY: the rules fired").hasMessageContaining("times without settling (limit 500)")
+                .hasMessageContaining("'Runaway: the next tick'");
+
+        assertThat(live.current().rulesetVersion()).as("the earlier rule set is back").isEqualTo(SHIPPED.version());
+        assertThat(live.takenOutOfService().candidateVersion()).isEqualTo(runaway.version());
+        assertThat(live.takenOutOfService().reasons()).anyMatch(reason -> reason.contains("Runaway: the next tick"));
+        assertThat(live.current().classify(request.asOf(), normal).tier()).isEqualTo(Tier.B);
+        assertThat(new RulesHealthCheck(live).execute().isHealthy()).as("red until a new rule set goes live").isFalse();
+        LiveRules.Outcome again = live.propose(runaway);
+        assertThat(again.accepted()).isFalse();
+        assertThat(again.errors()).singleElement().asString().contains("was taken out of service");
+        assertThat(live.propose(withTierAFrom(5)).accepted()).isFalse(); // the fixtures still guard
+        assertThat(new RulesHealthCheck(live).execute().isHealthy()).isFalse();
     }
 
     @Test
