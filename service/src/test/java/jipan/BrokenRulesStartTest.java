@@ -32,4 +32,24 @@ class BrokenRulesStartTest {
             app.after();
         }
     }
+
+    @Test
+    void theServiceDoesNotStartOnHostileRulesAndNoneOfThemRuns(@TempDir Path rules) throws Exception {
+        jipan.core.HostileCorpus.remember();
+        Files.writeString(rules.resolve("ok.drl"), "package jipan.rules;\n\nimport jipan.core.facts.AsOf;\n\nrule \"fine\"\nwhen\n    AsOf()\nthen\nend\n");
+        // an eval() condition runs when the rule base is built: the start must refuse it before that
+        Files.copy(jipan.core.HostileCorpus.DIRECTORY.resolve("72-eval-condition.drl"), rules.resolve("evil.drl"));
+        DropwizardTestSupport<JipanConfiguration> app = new DropwizardTestSupport<>(JipanApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("rules.directory", rules.toString()));
+        try {
+            assertThatThrownBy(app::before)
+                    .isInstanceOf(RuleCompilationException.class)
+                    .hasMessageContaining("evil.drl:8:18 in rule 'eval runs when the rule base is built': rules may "
+                            + "not reach the system");
+        } finally {
+            app.after();
+        }
+        jipan.core.HostileCorpus.assertNothingRan();
+    }
 }

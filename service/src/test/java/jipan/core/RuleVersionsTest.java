@@ -46,4 +46,36 @@ class RuleVersionsTest {
             assertThat(versions.followActive(second)).isEmpty();
         });
     }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aStoredVersionWithHostileRulesIsRefusedOnRollbackAndOnFollowingTheActiveOne(String kind,
+                                                                                     @TempDir Path directory)
+            throws Exception {
+        HostileCorpus.remember();
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
+            versions.published(SHIPPED, "startup", null);
+            Map<String, String> hostile = new HashMap<>(SHIPPED.files());
+            Path file = HostileCorpus.DIRECTORY.resolve("01-file-create.drl");
+            hostile.put("01-file-create.drl", Files.readString(file));
+            // as if stored by an older release whose checks it passed, or written into the table by hand
+            versions.published(new RuleFiles(hostile), "mallory", "stored before verification");
+            long hostileSeq = versions.list().get(0).seq();
+            long shippedSeq = versions.list().get(1).seq();
+
+            assertThat(versions.followActive(live)).hasValueSatisfying(outcome -> {
+                assertThat(outcome.accepted()).isFalse();
+                assertThat(outcome.errors()).anyMatch(e -> e.startsWith("01-file-create.drl:10:"));
+            });
+            LiveRules.Outcome rollback = versions.activate(hostileSeq, live, directory, "ops");
+
+            assertThat(rollback.accepted()).isFalse();
+            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(directory.resolve("01-file-create.drl")).doesNotExist();
+            assertThat(versions.activate(shippedSeq, live, directory, "ops").accepted()).isTrue();
+        });
+        HostileCorpus.assertNothingRan();
+    }
 }
