@@ -14,15 +14,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** A rule file that does not compile stops the service from starting, naming every error's file and line. */
 class BrokenRulesStartTest {
 
+    private static DropwizardTestSupport<JipanConfiguration> app(Path rules) {
+        return new DropwizardTestSupport<>(JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("rules.directory", rules.toString()));
+    }
+
     @Test
     void theServiceDoesNotStartOnRulesThatDoNotCompile(@TempDir Path rules) throws Exception {
         Files.writeString(rules.resolve("ok.drl"), "package jipan.rules;\n\nimport jipan.core.facts.AsOf;\n\nrule \"fine\"\nwhen\n    AsOf()\nthen\nend\n");
         Files.writeString(rules.resolve("tiers.drl"),
                 "package jipan.rules;\n\nimport jipan.core.facts.VisitStats;\n\nrule \"typo\"\nwhen\n"
                         + "    VisitStats( customerPayVisitz >= 4 )\nthen\nend\n");
-        DropwizardTestSupport<JipanConfiguration> app = new DropwizardTestSupport<>(JipanApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("rules.directory", rules.toString()));
+        DropwizardTestSupport<JipanConfiguration> app = app(rules);
         try {
             assertThatThrownBy(app::before)
                     .isInstanceOf(RuleCompilationException.class)
@@ -39,9 +42,7 @@ class BrokenRulesStartTest {
         Files.writeString(rules.resolve("ok.drl"), "package jipan.rules;\n\nimport jipan.core.facts.AsOf;\n\nrule \"fine\"\nwhen\n    AsOf()\nthen\nend\n");
         // an eval() condition runs when the rule base is built: the start must refuse it before that
         Files.copy(jipan.core.HostileCorpus.DIRECTORY.resolve("72-eval-condition.drl"), rules.resolve("evil.drl"));
-        DropwizardTestSupport<JipanConfiguration> app = new DropwizardTestSupport<>(JipanApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("rules.directory", rules.toString()));
+        DropwizardTestSupport<JipanConfiguration> app = app(rules);
         try {
             assertThatThrownBy(app::before)
                     .isInstanceOf(RuleCompilationException.class)

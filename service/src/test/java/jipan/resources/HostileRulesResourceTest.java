@@ -13,14 +13,13 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import jipan.JipanApplication;
 import jipan.JipanConfiguration;
+import jipan.ShippedRules;
 import jipan.TestRequests;
 import jipan.core.HostileCorpus;
 import org.junit.jupiter.api.Test;
@@ -33,25 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class HostileRulesResourceTest {
-    private static final Path RULES = copyOfShippedRules();
+    private static final Path RULES = ShippedRules.copy();
     private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
             JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("rules.directory", RULES.toString()),
             ConfigOverride.config("database.url", "jdbc:h2:mem:hostile-rules-test;DB_CLOSE_DELAY=-1"));
 
-    private static Path copyOfShippedRules() {
-        try {
-            Path directory = Files.createTempDirectory("jipan-rules-");
-            try (Stream<Path> files = Files.list(Path.of("../rules"))) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.copy(file, directory.resolve(file.getFileName()));
-                }
-            }
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private WebTarget api(String path) {
         return APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path);
