@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import jipan.api.CustomerFactsReader;
 import jipan.auth.ApiKeyFilter;
+import jipan.auth.RoleCheck;
 import jipan.cli.BenchCommand;
 import jipan.cli.ClassifyAllCommand;
 import jipan.cli.DbCommand;
@@ -125,8 +126,11 @@ public class JipanApplication extends Application<JipanConfiguration> {
         if (configuration.getAuth().getMode().equals("keys")) {
             environment.jersey().register(new ApiKeyFilter(configuration.getAuth().getKeys()));
         } else {
+            environment.jersey().register(ApiKeyFilter.open());
             LOG.warn("auth: none — the API is open to anyone who can reach it; for local demos only");
         }
+        // each resource method's @RolesAllowed, checked on the method Jersey matched
+        environment.jersey().register(new RoleCheck());
         environment.jersey().register(new InvalidInputExceptionMapper());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(rules));

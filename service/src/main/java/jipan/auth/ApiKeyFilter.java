@@ -6,50 +6,54 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jipan.api.ErrorResponse;
 
 /**
- * Checks the API key of every {@code /api/} request ({@code X-Api-Key: KEY} or {@code Authorization: Bearer KEY})
- * and the role it needs: 401 without a known key, 403 with a key whose role may not do that.
+ * Authentication: finds the API key of a request ({@code X-Api-Key: KEY} or {@code Authorization: Bearer KEY})
+ * among the configured hashes and makes its name and role the request's security context; 401 without a
+ * known key. What a role may do is decided on the matched resource method by {@link RoleCheck}.
+ * With {@code auth: {mode: none}} the filter is {@link #open()}: every request acts with every role.
  */
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
-    private final Map<String, AuthSettings.ApiKey> byHash;
-
-    public ApiKeyFilter(List<AuthSettings.ApiKey> keys) {
-        this.byHash = keys.stream().collect(Collectors.toMap(AuthSettings.ApiKey::getSha256, Function.identity()));
-    }
-
     /** The request property that names the caller (the key's name), for the records a request writes. */
     public static final String CALLER = "jipan.caller";
 
-    /** The roles that may make a request, by its path and method. */
-    static Set<Role> allowed(String path, String method) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        if (p.startsWith("api/v1/rules")) {
-            return Set.of(Role.ANALYST);
-        }
-        if (p.startsWith("api/v1/reports")) {
-            return Set.of(Role.ANALYST, Role.VIEWER);
-        }
-        if (p.startsWith("api/v1/classification-runs") && method.equals("GET")) {
-            return Set.of(Role.INTEGRATION, Role.ANALYST, Role.VIEWER);
-        }
-        return Set.of(Role.INTEGRATION, Role.ANALYST);
+    private final Map<String, AuthSettings.ApiKey> byHash;
+    private final boolean open;
+
+    public ApiKeyFilter(List<AuthSettings.ApiKey> keys) {
+        this(keys, false);
+    }
+
+    private ApiKeyFilter(List<AuthSettings.ApiKey> keys, boolean open) {
+        this.byHash = keys.stream().collect(Collectors.toMap(AuthSettings.ApiKey::getSha256, Function.identity()));
+        this.open = open;
+    }
+
+    /** No authentication: for local demos only, and only when the configuration says so. */
+    public static ApiKeyFilter open() {
+        return new ApiKeyFilter(List.of(), true);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        if (open) {
+            request.setProperty(CALLER, "anonymous");
+            request.setSecurityContext(new Caller("anonymous", null, secure));
+            return;
+        }
         String key = request.getHeaderString("X-Api-Key");
         String authorization = request.getHeaderString("Authorization");
         if (key == null && authorization != null && authorization.startsWith("Bearer ")) {
@@ -62,10 +66,30 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             return;
         }
         request.setProperty(CALLER, known.getName());
-        Set<Role> allowed = allowed(path, request.getMethod());
-        if (!allowed.contains(known.getRole())) {
-            request.abortWith(error(Response.Status.FORBIDDEN, "the " + known.getRole() + " key '" + known.getName()
-                    + "' may not " + request.getMethod() + " /" + path + " (needs " + allowed + ")"));
+        request.setSecurityContext(new Caller("the " + known.getRole() + " key '" + known.getName() + "'",
+                known.getRole(), secure));
+    }
+
+    /** Who is calling: a key's name and role, or (role null) anyone when authentication is off. */
+    private record Caller(String name, Role role, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return this::name;
+        }
+
+        @Override
+        public boolean isUserInRole(String wanted) {
+            return role == null || role.name().equals(wanted);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "API key";
         }
     }
 
@@ -78,7 +102,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         }
     }
 
-    private static Response error(Response.Status status, String message) {
+    static Response error(Response.Status status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(status.getStatusCode(), message, List.of(message))).build();
     }

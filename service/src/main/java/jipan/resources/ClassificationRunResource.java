@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import jipan.auth.Roles;
 import jipan.core.ClassificationRuns;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
@@ -32,6 +34,7 @@ public class ClassificationRunResource {
     }
 
     /** {@code {"asOf": "YYYY-MM-DD"}}: answers 202 with the run; poll its URL for progress. */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(JsonNode body) {
@@ -44,11 +47,13 @@ public class ClassificationRunResource {
         return Response.accepted(run).location(URI.create("/api/v1/classification-runs/" + run.id())).build();
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     public List<ClassificationRunRow> latest() {
         return runs.latest(50);
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
     public ClassificationRunRow get(@PathParam("id") long id) {
@@ -63,6 +68,7 @@ public class ClassificationRunResource {
      * How customers moved between tiers from run {@code id} to run {@code other}: one entry per
      * (from, to) pair with the number of customers, for the customers both runs classified.
      */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}/tier-migration/{other}")
     public List<ClassificationRunDao.TierMove> tierMigration(@PathParam("id") long id, @PathParam("other") long other) {
@@ -72,6 +78,7 @@ public class ClassificationRunResource {
     }
 
     /** The customers of one cell of the tier migration matrix, e.g. {@code …/A/B}: up to {@code limit} (1,000). */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}/tier-migration/{other}/{fromTier}/{toTier}")
     public List<String> movedCustomers(@PathParam("id") long id, @PathParam("other") long other,
@@ -83,6 +90,7 @@ public class ClassificationRunResource {
     }
 
     /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") long id) {

@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import jipan.auth.Roles;
 import jipan.api.ClassifyRequest;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerFactsReader;
@@ -30,6 +32,7 @@ public class ClassifyResource {
         this.limit = limit;
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Timed
     public ClassifyResponse classify(JsonNode body) {

@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import jipan.auth.Roles;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerDocument;
 import jipan.api.CustomerFactsReader;
@@ -48,6 +50,7 @@ public class CustomerResource {
     }
 
     /** Upserts a batch in one transaction: {@code {"customers": [ … ]}} or an array of customers. */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @PUT
     @Timed
     @Consumes(MediaType.APPLICATION_JSON)
@@ -58,6 +61,7 @@ public class CustomerResource {
         return Map.of("upserted", batch.size());
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
     public CustomerDocument get(@PathParam("id") String id) {
@@ -65,6 +69,7 @@ public class CustomerResource {
     }
 
     /** Classifies the stored facts with the live rules, as of {@code asOf} (default: today). */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Timed
     @Path("/{id}/classification")
@@ -77,6 +82,7 @@ public class CustomerResource {
     }
 
     /** Every stored classification of the customer, latest first. */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}/classifications")
     public List<StoredResultRow> history(@PathParam("id") String id) {

@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import jipan.auth.Roles;
 import jipan.imports.ImportJobs;
 import jipan.imports.ImportKind;
 
@@ -33,6 +35,7 @@ public class ImportResource {
         this.jobs = jobs;
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public Response start(@QueryParam("kind") String kind, @QueryParam("encoding") String encoding,
@@ -54,6 +57,7 @@ public class ImportResource {
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
     public ImportJobs.Job get(@PathParam("id") long id) {

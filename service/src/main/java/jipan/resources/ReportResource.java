@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jipan.auth.Roles;
 import jipan.db.ReportDao;
 import jipan.reports.CsvTable;
 import jipan.reports.Reports;
@@ -28,6 +30,7 @@ public class ReportResource {
         this.reports = reports;
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/churn/monthly")
     public Response monthlyChurn(@QueryParam("month") String month, @QueryParam("format") String format,
@@ -37,6 +40,7 @@ public class ReportResource {
     }
 
     /** The twelve months of monthly churn up to {@code to}. */
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/churn/monthly-series")
     public Response monthlyChurnSeries(@QueryParam("to") String to, @QueryParam("format") String format,
@@ -45,6 +49,7 @@ public class ReportResource {
         return answer(series, Reports.MonthlyChurn.class, series, format, headers);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/churn/annual")
     public Response annualChurn(@QueryParam("asOf") String asOf, @QueryParam("format") String format,
@@ -53,6 +58,7 @@ public class ReportResource {
         return answer(churn, Reports.AnnualChurn.class, List.of(churn), format, headers);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/churn/spend")
     public Response spendChurn(@QueryParam("asOf") String asOf, @QueryParam("format") String format,
@@ -61,6 +67,7 @@ public class ReportResource {
         return answer(churn, Reports.SpendChurn.class, List.of(churn), format, headers);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/growth")
     public Response growth(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -70,6 +77,7 @@ public class ReportResource {
     }
 
     /** Customer structure for [from, to] by visit-count bucket, optionally per region, industry, kind, model or lifecycle. */
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/structure")
     public Response structure(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -81,6 +89,7 @@ public class ReportResource {
     }
 
     /** The structure table of [from, to] beside that of the same dates a year earlier. */
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/structure/year-over-year")
     public Response structureYearOverYear(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -92,6 +101,7 @@ public class ReportResource {
     }
 
     /** The tier migration matrix between two classification runs ({@code from} and {@code to} are run ids). */
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/tier-migration")
     public Response tierMigration(@QueryParam("from") Long from, @QueryParam("to") Long to,
@@ -104,6 +114,7 @@ public class ReportResource {
     }
 
     /** Leads of a classification run (default: the latest finished) by the category the rules gave them. */
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/defeats/categories")
     public Response defeatCategories(@QueryParam("run") Long run, @QueryParam("format") String format,
@@ -112,6 +123,7 @@ public class ReportResource {
         return answer(rows, Reports.CategoryLine.class, rows, format, headers);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/defeats/competitors")
     public Response defeatCompetitors(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -121,6 +133,7 @@ public class ReportResource {
         return answer(rows, ReportDao.CompetitorCount.class, rows, format, headers);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/defeats/monthly")
     public Response defeatRate(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -129,6 +142,7 @@ public class ReportResource {
         return answer(rows, Reports.MonthDefeatRate.class, rows, format, headers);
     }
 
+    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
     @Path("/defeats/conquest")
     public Response conquest(@QueryParam("from") String from, @QueryParam("to") String to,

@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jipan.auth.Roles;
 import jipan.core.Classifier;
 import jipan.core.LiveRules;
 import jipan.api.InvalidInputException;
@@ -57,6 +59,7 @@ public class RulesResource {
      * Runs the QA fixtures against candidate files ({@code {"files": {…}}}): the same pass/fail report as
      * {@code test-rules}, or the compile errors; the live rules are not touched.
      */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/test")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +84,7 @@ public class RulesResource {
      * Classifies the stored customers with candidate files and with the live rules and answers the migration
      * matrix per output. {@code {"files": {…}, "asOf": "2012-09-30", "sample": 20000}}: sample defaults to 20,000.
      */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/impact")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,6 +111,7 @@ public class RulesResource {
     }
 
     /** Every rule set that went live, latest first. */
+    @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/versions")
     public List<RuleVersions.Version> versions() {
@@ -114,6 +119,7 @@ public class RulesResource {
     }
 
     /** One version with its files. */
+    @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/versions/{seq}")
     public Map<String, Object> version(@PathParam("seq") long seq) {
@@ -125,6 +131,7 @@ public class RulesResource {
     }
 
     /** What changed from version {@code seq} to version {@code other}, file by file. */
+    @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/versions/{seq}/diff/{other}")
     public List<RuleVersions.FileDiff> diff(@PathParam("seq") long seq, @PathParam("other") long other) {
@@ -132,6 +139,7 @@ public class RulesResource {
     }
 
     /** Makes an earlier version live again (rollback), through the same compile and fixture gate; 409 if refused. */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/versions/{seq}/activate")
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
@@ -145,6 +153,7 @@ public class RulesResource {
     }
 
     /** Which rule set is live, since when, and why the last candidate was refused. */
+    @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/status")
     public Map<String, Object> status() {
@@ -162,6 +171,7 @@ public class RulesResource {
      * Compiles candidate files ({@code {"files": {"tiers.drl": "…"}}}) without touching the live rules:
      * every error and warning as {@code file:line:column message}.
      */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -176,6 +186,7 @@ public class RulesResource {
      * Publishes uploaded files ({@code {"files": {…}, "comment": "why"}}) as the whole new rule set: live if
      * they compile and pass the fixtures (then also written to the rules directory); 409 if refused.
      */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/publish")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -199,6 +210,7 @@ public class RulesResource {
     }
 
     /** Reads the rules directory and makes it live if it compiles and passes the fixtures; 409 if refused. */
+    @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/reload")
     public Response reload(@Context ContainerRequestContext request) {

@@ -1,0 +1,59 @@
+package jipan.auth;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Authorisation on the matched resource method: each method's {@code @RolesAllowed} (or its class's) is
+ * checked after Jersey has matched the request, so matrix parameters, encoded or doubled slashes and the
+ * like cannot change which roles apply. A method that names no role is closed to everyone.
+ */
+public class RoleCheck implements DynamicFeature {
+
+    /** The roles a resource method allows: its own {@code @RolesAllowed}, else its class's, else none. */
+    public static List<String> rolesOf(Method method) {
+        RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+        if (roles == null) {
+            roles = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+        }
+        return roles == null ? List.of() : Arrays.asList(roles.value());
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        if (resource.getResourceMethod() != null) {
+            context.register(new Filter(rolesOf(resource.getResourceMethod())));
+        }
+    }
+
+    @Priority(Priorities.AUTHORIZATION)
+    private static final class Filter implements ContainerRequestFilter {
+        private final List<String> roles;
+
+        Filter(List<String> roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            if (roles.stream().anyMatch(request.getSecurityContext()::isUserInRole)) {
+                return;
+            }
+            String caller = request.getSecurityContext().getUserPrincipal() == null ? "this caller"
+                    : request.getSecurityContext().getUserPrincipal().getName();
+            request.abortWith(ApiKeyFilter.error(Response.Status.FORBIDDEN, caller + " may not "
+                    + request.getMethod() + " /" + request.getUriInfo().getPath() + " (needs " + String.join(" or ", roles)
+                    + (roles.isEmpty() ? "a role this method does not name: it is closed" : "") + ")"));
+        }
+    }
+}
