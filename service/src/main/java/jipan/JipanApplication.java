@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import jipan.api.CustomerFactsReader;
+import jipan.admin.AdminPort;
+import jipan.admin.SecretsFilter;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.RoleCheck;
 import jipan.cli.BenchCommand;
@@ -79,6 +81,9 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
     @Override
     public void run(JipanConfiguration configuration, Environment environment) {
+        SecretsFilter.install();
+        AdminPort.loopbackByDefault(configuration.getServerFactory());
+        AdminPort.closeTasksUnlessEnabled(environment, configuration.getAdmin());
         Database database = Database.open(configuration.getDatabase());
         environment.lifecycle().manage(database);
         RuleVersions versions = new RuleVersions(database.jdbi(), environment.getObjectMapper());

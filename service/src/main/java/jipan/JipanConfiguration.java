@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
+import jipan.admin.AdminSettings;
 import jipan.core.LiveRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -104,6 +105,12 @@ public class JipanConfiguration extends Configuration {
 
     @JsonProperty public RulesSettings getRules() { return rules; }
     @JsonProperty public void setRules(RulesSettings rules) { this.rules = rules; }
+    @Valid
+    @NotNull
+    private AdminSettings admin = new AdminSettings();
+
+    @JsonProperty public AdminSettings getAdmin() { return admin; }
+    @JsonProperty public void setAdmin(AdminSettings admin) { this.admin = admin; }
     @JsonProperty public AuthSettings getAuth() { return auth; }
     @JsonProperty public void setAuth(AuthSettings auth) { this.auth = auth; }
     @JsonProperty public ImportSettings getImports() { return imports; }
