@@ -120,7 +120,16 @@ public final class LiveRules {
     }
 
     /** The same, recording who proposed the candidate and why with the version when it goes live. */
-    public synchronized Outcome propose(RuleFiles candidate, String author, String comment) {
+    public Outcome propose(RuleFiles candidate, String author, String comment) {
+        return propose(candidate, author, comment, files -> { });
+    }
+
+    /**
+     * The same, with a step that must succeed before the swap (writing the rules directory): if it fails, the
+     * candidate is refused and the live rules stay, so the directory and the live rules never disagree.
+     */
+    public synchronized Outcome propose(RuleFiles candidate, String author, String comment,
+                                        java.util.function.Consumer<RuleFiles> beforeSwap) {
         if (candidate.version().equals(current().rulesetVersion())) {
             return new Outcome(true, candidate.version(), candidate.version(), List.of(), List.of());
         }
@@ -144,7 +153,14 @@ public final class LiveRules {
                         .map(LiveRules::describe).toList());
             }
         }
-        publication.published(candidate, author, comment);
+        try {
+            beforeSwap.accept(candidate);
+            publication.published(candidate, author, comment);
+        } catch (RuntimeException e) {
+            LOG.error("rule set {} passed but could not be recorded", candidate.version(), e);
+            return refuse(candidate.version(), List.of("the rule set passed the checks but could not be recorded: "
+                    + e.getMessage() + "; the live rules are unchanged"));
+        }
         Classifier replaced = live.getAndSet(next);
         previous.set(replaced);
         takenOutOfService = null;

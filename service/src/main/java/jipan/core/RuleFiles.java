@@ -21,6 +21,57 @@ import java.util.stream.Stream;
 public final class RuleFiles {
     /** The extension Drools compiles as DRL; other files in the directory (notes, backups) are ignored. */
     public static final String DRL = ".drl";
+    /** A rule file's name: letters, digits, '.', '_' or '-', ending in .drl, at most 100 characters. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,96}\\.drl");
+    public static final String NAME_RULE = "a rule file name is letters, digits, '.', '_' or '-', ends in .drl and "
+            + "has at most 100 characters";
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /**
+     * These files with {@code changed} files added or replaced and {@code deleted} ones removed: how a
+     * candidate is sent (only what changes). Every problem is listed, by the JSON field it came from.
+     */
+    public RuleFiles withChanges(Map<String, String> changed, java.util.Collection<String> deleted) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        SortedMap<String, String> result = new TreeMap<>(files);
+        changed.forEach((name, text) -> {
+            if (!isValidName(name)) {
+                problems.add("files." + name + ": " + NAME_RULE);
+            }
+            result.put(name, text);
+        });
+        for (String name : deleted) {
+            if (changed.containsKey(name)) {
+                problems.add("deleted: " + name + " is also in files");
+            } else if (result.remove(name) == null) {
+                problems.add("deleted: the live rule set has no file " + name + " (it has " + files.keySet() + ")");
+            }
+        }
+        if (problems.isEmpty() && result.isEmpty()) {
+            problems.add("deleted: a rule set needs at least one file");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleFilesException(problems);
+        }
+        return new RuleFiles(result);
+    }
+
+    /** A candidate's file list is wrong: each problem names its JSON field. */
+    public static final class InvalidRuleFilesException extends IllegalArgumentException {
+        private final java.util.List<String> problems;
+
+        InvalidRuleFilesException(java.util.List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = java.util.List.copyOf(problems);
+        }
+
+        public java.util.List<String> problems() {
+            return problems;
+        }
+    }
 
     private final SortedMap<String, String> files;
     private final String version;

@@ -50,7 +50,6 @@ final class RuleSources {
             Map.entry('】', "]"), Map.entry('｛', "{"), Map.entry('｝', "}"), Map.entry('＜', "<"),
             Map.entry('＞', ">"), Map.entry('！', "!"), Map.entry('＋', "+"), Map.entry('－', "-"),
             Map.entry('＄', "$"), Map.entry('　', "a space"));
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,96}\\.drl");
     /** A written-out value: text in quotes, a number, true or false. */
     private static final Pattern LITERAL = Pattern.compile("\\s*(\"([^\"\\\\]|\\\\.)*\"|-?\\d+(\\.\\d+)?|true|false)\\s*");
     private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active", "agenda-group",
@@ -81,10 +80,9 @@ final class RuleSources {
         List<RuleProblem> problems = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         files.files().forEach((file, text) -> {
-            if (!FILE_NAME.matcher(file).matches()) {
+            if (!RuleFiles.isValidName(file)) {
                 problems.add(new RuleProblem(file.length() > 100 ? file.substring(0, 100) + "…" : file, 0, 0, "ERROR",
-                        "a rule file name is letters, digits, '.', '_' or '-', ends in .drl and has at most 100 "
-                                + "characters"));
+                        RuleFiles.NAME_RULE));
                 return;
             }
             DrlParser parser = new DrlParser();

@@ -28,6 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@code rulesetVersion} of answers).
  */
 public final class RuleVersions implements LiveRules.Publication {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleVersions.class);
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() { };
 
     /** A version without its files. */
@@ -103,11 +104,7 @@ public final class RuleVersions implements LiveRules.Publication {
 
     /** Proposes files as the new rule set and, when they go live, writes them to the rules directory. */
     public LiveRules.Outcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
-        LiveRules.Outcome outcome = live.propose(files, author, comment);
-        if (outcome.accepted()) {
-            writeDirectory(directory, files);
-        }
-        return outcome;
+        return live.propose(files, author, comment, accepted -> writeDirectory(directory, accepted));
     }
 
     /**
@@ -120,22 +117,62 @@ public final class RuleVersions implements LiveRules.Publication {
                 .map(active -> live.propose(new RuleFiles(files(active)), active.author(), active.comment()));
     }
 
-    private static void writeDirectory(Path directory, RuleFiles files) {
-        try (Stream<Path> existing = Files.list(directory)) {
-            for (Path path : (Iterable<Path>) existing::iterator) {
-                String name = path.getFileName().toString();
-                if (name.endsWith(RuleFiles.DRL) && !files.files().containsKey(name)) {
-                    Files.delete(path);
-                }
-            }
+    /**
+     * Writes every file to a temporary name first, then moves them into place and removes the files the rule
+     * set no longer has. If a write fails nothing is moved; if a move fails the earlier moves are undone.
+     */
+    static void writeDirectory(Path directory, RuleFiles files) {
+        Map<Path, Path> staged = new java.util.LinkedHashMap<>();
+        Map<Path, String> before = new java.util.LinkedHashMap<>();
+        try {
             for (Map.Entry<String, String> file : files.files().entrySet()) {
-                Path target = directory.resolve(file.getKey());
                 Path temp = directory.resolve("." + file.getKey() + ".tmp");
                 Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                staged.put(temp, directory.resolve(file.getKey()));
+            }
+            List<Path> removed = new java.util.ArrayList<>();
+            try (Stream<Path> existing = Files.list(directory)) {
+                for (Path path : (Iterable<Path>) existing::iterator) {
+                    String name = path.getFileName().toString();
+                    if (name.endsWith(RuleFiles.DRL) && Files.isRegularFile(path)) {
+                        before.put(path, Files.readString(path, StandardCharsets.UTF_8));
+                        if (!files.files().containsKey(name)) {
+                            removed.add(path);
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<Path, Path> move : staged.entrySet()) {
+                Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            for (Path path : removed) {
+                Files.delete(path);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rules directory " + directory, e);
+            restore(directory, files, staged, before);
+            throw new UncheckedIOException("cannot write the rules directory " + directory.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Back to the files the directory had: staged copies removed, overwritten and new files put back. */
+    private static void restore(Path directory, RuleFiles files, Map<Path, Path> staged, Map<Path, String> before) {
+        try {
+            for (Path temp : staged.keySet()) {
+                Files.deleteIfExists(temp);
+            }
+            for (String name : files.files().keySet()) {
+                Path path = directory.resolve(name);
+                if (!before.containsKey(path)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+            for (Map.Entry<Path, String> file : before.entrySet()) {
+                Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not restore the rules directory {} after a failed write", directory, e);
         }
     }
 

@@ -219,21 +219,48 @@ public class RulesResource {
         return answer(outcome);
     }
 
-    private static RuleFiles candidate(JsonNode body) {
+    /**
+     * The candidate a request describes, as a change to the live rule set: {@code files} adds or replaces
+     * files, {@code deleted} removes them, every other file is the live one's. 422 naming each bad field.
+     */
+    private RuleFiles candidate(JsonNode body) {
         JsonNode files = body == null ? null : body.get("files");
-        if (files == null || !files.isObject() || files.isEmpty()) {
-            throw new BadRequestException("files: required, an object of file name → DRL text");
-        }
+        JsonNode deleted = body == null ? null : body.get("deleted");
+        List<String> problems = new java.util.ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        files.fields().forEachRemaining(file -> {
-            if (!file.getKey().endsWith(RuleFiles.DRL) || file.getKey().contains("/")) {
-                throw new BadRequestException("files." + file.getKey() + ": a rule file is named NAME.drl");
-            }
-            if (!file.getValue().isTextual()) {
-                throw new BadRequestException("files." + file.getKey() + ": must be the file's text");
-            }
-            texts.put(file.getKey(), file.getValue().asText());
-        });
-        return new RuleFiles(texts);
+        List<String> removed = new java.util.ArrayList<>();
+        if (files != null && !files.isObject()) {
+            problems.add("files: must be an object of file name → DRL text");
+        } else if (files != null) {
+            files.fields().forEachRemaining(file -> {
+                if (!file.getValue().isTextual()) {
+                    problems.add("files." + file.getKey() + ": must be the file's text");
+                } else {
+                    texts.put(file.getKey(), file.getValue().asText());
+                }
+            });
+        }
+        if (deleted != null && !deleted.isArray()) {
+            problems.add("deleted: must be a list of file names");
+        } else if (deleted != null) {
+            deleted.forEach(name -> {
+                if (name.isTextual()) {
+                    removed.add(name.asText());
+                } else {
+                    problems.add("deleted: must be a list of file names (got " + name + ")");
+                }
+            });
+        }
+        if (problems.isEmpty() && texts.isEmpty() && removed.isEmpty()) {
+            problems.add("files: required (the files to add or change), or deleted (the files to remove)");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        try {
+            return rules.current().rules().files().withChanges(texts, removed);
+        } catch (RuleFiles.InvalidRuleFilesException e) {
+            throw new InvalidInputException(e.problems());
+        }
     }
 }

@@ -78,4 +78,47 @@ class RuleVersionsTest {
         });
         HostileCorpus.assertNothingRan();
     }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRulesDirectoryThatCannotBeWrittenRefusesThePublicationAndTheLiveRulesStay(String kind,
+                                                                                   @TempDir Path temp)
+            throws Exception {
+        Path notADirectory = Files.writeString(temp.resolve("rules"), "a file where the rules directory should be");
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
+            versions.published(SHIPPED, "startup", null);
+            RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
+                    java.util.List.of());
+
+            LiveRules.Outcome outcome = versions.publish(edited, live, notADirectory, "analyst", "edit");
+
+            assertThat(outcome.accepted()).isFalse();
+            assertThat(outcome.errors()).singleElement().asString()
+                    .contains("could not be recorded: cannot write the rules directory")
+                    .contains("the live rules are unchanged");
+            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(versions.list()).hasSize(1);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChangeKeepsTheOtherFilesAndWritesTheDirectoryWhole(@TempDir Path directory) throws Exception {
+        RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
+                java.util.List.of("defeat.drl"));
+        Files.writeString(directory.resolve("defeat.drl"), "old");
+        Files.writeString(directory.resolve("notes.txt"), "kept");
+
+        RuleVersions.writeDirectory(directory, edited);
+
+        assertThat(edited.files().keySet()).containsAll(SHIPPED.files().keySet().stream()
+                .filter(name -> !name.equals("defeat.drl")).toList()).doesNotContain("defeat.drl");
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(edited.files().keySet().stream(),
+                            java.util.stream.Stream.of("notes.txt")).toList());
+        }
+        assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// x\n");
+    }
 }

@@ -42,16 +42,11 @@ class RuleVersionsResourceTest {
                 MediaType.APPLICATION_JSON_TYPE), JsonNode.class).get("rulesetVersion").asText();
     }
 
-    /** The shipped rule files with tier A starting at 3 customer-pay visits. */
+    /** A change of one file: tier A from 3 customer-pay visits; every other file stays the live one. */
     private static ObjectNode tierAFrom3() throws IOException {
         ObjectNode body = TestRequests.JSON.createObjectNode();
-        ObjectNode files = body.putObject("files");
-        try (Stream<Path> paths = Files.list(Path.of("../rules"))) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                files.put(path.getFileName().toString(), Files.readString(path)
-                        .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3"));
-            }
-        }
+        body.putObject("files").put("tiers.drl", Files.readString(Path.of("../rules/tiers.drl"))
+                .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3"));
         return body;
     }
 
@@ -72,6 +67,10 @@ class RuleVersionsResourceTest {
         JsonNode impact = api("/rules/impact").request().post(Entity.entity(preview, MediaType.APPLICATION_JSON_TYPE),
                 JsonNode.class);
         assertThat(impact.get("customers").asInt()).isEqualTo(impact.get("storedCustomers").asInt()).isPositive();
+        // a change of tiers.drl moves tiers only: the other files are the live ones, so nothing moves to null
+        assertThat(impact.get("migrations").get("churn")).allSatisfy(move ->
+                assertThat(move.get("to").asText()).isEqualTo(move.get("from").asText()));
+        assertThat(impact.get("migrations").get("tier")).allSatisfy(move -> assertThat(move.get("to").isNull()).isFalse());
         JsonNode tierB2A = impact.get("migrations").get("tier").get(0);
         assertThat(tierB2A.get("from").asText()).isEqualTo("B");
         assertThat(tierB2A.get("to").asText()).isEqualTo("A");
@@ -83,6 +82,29 @@ class RuleVersionsResourceTest {
         Response refused = api("/rules/test").request().post(Entity.entity(broken, MediaType.APPLICATION_JSON_TYPE));
         assertThat(refused.getStatus()).isEqualTo(422);
         assertThat(refused.readEntity(String.class)).contains("bad.drl:4:12 in rule 'leave': rules may not reach the system");
+    }
+
+    @Test
+    void aCandidateIsAChangeWithEveryBadFileNamedIn422() {
+        ObjectNode bad = TestRequests.JSON.createObjectNode();
+        bad.putObject("files").put("../kmodule.drl", "package jipan.rules;").put("ok.drl", "package jipan.rules;");
+        bad.putArray("deleted").add("nope.drl").add("ok.drl");
+        try (Response refused = api("/rules/validate").request().post(Entity.entity(bad, MediaType.APPLICATION_JSON_TYPE))) {
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.readEntity(String.class)).contains("files.../kmodule.drl: a rule file name is")
+                    .contains("deleted: ok.drl is also in files").doesNotContain("deleted: the live rule set has no file ok.drl");
+        }
+        ObjectNode unknown = TestRequests.JSON.createObjectNode();
+        unknown.putArray("deleted").add("nope.drl");
+        try (Response refused = api("/rules/publish").request().post(Entity.entity(unknown, MediaType.APPLICATION_JSON_TYPE))) {
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.readEntity(String.class)).contains("deleted: the live rule set has no file nope.drl");
+        }
+        ObjectNode nothing = TestRequests.JSON.createObjectNode();
+        try (Response refused = api("/rules/test").request().post(Entity.entity(nothing, MediaType.APPLICATION_JSON_TYPE))) {
+            assertThat(refused.getStatus()).isEqualTo(422);
+            assertThat(refused.readEntity(String.class)).contains("files: required");
+        }
     }
 
     @Test
