@@ -35,6 +35,7 @@ import jipan.health.RulesHealthCheck;
 import jipan.resources.BatchLimit;
 import jipan.resources.ClassificationRunResource;
 import jipan.resources.ClassifyResource;
+import jipan.resources.JsonErrorHandler;
 import jipan.resources.CustomerResource;
 import jipan.resources.ImportResource;
 import jipan.resources.ReportParameterExceptionMapper;
@@ -82,6 +83,11 @@ public class JipanApplication extends Application<JipanConfiguration> {
     @Override
     public void run(JipanConfiguration configuration, Environment environment) {
         SecretsFilter.install();
+        // the web server's own errors (bad URI, 414, 431, unknown paths) answer in the API's JSON error body
+        environment.lifecycle().addServerLifecycleListener(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+        });
         AdminPort.loopbackByDefault(configuration.getServerFactory());
         AdminPort.closeTasksUnlessEnabled(environment, configuration.getAdmin());
         Database database = Database.open(configuration.getDatabase());

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
+import jipan.core.Limits;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.Customer;
@@ -34,6 +35,8 @@ import jipan.core.facts.Visit;
  */
 public final class CustomerFactsReader {
     private static final int VIN_LENGTH = 17;
+    private static final int MAX_MILEAGE = 10_000_000;
+    private static final int MAX_COUNT = 100_000;
 
     /** Reads a classify request: {@code {"asOf": …, "customers": [ … ]}}. */
     public ClassifyRequest readClassifyRequest(JsonNode body) {
@@ -95,10 +98,10 @@ public final class CustomerFactsReader {
 
     private CustomerFacts readCustomer(JsonFields json, Map<String, String> customerIds,
                                        Map<String, String> roNumbers, Map<String, String> leadIds) {
-        String id = json.text("id", true);
+        String id = json.text("id", true, Limits.ID);
         unique(json, "id", id, customerIds, "customer id");
-        Customer customer = new Customer(id, json.text("name", false), json.text("phone", false),
-                json.text("region", false), json.text("industry", false), json.integer("birthYear", 1900, 2100),
+        Customer customer = new Customer(id, json.text("name", false, Limits.NAME), json.text("phone", false, Limits.PHONE),
+                json.text("region", false, Limits.REGION), json.text("industry", false, Limits.INDUSTRY), json.integer("birthYear", 1900, 2100),
                 json.enumValue("kind", CustomerKind.class, false), json.bool("negativePublicity"),
                 json.bool("leadsPassedFirst"));
 
@@ -107,33 +110,33 @@ public final class CustomerFactsReader {
         for (JsonFields vehicle : json.objects("vehicles")) {
             String vin = vin(vehicle);
             unique(vehicle, "vin", vin, vins, "vin");
-            vehicles.add(new Vehicle(vin, vehicle.text("model", false), vehicle.date("purchaseDate", false),
+            vehicles.add(new Vehicle(vin, vehicle.text("model", false, Limits.MODEL), vehicle.date("purchaseDate", false),
                     vehicle.date("warrantyEnd", false), vehicle.bool("boughtHere"), vehicle.bool("installment")));
         }
         Set<String> ownVins = vehicles.stream().map(Vehicle::getVin).collect(Collectors.toSet());
 
         List<Visit> visits = new ArrayList<>();
         for (JsonFields visit : json.objects("visits")) {
-            String roNumber = visit.text("roNumber", true);
+            String roNumber = visit.text("roNumber", true, Limits.ID);
             unique(visit, "roNumber", roNumber, roNumbers, "roNumber");
-            String vin = visit.text("vin", true);
+            String vin = visit.text("vin", true, Limits.ID);
             if (vin != null && !ownVins.contains(vin)) {
                 visit.problem("vin", "'" + vin + "' is not one of this customer's vehicles");
             }
             visits.add(new Visit(roNumber, vin, visit.date("date", true),
-                    visit.integer("mileage", 0, Integer.MAX_VALUE), visit.enumValue("payType", PayType.class, true),
+                    visit.integer("mileage", 0, MAX_MILEAGE), visit.enumValue("payType", PayType.class, true),
                     visit.enumValue("serviceType", ServiceType.class, false), visit.nonNegativeDecimal("amount")));
         }
 
         List<Lead> leads = new ArrayList<>();
         for (JsonFields lead : json.objects("leads")) {
-            String leadId = lead.text("leadId", true);
+            String leadId = lead.text("leadId", true, Limits.ID);
             unique(lead, "leadId", leadId, leadIds, "leadId");
-            Integer followUps = lead.integer("followUps", 0, Integer.MAX_VALUE);
-            leads.add(new Lead(leadId, lead.text("model", false), lead.date("createdOn", true),
+            Integer followUps = lead.integer("followUps", 0, MAX_COUNT);
+            leads.add(new Lead(leadId, lead.text("model", false, Limits.MODEL), lead.date("createdOn", true),
                     lead.date("closedOn", false), lead.enumValue("status", LeadStatus.class, true),
-                    lead.enumValue("defeatReason", DefeatReason.class, false), lead.text("competitorBrand", false),
-                    lead.text("competitorModel", false), followUps == null ? 0 : followUps,
+                    lead.enumValue("defeatReason", DefeatReason.class, false), lead.text("competitorBrand", false, Limits.BRAND),
+                    lead.text("competitorModel", false, Limits.MODEL), followUps == null ? 0 : followUps,
                     lead.date("lastFollowUp", false)));
         }
 
@@ -144,13 +147,13 @@ public final class CustomerFactsReader {
         }
         List<EventAttendance> events = new ArrayList<>();
         for (JsonFields event : json.objects("events")) {
-            Integer prospects = event.integer("broughtProspects", 0, Integer.MAX_VALUE);
-            events.add(new EventAttendance(event.text("eventId", false), event.date("date", true),
+            Integer prospects = event.integer("broughtProspects", 0, MAX_COUNT);
+            events.add(new EventAttendance(event.text("eventId", false, Limits.ID), event.date("date", true),
                     event.bool("attended"), prospects == null ? 0 : prospects));
         }
         List<Referral> referrals = new ArrayList<>();
         for (JsonFields referral : json.objects("referrals")) {
-            referrals.add(new Referral(referral.date("date", true), referral.text("referredName", false),
+            referrals.add(new Referral(referral.date("date", true), referral.text("referredName", false, Limits.NAME),
                     referral.bool("closed")));
         }
         List<Survey> surveys = new ArrayList<>();
@@ -162,7 +165,7 @@ public final class CustomerFactsReader {
     }
 
     private static String vin(JsonFields vehicle) {
-        String vin = vehicle.text("vin", true);
+        String vin = vehicle.text("vin", true, Limits.ID);
         if (vin != null && vin.length() != VIN_LENGTH) {
             vehicle.problem("vin", "must be " + VIN_LENGTH + " characters (got '" + vin + "', " + vin.length() + ")");
         }

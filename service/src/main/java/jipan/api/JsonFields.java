@@ -3,11 +3,11 @@ package jipan.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import jipan.core.Limits;
 
 /**
  * Reads the fields of one JSON object, recording every problem under its JSON path instead of stopping at
@@ -44,7 +44,18 @@ final class JsonFields {
         return value;
     }
 
-    String text(String field, boolean required) {
+    /** Text of at most {@code maxLength} characters (the store's column), or null when not given. */
+    String text(String field, boolean required, int maxLength) {
+        String text = text(field, required);
+        String tooLong = Limits.lengthProblem(text, maxLength);
+        if (tooLong != null) {
+            problem(field, tooLong);
+            return null;
+        }
+        return text;
+    }
+
+    private String text(String field, boolean required) {
         JsonNode value = given(field, required);
         if (value == null) {
             return null;
@@ -68,10 +79,11 @@ final class JsonFields {
         }
         try {
             if (value.isTextual()) {
-                return LocalDate.parse(value.asText());
+                return Limits.parseDate(value.asText());
             }
-        } catch (DateTimeParseException e) {
-            // reported below, with the value that was sent
+        } catch (IllegalArgumentException e) {
+            problem(field, e.getMessage());
+            return null;
         }
         problem(field, "must be a date YYYY-MM-DD (got " + value + ")");
         return null;
@@ -102,8 +114,9 @@ final class JsonFields {
             return null;
         }
         BigDecimal number = value.decimalValue();
-        if (number.signum() < 0) {
-            problem(field, "must not be negative (got " + value + ")");
+        String problem = Limits.amountProblem(number);
+        if (problem != null) {
+            problem(field, problem);
             return null;
         }
         return number;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jipan.core.Limits;
 import jipan.core.facts.CustomerKind;
 import jipan.core.facts.DefeatReason;
 import jipan.core.facts.LeadStatus;
@@ -56,8 +57,13 @@ final class CsvValues {
         Matcher m = DATE.matcher(text);
         try {
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3)));
+                String outOfRange = Limits.dateProblem(date);
+                if (outOfRange != null) {
+                    throw new BadValue("the date " + outOfRange);
+                }
+                return date;
             }
         } catch (java.time.DateTimeException e) {
             // reported below
@@ -71,8 +77,9 @@ final class CsvValues {
         }
         try {
             BigDecimal amount = new BigDecimal(text.replaceAll("[,¥￥\\s]", "").replace("元", ""));
-            if (amount.signum() < 0) {
-                throw new BadValue("must not be negative: '" + text + "'");
+            String problem = Limits.amountProblem(amount);
+            if (problem != null) {
+                throw new BadValue("the amount " + problem);
             }
             return amount;
         } catch (NumberFormatException e) {

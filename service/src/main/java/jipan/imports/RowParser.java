@@ -1,5 +1,6 @@
 package jipan.imports;
 
+import jipan.core.Limits;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
@@ -30,8 +31,18 @@ final class RowParser {
             return columns.value(field, cells);
         }
 
-        String required(String field) throws RowRejected {
+        /** Text no longer than the store's column for it. */
+        String text(String field, int max) throws RowRejected {
             String value = text(field);
+            String tooLong = Limits.lengthProblem(value, max);
+            if (tooLong != null) {
+                throw new RowRejected(columns.headerOf(field), tooLong);
+            }
+            return value;
+        }
+
+        String required(String field) throws RowRejected {
+            String value = text(field, Limits.ID);
             if (value == null) {
                 throw new RowRejected(columns.headerOf(field), "is empty");
             }
@@ -68,11 +79,11 @@ final class RowParser {
     static Object parse(ImportKind kind, Columns columns, String[] cells) throws RowRejected {
         Row row = new Row(columns, cells);
         return switch (kind) {
-            case CUSTOMERS -> new Customer(row.required("id"), row.text("name"), row.text("phone"), row.text("region"),
-                    row.text("industry"), row.value("birthYear", CsvValues::integer), row.value("kind", CsvValues::kind),
+            case CUSTOMERS -> new Customer(row.required("id"), row.text("name", Limits.NAME), row.text("phone", Limits.PHONE), row.text("region", Limits.REGION),
+                    row.text("industry", Limits.INDUSTRY), row.value("birthYear", CsvValues::integer), row.value("kind", CsvValues::kind),
                     false, false);
             case VEHICLES -> new CsvImporter.OwnedVehicle(row.required("customerId"), new Vehicle(row.vin(),
-                    row.text("model"), row.value("purchaseDate", CsvValues::date), row.value("warrantyEnd", CsvValues::date),
+                    row.text("model", Limits.MODEL), row.value("purchaseDate", CsvValues::date), row.value("warrantyEnd", CsvValues::date),
                     row.value("boughtHere", CsvValues::bool), row.value("installment", CsvValues::bool)));
             case REPAIR_ORDERS -> new Visit(row.required("roNumber"), row.vin(),
                     row.requiredValue("date", CsvValues::date), row.value("mileage", CsvValues::integer),
@@ -81,10 +92,10 @@ final class RowParser {
             case LEADS -> {
                 Integer followUps = row.value("followUps", CsvValues::integer);
                 yield new CsvImporter.OwnedLead(row.required("customerId"), new Lead(row.required("leadId"),
-                        row.text("model"), row.requiredValue("createdOn", CsvValues::date),
+                        row.text("model", Limits.MODEL), row.requiredValue("createdOn", CsvValues::date),
                         row.value("closedOn", CsvValues::date), row.requiredValue("status", CsvValues::leadStatus),
-                        row.value("defeatReason", CsvValues::defeatReason), row.text("competitorBrand"),
-                        row.text("competitorModel"), followUps == null ? 0 : followUps,
+                        row.value("defeatReason", CsvValues::defeatReason), row.text("competitorBrand", Limits.BRAND),
+                        row.text("competitorModel", Limits.MODEL), followUps == null ? 0 : followUps,
                         row.value("lastFollowUp", CsvValues::date)));
             }
         };

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jipan.core.Limits;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ReportDao;
 import jipan.db.ReportDao.CohortCount;
@@ -187,6 +188,9 @@ public final class Reports {
     /** By category in run {@code runId}, or in the latest finished run when null. */
     public List<CategoryLine> leadsByCategory(Long runId) {
         long run = runId != null ? runId : latestDoneRun();
+        if (runId != null && jdbi.withExtension(ClassificationRunDao.class, dao -> dao.findRun(runId)).isEmpty()) {
+            throw ReportParameterException.unknown("run: no classification run " + runId);
+        }
         return jdbi.withExtension(ReportDao.class, dao -> dao.leadsByCategory(run)).stream()
                 .map(count -> new CategoryLine(run, count.category(), count.leads(), count.conquest())).toList();
     }
@@ -224,7 +228,7 @@ public final class Reports {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
             for (long run : new long[] {fromRun, toRun}) {
                 if (dao.findRun(run).isEmpty()) {
-                    throw new ReportParameterException("run: no classification run " + run);
+                    throw ReportParameterException.unknown("run: no classification run " + run);
                 }
             }
             return dao.tierMoves(fromRun, toRun);
@@ -265,17 +269,17 @@ public final class Reports {
 
     public static YearMonth month(String parameter, String text) {
         try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new ReportParameterException(parameter + ": must be a month YYYY-MM (got '" + text + "')");
+            return Limits.parseMonth(text);
+        } catch (IllegalArgumentException e) {
+            throw new ReportParameterException(parameter + ": " + e.getMessage());
         }
     }
 
     public static LocalDate date(String parameter, String text) {
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new ReportParameterException(parameter + ": must be a date YYYY-MM-DD (got '" + text + "')");
+            return Limits.parseDate(text);
+        } catch (IllegalArgumentException e) {
+            throw new ReportParameterException(parameter + ": " + e.getMessage());
         }
     }
 

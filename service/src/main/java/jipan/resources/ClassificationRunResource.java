@@ -86,6 +86,15 @@ public class ClassificationRunResource {
                                        @QueryParam("limit") Integer limit) {
         get(id);
         get(other);
+        for (String tier : List.of(fromTier, toTier)) {
+            if (java.util.Arrays.stream(jipan.core.facts.Tier.values()).noneMatch(t -> t.name().equals(tier))) {
+                throw new NotFoundException("no tier '" + (tier.length() > 20 ? tier.substring(0, 20) + "…" : tier)
+                        + "': a cell is two of " + java.util.Arrays.toString(jipan.core.facts.Tier.values()));
+            }
+        }
+        if (limit != null && limit < 1) {
+            throw new BadRequestException("limit: must be at least 1 (got " + limit + ")");
+        }
         return runs.movedCustomers(id, other, fromTier, toTier, limit == null ? 1_000 : Math.min(limit, 100_000));
     }
 

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import jipan.auth.Roles;
+import jipan.core.Limits;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerDocument;
 import jipan.api.CustomerFactsReader;
@@ -96,9 +97,9 @@ public class CustomerResource {
 
     static LocalDate date(String parameter, String value) {
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(parameter + ": must be a date YYYY-MM-DD (got '" + value + "')");
+            return Limits.parseDate(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(parameter + ": " + e.getMessage());
         }
     }
 }

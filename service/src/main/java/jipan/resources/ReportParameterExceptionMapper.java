@@ -7,11 +7,12 @@ import java.util.List;
 import jipan.api.ErrorResponse;
 import jipan.reports.ReportParameterException;
 
-/** A report parameter that cannot be used is 400, naming the parameter. */
+/** A report parameter that cannot be used is 400, naming the parameter; one naming nothing that exists, 404. */
 public class ReportParameterExceptionMapper implements ExceptionMapper<ReportParameterException> {
     @Override
     public Response toResponse(ReportParameterException exception) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(400, exception.getMessage(), List.of(exception.getMessage()))).build();
+        int status = exception.isUnknown() ? 404 : 400;
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(status, exception.getMessage(), List.of(exception.getMessage()))).build();
     }
 }

@@ -153,6 +153,10 @@ public class ReportResource {
 
     private static Response answer(Object json, Class<? extends Record> type, List<? extends Record> rows,
                                    String format, HttpHeaders headers) {
+        if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
+            throw new jipan.reports.ReportParameterException("format: must be json or csv (got '"
+                    + (format.length() > 20 ? format.substring(0, 20) + "…" : format) + "')");
+        }
         boolean csv = "csv".equalsIgnoreCase(format)
                 || (format == null && headers.getAcceptableMediaTypes().stream()
                 .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType()));

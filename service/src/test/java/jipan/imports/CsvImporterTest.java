@@ -61,7 +61,7 @@ class CsvImporterTest {
                     new RowError(6, "付费类型", ros.errors().stream().filter(e -> e.line() == 6).findFirst()
                             .orElseThrow().reason()),
                     new RowError(7, "vin", "vehicle LSGPC54U8AF000X00 is not in the customer store: import the vehicles export first"),
-                    new RowError(8, "结算金额", "must not be negative: '-5'"));
+                    new RowError(8, "结算金额", "the amount must not be negative (got -5)"));
             assertThat(ros.errors().stream().filter(e -> e.line() == 6).findFirst().orElseThrow().reason())
                     .startsWith("'现金' is not one of CUSTOMER_PAY, WARRANTY, INSURANCE, INTERNAL");
             assertThat(leads.imported()).isEqualTo(2);

@@ -70,7 +70,7 @@ class ClassifyResourceTest {
                 "customers[1].visits[0].amount: must not be negative (got -1)",
                 "customers[1].visits[1].roNumber: duplicate roNumber 'RO1' (also at customers[0].visits[0].roNumber)",
                 "customers[1].visits[1].vin: 'LSGPC54U8AF000009' is not one of this customer's vehicles",
-                "customers[1].visits[1].date: must be a date YYYY-MM-DD (got \"05/01/2012\")",
+                "customers[1].visits[1].date: must be a date YYYY-MM-DD between 1900-01-01 and 2100-12-31 (got '05/01/2012')",
                 "customers[1].visits[1].payType: must be one of CUSTOMER_PAY, WARRANTY, INSURANCE, INTERNAL (got \"CASH\")",
                 "customers[2].id: is required",
                 "customers[3].id: duplicate customer id 'C1' (also at customers[0].id)");

@@ -78,7 +78,8 @@ class CustomerResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.readEntity(JsonNode.class).get("errors").get(0).asText())
-                .isEqualTo("customers[1].visits[0].date: must be a date YYYY-MM-DD (got \"2012-02-30\")");
+                .isEqualTo("customers[1].visits[0].date: must be a date YYYY-MM-DD between 1900-01-01 and 2100-12-31 "
+                        + "(got '2012-02-30')");
         assertThat(get("/customers/BAD1").getStatus()).isEqualTo(404);
     }
 
@@ -89,7 +90,7 @@ class CustomerResourceTest {
         put(TestRequests.json("../customers/two-customers.json"));
         Response badDate = get("/customers/K1/classification?asOf=30.09.2012");
         assertThat(badDate.getStatus()).isEqualTo(400);
-        assertThat(badDate.readEntity(String.class)).contains("asOf: must be a date YYYY-MM-DD (got '30.09.2012')");
+        assertThat(badDate.readEntity(String.class)).contains("asOf: must be a date YYYY-MM-DD between 1900-01-01 and 2100-12-31 (got '30.09.2012')");
     }
 
     @Test
@@ -142,7 +143,7 @@ class CustomerResourceTest {
         Response badMonth = get("/reports/churn/monthly?month=2012-13");
         assertThat(badMonth.getStatus()).isEqualTo(400);
         assertThat(badMonth.readEntity(JsonNode.class).get("message").asText())
-                .isEqualTo("month: must be a month YYYY-MM (got '2012-13')");
+                .isEqualTo("month: must be a month YYYY-MM between 1900-01 and 2100-12 (got '2012-13')");
         Response reversed = get("/reports/structure?from=2012-10-01&to=2012-09-30");
         assertThat(reversed.getStatus()).isEqualTo(400);
         assertThat(reversed.readEntity(JsonNode.class).get("message").asText())

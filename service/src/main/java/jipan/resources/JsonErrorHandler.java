@@ -1,0 +1,55 @@
+package jipan.resources;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jipan.api.ErrorResponse;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The web server's own errors (a malformed URI, a URI or headers too long, an unknown path before any
+ * resource) in the same JSON body as every other error, whatever the client accepts.
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static String body(int code, String message) {
+        String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
+        try {
+            return JSON.writeValueAsString(new ErrorResponse(code, text, List.of(text)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an error body always serialises", e);
+        }
+    }
+
+    @Override
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+                                                 String contentType, List<Charset> charsets, int code, String message,
+                                                 Throwable cause) throws IOException {
+        return super.generateAcceptableResponse(request, response, callback, "application/json",
+                List.of(StandardCharsets.UTF_8), code, message, cause);
+    }
+
+    @Override
+    protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
+        writer.write(body(code, message));
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8"));
+        return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
+    }
+}
