@@ -41,11 +41,36 @@ public final class ClassificationRuns {
         this.pageSize = pageSize;
     }
 
-    /** Records a new run; {@link #execute} then does the work. */
-    public ClassificationRunRow create(LocalDate asOf) {
-        long id = jdbi.withExtension(ClassificationRunDao.class,
-                dao -> dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count()));
+    /**
+     * Records a new run; {@link #execute} then does the work. A run for the same date that is still running
+     * is refused ({@link AlreadyRunning}): two would write the same results twice.
+     */
+    public synchronized ClassificationRunRow create(LocalDate asOf) {
+        long id = jdbi.inTransaction(handle -> {
+            ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
+            List<ClassificationRunRow> running = dao.runningFor(asOf);
+            if (!running.isEmpty()) {
+                throw new AlreadyRunning(running.get(0));
+            }
+            return dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count());
+        });
         return find(id);
+    }
+
+    /** A run for the same date is running already. */
+    public static final class AlreadyRunning extends RuntimeException {
+        private final transient ClassificationRunRow run;
+
+        AlreadyRunning(ClassificationRunRow run) {
+            super("classification run " + run.id() + " for " + run.asOf() + " is running ("
+                    + run.customersDone() + " of " + run.customersTotal() + " customers); wait for it or follow "
+                    + "/api/v1/classification-runs/" + run.id());
+            this.run = run;
+        }
+
+        public ClassificationRunRow run() {
+            return run;
+        }
     }
 
     public ClassificationRunRow find(long id) {

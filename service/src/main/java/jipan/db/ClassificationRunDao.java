@@ -26,6 +26,9 @@ public interface ClassificationRunDao {
     @SqlQuery("SELECT * FROM classification_run WHERE id = :id")
     Optional<ClassificationRunRow> findRun(@Bind("id") long id);
 
+    @SqlQuery("SELECT * FROM classification_run WHERE as_of = :asOf AND status = 'RUNNING' ORDER BY id")
+    List<ClassificationRunRow> runningFor(@Bind("asOf") LocalDate asOf);
+
     @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE'")
     Optional<Long> latestDoneRun();
 

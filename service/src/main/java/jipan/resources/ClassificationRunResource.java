@@ -42,7 +42,13 @@ public class ClassificationRunResource {
         if (asOf == null || !asOf.isTextual()) {
             throw new BadRequestException("asOf: is required, a date YYYY-MM-DD");
         }
-        ClassificationRunRow run = runs.create(CustomerResource.date("asOf", asOf.asText()));
+        ClassificationRunRow run;
+        try {
+            run = runs.create(CustomerResource.date("asOf", asOf.asText()));
+        } catch (ClassificationRuns.AlreadyRunning e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new jipan.api.ErrorResponse(409, e.getMessage(), List.of(e.getMessage()))).build();
+        }
         runs.submit(run.id(), executor);
         return Response.accepted(run).location(URI.create("/api/v1/classification-runs/" + run.id())).build();
     }

@@ -69,13 +69,16 @@ public class CustomerResource {
         return CustomerDocument.of(stored(id));
     }
 
-    /** Classifies the stored facts with the live rules, as of {@code asOf} (default: today). */
+    /** Classifies the stored facts with the live rules, as of {@code asOf} (required, as on classify). */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Timed
     @Path("/{id}/classification")
     public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        LocalDate date = asOf == null || asOf.isBlank() ? LocalDate.now() : date("asOf", asOf);
+        if (asOf == null || asOf.isBlank()) {
+            throw new BadRequestException("asOf: is required, a date YYYY-MM-DD (the date to classify as of)");
+        }
+        LocalDate date = date("asOf", asOf);
         CustomerFacts customer = stored(id);
         Classifier classifier = rules.current();
         return new ClassifyResponse(date, classifier.rulesetVersion(),

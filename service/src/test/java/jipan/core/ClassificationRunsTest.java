@@ -46,6 +46,24 @@ class ClassificationRunsTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
+    void aSecondRunForTheSameDateWhileOneIsRunningIsRefusedNamingIt(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            CustomerStore store = storeWithTwoCustomers(database);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
+            ClassificationRunRow first = runs.create(AS_OF);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runs.create(AS_OF))
+                    .isInstanceOf(ClassificationRuns.AlreadyRunning.class)
+                    .hasMessageContaining("classification run " + first.id() + " for 2012-09-30 is running");
+            assertThat(runs.create(AS_OF.minusMonths(1)).status()).isEqualTo("RUNNING");
+
+            runs.execute(first.id(), done -> { });
+            assertThat(runs.create(AS_OF).id()).isGreaterThan(first.id());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
     void aRunStoppedHalfWayResumesAfterTheLastStoredCustomer(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
             CustomerStore store = storeWithTwoCustomers(database);

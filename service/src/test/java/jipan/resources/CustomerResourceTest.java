@@ -86,7 +86,10 @@ class CustomerResourceTest {
     @Test
     void unknownCustomersAre404AndBadDates400() {
         assertThat(get("/customers/nobody").getStatus()).isEqualTo(404);
-        assertThat(get("/customers/nobody/classification").getStatus()).isEqualTo(404);
+        assertThat(get("/customers/nobody/classification?asOf=2012-09-30").getStatus()).isEqualTo(404);
+        Response noDate = get("/customers/K1/classification");
+        assertThat(noDate.getStatus()).isEqualTo(400);
+        assertThat(noDate.readEntity(String.class)).contains("asOf: is required");
         put(TestRequests.json("../customers/two-customers.json"));
         Response badDate = get("/customers/K1/classification?asOf=30.09.2012");
         assertThat(badDate.getStatus()).isEqualTo(400);
