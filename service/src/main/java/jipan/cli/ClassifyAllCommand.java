@@ -23,7 +23,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  *
  * Prints progress as it goes and the run's id, status and rate at the end.
  */
-public class ClassifyAllCommand extends ConfiguredCommand<JipanConfiguration> {
+public class ClassifyAllCommand extends StoreCommand {
 
     public ClassifyAllCommand() {
         super("classify-all", "Classifies every stored customer as of a date and stores the run");

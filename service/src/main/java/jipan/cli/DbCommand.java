@@ -15,7 +15,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * java -jar service/target/jipan.jar db status config/jipan.yml    # say which version the database is at
  * </pre>
  */
-public class DbCommand extends ConfiguredCommand<JipanConfiguration> {
+public class DbCommand extends StoreCommand {
 
     public DbCommand() {
         super("db", "Migrates the customer store's schema (db migrate) or shows its version (db status)");

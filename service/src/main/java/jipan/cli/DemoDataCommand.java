@@ -29,7 +29,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code --csv DIR} (write customers.csv, vehicles.csv, repair-orders.csv, leads.csv instead),
  * {@code --force} (write into a store that already holds customers).
  */
-public class DemoDataCommand extends ConfiguredCommand<JipanConfiguration> {
+public class DemoDataCommand extends StoreCommand {
     private static final int BATCH = 500;
 
     public DemoDataCommand() {

@@ -25,7 +25,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * Prints, for tier, churn, base grade and loyalty level, how many customers move from each value to each
  * other (changes first), with example customer ids.
  */
-public class ImpactCommand extends ConfiguredCommand<JipanConfiguration> {
+public class ImpactCommand extends StoreCommand {
 
     public ImpactCommand() {
         super("impact", "Previews what candidate rule files would change on the stored customers");

@@ -30,7 +30,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * customer, repair orders their vehicle). The encoding is detected (UTF-8 or GBK) unless given. Rejected
  * rows are listed with line, column and reason, all of them in {@code FILE.rejected.txt}.
  */
-public class ImportCommand extends ConfiguredCommand<JipanConfiguration> {
+public class ImportCommand extends StoreCommand {
     private static final int SHOWN_REJECTIONS = 20;
 
     public ImportCommand() {

@@ -29,7 +29,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  *
  * The time the database took is printed on standard error.
  */
-public class ReportCommand extends ConfiguredCommand<JipanConfiguration> {
+public class ReportCommand extends StoreCommand {
 
     public ReportCommand() {
         super("report", "Prints a KPI report (churn, structure, defeat analysis) as JSON or CSV");

@@ -18,6 +18,14 @@ public final class Database implements Managed {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
+    static {
+        // H2's automatic mixed mode opens a TCP server for the other processes using the same file: only on
+        // this machine's loopback, never on every interface (H2 reads this once, when it is first used)
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     public static Database open(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.getUrl());
@@ -25,11 +33,31 @@ public final class Database implements Managed {
         config.setPassword(settings.getPassword());
         config.setMaximumPoolSize(settings.getMaxPoolSize());
         config.setPoolName("jipan-store");
-        Database database = new Database(new HikariDataSource(config));
+        HikariDataSource source;
+        try {
+            source = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(oneLine(settings, e), e);
+        }
+        Database database = new Database(source);
         if (settings.isMigrateOnStart()) {
             database.migrate();
         }
         return database;
+    }
+
+    /** What to do when the store cannot be opened, in one line instead of a driver's stack trace. */
+    static String oneLine(DatabaseSettings settings, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        if (message.contains("already in use") || message.contains("locked")) {
+            return "the database " + settings.getUrl() + " is in use by another process: add ;AUTO_SERVER=TRUE to "
+                    + "database.url (the default) so the service and the commands can share it, or stop the other process";
+        }
+        return "cannot open the database " + settings.getUrl() + ": " + message;
     }
 
     /** Applies pending migrations ({@code db/migration/V*.sql}); returns how many were applied. */

@@ -10,7 +10,8 @@ import jakarta.validation.constraints.NotBlank;
  */
 public class DatabaseSettings {
     @NotBlank
-    private String url = "jdbc:h2:file:./data/jipan";
+    // AUTO_SERVER: the service and the command line (import, report, classify-all, db) can use the file at once
+    private String url = "jdbc:h2:file:./data/jipan;AUTO_SERVER=TRUE";
     private String user = "jipan";
     private String password = "";
     @Min(1)
