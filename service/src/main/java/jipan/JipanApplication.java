@@ -60,6 +60,13 @@ public class JipanApplication extends Application<JipanConfiguration> {
         return "jipan";
     }
 
+    private volatile LiveRules liveRules;
+
+    /** The live rules of the running service (for tests and embedding), or null before it runs. */
+    public LiveRules liveRules() {
+        return liveRules;
+    }
+
     @Override
     public void initialize(Bootstrap<JipanConfiguration> bootstrap) {
         JsonSettings.apply(bootstrap.getObjectMapper());
@@ -94,10 +101,10 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.lifecycle().manage(database);
         RuleVersions versions = new RuleVersions(database.jdbi(), environment.getObjectMapper());
         LiveRules rules = configuration.buildLiveRules(versions);
+        this.liveRules = rules;
         Classifier first = rules.current();
-        versions.published(first.rules().files(), "startup", "compiled from " + configuration.getRules().getDirectory());
-        LOG.info("rule set {} compiled from {}: {} rules", first.rulesetVersion(),
-                configuration.getRules().getDirectory(), first.rules().ruleNames().size());
+        LOG.info("rule set {} is live: {} rules{}", first.rulesetVersion(), first.rules().ruleNames().size(),
+                rules.lastRefusal() == null ? "" : "; the rules directory was refused: " + rules.lastRefusal().reasons());
         first.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
         Path rulesDirectory = Path.of(configuration.getRules().getDirectory());
         if (configuration.getRules().isWatch()) {

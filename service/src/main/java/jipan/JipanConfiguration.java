@@ -10,6 +10,7 @@ import jipan.core.Classifier;
 import jipan.core.CompiledRules;
 import jipan.admin.AdminSettings;
 import jipan.core.LiveRules;
+import jipan.core.RuleVersions;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.auth.AuthSettings;
@@ -93,14 +94,29 @@ public class JipanConfiguration extends Configuration {
 
     /** Compiles the rule files of the configured directory; throws with every error when they do not compile. */
     public Classifier buildClassifier() {
-        CompiledRules compiled = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
+        return buildClassifier(RuleFiles.readDirectory(Path.of(rules.getDirectory())));
+    }
+
+    /** Compiles (and verifies) rule files into a classifier with the configured limits. */
+    public Classifier buildClassifier(RuleFiles files) {
+        CompiledRules compiled = new RuleCompiler().compile(files);
         return new Classifier(compiled, rules.getMaxFiringsPerCustomer(), rules.getMaxMillisPerCustomer());
     }
 
-    /** The live rules, starting from the configured directory, with the configured fixture gate. */
-    public LiveRules buildLiveRules(LiveRules.Publication publication) {
+    /** The fixtures a candidate must pass, or null for no gate. */
+    public Path fixtureGate() {
         String gate = rules.getFixtureGate();
-        return new LiveRules(buildClassifier(), gate == null || gate.isBlank() ? null : Path.of(gate), publication);
+        return gate == null || gate.isBlank() ? null : Path.of(gate);
+    }
+
+    /**
+     * The live rules at start: the store's active version, with a rules directory that differs from it treated
+     * as a candidate (verified, compiled, gated; refused, it is reported and the active version runs). With no
+     * version stored, the directory must pass the gate or the service does not start.
+     */
+    public LiveRules buildLiveRules(RuleVersions versions) {
+        return LiveRules.atStart(RuleFiles.readDirectory(Path.of(rules.getDirectory())), versions.activeFiles(),
+                this::buildClassifier, fixtureGate(), versions);
     }
 
     @JsonProperty public RulesSettings getRules() { return rules; }

@@ -16,7 +16,9 @@ class BrokenRulesStartTest {
 
     private static DropwizardTestSupport<JipanConfiguration> app(Path rules) {
         return new DropwizardTestSupport<>(JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("rules.directory", rules.toString()));
+                ConfigOverride.config("rules.directory", rules.toString()),
+                // a store of its own, with no rule version yet: the directory is all there is
+                ConfigOverride.config("database.url", "jdbc:h2:mem:broken-" + rules.getFileName() + ";DB_CLOSE_DELAY=-1"));
     }
 
     @Test

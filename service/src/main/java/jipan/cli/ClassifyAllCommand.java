@@ -32,6 +32,8 @@ public class ClassifyAllCommand extends StoreCommand {
     @Override
     public void configure(Subparser subparser) {
         subparser.addArgument("--as-of").dest("asOf").metavar("YYYY-MM-DD").help("the date to classify as of");
+        subparser.addArgument("--rules").dest("rules").metavar("RULES_DIR")
+                .help("classify with these rule files instead of the store's active version");
         subparser.addArgument("--resume").dest("resume").type(Long.class).metavar("RUN_ID")
                 .help("continue a FAILED or INTERRUPTED run after the last customer it stored");
         super.configure(subparser);
@@ -39,9 +41,9 @@ public class ClassifyAllCommand extends StoreCommand {
 
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration) {
-        Classifier classifier = configuration.buildClassifier();
         Database database = Database.open(configuration.getDatabase());
         try {
+            Classifier classifier = liveRules(configuration, database, namespace.getString("rules"));
             CustomerStore store = new CustomerStore(database.jdbi());
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
                     new LiveRules(classifier, null, LiveRules.Publication.NONE),

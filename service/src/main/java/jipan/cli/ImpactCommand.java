@@ -36,18 +36,20 @@ public class ImpactCommand extends StoreCommand {
         subparser.addArgument("--candidate").dest("candidate").required(true).metavar("RULES_DIR");
         subparser.addArgument("--as-of").dest("asOf").required(true).metavar("YYYY-MM-DD");
         subparser.addArgument("--sample").dest("sample").type(Integer.class).setDefault(20_000);
+        subparser.addArgument("--rules").dest("rules").metavar("RULES_DIR")
+                .help("compare with these rule files instead of the store's active version");
         super.configure(subparser);
     }
 
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
             throws Exception {
-        Classifier live = configuration.buildClassifier();
-        Classifier candidate = live.withRules(new RuleCompiler().compile(
-                RuleFiles.readDirectory(Path.of(namespace.getString("candidate")))));
         configuration.getDatabase().setMigrateOnStart(false);
         Database database = Database.open(configuration.getDatabase());
         try {
+            Classifier live = liveRules(configuration, database, namespace.getString("rules"));
+            Classifier candidate = live.withRules(new RuleCompiler().compile(
+                    RuleFiles.readDirectory(Path.of(namespace.getString("candidate")))));
             RuleImpact.Report report = new RuleImpact(new CustomerStore(database.jdbi())).compare(live, candidate,
                     LocalDate.parse(namespace.getString("asOf")), namespace.getInt("sample"));
             System.out.println(bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT)

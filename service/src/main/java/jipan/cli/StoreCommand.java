@@ -4,6 +4,10 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import java.io.UncheckedIOException;
 import jipan.JipanConfiguration;
+import jipan.core.Classifier;
+import jipan.core.RuleFiles;
+import jipan.core.RuleVersions;
+import jipan.db.Database;
 import jipan.core.RuleCompilationException;
 import net.sourceforge.argparse4j.inf.Namespace;
 
@@ -16,6 +20,25 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
 
     StoreCommand(String name, String description) {
         super(name, description);
+    }
+
+    /**
+     * The rules a command classifies with: the directory given with {@code --rules}, else the store's active
+     * version (the rules the service runs), else — nothing stored yet — the configured rules directory.
+     */
+    static Classifier liveRules(JipanConfiguration configuration, Database database, String rulesDirectory) {
+        if (rulesDirectory != null) {
+            System.out.println("rules: " + rulesDirectory + " (--rules)");
+            return configuration.buildClassifier(RuleFiles.readDirectory(java.nio.file.Path.of(rulesDirectory)));
+        }
+        java.util.Optional<RuleFiles> active = new RuleVersions(database.jdbi(), new com.fasterxml.jackson.databind
+                .ObjectMapper()).activeFiles();
+        if (active.isPresent()) {
+            System.out.println("rules: the active version " + active.get().version() + " of the store");
+            return configuration.buildClassifier(active.get());
+        }
+        System.out.println("rules: " + configuration.getRules().getDirectory() + " (no version stored yet)");
+        return configuration.buildClassifier();
     }
 
     @Override

@@ -61,6 +61,40 @@ public final class LiveRules {
     }
 
     /**
+     * The rules a service starts with. The active version (when the store has one) goes live as it is — it
+     * passed the gate when it was published — and {@code directory}, if it differs, is proposed like any
+     * candidate: refused, it is reported in {@link #lastRefusal()} and the active version stays. With no
+     * version stored, {@code directory} must compile and pass the fixtures, or the start fails listing why.
+     */
+    public static LiveRules atStart(RuleFiles directory, java.util.Optional<RuleFiles> active,
+                                    java.util.function.Function<RuleFiles, Classifier> compile, Path fixtureGate,
+                                    Publication publication) {
+        if (active.isPresent()) {
+            LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, publication);
+            if (!directory.version().equals(active.get().version())) {
+                Outcome outcome = live.propose(directory, "startup", "the rules directory at start");
+                if (!outcome.accepted()) {
+                    LOG.warn("the rules directory ({}) differs from the active version {} and was refused; {} stays "
+                            + "live: {}", directory.version(), active.get().version(), outcome.liveVersion(),
+                            outcome.errors());
+                }
+            }
+            return live;
+        }
+        Classifier first = compile.apply(directory);
+        if (fixtureGate != null) {
+            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(fixtureGate));
+            if (report.failed() > 0) {
+                throw new IllegalStateException("the rules directory fails the fixtures, so the service does not start "
+                        + "(no rule set is stored yet to fall back on):\n" + String.join("\n", report.outcomes().stream()
+                        .filter(outcome -> !outcome.passed()).map(LiveRules::describe).toList()));
+            }
+        }
+        publication.published(directory, "startup", "the rules directory at first start");
+        return new LiveRules(first, fixtureGate, publication);
+    }
+
+    /**
      * A customer's run on {@code classifier} did not settle. If that is the live rule set, it is taken out of
      * service: the rule set it replaced comes back (when there is one), the health check turns red and
      * {@link #takenOutOfService()} says why. No lock is taken: this runs on a request's thread.

@@ -58,6 +58,11 @@ public final class RuleVersions implements LiveRules.Publication {
         }
     }
 
+    /** The files of the active version, when one is stored. */
+    public Optional<RuleFiles> activeFiles() {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(row -> new RuleFiles(files(row)));
+    }
+
     public List<Version> list() {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::all).stream().map(this::version).toList();
     }

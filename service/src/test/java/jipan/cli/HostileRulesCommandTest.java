@@ -32,7 +32,6 @@ class HostileRulesCommandTest {
     @AfterEach
     void tearDown() {
         System.setOut(originalOut);
-        System.clearProperty("dw.rules.directory");
     }
 
     private Optional<Throwable> run(String... arguments) throws Exception {
@@ -70,9 +69,8 @@ class HostileRulesCommandTest {
                         .isPresent();
                 assertThat(run("impact", "--candidate", rules.toString(), "--as-of", "2012-09-30", config))
                         .as("impact " + name).isPresent();
-                System.setProperty("dw.rules.directory", rules.toString());
-                assertThat(run("classify-all", "--as-of", "2012-09-30", config)).as("classify-all " + name).isPresent();
-                System.clearProperty("dw.rules.directory");
+                assertThat(run("classify-all", "--rules", rules.toString(), "--as-of", "2012-09-30", config))
+                        .as("classify-all " + name).isPresent();
                 assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(name + ":");
             } finally {
                 Files.delete(hostile);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ClassifyResourceTest {
     private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"));
+            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:classify-test;DB_CLOSE_DELAY=-1"));
 
     private Response post(Object body) {
         return APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/classify")

@@ -1,0 +1,85 @@
+package jipan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jipan.core.LiveRules;
+import jipan.core.RuleFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service starts on the store's active rule set; a rules directory that differs is only a candidate. */
+class StartFollowsTheStoreTest {
+
+    private static DropwizardTestSupport<JipanConfiguration> service(Path rules, String database) {
+        return new DropwizardTestSupport<>(JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("rules.directory", rules.toString()),
+                ConfigOverride.config("database.url", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"));
+    }
+
+    private static void tierAFrom3(Path rules) throws Exception {
+        Path tiers = rules.resolve("tiers.drl");
+        Files.writeString(tiers, Files.readString(tiers).replace("minVisitsForA : int = 4", "minVisitsForA : int = 3"));
+    }
+
+    @Test
+    void anEditRefusedByTheFixturesDoesNotGoLiveAtTheNextRestart() throws Exception {
+        Path rules = ShippedRules.copy();
+        RuleFiles shipped = RuleFiles.readDirectory(rules);
+        DropwizardTestSupport<JipanConfiguration> first = service(rules, "start-follows-store");
+        first.before();
+        first.after();
+
+        tierAFrom3(rules); // edited while the service was down; fails tiers/customer-pay-visit-counts.yml
+        DropwizardTestSupport<JipanConfiguration> second = service(rules, "start-follows-store");
+        second.before();
+        try {
+            LiveRules live = ((JipanApplication) second.getApplication()).liveRules();
+            assertThat(live.current().rulesetVersion()).isEqualTo(shipped.version());
+            assertThat(live.lastRefusal().candidateVersion()).isEqualTo(RuleFiles.readDirectory(rules).version());
+            assertThat(live.lastRefusal().reasons()).anyMatch(r -> r.startsWith("fixture tiers/customer-pay-visit-counts.yml"));
+        } finally {
+            second.after();
+        }
+    }
+
+    @Test
+    void withNoVersionStoredADirectoryThatFailsTheFixturesStopsTheStart(@TempDir Path temp) throws Exception {
+        Path rules = ShippedRules.copy();
+        tierAFrom3(rules);
+        DropwizardTestSupport<JipanConfiguration> app = service(rules, "start-no-version-" + temp.getFileName());
+        try {
+            assertThatThrownBy(app::before)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the rules directory fails the fixtures, so the service does not start")
+                    .hasMessageContaining("fixture tiers/customer-pay-visit-counts.yml fails");
+        } finally {
+            app.after();
+        }
+    }
+
+    @Test
+    void aDirectoryThatPassesGoesLiveAtStartAndIsRecorded() throws Exception {
+        Path rules = ShippedRules.copy();
+        DropwizardTestSupport<JipanConfiguration> first = service(rules, "start-accepts-edit");
+        first.before();
+        first.after();
+        Path tiers = rules.resolve("tiers.drl");
+        Files.writeString(tiers, Files.readString(tiers) + "\n// reviewed\n");
+
+        DropwizardTestSupport<JipanConfiguration> second = service(rules, "start-accepts-edit");
+        second.before();
+        try {
+            LiveRules live = ((JipanApplication) second.getApplication()).liveRules();
+            assertThat(live.current().rulesetVersion()).isEqualTo(RuleFiles.readDirectory(rules).version());
+            assertThat(live.lastRefusal()).isNull();
+        } finally {
+            second.after();
+        }
+    }
+}
