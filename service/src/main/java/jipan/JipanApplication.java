@@ -129,7 +129,12 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
         ExecutorService importExecutor = environment.lifecycle().executorService("imports")
                 .minThreads(1).maxThreads(1).build();
-        ImportJobs imports = new ImportJobs(configuration.getImports().importer(database.jdbi()), importExecutor);
+        ImportJobs imports = new ImportJobs(configuration.getImports().importer(database.jdbi()), importExecutor,
+                database.jdbi(), environment.getObjectMapper());
+        int cutOff = imports.markInterrupted();
+        if (cutOff > 0) {
+            LOG.warn("{} import(s) were cut off by a stop: GET /api/v1/imports lists them", cutOff);
+        }
 
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());

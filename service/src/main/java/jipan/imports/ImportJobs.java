@@ -1,55 +1,70 @@
 package jipan.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
+import jipan.db.ImportJobDao;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Imports uploaded over REST: the upload is streamed to a temporary file, imported in the background, and
- * its report polled by id. Jobs are kept in memory until the service stops.
+ * its progress written to the store as it goes, so any instance answers for any job, ids stay unique across
+ * restarts, and a job cut off by a restart says so.
  */
 public final class ImportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
+    private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() { };
 
-    /** A job's id, what it imports and its latest report. */
-    public record Job(long id, String file, ImportReport report) {
+    /** A job: its id, the file, when it started and was last updated, and its latest report. */
+    public record Job(long id, String file, LocalDateTime startedAt, LocalDateTime updatedAt, ImportReport report) {
     }
 
     private final CsvImporter importer;
     private final ExecutorService executor;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
 
-    public ImportJobs(CsvImporter importer, ExecutorService executor) {
+    public ImportJobs(CsvImporter importer, ExecutorService executor, Jdbi jdbi, ObjectMapper json) {
         this.importer = importer;
         this.executor = executor;
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    /** Marks the jobs a stopped service left unfinished; returns how many. */
+    public int markInterrupted() {
+        return jdbi.withExtension(ImportJobDao.class, ImportJobDao::markInterrupted);
     }
 
     public Job start(ImportKind kind, String name, InputStream upload, Charset charset) throws IOException {
         Path file = Files.createTempFile("jipan-import-", ".csv");
         Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-        long id = ids.incrementAndGet();
-        Job queued = new Job(id, name, new ImportReport(kind.cliName(), null, "QUEUED", 0, 0, 0, List.of(), null));
-        jobs.put(id, queued);
+        String fileName = name.length() > 200 ? name.substring(0, 200) : name;
+        long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName));
         executor.submit(() -> {
+            ImportReport[] last = {new ImportReport(kind.cliName(), null, "RUNNING", 0, 0, 0, List.of(), null)};
             try (InputStream in = Files.newInputStream(file)) {
-                importer.importCsv(kind, in, charset, report -> jobs.put(id, new Job(id, name, report)));
+                importer.importCsv(kind, in, charset, report -> {
+                    last[0] = report;
+                    record(id, report);
+                });
             } catch (IOException | RuntimeException e) {
                 LOG.error("import {} failed", id, e);
-                ImportReport last = jobs.get(id).report();
-                jobs.put(id, new Job(id, name, new ImportReport(last.kind(), last.encoding(), "FAILED", last.rowsRead(),
-                        last.imported(), last.rejected(), last.errors(), String.valueOf(e.getMessage()))));
+                ImportReport failed = last[0];
+                record(id, new ImportReport(failed.kind(), failed.encoding(), "FAILED", failed.rowsRead(),
+                        failed.imported(), failed.rejected(), failed.errors(), String.valueOf(e.getMessage())));
             } finally {
                 try {
                     Files.deleteIfExists(file);
@@ -58,10 +73,41 @@ public final class ImportJobs {
                 }
             }
         });
-        return queued;
+        return find(id).orElseThrow();
+    }
+
+    private void record(long id, ImportReport report) {
+        String failure = report.failure() == null || report.failure().length() <= 2000 ? report.failure()
+                : report.failure().substring(0, 2000);
+        jdbi.useExtension(ImportJobDao.class, dao -> dao.update(id, report.status(), report.encoding(),
+                report.rowsRead(), report.imported(), report.rejected(), errorsJson(report.errors()), failure));
+    }
+
+    private String errorsJson(List<RowError> errors) {
+        try {
+            return json.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("row errors always serialise", e);
+        }
     }
 
     public Optional<Job> find(long id) {
-        return Optional.ofNullable(jobs.get(id));
+        return jdbi.withExtension(ImportJobDao.class, dao -> dao.find(id)).map(this::job);
+    }
+
+    /** The latest jobs, newest first. */
+    public List<Job> latest(int limit) {
+        return jdbi.withExtension(ImportJobDao.class, dao -> dao.latest(limit)).stream().map(this::job).toList();
+    }
+
+    private Job job(ImportJobDao.ImportJobRow row) {
+        List<RowError> errors;
+        try {
+            errors = json.readValue(row.errorsJson(), ERRORS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("import " + row.id() + " has unreadable row errors", e);
+        }
+        return new Job(row.id(), row.fileName(), row.startedAt(), row.updatedAt(), new ImportReport(row.kind(),
+                row.encoding(), row.status(), row.rowsRead(), row.imported(), row.rejected(), errors, row.failure()));
     }
 }

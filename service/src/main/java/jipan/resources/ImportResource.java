@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -55,6 +56,13 @@ public class ImportResource {
         }
         ImportJobs.Job job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
+    }
+
+    /** The latest imports (100), newest first, with their counts and rejected rows. */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @GET
+    public List<ImportJobs.Job> list() {
+        return jobs.latest(100);
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})

@@ -1,0 +1,52 @@
+package jipan.db;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Import jobs and their progress. */
+@RegisterConstructorMapper(ImportJobDao.ImportJobRow.class)
+public interface ImportJobDao {
+
+    /** A stored import job; {@code errorsJson} holds the first rejected rows. */
+    record ImportJobRow(long id, String kind, String fileName, String status, String encoding, long rowsRead,
+                        long imported, long rejected, String errorsJson, String failure, LocalDateTime startedAt,
+                        LocalDateTime updatedAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO import_job (kind, file_name, status, started_at, updated_at)
+            VALUES (:kind, :fileName, 'QUEUED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("kind") String kind, @Bind("fileName") String fileName);
+
+    @SqlUpdate("""
+            UPDATE import_job SET status = :status, encoding = :encoding, rows_read = :rowsRead, imported = :imported,
+                   rejected = :rejected, errors_json = :errorsJson, failure = :failure, updated_at = CURRENT_TIMESTAMP
+            WHERE id = :id
+            """)
+    void update(@Bind("id") long id, @Bind("status") String status, @Bind("encoding") String encoding,
+                @Bind("rowsRead") long rowsRead, @Bind("imported") long imported, @Bind("rejected") long rejected,
+                @Bind("errorsJson") String errorsJson, @Bind("failure") String failure);
+
+    @SqlQuery("SELECT * FROM import_job WHERE id = :id")
+    Optional<ImportJobRow> find(@Bind("id") long id);
+
+    @SqlQuery("SELECT * FROM import_job ORDER BY id DESC LIMIT :limit")
+    List<ImportJobRow> latest(@Bind("limit") int limit);
+
+    /** At start: jobs left QUEUED or RUNNING by a stopped service (one service per database, as for runs). */
+    @SqlUpdate("""
+            UPDATE import_job SET status = 'INTERRUPTED', updated_at = CURRENT_TIMESTAMP,
+                   failure = 'the service stopped during the import: rows reported imported are stored; import the '
+                             || 'file again to add the rest (rows already stored are unchanged)'
+            WHERE status IN ('QUEUED', 'RUNNING')
+            """)
+    int markInterrupted();
+}
