@@ -13,11 +13,25 @@ public final class ShippedRules {
 
     /** A temporary directory holding a copy of every file of {@code rules/}. */
     public static Path copy() {
+        return copyOf(Path.of("../rules"), "jipan-rules-");
+    }
+
+    /** A temporary copy of {@code fixtures/}, for tests whose rule changes write fixtures too. */
+    public static Path copyFixtures() {
+        return copyOf(Path.of("../fixtures"), "jipan-fixtures-");
+    }
+
+    private static Path copyOf(Path source, String prefix) {
         try {
-            Path directory = Files.createTempDirectory("jipan-rules-");
-            try (Stream<Path> files = Files.list(Path.of("../rules"))) {
+            Path directory = Files.createTempDirectory(prefix);
+            try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    Files.copy(file, directory.resolve(file.getFileName()));
+                    Path target = directory.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
                 }
             }
             return directory;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import jipan.fixtures.FixtureFiles;
 import jipan.fixtures.FixtureLoader;
 import jipan.fixtures.FixtureOutcome;
 import jipan.fixtures.FixtureReport;
@@ -27,12 +28,28 @@ public final class LiveRules {
                           List<String> warnings) {
     }
 
-    /** Told of every rule set that goes live, with who proposed it and why: where versions are recorded. */
+    /**
+     * Told of every rule set that goes live — its files, the fixtures it passed, who proposed it, why, how
+     * (start, reload, publish, rollback …) and which version it replaced: where versions and the activation
+     * log are recorded.
+     */
     @FunctionalInterface
     public interface Publication {
-        Publication NONE = (files, author, comment) -> { };
+        Publication NONE = activation -> { };
 
-        void published(RuleFiles files, String author, String comment);
+        void published(Activation activation);
+    }
+
+    /** One rule set going live. {@code fixtures} is null when no fixture gate is configured. */
+    public record Activation(RuleFiles files, FixtureFiles fixtures, String author, String comment, String how,
+                             String fromVersion) {
+    }
+
+    /** A candidate and where it came from; {@code fixtures} null means the fixture gate's directory as it is now. */
+    public record Proposal(RuleFiles files, FixtureFiles fixtures, String author, String comment, String how) {
+        public static Proposal of(RuleFiles files, String author, String comment, String how) {
+            return new Proposal(files, null, author, comment, how);
+        }
     }
 
     /** Why the last candidate was refused, and when. */
@@ -72,7 +89,8 @@ public final class LiveRules {
         if (active.isPresent()) {
             LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, publication);
             if (!directory.version().equals(active.get().version())) {
-                Outcome outcome = live.propose(directory, "startup", "the rules directory at start");
+                Outcome outcome = live.propose(Proposal.of(directory, "startup", "the rules directory at start", "start"),
+                        files -> { });
                 if (!outcome.accepted()) {
                     LOG.warn("the rules directory ({}) differs from the active version {} and was refused; {} stays "
                             + "live: {}", directory.version(), active.get().version(), outcome.liveVersion(),
@@ -83,14 +101,16 @@ public final class LiveRules {
         }
         Classifier first = compile.apply(directory);
         if (fixtureGate != null) {
-            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(fixtureGate));
+            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(
+                    FixtureFiles.readDirectory(fixtureGate)));
             if (report.failed() > 0) {
                 throw new IllegalStateException("the rules directory fails the fixtures, so the service does not start "
                         + "(no rule set is stored yet to fall back on):\n" + String.join("\n", report.outcomes().stream()
                         .filter(outcome -> !outcome.passed()).map(LiveRules::describe).toList()));
             }
         }
-        publication.published(directory, "startup", "the rules directory at first start");
+        publication.published(new Activation(directory, fixtureGate == null ? null : FixtureFiles.readDirectory(fixtureGate),
+                "startup", "the rules directory at first start", "start", null));
         return new LiveRules(first, fixtureGate, publication);
     }
 
@@ -155,15 +175,15 @@ public final class LiveRules {
 
     /** The same, recording who proposed the candidate and why with the version when it goes live. */
     public Outcome propose(RuleFiles candidate, String author, String comment) {
-        return propose(candidate, author, comment, files -> { });
+        return propose(Proposal.of(candidate, author, comment, "change"), files -> { });
     }
 
     /**
      * The same, with a step that must succeed before the swap (writing the rules directory): if it fails, the
      * candidate is refused and the live rules stay, so the directory and the live rules never disagree.
      */
-    public synchronized Outcome propose(RuleFiles candidate, String author, String comment,
-                                        java.util.function.Consumer<RuleFiles> beforeSwap) {
+    public synchronized Outcome propose(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
+        RuleFiles candidate = proposal.files();
         if (candidate.version().equals(current().rulesetVersion())) {
             return new Outcome(true, candidate.version(), candidate.version(), List.of(), List.of());
         }
@@ -180,8 +200,11 @@ public final class LiveRules {
             return refuse(candidate.version(), e.errors().stream().map(RuleProblem::toString).toList());
         }
         Classifier next = current().withRules(compiled);
-        if (fixtureGate != null) {
-            FixtureReport report = new FixtureRunner(next).runAll(new FixtureLoader().load(fixtureGate));
+        // the proposal's own fixtures (a rollback's stored ones, a publish's changed ones), else the gate's directory
+        FixtureFiles fixtures = fixtureGate == null ? null
+                : proposal.fixtures() != null ? proposal.fixtures() : FixtureFiles.readDirectory(fixtureGate);
+        if (fixtures != null) {
+            FixtureReport report = new FixtureRunner(next).runAll(new FixtureLoader().load(fixtures));
             if (report.failed() > 0) {
                 return refuse(candidate.version(), report.outcomes().stream().filter(o -> !o.passed())
                         .map(LiveRules::describe).toList());
@@ -189,7 +212,8 @@ public final class LiveRules {
         }
         try {
             beforeSwap.accept(candidate);
-            publication.published(candidate, author, comment);
+            publication.published(new Activation(candidate, fixtures, proposal.author(), proposal.comment(),
+                    proposal.how(), current().rulesetVersion()));
         } catch (RuntimeException e) {
             LOG.error("rule set {} passed but could not be recorded", candidate.version(), e);
             return refuse(candidate.version(), List.of("the rule set passed the checks but could not be recorded: "

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import jipan.db.RuleVersionDao;
+import jipan.fixtures.FixtureFiles;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -49,13 +50,41 @@ public final class RuleVersions implements LiveRules.Publication {
     }
 
     @Override
-    public void published(RuleFiles files, String author, String comment) {
+    public void published(LiveRules.Activation activation) {
         try {
-            String text = json.writeValueAsString(files.files());
-            jdbi.useExtension(RuleVersionDao.class, dao -> dao.recordActive(files.version(), text, author, comment));
+            String text = json.writeValueAsString(activation.files().files());
+            String fixtures = activation.fixtures() == null ? null : json.writeValueAsString(activation.fixtures().files());
+            String author = activation.author().length() > 100 ? activation.author().substring(0, 100) : activation.author();
+            String comment = activation.comment() == null || activation.comment().length() <= 1000 ? activation.comment()
+                    : activation.comment().substring(0, 1000);
+            jdbi.useExtension(RuleVersionDao.class, dao -> dao.recordActive(activation.files().version(), text, fixtures,
+                    author, comment, activation.how(), activation.fromVersion()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store the rule files", e);
         }
+    }
+
+    /** One activation of the log: the version, how it went live, who, why and what it replaced. */
+    public record Activation(long version, String hash, String how, String author, String comment, String from,
+                             LocalDateTime at) {
+    }
+
+    /** The latest activations (start, reload, publish, rollback …), newest first. */
+    public List<Activation> activations(int limit) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.activations(limit)).stream()
+                .map(row -> new Activation(row.versionSeq(), row.hash(), row.how(), row.author(), row.comment(),
+                        row.fromHash(), row.activatedAt())).toList();
+    }
+
+    /** The fixtures a version passed when it went live, when they were stored. */
+    public Optional<FixtureFiles> fixtures(long seq) {
+        return row(seq).filter(row -> row.fixturesJson() != null).map(row -> {
+            try {
+                return new FixtureFiles(json.readValue(row.fixturesJson(), new TypeReference<Map<String, String>>() { }));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("version " + seq + " has unreadable fixtures", e);
+            }
+        });
     }
 
     /** The files of the active version, when one is stored. */
@@ -103,13 +132,38 @@ public final class RuleVersions implements LiveRules.Publication {
      * when it goes live, writes its files to the rules directory, so the directory and the live rules agree.
      */
     public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, String author) {
+        return activate(seq, live, directory, null, author);
+    }
+
+    /**
+     * Rollback: version {@code seq} through the same compile and gate, but gated with the fixtures it passed
+     * when it went live (versions stored before fixtures were kept use the gate's directory); on success its
+     * rule files, and its fixtures, are written back to their directories before the swap.
+     */
+    public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, Path fixturesDirectory, String author) {
         RuleFiles files = files(seq).orElseThrow(() -> new IllegalArgumentException("no rule version " + seq));
-        return publish(files, live, directory, author, "activated version " + seq);
+        FixtureFiles fixtures = fixtures(seq).orElse(null);
+        return live.propose(new LiveRules.Proposal(files, fixtures, author, "activated version " + seq, "rollback"),
+                accepted -> write(directory, accepted, fixturesDirectory, fixtures));
+    }
+
+    private static void write(Path directory, RuleFiles files, Path fixturesDirectory, FixtureFiles fixtures) {
+        writeDirectory(directory, files);
+        if (fixtures != null && fixturesDirectory != null) {
+            fixtures.writeDirectory(fixturesDirectory);
+        }
     }
 
     /** Proposes files as the new rule set and, when they go live, writes them to the rules directory. */
     public LiveRules.Outcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
-        return live.propose(files, author, comment, accepted -> writeDirectory(directory, accepted));
+        return publish(files, null, live, directory, null, author, comment);
+    }
+
+    /** Rules and (when not null) fixtures changed together: gated with those fixtures, both written on success. */
+    public LiveRules.Outcome publish(RuleFiles files, FixtureFiles fixtures, LiveRules live, Path directory,
+                                     Path fixturesDirectory, String author, String comment) {
+        return live.propose(new LiveRules.Proposal(files, fixtures, author, comment, "publish"),
+                accepted -> write(directory, accepted, fixturesDirectory, fixtures));
     }
 
     /**
@@ -119,7 +173,8 @@ public final class RuleVersions implements LiveRules.Publication {
     public Optional<LiveRules.Outcome> followActive(LiveRules live) {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active)
                 .filter(active -> !active.hash().equals(live.current().rulesetVersion()))
-                .map(active -> live.propose(new RuleFiles(files(active)), active.author(), active.comment()));
+                .map(active -> live.propose(new LiveRules.Proposal(new RuleFiles(files(active)),
+                        fixtures(active.seq()).orElse(null), active.author(), active.comment(), "follow"), f -> { }));
     }
 
     /**

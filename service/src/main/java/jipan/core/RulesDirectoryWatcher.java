@@ -57,8 +57,8 @@ public final class RulesDirectoryWatcher implements Managed {
                 }
                 if (drlChanged) {
                     try {
-                        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), "file watch",
-                                "changed in " + directory);
+                        LiveRules.Outcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
+                                "file watch", "changed in " + directory, "reload"), files -> { });
                         LOG.info("rules directory changed: {} {}", outcome.accepted() ? "live" : "refused",
                                 outcome.version());
                     } catch (RuntimeException e) {

@@ -16,7 +16,12 @@ public interface RuleVersionDao {
 
     /** A stored rule set version. */
     record RuleVersionRow(long seq, String hash, String filesJson, String author, String comment,
-                          LocalDateTime createdAt, boolean active) {
+                          LocalDateTime createdAt, boolean active, String fixturesJson) {
+    }
+
+    /** One rule set going live: which version, how, who, why, and the version it replaced. */
+    record ActivationRow(long id, long versionSeq, String hash, String how, String author, String comment,
+                         String fromHash, LocalDateTime activatedAt) {
     }
 
     @SqlUpdate("""
@@ -30,11 +35,33 @@ public interface RuleVersionDao {
     @SqlUpdate("UPDATE rule_version SET active = (seq = :seq)")
     void activateOnly(@Bind("seq") long seq);
 
-    /** Records the files as a new version (or finds the stored one with the same content) and makes it active. */
+    @SqlUpdate("UPDATE rule_version SET fixtures_json = :fixturesJson WHERE seq = :seq")
+    void storeFixtures(@Bind("seq") long seq, @Bind("fixturesJson") String fixturesJson);
+
+    @SqlUpdate("""
+            INSERT INTO rule_activation (version_seq, hash, how, author, comment, from_hash, activated_at)
+            VALUES (:seq, :hash, :how, :author, :comment, :fromHash, CURRENT_TIMESTAMP)
+            """)
+    void logActivation(@Bind("seq") long seq, @Bind("hash") String hash, @Bind("how") String how,
+                       @Bind("author") String author, @Bind("comment") String comment, @Bind("fromHash") String fromHash);
+
+    @SqlQuery("SELECT * FROM rule_activation ORDER BY id DESC LIMIT :limit")
+    @RegisterConstructorMapper(ActivationRow.class)
+    List<ActivationRow> activations(@Bind("limit") int limit);
+
+    /**
+     * Records the files as a new version (or finds the stored one with the same content), makes it active,
+     * keeps the fixtures it passed (when a gate ran) and logs the activation, in one transaction.
+     */
     @Transaction
-    default long recordActive(String hash, String filesJson, String author, String comment) {
+    default long recordActive(String hash, String filesJson, String fixturesJson, String author, String comment,
+                              String how, String fromHash) {
         long seq = latestWithHash(hash).orElseGet(() -> insert(hash, filesJson, author, comment));
         activateOnly(seq);
+        if (fixturesJson != null) {
+            storeFixtures(seq, fixturesJson);
+        }
+        logActivation(seq, hash, how, author, comment, fromHash);
         return seq;
     }
 

@@ -27,6 +27,7 @@ import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.RuleImpact;
 import jipan.core.RuleProblem;
+import jipan.fixtures.FixtureFiles;
 import jipan.fixtures.FixtureLoader;
 import jipan.fixtures.FixtureReport;
 import jipan.fixtures.FixtureRunner;
@@ -65,7 +66,9 @@ public class RulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response test(JsonNode body) {
         Classifier candidate = compiled(body);
-        FixtureReport report = new FixtureRunner(candidate).runAll(new FixtureLoader().load(fixtures));
+        FixtureFiles changed = candidateFixtures(body);
+        FixtureReport report = new FixtureRunner(candidate).runAll(changed == null
+                ? new FixtureLoader().load(fixtures) : new FixtureLoader().load(changed));
         return Response.ok(new TestReport(candidate.rulesetVersion(), report.passed(), report.failed(),
                 report.outcomes().stream().map(o -> new TestOutcome(o.name(), o.passed(), o.differences())).toList(),
                 report.ruleCount(), report.neverFired())).build();
@@ -144,7 +147,7 @@ public class RulesResource {
     @Path("/versions/{seq}/activate")
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
-        LiveRules.Outcome outcome = versions.activate(seq, rules, directory, caller(request));
+        LiveRules.Outcome outcome = versions.activate(seq, rules, directory, fixtures, caller(request));
         return answer(outcome);
     }
 
@@ -163,6 +166,9 @@ public class RulesResource {
         status.put("rules", live.rules().ruleNames().size());
         status.put("liveSince", rules.liveSince().toString());
         status.put("lastRefusal", rules.lastRefusal());
+        LiveRules.Refusal refusal = rules.lastRefusal();
+        // a refusal a later rule set has since replaced is history, not the state of things
+        status.put("lastRefusalSuperseded", refusal != null && rules.liveSince().isAfter(refusal.at()));
         status.put("takenOutOfService", rules.takenOutOfService());
         return status;
     }
@@ -192,8 +198,9 @@ public class RulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response publish(JsonNode body, @Context ContainerRequestContext request) {
         RuleFiles files = candidate(body);
+        FixtureFiles fixtureChanges = candidateFixtures(body);
         JsonNode comment = body.get("comment");
-        LiveRules.Outcome outcome = versions.publish(files, rules, directory, caller(request),
+        LiveRules.Outcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures, caller(request),
                 comment == null ? null : comment.asText());
         return answer(outcome);
     }
@@ -214,9 +221,56 @@ public class RulesResource {
     @POST
     @Path("/reload")
     public Response reload(@Context ContainerRequestContext request) {
-        LiveRules.Outcome outcome = rules.propose(RuleFiles.readDirectory(directory), caller(request), "reloaded from "
-                + directory);
+        LiveRules.Outcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory), caller(request),
+                "reloaded from " + directory, "reload"), files -> { });
         return answer(outcome);
+    }
+
+    /**
+     * The fixtures a request changes with {@code fixtures} (path → YAML text) and {@code deletedFixtures},
+     * applied to the fixtures directory; null when the request changes none.
+     */
+    private FixtureFiles candidateFixtures(JsonNode body) {
+        JsonNode changed = body == null ? null : body.get("fixtures");
+        JsonNode deleted = body == null ? null : body.get("deletedFixtures");
+        if (changed == null && deleted == null) {
+            return null;
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<String> removed = new java.util.ArrayList<>();
+        if (changed != null && !changed.isObject()) {
+            problems.add("fixtures: must be an object of fixture path → YAML text");
+        } else if (changed != null) {
+            changed.fields().forEachRemaining(file -> {
+                if (file.getValue().isTextual()) {
+                    texts.put(file.getKey(), file.getValue().asText());
+                } else {
+                    problems.add("fixtures." + file.getKey() + ": must be the file's text");
+                }
+            });
+        }
+        if (deleted != null && !deleted.isArray()) {
+            problems.add("deletedFixtures: must be a list of fixture paths");
+        } else if (deleted != null) {
+            deleted.forEach(name -> removed.add(name.asText()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        try {
+            return FixtureFiles.readDirectory(fixtures).withChanges(texts, removed);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
+        }
+    }
+
+    /** Every rule set that went live, and how: start, reload, publish, rollback, follow (newest first, 200). */
+    @RolesAllowed(Roles.ANALYST)
+    @GET
+    @Path("/activations")
+    public List<RuleVersions.Activation> activations() {
+        return versions.activations(200);
     }
 
     /**

@@ -25,7 +25,7 @@ class RuleVersionsTest {
             Classifier shipped = new Classifier(new RuleCompiler().compile(SHIPPED), 10_000);
             LiveRules first = new LiveRules(shipped, null, versions);
             LiveRules second = new LiveRules(shipped, null, versions);
-            versions.published(SHIPPED, "startup", null);
+            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
             Map<String, String> edited = new HashMap<>(SHIPPED.files());
             edited.put("tiers.drl", edited.get("tiers.drl") + "\n// checked\n");
 
@@ -56,12 +56,12 @@ class RuleVersionsTest {
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
             LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
-            versions.published(SHIPPED, "startup", null);
+            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
             Map<String, String> hostile = new HashMap<>(SHIPPED.files());
             Path file = HostileCorpus.DIRECTORY.resolve("01-file-create.drl");
             hostile.put("01-file-create.drl", Files.readString(file));
             // as if stored by an older release whose checks it passed, or written into the table by hand
-            versions.published(new RuleFiles(hostile), "mallory", "stored before verification");
+            versions.published(new LiveRules.Activation(new RuleFiles(hostile), null, "mallory", "stored before verification", "start", null));
             long hostileSeq = versions.list().get(0).seq();
             long shippedSeq = versions.list().get(1).seq();
 
@@ -88,7 +88,7 @@ class RuleVersionsTest {
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
             LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
-            versions.published(SHIPPED, "startup", null);
+            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
             RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
                     java.util.List.of());
 
@@ -120,5 +120,46 @@ class RuleVersionsTest {
                             java.util.stream.Stream.of("notes.txt")).toList());
         }
         assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// x\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRollbackIsGatedWithTheVersionsOwnFixturesAndEveryActivationIsLogged(String kind, @TempDir Path rules)
+            throws Exception {
+        Path fixtures = jipan.ShippedRules.copyFixtures();
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), fixtures, versions);
+            versions.published(new LiveRules.Activation(SHIPPED, jipan.fixtures.FixtureFiles.readDirectory(fixtures),
+                    "startup", null, "start", null));
+            long first = versions.list().get(0).seq();
+            RuleFiles tierAFrom3 = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl")
+                    .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3")), java.util.List.of());
+            String visitCounts = Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"));
+            jipan.fixtures.FixtureFiles expectingA = jipan.fixtures.FixtureFiles.readDirectory(fixtures).withChanges(
+                    Map.of("tiers/customer-pay-visit-counts.yml", visitCounts.replace("THREE: {tier: B", "THREE: {tier: A")),
+                    java.util.List.of());
+
+            assertThat(versions.publish(tierAFrom3, live, rules, "analyst", "A from 3").accepted())
+                    .as("the old fixtures refuse the change").isFalse();
+            LiveRules.Outcome published = versions.publish(tierAFrom3, expectingA, live, rules, fixtures, "analyst",
+                    "A from 3, fixtures updated in the same request");
+            assertThat(published.accepted()).as(String.valueOf(published.errors())).isTrue();
+            assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: A");
+
+            // the incident: back to the first version, whose own fixtures still expect B — no hand-editing
+            LiveRules.Outcome rollback = versions.activate(first, live, rules, fixtures, "on-call");
+
+            assertThat(rollback.accepted()).as(String.valueOf(rollback.errors())).isTrue();
+            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: B");
+            assertThat(versions.activations(10)).extracting(RuleVersions.Activation::how)
+                    .containsExactly("rollback", "publish", "start");
+            assertThat(versions.activations(10).get(0)).satisfies(activation -> {
+                assertThat(activation.author()).isEqualTo("on-call");
+                assertThat(activation.from()).isEqualTo(tierAFrom3.version());
+                assertThat(activation.hash()).isEqualTo(SHIPPED.version());
+            });
+        });
     }
 }

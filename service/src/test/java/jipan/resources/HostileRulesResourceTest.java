@@ -37,6 +37,7 @@ class HostileRulesResourceTest {
     private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
             JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("rules.directory", RULES.toString()),
+            ConfigOverride.config("rules.fixtureGate", ShippedRules.copyFixtures().toString()),
             ConfigOverride.config("database.url", "jdbc:h2:mem:hostile-rules-test;DB_CLOSE_DELAY=-1"));
 
 

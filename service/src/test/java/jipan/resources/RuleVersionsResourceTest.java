@@ -30,6 +30,7 @@ class RuleVersionsResourceTest {
     private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
             JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("rules.directory", RULES.toString()),
+            ConfigOverride.config("rules.fixtureGate", ShippedRules.copyFixtures().toString()),
             ConfigOverride.config("database.url", "jdbc:h2:mem:rule-versions-test;DB_CLOSE_DELAY=-1"));
 
 
