@@ -35,6 +35,7 @@ import jipan.health.RulesHealthCheck;
 import jipan.resources.BatchLimit;
 import jipan.resources.ClassificationRunResource;
 import jipan.resources.ClassifyResource;
+import jipan.resources.ErrorBodies;
 import jipan.resources.JsonErrorHandler;
 import jipan.resources.CustomerResource;
 import jipan.resources.ImportResource;
@@ -155,6 +156,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         // each resource method's @RolesAllowed, checked on the method Jersey matched
         environment.jersey().register(new RoleCheck());
         environment.jersey().register(new InvalidInputExceptionMapper());
+        environment.jersey().register(new ErrorBodies.WebApplication());
+        environment.jersey().register(new ErrorBodies.MalformedJson());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(rules));
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
