@@ -60,6 +60,8 @@ public class BenchCommand extends Command {
                 .help("threads classifying in process, each a share of the customers (default 1)");
         subparser.addArgument("--url").dest("url").metavar("URL")
                 .help("base URL of a running jipan service, to measure through HTTP as well");
+        subparser.addArgument("--api-key").dest("apiKey").metavar("KEY").setDefault("demo-integration")
+                .help("the API key for --url (default: the demo integration key of config/jipan.yml)");
         subparser.addArgument("--batch").dest("batch").type(Integer.class).setDefault(1_000)
                 .help("customers per HTTP request (default 1000)");
         subparser.addArgument("--clients").dest("clients").type(Integer.class).setDefault(2)
@@ -98,7 +100,8 @@ public class BenchCommand extends Command {
         measure("rules (in process, " + threads + " thread" + (threads == 1 ? "" : "s") + ")", customers, warmup,
                 rounds, () -> classifyInParallel(classifier, facts, threads), floor);
         if (namespace.getString("url") != null) {
-            HttpBench http = new HttpBench(namespace.getString("url"), request, namespace.getInt("batch"),
+            HttpBench http = new HttpBench(namespace.getString("url"), namespace.getString("apiKey"), request,
+                    namespace.getInt("batch"),
                     namespace.getInt("clients"));
             measure("rules through HTTP (" + namespace.getInt("batch") + " per request, "
                     + namespace.getInt("clients") + " clients)", customers, warmup, rounds, http::run, floor);
@@ -156,9 +159,11 @@ public class BenchCommand extends Command {
         private final URI uri;
         private final List<byte[]> bodies = new ArrayList<>();
         private final int clients;
+        private final String apiKey;
 
-        HttpBench(String baseUrl, ObjectNode request, int batch, int clients) throws Exception {
+        HttpBench(String baseUrl, String apiKey, ObjectNode request, int batch, int clients) throws Exception {
             this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/classify");
+            this.apiKey = apiKey;
             this.clients = clients;
             ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
             ArrayNode all = (ArrayNode) request.get("customers");
@@ -191,7 +196,7 @@ public class BenchCommand extends Command {
 
         private int post(byte[] body) throws Exception {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("POST " + uri + " answered " + response.statusCode() + ": "
