@@ -231,38 +231,54 @@ public class RulesResource {
      * applied to the fixtures directory; null when the request changes none.
      */
     private FixtureFiles candidateFixtures(JsonNode body) {
-        JsonNode changed = body == null ? null : body.get("fixtures");
-        JsonNode deleted = body == null ? null : body.get("deletedFixtures");
-        if (changed == null && deleted == null) {
+        if (body == null || (body.get("fixtures") == null && body.get("deletedFixtures") == null)) {
             return null;
         }
+        Change change = change(body, "fixtures", "deletedFixtures");
+        try {
+            return FixtureFiles.readDirectory(fixtures).withChanges(change.texts(), change.removed());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
+        }
+    }
+
+    /** Files to add or replace ({@code name → text}) and files to remove, as a request field pair gives them. */
+    private record Change(Map<String, String> texts, List<String> removed) {
+    }
+
+    /** Reads {@code filesField} (an object of name → text) and {@code deletedField} (a list); 422 naming each problem. */
+    private static Change change(JsonNode body, String filesField, String deletedField) {
+        JsonNode changed = body == null ? null : body.get(filesField);
+        JsonNode deleted = body == null ? null : body.get(deletedField);
         List<String> problems = new java.util.ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
         List<String> removed = new java.util.ArrayList<>();
         if (changed != null && !changed.isObject()) {
-            problems.add("fixtures: must be an object of fixture path → YAML text");
+            problems.add(filesField + ": must be an object of file name → text");
         } else if (changed != null) {
             changed.fields().forEachRemaining(file -> {
                 if (file.getValue().isTextual()) {
                     texts.put(file.getKey(), file.getValue().asText());
                 } else {
-                    problems.add("fixtures." + file.getKey() + ": must be the file's text");
+                    problems.add(filesField + "." + file.getKey() + ": must be the file's text");
                 }
             });
         }
         if (deleted != null && !deleted.isArray()) {
-            problems.add("deletedFixtures: must be a list of fixture paths");
+            problems.add(deletedField + ": must be a list of file names");
         } else if (deleted != null) {
-            deleted.forEach(name -> removed.add(name.asText()));
+            deleted.forEach(name -> {
+                if (name.isTextual()) {
+                    removed.add(name.asText());
+                } else {
+                    problems.add(deletedField + ": must be a list of file names (got " + name + ")");
+                }
+            });
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        try {
-            return FixtureFiles.readDirectory(fixtures).withChanges(texts, removed);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
-        }
+        return new Change(texts, removed);
     }
 
     /** Every rule set that went live, and how: start, reload, publish, rollback, follow (newest first, 200). */
@@ -278,41 +294,13 @@ public class RulesResource {
      * files, {@code deleted} removes them, every other file is the live one's. 422 naming each bad field.
      */
     private RuleFiles candidate(JsonNode body) {
-        JsonNode files = body == null ? null : body.get("files");
-        JsonNode deleted = body == null ? null : body.get("deleted");
-        List<String> problems = new java.util.ArrayList<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        List<String> removed = new java.util.ArrayList<>();
-        if (files != null && !files.isObject()) {
-            problems.add("files: must be an object of file name → DRL text");
-        } else if (files != null) {
-            files.fields().forEachRemaining(file -> {
-                if (!file.getValue().isTextual()) {
-                    problems.add("files." + file.getKey() + ": must be the file's text");
-                } else {
-                    texts.put(file.getKey(), file.getValue().asText());
-                }
-            });
-        }
-        if (deleted != null && !deleted.isArray()) {
-            problems.add("deleted: must be a list of file names");
-        } else if (deleted != null) {
-            deleted.forEach(name -> {
-                if (name.isTextual()) {
-                    removed.add(name.asText());
-                } else {
-                    problems.add("deleted: must be a list of file names (got " + name + ")");
-                }
-            });
-        }
-        if (problems.isEmpty() && texts.isEmpty() && removed.isEmpty()) {
-            problems.add("files: required (the files to add or change), or deleted (the files to remove)");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        Change change = change(body, "files", "deleted");
+        if (change.texts().isEmpty() && change.removed().isEmpty()) {
+            throw new InvalidInputException(List.of(
+                    "files: required (the files to add or change), or deleted (the files to remove)"));
         }
         try {
-            return rules.current().rules().files().withChanges(texts, removed);
+            return rules.current().rules().files().withChanges(change.texts(), change.removed());
         } catch (RuleFiles.InvalidRuleFilesException e) {
             throw new InvalidInputException(e.problems());
         }
