@@ -122,6 +122,9 @@ public final class ClassificationRuns {
                     + " but " + classifier.rulesetVersion() + " is live: start a new run instead");
         }
         jdbi.useExtension(ClassificationRunDao.class, dao -> dao.markRunning(runId));
+        long started = System.nanoTime();
+        LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}", runId, run.customersTotal(),
+                run.asOf(), run.rulesetVersion(), run.customersDone() > 0 ? ", resuming after " + run.customersDone() : "");
         try {
             String after = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.lastCustomerOf(runId)).orElse("");
             int done = run.customersDone();
@@ -159,6 +162,8 @@ public final class ClassificationRuns {
                 progress.accept(done);
             }
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null));
+            LOG.info("classification run {} done: {} customers in {} s", runId, done,
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
         } catch (RuntimeException e) {
             LOG.error("classification run {} failed", runId, e);
             String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();

@@ -14,7 +14,7 @@ public class DatabaseHealthCheck extends HealthCheck {
     @Override
     protected Result check() {
         int one = database.jdbi().withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
-        return one == 1 ? Result.healthy("schema version " + database.schemaVersion())
+        return one == 1 ? Result.healthy("schema version " + database.appliedSchemaVersion())
                 : Result.unhealthy("SELECT 1 answered " + one);
     }
 }

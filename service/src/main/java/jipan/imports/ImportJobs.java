@@ -55,11 +55,16 @@ public final class ImportJobs {
         long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName));
         executor.submit(() -> {
             ImportReport[] last = {new ImportReport(kind.cliName(), null, "RUNNING", 0, 0, 0, List.of(), null)};
+            long started = System.nanoTime();
+            LOG.info("import {} starts: {} file '{}'", id, kind.cliName(), fileName);
             try (InputStream in = Files.newInputStream(file)) {
                 importer.importCsv(kind, in, charset, report -> {
                     last[0] = report;
                     record(id, report);
                 });
+                LOG.info("import {} {}: {} rows read, {} imported, {} rejected in {} s", id, last[0].status(),
+                        last[0].rowsRead(), last[0].imported(), last[0].rejected(),
+                        String.format("%.1f", (System.nanoTime() - started) / 1e9));
             } catch (IOException | RuntimeException e) {
                 LOG.error("import {} failed", id, e);
                 ImportReport failed = last[0];
