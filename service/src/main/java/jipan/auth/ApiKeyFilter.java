@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jipan.api.ErrorResponse;
+import jipan.api.Problem;
 
 /**
  * Authentication: finds the API key of a request ({@code X-Api-Key: KEY} or {@code Authorization: Bearer KEY})
@@ -103,7 +103,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     }
 
     static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(status.getStatusCode(), message, List.of(message))).build();
+        return Problem.of(status.getStatusCode(), status == Response.Status.UNAUTHORIZED ? "api-key" : "role", message)
+                .response();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import jipan.api.ErrorResponse;
+import jipan.api.Problem;
 
 /** The most customers one request may carry; more is answered 413 naming the limit. */
 public final class BatchLimit {
@@ -23,10 +23,8 @@ public final class BatchLimit {
         if (customers != null && customers.isArray() && customers.size() > maxCustomers) {
             String message = "a request may hold at most " + maxCustomers + " customers (got " + customers.size()
                     + "); split it into smaller batches";
-            throw new WebApplicationException(Response.status(PAYLOAD_TOO_LARGE)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorResponse(PAYLOAD_TOO_LARGE, message, List.of("customers: " + message)))
-                    .build());
+            throw new WebApplicationException(Problem.invalid(PAYLOAD_TOO_LARGE, "too-many-customers", message,
+                    List.of("customers: " + message)).response());
         }
     }
 }

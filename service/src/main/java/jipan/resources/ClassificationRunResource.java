@@ -46,8 +46,7 @@ public class ClassificationRunResource {
         try {
             run = runs.create(CustomerResource.date("asOf", asOf.asText()));
         } catch (ClassificationRuns.AlreadyRunning e) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new jipan.api.ErrorResponse(409, e.getMessage(), List.of(e.getMessage()))).build();
+            return jipan.api.Problem.of(409, "run-in-progress", e.getMessage()).response();
         }
         runs.submit(run.id(), executor);
         return Response.accepted(run).location(URI.create("/api/v1/classification-runs/" + run.id())).build();

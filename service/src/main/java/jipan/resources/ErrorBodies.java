@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import jipan.api.ErrorResponse;
+import jipan.api.Problem;
 
 /**
  * One error body for every refusal the framework makes (404 for an unknown id or path, 400 for a bad
@@ -17,10 +17,15 @@ public final class ErrorBodies {
     }
 
     static Response of(int status, String message) {
-        String text = message == null || message.isBlank() ? Response.Status.fromStatusCode(status) == null
-                ? "error " + status : Response.Status.fromStatusCode(status).getReasonPhrase() : message;
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(status, text, List.of(text))).build();
+        String text = message == null || message.isBlank() ? Problem.title(status) : message;
+        String kind = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+        return Problem.of(status, kind, text).response();
     }
 
     /** A refusal raised by a resource or by Jersey itself. */
@@ -28,13 +33,29 @@ public final class ErrorBodies {
         @Override
         public Response toResponse(WebApplicationException exception) {
             int status = exception.getResponse().getStatus();
-            if (status >= 500) {
-                return exception.getResponse();
+            if (exception.getResponse().hasEntity()) {
+                return exception.getResponse(); // a resource already wrote the problem
             }
-            Response response = of(status, exception.getMessage());
+            String detail = status == 415 ? "send the body as one of the types this endpoint consumes (application/json, "
+                    + "or text/csv for imports); got " + exception.getMessage() : exception.getMessage();
+            Response response = status >= 500 ? Problem.of(status, "server-error", "the request could not be completed")
+                    .response() : of(status, detail);
             return status == 405 && exception.getResponse().getAllowedMethods() != null
                     ? Response.fromResponse(response).allow(exception.getResponse().getAllowedMethods()).build()
                     : response;
+        }
+    }
+
+    /** Anything else that went wrong: logged with an id, answered as a problem that names it. */
+    public static final class Unexpected implements ExceptionMapper<Exception> {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Unexpected.class);
+
+        @Override
+        public Response toResponse(Exception exception) {
+            String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+            LOG.error("request failed, logged as {}", id, exception);
+            return Problem.of(500, "server-error", "the request could not be completed; it is logged as " + id)
+                    .response();
         }
     }
 
@@ -42,7 +63,9 @@ public final class ErrorBodies {
     public static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException exception) {
-            return of(400, "the body is not valid JSON: " + exception.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = exception.getLocation();
+            return of(400, "the body is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + exception.getOriginalMessage());
         }
     }
 }

@@ -3,7 +3,7 @@ package jipan.resources;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jipan.api.ErrorResponse;
+import jipan.api.Problem;
 import jipan.api.InvalidInputException;
 
 /** Bad input is 422 with every problem by JSON path. */
@@ -13,10 +13,7 @@ public class InvalidInputExceptionMapper implements ExceptionMapper<InvalidInput
     @Override
     public Response toResponse(InvalidInputException exception) {
         int count = exception.errors().size();
-        return Response.status(UNPROCESSABLE)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(UNPROCESSABLE,
-                        "the request has " + count + " problem" + (count == 1 ? "" : "s"), exception.errors()))
-                .build();
+        return Problem.invalid(UNPROCESSABLE, "invalid-input",
+                "the request has " + count + " problem" + (count == 1 ? "" : "s"), exception.errors()).response();
     }
 }

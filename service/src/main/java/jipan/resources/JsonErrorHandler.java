@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import jipan.api.ErrorResponse;
+import jipan.api.Problem;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -28,28 +28,22 @@ public final class JsonErrorHandler extends ErrorHandler {
     static String body(int code, String message) {
         String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
         try {
-            return JSON.writeValueAsString(new ErrorResponse(code, text, List.of(text)));
+            return JSON.writeValueAsString(Problem.of(code, code == 404 ? "not-found" : "bad-request", text));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error body always serialises", e);
         }
     }
 
     @Override
-    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
-                                                 String contentType, List<Charset> charsets, int code, String message,
-                                                 Throwable cause) throws IOException {
-        return super.generateAcceptableResponse(request, response, callback, "application/json",
-                List.of(StandardCharsets.UTF_8), code, message, cause);
-    }
-
-    @Override
-    protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-        writer.write(body(code, message));
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=utf-8");
+        response.write(true, ByteBuffer.wrap(body(code, message).getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8"));
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE + ";charset=utf-8"));
         return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
-import jipan.api.ErrorResponse;
+import jipan.api.Problem;
 import jipan.core.RuleEvaluationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +17,7 @@ public class RuleEvaluationExceptionMapper implements ExceptionMapper<RuleEvalua
     public Response toResponse(RuleEvaluationException exception) {
         LOG.error("rule error: {}", exception.getMessage());
         int status = Response.Status.INTERNAL_SERVER_ERROR.getStatusCode();
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse(status, "the rules gave no usable answer", List.of(exception.getMessage())))
-                .build();
+        return Problem.invalid(status, "rules-gave-no-answer", "the rules gave no usable answer: "
+                + exception.getMessage(), List.of(exception.getMessage())).response();
     }
 }

@@ -184,8 +184,8 @@ public class RulesResource {
     public Response validate(JsonNode body) {
         // 422: the request is well formed, its rules are not; the body lists every problem as file:line:column
         LiveRules.Outcome outcome = rules.validate(candidate(body));
-        return Response.status(outcome.accepted() ? 200 : 422).entity(outcome).type(MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
+                : refusal(422, "the rule files do not compile or are not allowed", outcome);
     }
 
     /**
@@ -207,8 +207,14 @@ public class RulesResource {
 
     /** 200 with the outcome when the candidate went live, 409 when it was refused. */
     private static Response answer(LiveRules.Outcome outcome) {
-        return Response.status(outcome.accepted() ? Response.Status.OK : Response.Status.CONFLICT)
-                .entity(outcome).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
+                : refusal(409, "the rule set was refused; the live rules stay", outcome);
+    }
+
+    /** A refused candidate as a problem: every reason (file:line:column, or fixture) and both versions. */
+    private static Response refusal(int status, String detail, LiveRules.Outcome outcome) {
+        return jipan.api.Problem.invalid(status, "rules-refused", detail, outcome.errors())
+                .withVersions(outcome.version(), outcome.liveVersion()).response();
     }
 
     private static String caller(ContainerRequestContext request) {

@@ -67,8 +67,9 @@ class ClassifyResourceTest {
 
         assertThat(response.getStatus()).isEqualTo(422);
         JsonNode body = response.readEntity(JsonNode.class);
-        assertThat(body.get("code").asInt()).isEqualTo(422);
-        assertThat(body.get("errors")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+        assertThat(body.get("status").asInt()).isEqualTo(422);
+        assertThat(body.get("errors")).extracting(e -> e.get("path").asText() + ": " + e.get("message").asText())
+                .containsExactlyInAnyOrder(
                 "customers[1].visits[0].amount: must not be negative (got -1)",
                 "customers[1].visits[1].roNumber: duplicate roNumber 'RO1' (also at customers[0].visits[0].roNumber)",
                 "customers[1].visits[1].vin: 'LSGPC54U8AF000009' is not one of this customer's vehicles",
@@ -106,7 +107,7 @@ class ClassifyResourceTest {
         Response response = post(request);
 
         assertThat(response.getStatus()).isEqualTo(413);
-        assertThat(response.readEntity(JsonNode.class).get("message").asText())
+        assertThat(response.readEntity(JsonNode.class).get("detail").asText())
                 .contains("at most 10000 customers (got 10001)");
     }
 
@@ -123,8 +124,9 @@ class ClassifyResourceTest {
         assertThat(refused.getStatus()).isEqualTo(422);
         JsonNode validation = refused.readEntity(JsonNode.class);
 
-        assertThat(validation.get("accepted").asBoolean()).isFalse();
-        assertThat(validation.get("errors").get(0).asText()).startsWith("broken.drl:");
+        assertThat(refused.getMediaType().toString()).startsWith("application/problem+json");
+        assertThat(validation.get("type").asText()).isEqualTo("urn:jipan:problem:rules-refused");
+        assertThat(validation.get("errors").get(0).get("path").asText()).startsWith("broken.drl:");
         assertThat(validation.get("liveVersion").asText()).isEqualTo(live);
 
         Response reload = APP.client().target(base + "/reload").request().post(Entity.json("{}"));

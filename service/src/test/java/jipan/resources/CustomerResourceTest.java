@@ -77,7 +77,8 @@ class CustomerResourceTest {
         Response response = put(batch);
 
         assertThat(response.getStatus()).isEqualTo(422);
-        assertThat(response.readEntity(JsonNode.class).get("errors").get(0).asText())
+        JsonNode firstError = response.readEntity(JsonNode.class).get("errors").get(0);
+        assertThat(firstError.get("path").asText() + ": " + firstError.get("message").asText())
                 .isEqualTo("customers[1].visits[0].date: must be a date YYYY-MM-DD between 1900-01-01 and 2100-12-31 "
                         + "(got '2012-02-30')");
         assertThat(get("/customers/BAD1").getStatus()).isEqualTo(404);
@@ -145,11 +146,11 @@ class CustomerResourceTest {
 
         Response badMonth = get("/reports/churn/monthly?month=2012-13");
         assertThat(badMonth.getStatus()).isEqualTo(400);
-        assertThat(badMonth.readEntity(JsonNode.class).get("message").asText())
+        assertThat(badMonth.readEntity(JsonNode.class).get("detail").asText())
                 .isEqualTo("month: must be a month YYYY-MM between 1900-01 and 2100-12 (got '2012-13')");
         Response reversed = get("/reports/structure?from=2012-10-01&to=2012-09-30");
         assertThat(reversed.getStatus()).isEqualTo(400);
-        assertThat(reversed.readEntity(JsonNode.class).get("message").asText())
+        assertThat(reversed.readEntity(JsonNode.class).get("detail").asText())
                 .isEqualTo("from: 2012-10-01 is after to: 2012-09-30");
     }
 

@@ -77,18 +77,25 @@ class InputFuzzTest {
             response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
         check(method + " " + (path.length() > 120 ? path.substring(0, 120) + "…" : path), response.statusCode(),
-                response.body());
+                response.body(), response.headers().firstValue("Content-Type").orElse(null));
     }
 
     private void check(String what, int status, String body) {
+        check(what, status, body, "application/problem+json");
+    }
+
+    private void check(String what, int status, String body, String contentType) {
+        if (status >= 400 && (contentType == null || !contentType.startsWith("application/problem+json"))) {
+            failures.add(what + " → " + status + " as " + contentType + ", not application/problem+json");
+        }
         if (status >= 500) {
             failures.add(what + " → " + status + " " + body);
         } else if (status >= 400) {
             refused++;
             try {
                 JsonNode error = TestRequests.JSON.readTree(body);
-                if (error.get("code") == null || error.get("code").asInt() != status || !error.has("message")
-                        || !error.path("errors").isArray()) {
+                if (error.get("status") == null || error.get("status").asInt() != status || !error.has("title")
+                        || !error.has("detail") || !error.path("type").asText().startsWith("urn:jipan:problem:")) {
                     failures.add(what + " → " + status + " without the JSON error body: " + body);
                 }
             } catch (Exception e) {
@@ -210,7 +217,9 @@ class InputFuzzTest {
                 if (answer.toLowerCase().contains("transfer-encoding: chunked")) {
                     body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
                 }
-                check("raw " + request.substring(0, Math.min(60, request.indexOf('\r'))), status, body.strip());
+                String type = answer.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
+                        .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse(null);
+                check("raw " + request.substring(0, Math.min(60, request.indexOf('\r'))), status, body.strip(), type);
             }
         }
         return raw.size();

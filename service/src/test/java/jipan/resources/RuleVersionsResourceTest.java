@@ -82,7 +82,8 @@ class RuleVersionsResourceTest {
                 + "rule \"leave\" when AsOf() then\n    System.exit( 1 );\nend\n");
         Response refused = api("/rules/test").request().post(Entity.entity(broken, MediaType.APPLICATION_JSON_TYPE));
         assertThat(refused.getStatus()).isEqualTo(422);
-        assertThat(refused.readEntity(String.class)).contains("bad.drl:4:12 in rule 'leave': rules may not reach the system");
+        assertThat(refused.readEntity(String.class)).contains("\"path\":\"bad.drl:4:12\"")
+                .contains("in rule 'leave': rules may not reach the system");
     }
 
     @Test
@@ -92,19 +93,20 @@ class RuleVersionsResourceTest {
         bad.putArray("deleted").add("nope.drl").add("ok.drl");
         try (Response refused = api("/rules/validate").request().post(Entity.entity(bad, MediaType.APPLICATION_JSON_TYPE))) {
             assertThat(refused.getStatus()).isEqualTo(422);
-            assertThat(refused.readEntity(String.class)).contains("files.../kmodule.drl: a rule file name is")
-                    .contains("deleted: ok.drl is also in files").doesNotContain("deleted: the live rule set has no file ok.drl");
+            assertThat(refused.readEntity(String.class)).contains("{\"path\":\"files.../kmodule.drl\",\"message\":\"a rule file name is")
+                    .contains("{\"path\":\"deleted\",\"message\":\"ok.drl is also in files\"}")
+                    .doesNotContain("the live rule set has no file ok.drl");
         }
         ObjectNode unknown = TestRequests.JSON.createObjectNode();
         unknown.putArray("deleted").add("nope.drl");
         try (Response refused = api("/rules/publish").request().post(Entity.entity(unknown, MediaType.APPLICATION_JSON_TYPE))) {
             assertThat(refused.getStatus()).isEqualTo(422);
-            assertThat(refused.readEntity(String.class)).contains("deleted: the live rule set has no file nope.drl");
+            assertThat(refused.readEntity(String.class)).contains("the live rule set has no file nope.drl");
         }
         ObjectNode nothing = TestRequests.JSON.createObjectNode();
         try (Response refused = api("/rules/test").request().post(Entity.entity(nothing, MediaType.APPLICATION_JSON_TYPE))) {
             assertThat(refused.getStatus()).isEqualTo(422);
-            assertThat(refused.readEntity(String.class)).contains("files: required");
+            assertThat(refused.readEntity(String.class)).contains("\"path\":\"files\",\"message\":\"required");
         }
     }
 
