@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -46,8 +47,14 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         return new ApiKeyFilter(List.of(), true);
     }
 
+    @Context
+    private jakarta.ws.rs.container.ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        if (resource != null && resource.getResourceMethod() != null && RoleCheck.isPublic(resource.getResourceMethod())) {
+            return; // the API description is public
+        }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         if (open) {
             request.setProperty(CALLER, "anonymous");

@@ -29,9 +29,15 @@ public class RoleCheck implements DynamicFeature {
         return roles == null ? List.of() : Arrays.asList(roles.value());
     }
 
+    /** Open to anyone, no key needed: {@code @PermitAll} on the method or its class (the API description). */
+    public static boolean isPublic(Method method) {
+        return method.isAnnotationPresent(jakarta.annotation.security.PermitAll.class)
+                || method.getDeclaringClass().isAnnotationPresent(jakarta.annotation.security.PermitAll.class);
+    }
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
-        if (resource.getResourceMethod() != null) {
+        if (resource.getResourceMethod() != null && !isPublic(resource.getResourceMethod())) {
             context.register(new Filter(rolesOf(resource.getResourceMethod())));
         }
     }

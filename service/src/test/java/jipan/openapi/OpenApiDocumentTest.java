@@ -1,0 +1,90 @@
+package jipan.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jipan.JipanApplication;
+import jipan.JipanConfiguration;
+import jipan.TestRequests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The OpenAPI document: served without a key, valid, and listing every endpoint of the resources. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class OpenApiDocumentTest {
+    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
+            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config-keys.yml"),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:openapi-test;DB_CLOSE_DELAY=-1"));
+
+    private String url(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+
+    @Test
+    void theDocumentIsPublicValidAndListsEveryEndpoint() throws Exception {
+        String json;
+        try (Response response = APP.client().target(url("/api/v1/openapi.json")).request().get()) {
+            assertThat(response.getStatus()).as("no API key needed").isEqualTo(200);
+            json = response.readEntity(String.class);
+        }
+        try (Response yaml = APP.client().target(url("/api/v1/openapi.yaml")).request().get()) {
+            assertThat(yaml.getStatus()).isEqualTo(200);
+            assertThat(yaml.readEntity(String.class)).contains("openapi: 3.1");
+        }
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(json);
+        assertThat(parsed.getMessages()).as("parser messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
+
+        JsonNode document = TestRequests.JSON.readTree(json);
+        assertThat(document.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");
+        List<String> missing = new ArrayList<>();
+        int endpoints = 0;
+        try (var files = Files.list(java.nio.file.Path.of("target/classes/jipan/resources"))) {
+            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.contains("$")) {
+                    continue;
+                }
+                Class<?> type = Class.forName("jipan.resources." + name.substring(0, name.length() - 6));
+                if (!type.isAnnotationPresent(Path.class)) {
+                    continue;
+                }
+                for (Method method : type.getMethods()) {
+                    String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(POST.class)
+                            ? "post" : method.isAnnotationPresent(PUT.class) ? "put"
+                            : method.isAnnotationPresent(DELETE.class) ? "delete" : null;
+                    if (verb == null) {
+                        continue;
+                    }
+                    Path sub = method.getAnnotation(Path.class);
+                    String path = type.getAnnotation(Path.class).value()
+                            + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value());
+                    endpoints++;
+                    if (document.path("paths").path(path).path(verb).isMissingNode()) {
+                        missing.add(verb.toUpperCase(Locale.ROOT) + " " + path);
+                    }
+                }
+            }
+        }
+        assertThat(endpoints).isGreaterThan(30);
+        assertThat(missing).as("endpoints missing from the document").isEmpty();
+        assertThat(document.path("paths").has("/api/v1/openapi.{type}")).as("the document itself is hidden").isFalse();
+    }
+}
