@@ -147,6 +147,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone())));
         environment.jersey().register(new ReportParameterExceptionMapper());
+        environment.jersey().register(new jipan.openapi.SwaggerUi());
         environment.jersey().register(new jipan.openapi.OpenApiDocument(
                 java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development")));
         if (configuration.getAuth().getMode().equals("keys")) {

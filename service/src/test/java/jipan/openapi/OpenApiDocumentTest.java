@@ -38,6 +38,25 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void swaggerUiServesItsPageAndOnlyItsOwnFiles() {
+        try (Response page = APP.client().target(url("/api/docs")).request().get()) {
+            assertThat(page.getStatus()).isEqualTo(200);
+            assertThat(page.getMediaType().toString()).startsWith("text/html");
+            assertThat(page.readEntity(String.class)).contains("/api/v1/openapi.json", "swagger-ui-bundle.js");
+        }
+        try (Response bundle = APP.client().target(url("/api/docs/assets/swagger-ui-bundle.js")).request().get()) {
+            assertThat(bundle.getStatus()).isEqualTo(200);
+            assertThat(bundle.getMediaType().toString()).startsWith("application/javascript");
+            assertThat(bundle.readEntity(byte[].class).length).isGreaterThan(100_000);
+        }
+        for (String other : List.of("index.html", "swagger-initializer.js", "..%2F..%2Fpom.properties", "nope.js")) {
+            try (Response refused = APP.client().target(url("/api/docs/assets/" + other)).request().get()) {
+                assertThat(refused.getStatus()).as(other).isIn(400, 404); // 400: the web server refuses encoded slashes
+            }
+        }
+    }
+
+    @Test
     void theDocumentIsPublicValidAndListsEveryEndpoint() throws Exception {
         String json;
         try (Response response = APP.client().target(url("/api/v1/openapi.json")).request().get()) {
