@@ -35,6 +35,8 @@ import jipan.db.StoredResultRow;
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
+    private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final CustomerStore store;
     private final ClassificationRuns runs;
     private final LiveRules rules;
@@ -89,9 +91,19 @@ public class CustomerResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}/classifications")
-    public List<StoredResultRow> history(@PathParam("id") String id) {
+    public List<jipan.api.StoredClassification> history(@PathParam("id") String id) {
         stored(id);
-        return runs.historyOf(id);
+        // the answer as a JSON object, not the stored row's JSON string
+        return runs.historyOf(id).stream().map(CustomerResource::stored).toList();
+    }
+
+    private static jipan.api.StoredClassification stored(StoredResultRow row) {
+        try {
+            return new jipan.api.StoredClassification(row.runId(), row.asOf(), row.rulesetVersion(),
+                    RESULTS.readTree(row.resultJson()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("run " + row.runId() + " stored an unreadable result for " + row.customerId(), e);
+        }
     }
 
     private CustomerFacts stored(String id) {

@@ -176,6 +176,9 @@ class CustomerResourceTest {
         assertThat(history).anySatisfy(result -> {
             assertThat(result.get("runId").asLong()).isEqualTo(id);
             assertThat(result.get("rulesetVersion").asText()).isEqualTo(rulesetVersion);
+            assertThat(result.get("result").isObject()).as("the stored answer is a JSON object").isTrue();
+            assertThat(result.at("/result/customerId").asText()).isEqualTo("K1");
+            assertThat(result.at("/result/reasons").isArray()).isTrue();
         });
         assertThat(get("/classification-runs/999999").getStatus()).isEqualTo(404);
     }
