@@ -32,6 +32,21 @@ public record Problem(String type, String title, int status, String detail, List
         }
     }
 
+    /**
+     * A refusal by HTTP status alone (the framework's and the web server's): the kind follows from the status,
+     * the detail defaults to the reason phrase.
+     */
+    public static Problem forStatus(int status, String detail) {
+        String kind = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+        return of(status, kind, detail == null || detail.isBlank() ? title(status) : detail);
+    }
+
     public static Problem of(int status, String kind, String detail) {
         return new Problem("urn:jipan:problem:" + kind, title(status), status, detail, null, null, null);
     }

@@ -100,17 +100,17 @@ public final class LiveRules {
             return live;
         }
         Classifier first = compile.apply(directory);
-        if (fixtureGate != null) {
-            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(
-                    FixtureFiles.readDirectory(fixtureGate)));
+        FixtureFiles fixtures = fixtureGate == null ? null : FixtureFiles.readDirectory(fixtureGate);
+        if (fixtures != null) {
+            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(fixtures));
             if (report.failed() > 0) {
                 throw new IllegalStateException("the rules directory fails the fixtures, so the service does not start "
                         + "(no rule set is stored yet to fall back on):\n" + String.join("\n", report.outcomes().stream()
                         .filter(outcome -> !outcome.passed()).map(LiveRules::describe).toList()));
             }
         }
-        publication.published(new Activation(directory, fixtureGate == null ? null : FixtureFiles.readDirectory(fixtureGate),
-                "startup", "the rules directory at first start", "start", null));
+        publication.published(new Activation(directory, fixtures, "startup", "the rules directory at first start",
+                "start", null));
         return new LiveRules(first, fixtureGate, publication);
     }
 

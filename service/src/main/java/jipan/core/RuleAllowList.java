@@ -136,6 +136,10 @@ final class RuleAllowList {
     private static final Set<String> SUPERTYPE_PREFIXES = Set.of(FACTS, "org/drools/model/functions/",
             "org/drools/modelcompiler/", "org/drools/model/codegen/project/", "org/drools/modelcompiler/dsl/");
 
+    /** Classes whose constructor takes a capacity: allowed empty or from values only. */
+    private static final Set<String> SIZED = Set.of("java/lang/StringBuilder", "java/util/ArrayList",
+            "java/util/HashSet", "java/util/HashMap");
+
     private static final Set<String> CATCHABLE = Set.of("java/lang/Exception", "java/lang/RuntimeException",
             "java/lang/IllegalArgumentException", "java/lang/IllegalStateException", "java/lang/ArithmeticException",
             "java/lang/NullPointerException", "java/lang/NumberFormatException",
@@ -175,10 +179,8 @@ final class RuleAllowList {
         if (members == null || !(members.contains(ALL) || members.contains(name))) {
             return false;
         }
-        // no capacity chosen at run time: new StringBuilder(int), new ArrayList(int), new HashMap(int) …
-        return !(name.equals("<init>") && desc.startsWith("(I")
-                && !owner.startsWith("java/lang/") && !owner.startsWith("java/math/"))
-                && !(name.equals("<init>") && owner.equals("java/lang/StringBuilder") && desc.equals("(I)V"));
+        // no capacity chosen at run time: new StringBuilder(int), new ArrayList(int), new HashMap(int, float) …
+        return !(name.equals("<init>") && desc.startsWith("(I") && SIZED.contains(owner));
     }
 
     static boolean isAllowedField(String owner, String name) {

@@ -5,27 +5,18 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.List;
 import jipan.api.Problem;
 
 /**
  * One error body for every refusal the framework makes (404 for an unknown id or path, 400 for a bad
- * parameter or malformed JSON, 405, 415 …): {@code {"code", "message", "errors"}}, like the service's own.
+ * parameter or malformed JSON, 405, 415 …): an RFC 9457 {@link Problem}, like the service's own.
  */
 public final class ErrorBodies {
     private ErrorBodies() {
     }
 
     static Response of(int status, String message) {
-        String text = message == null || message.isBlank() ? Problem.title(status) : message;
-        String kind = switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            default -> "bad-request";
-        };
-        return Problem.of(status, kind, text).response();
+        return Problem.forStatus(status, message).response();
     }
 
     /** A refusal raised by a resource or by Jersey itself. */

@@ -2,17 +2,12 @@ package jipan.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import jipan.api.Problem;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -20,15 +15,14 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The web server's own errors (a malformed URI, a URI or headers too long, an unknown path before any
- * resource) in the same JSON body as every other error, whatever the client accepts.
+ * resource) as the same RFC 9457 problem as every other error, whatever the client accepts.
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static String body(int code, String message) {
-        String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
         try {
-            return JSON.writeValueAsString(Problem.of(code, code == 404 ? "not-found" : "bad-request", text));
+            return JSON.writeValueAsString(Problem.forStatus(code, message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an error body always serialises", e);
         }
