@@ -6,17 +6,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import jipan.admin.AdminSettings;
+import jipan.auth.AuthSettings;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
-import jipan.admin.AdminSettings;
-import jipan.core.LiveRules;
-import jipan.core.RuleVersions;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.auth.AuthSettings;
 import jipan.db.DatabaseSettings;
 import jipan.imports.ImportSettings;
-import java.nio.file.Path;
+import jipan.lifecycle.LiveRules;
+import jipan.lifecycle.RuleVersions;
 
 /** The service's configuration file (see config/jipan.yml). */
 public class JipanConfiguration extends Configuration {

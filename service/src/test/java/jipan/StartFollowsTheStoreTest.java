@@ -8,8 +8,8 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jipan.core.LiveRules;
 import jipan.core.RuleFiles;
+import jipan.lifecycle.LiveRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

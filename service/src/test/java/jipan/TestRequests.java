@@ -1,13 +1,13 @@
 package jipan;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import jipan.api.ClassifyRequest;
-import jipan.api.CustomerFactsReader;
+import jipan.core.documents.ClassifyRequest;
+import jipan.core.documents.CustomerFactsReader;
+import jipan.core.documents.JsonSettings;
 
 /** Test requests kept as JSON files under src/test/resources/requests. */
 public final class TestRequests {

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jipan.JsonSettings;
-import jipan.api.CustomerFactsReader;
 import jipan.bench.PlainJavaTierFloor;
 import jipan.bench.SyntheticCustomers;
 import jipan.core.Classifier;
@@ -27,6 +25,8 @@ import jipan.core.CompiledRules;
 import jipan.core.CustomerFacts;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
+import jipan.core.documents.CustomerFactsReader;
+import jipan.core.documents.JsonSettings;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

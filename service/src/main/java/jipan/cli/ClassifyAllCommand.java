@@ -4,12 +4,12 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.LocalDate;
 import jipan.JipanConfiguration;
-import jipan.core.ClassificationRuns;
 import jipan.core.Classifier;
-import jipan.core.LiveRules;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
+import jipan.lifecycle.LiveRules;
+import jipan.runs.ClassificationRuns;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

@@ -9,9 +9,9 @@ import jipan.JipanConfiguration;
 import jipan.core.Classifier;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.core.RuleImpact;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
+import jipan.lifecycle.RuleImpact;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

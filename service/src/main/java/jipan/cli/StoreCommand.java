@@ -5,10 +5,10 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import java.io.UncheckedIOException;
 import jipan.JipanConfiguration;
 import jipan.core.Classifier;
-import jipan.core.RuleFiles;
-import jipan.core.RuleVersions;
-import jipan.db.Database;
 import jipan.core.RuleCompilationException;
+import jipan.core.RuleFiles;
+import jipan.db.Database;
+import jipan.lifecycle.RuleVersions;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /**

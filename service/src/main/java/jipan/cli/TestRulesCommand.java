@@ -9,9 +9,9 @@ import jipan.core.CompiledRules;
 import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.fixtures.FixtureLoader;
-import jipan.fixtures.FixtureReport;
-import jipan.fixtures.FixtureRunner;
+import jipan.core.scenarios.FixtureLoader;
+import jipan.core.scenarios.FixtureReport;
+import jipan.core.scenarios.FixtureRunner;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

@@ -2,7 +2,7 @@ package jipan.health;
 
 import com.codahale.metrics.health.HealthCheck;
 import jipan.core.Classifier;
-import jipan.core.LiveRules;
+import jipan.lifecycle.LiveRules;
 
 /** Healthy when a compiled rule set serves the classifier; says which version and how many rules. */
 public class RulesHealthCheck extends HealthCheck {

@@ -1,7 +1,7 @@
 package jipan.resources;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,9 +17,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import jipan.auth.Roles;
-import jipan.core.ClassificationRuns;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
+import jipan.runs.ClassificationRuns;
 
 /** Batch classification of the whole stored base: start a run, watch its progress, resume it. */
 @Path("/api/v1/classification-runs")

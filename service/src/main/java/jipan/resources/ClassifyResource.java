@@ -1,21 +1,21 @@
 package jipan.resources;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import jipan.auth.Roles;
-import jipan.api.ClassifyRequest;
 import jipan.api.ClassifyResponse;
-import jipan.api.CustomerFactsReader;
 import jipan.api.CustomerResult;
+import jipan.auth.Roles;
 import jipan.core.Classifier;
-import jipan.core.LiveRules;
+import jipan.core.documents.ClassifyRequest;
+import jipan.core.documents.CustomerFactsReader;
+import jipan.lifecycle.LiveRules;
 
 /** {@code POST /api/v1/classify}: facts in, classifications out; nothing is stored. */
 @Path("/api/v1/classify")

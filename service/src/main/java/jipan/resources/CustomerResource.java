@@ -1,8 +1,8 @@
 package jipan.resources;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,19 +17,19 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import jipan.auth.Roles;
-import jipan.core.Limits;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerDocument;
-import jipan.api.CustomerFactsReader;
 import jipan.api.CustomerResult;
-import jipan.core.ClassificationRuns;
+import jipan.auth.Roles;
 import jipan.core.Classifier;
-import jipan.core.LiveRules;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
+import jipan.core.Limits;
+import jipan.core.documents.CustomerFactsReader;
 import jipan.db.CustomerStore;
 import jipan.db.StoredResultRow;
+import jipan.lifecycle.LiveRules;
+import jipan.runs.ClassificationRuns;
 
 /** The stored customer base: upsert, read, classify one customer, and its classification history. */
 @Path("/api/v1/customers")

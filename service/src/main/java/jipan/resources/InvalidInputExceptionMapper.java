@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jipan.api.Problem;
-import jipan.api.InvalidInputException;
+import jipan.core.documents.InvalidInputException;
 
 /** Bad input is 422 with every problem by JSON path. */
 public class InvalidInputExceptionMapper implements ExceptionMapper<InvalidInputException> {

@@ -1,14 +1,14 @@
 package jipan.resources;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -17,21 +17,21 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
-import jipan.core.LiveRules;
-import jipan.api.InvalidInputException;
-import jipan.auth.ApiKeyFilter;
 import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.core.RuleImpact;
 import jipan.core.RuleProblem;
-import jipan.fixtures.FixtureFiles;
-import jipan.fixtures.FixtureLoader;
-import jipan.fixtures.FixtureReport;
-import jipan.fixtures.FixtureRunner;
-import jipan.core.RuleVersions;
+import jipan.core.documents.InvalidInputException;
+import jipan.core.scenarios.FixtureFiles;
+import jipan.core.scenarios.FixtureLoader;
+import jipan.core.scenarios.FixtureReport;
+import jipan.core.scenarios.FixtureRunner;
+import jipan.lifecycle.LiveRules;
+import jipan.lifecycle.RuleImpact;
+import jipan.lifecycle.RuleVersions;
 
 /**
  * The live rule set: which version is live, validating candidate files, and reloading from the rules

@@ -53,7 +53,7 @@ class TestRulesCommandTest {
         Path xml = dir.resolve("fixtures.xml");
 
         Optional<Throwable> error = cli.run("test-rules", "--rules", "../rules", "--junit-xml", xml.toString(),
-                "src/test/resources/failing-fixtures");
+                "../engine/src/test/resources/failing-fixtures");
 
         assertThat(error).isPresent();
         assertThat(out()).contains("FAIL wrong-tier.yml", "C1.tier: expected \"A\", got \"C\"", "1 passed, 2 failed");

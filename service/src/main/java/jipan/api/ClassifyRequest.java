@@ -1,9 +1,0 @@
-package jipan.api;
-
-import java.time.LocalDate;
-import java.util.List;
-import jipan.core.CustomerFacts;
-
-/** A valid {@code POST /api/v1/classify} body. */
-public record ClassifyRequest(LocalDate asOf, List<CustomerFacts> customers) {
-}

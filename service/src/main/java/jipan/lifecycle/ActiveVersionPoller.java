@@ -1,0 +1,48 @@
+package jipan.lifecycle;
+
+import io.dropwizard.lifecycle.Managed;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every few seconds, takes up the rule version another instance sharing the database made active. */
+public final class ActiveVersionPoller implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveVersionPoller.class);
+
+    private final RuleVersions versions;
+    private final LiveRules rules;
+    private final long seconds;
+    private ScheduledExecutorService scheduler;
+
+    public ActiveVersionPoller(RuleVersions versions, LiveRules rules, long seconds) {
+        this.versions = versions;
+        this.rules = rules;
+        this.seconds = seconds;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rule-version-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::poll, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    private void poll() {
+        try {
+            versions.followActive(rules).ifPresent(outcome -> LOG.info("active rule version {} taken up: {}",
+                    outcome.version(), outcome.accepted() ? "live" : "refused " + outcome.errors()));
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the active rule version: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,246 @@
+package jipan.lifecycle;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import jipan.core.Classifier;
+import jipan.core.CompiledRules;
+import jipan.core.RuleCompilationException;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleFiles;
+import jipan.core.RuleProblem;
+import jipan.core.scenarios.FixtureFiles;
+import jipan.core.scenarios.FixtureLoader;
+import jipan.core.scenarios.FixtureOutcome;
+import jipan.core.scenarios.FixtureReport;
+import jipan.core.scenarios.FixtureRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule set the service classifies with, and how a new one goes live. A candidate is compiled and, when
+ * a fixture gate is configured, must pass the fixtures before it replaces the live rules in one atomic
+ * swap: a request takes {@link #current()} once and runs entirely on that rule set, old or new, and a
+ * candidate that is refused leaves the live rules as they are.
+ */
+public final class LiveRules {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRules.class);
+
+    /** The answer to a candidate rule set. */
+    public record Outcome(boolean accepted, String version, String liveVersion, List<String> errors,
+                          List<String> warnings) {
+    }
+
+    /**
+     * Told of every rule set that goes live — its files, the fixtures it passed, who proposed it, why, how
+     * (start, reload, publish, rollback …) and which version it replaced: where versions and the activation
+     * log are recorded.
+     */
+    @FunctionalInterface
+    public interface Publication {
+        Publication NONE = activation -> { };
+
+        void published(Activation activation);
+    }
+
+    /** One rule set going live. {@code fixtures} is null when no fixture gate is configured. */
+    public record Activation(RuleFiles files, FixtureFiles fixtures, String author, String comment, String how,
+                             String fromVersion) {
+    }
+
+    /** A candidate and where it came from; {@code fixtures} null means the fixture gate's directory as it is now. */
+    public record Proposal(RuleFiles files, FixtureFiles fixtures, String author, String comment, String how) {
+        public static Proposal of(RuleFiles files, String author, String comment, String how) {
+            return new Proposal(files, null, author, comment, how);
+        }
+    }
+
+    /** Why the last candidate was refused, and when. */
+    public record Refusal(Instant at, String candidateVersion, List<String> reasons) {
+    }
+
+    private final RuleCompiler compiler = new RuleCompiler();
+    private final Path fixtureGate;
+    private final Publication publication;
+    private final AtomicReference<Classifier> live;
+    /** The rule set the live one replaced: what comes back when the live one is taken out of service. */
+    private final AtomicReference<Classifier> previous = new AtomicReference<>();
+    /** Versions taken out of service: never proposed again until the service restarts. */
+    private final Set<String> outOfService = ConcurrentHashMap.newKeySet();
+    private volatile Instant liveSince = Instant.now();
+    private volatile Refusal lastRefusal;
+    private volatile Refusal takenOutOfService;
+
+    /**
+     * @param fixtureGate the fixtures a candidate must pass before it goes live, or null for no gate
+     */
+    public LiveRules(Classifier initial, Path fixtureGate, Publication publication) {
+        this.live = new AtomicReference<>(initial.withRunawayListener(this::runaway));
+        this.fixtureGate = fixtureGate;
+        this.publication = publication;
+    }
+
+    /**
+     * The rules a service starts with. The active version (when the store has one) goes live as it is — it
+     * passed the gate when it was published — and {@code directory}, if it differs, is proposed like any
+     * candidate: refused, it is reported in {@link #lastRefusal()} and the active version stays. With no
+     * version stored, {@code directory} must compile and pass the fixtures, or the start fails listing why.
+     */
+    public static LiveRules atStart(RuleFiles directory, java.util.Optional<RuleFiles> active,
+                                    java.util.function.Function<RuleFiles, Classifier> compile, Path fixtureGate,
+                                    Publication publication) {
+        if (active.isPresent()) {
+            LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, publication);
+            if (!directory.version().equals(active.get().version())) {
+                Outcome outcome = live.propose(Proposal.of(directory, "startup", "the rules directory at start", "start"),
+                        files -> { });
+                if (!outcome.accepted()) {
+                    LOG.warn("the rules directory ({}) differs from the active version {} and was refused; {} stays "
+                            + "live: {}", directory.version(), active.get().version(), outcome.liveVersion(),
+                            outcome.errors());
+                }
+            }
+            return live;
+        }
+        Classifier first = compile.apply(directory);
+        FixtureFiles fixtures = fixtureGate == null ? null : FixtureFiles.readDirectory(fixtureGate);
+        if (fixtures != null) {
+            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(fixtures));
+            if (report.failed() > 0) {
+                throw new IllegalStateException("the rules directory fails the fixtures, so the service does not start "
+                        + "(no rule set is stored yet to fall back on):\n" + String.join("\n", report.outcomes().stream()
+                        .filter(outcome -> !outcome.passed()).map(LiveRules::describe).toList()));
+            }
+        }
+        publication.published(new Activation(directory, fixtures, "startup", "the rules directory at first start",
+                "start", null));
+        return new LiveRules(first, fixtureGate, publication);
+    }
+
+    /**
+     * A customer's run on {@code classifier} did not settle. If that is the live rule set, it is taken out of
+     * service: the rule set it replaced comes back (when there is one), the health check turns red and
+     * {@link #takenOutOfService()} says why. No lock is taken: this runs on a request's thread.
+     */
+    private void runaway(Classifier classifier, String reason) {
+        if (live.get() != classifier) {
+            return; // a candidate under test, or a rule set already replaced
+        }
+        Classifier back = previous.get();
+        String version = classifier.rulesetVersion();
+        if (back != null && live.compareAndSet(classifier, back)) {
+            previous.compareAndSet(back, null);
+            outOfService.add(version);
+            liveSince = Instant.now();
+            takenOutOfService = new Refusal(Instant.now(), version, List.of(reason,
+                    "taken out of service; " + back.rulesetVersion() + " is live again"));
+            LOG.error("rule set {} taken out of service, {} is live again: {}", version, back.rulesetVersion(), reason);
+        } else if (back == null) {
+            takenOutOfService = new Refusal(Instant.now(), version, List.of(reason,
+                    "no earlier rule set to go back to: " + version + " stays live"));
+            LOG.error("rule set {} did not settle for a customer and there is no earlier rule set: {}", version, reason);
+        }
+    }
+
+    /** The last rule set taken out of service because a customer's run did not settle, or null. */
+    public Refusal takenOutOfService() {
+        return takenOutOfService;
+    }
+
+    public Classifier current() {
+        return live.get();
+    }
+
+    public Instant liveSince() {
+        return liveSince;
+    }
+
+    public Refusal lastRefusal() {
+        return lastRefusal;
+    }
+
+    /** Compiles the candidate without touching the live rules: every error and warning, located. */
+    public Outcome validate(RuleFiles candidate) {
+        try {
+            CompiledRules compiled = compiler.compile(candidate);
+            return new Outcome(true, compiled.version(), current().rulesetVersion(), List.of(),
+                    compiled.warnings().stream().map(RuleProblem::toString).toList());
+        } catch (RuleCompilationException e) {
+            return new Outcome(false, candidate.version(), current().rulesetVersion(),
+                    e.errors().stream().map(RuleProblem::toString).toList(), List.of());
+        }
+    }
+
+    /** Compiles, gates and swaps in the candidate; one candidate at a time. */
+    public Outcome propose(RuleFiles candidate) {
+        return propose(candidate, "system", null);
+    }
+
+    /** The same, recording who proposed the candidate and why with the version when it goes live. */
+    public Outcome propose(RuleFiles candidate, String author, String comment) {
+        return propose(Proposal.of(candidate, author, comment, "change"), files -> { });
+    }
+
+    /**
+     * The same, with a step that must succeed before the swap (writing the rules directory): if it fails, the
+     * candidate is refused and the live rules stay, so the directory and the live rules never disagree.
+     */
+    public synchronized Outcome propose(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
+        RuleFiles candidate = proposal.files();
+        if (candidate.version().equals(current().rulesetVersion())) {
+            return new Outcome(true, candidate.version(), candidate.version(), List.of(), List.of());
+        }
+        if (outOfService.contains(candidate.version())) {
+            Refusal why = takenOutOfService;
+            return refuse(candidate.version(), List.of("rule set " + candidate.version() + " was taken out of service"
+                    + (why != null && why.candidateVersion().equals(candidate.version()) ? " at " + why.at() + ": "
+                    + why.reasons().get(0) : "") + "; publish a corrected version"));
+        }
+        CompiledRules compiled;
+        try {
+            compiled = compiler.compile(candidate);
+        } catch (RuleCompilationException e) {
+            return refuse(candidate.version(), e.errors().stream().map(RuleProblem::toString).toList());
+        }
+        Classifier next = current().withRules(compiled);
+        // the proposal's own fixtures (a rollback's stored ones, a publish's changed ones), else the gate's directory
+        FixtureFiles fixtures = fixtureGate == null ? null
+                : proposal.fixtures() != null ? proposal.fixtures() : FixtureFiles.readDirectory(fixtureGate);
+        if (fixtures != null) {
+            FixtureReport report = new FixtureRunner(next).runAll(new FixtureLoader().load(fixtures));
+            if (report.failed() > 0) {
+                return refuse(candidate.version(), report.outcomes().stream().filter(o -> !o.passed())
+                        .map(LiveRules::describe).toList());
+            }
+        }
+        try {
+            beforeSwap.accept(candidate);
+            publication.published(new Activation(candidate, fixtures, proposal.author(), proposal.comment(),
+                    proposal.how(), current().rulesetVersion()));
+        } catch (RuntimeException e) {
+            LOG.error("rule set {} passed but could not be recorded", candidate.version(), e);
+            return refuse(candidate.version(), List.of("the rule set passed the checks but could not be recorded: "
+                    + e.getMessage() + "; the live rules are unchanged"));
+        }
+        Classifier replaced = live.getAndSet(next);
+        previous.set(replaced);
+        takenOutOfService = null;
+        liveSince = Instant.now();
+        LOG.info("rule set {} is live ({} rules), replacing {}", next.rulesetVersion(),
+                next.rules().ruleNames().size(), replaced.rulesetVersion());
+        return new Outcome(true, next.rulesetVersion(), next.rulesetVersion(), List.of(),
+                compiled.warnings().stream().map(RuleProblem::toString).toList());
+    }
+
+    private Outcome refuse(String version, List<String> reasons) {
+        lastRefusal = new Refusal(Instant.now(), version, reasons);
+        LOG.warn("rule set {} refused, {} stays live: {}", version, current().rulesetVersion(), reasons);
+        return new Outcome(false, version, current().rulesetVersion(), reasons, List.of());
+    }
+
+    private static String describe(FixtureOutcome outcome) {
+        return "fixture " + outcome.name() + " fails: " + String.join("; ", outcome.differences());
+    }
+}

@@ -1,0 +1,82 @@
+package jipan.lifecycle;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import jipan.core.Classification;
+import jipan.core.Classifier;
+import jipan.core.CustomerFacts;
+import jipan.db.CustomerStore;
+
+/**
+ * What a candidate rule set would change: the stored customers (all, or the first {@code sample} in id order)
+ * classified with the candidate and with the live rules, and for tier, churn and base grade the migration
+ * matrix — how many customers move from each value to each other, with example customer ids.
+ */
+public final class RuleImpact {
+    private static final int EXAMPLES = 5;
+    private static final int PAGE = 500;
+
+    /** One cell of a migration matrix. */
+    public record Cell(String from, String to, int customers, List<String> examples) {
+    }
+
+    /** The impact report: how many customers were compared, and per output its cells (changed cells first). */
+    public record Report(LocalDate asOf, String liveVersion, String candidateVersion, int customers,
+                         int storedCustomers, Map<String, List<Cell>> migrations) {
+    }
+
+    private final CustomerStore store;
+
+    public RuleImpact(CustomerStore store) {
+        this.store = store;
+    }
+
+    public Report compare(Classifier live, Classifier candidate, LocalDate asOf, int sample) {
+        Map<String, Map<String, Cell>> cells = new TreeMap<>();
+        int compared = 0;
+        String after = "";
+        List<CustomerFacts> page;
+        while (compared < sample && !(page = store.page(after, Math.min(PAGE, sample - compared))).isEmpty()) {
+            List<Classification> before = live.classify(asOf, page);
+            List<Classification> now = candidate.classify(asOf, page);
+            for (int i = 0; i < page.size(); i++) {
+                count(cells, "tier", before.get(i), now.get(i), Classification::tier);
+                count(cells, "churn", before.get(i), now.get(i), Classification::churn);
+                count(cells, "baseGrade", before.get(i), now.get(i), Classification::baseGrade);
+                count(cells, "loyaltyLevel", before.get(i), now.get(i),
+                        c -> c.loyalty() == null ? null : c.loyalty().level());
+            }
+            compared += page.size();
+            after = page.get(page.size() - 1).customer().getId();
+        }
+        Map<String, List<Cell>> migrations = new TreeMap<>();
+        cells.forEach((output, byCell) -> {
+            List<Cell> list = new ArrayList<>(byCell.values());
+            list.sort((a, b) -> a.from().equals(a.to()) == b.from().equals(b.to())
+                    ? Integer.compare(b.customers(), a.customers()) : a.from().equals(a.to()) ? 1 : -1);
+            migrations.put(output, list);
+        });
+        return new Report(asOf, live.rulesetVersion(), candidate.rulesetVersion(), compared, store.count(), migrations);
+    }
+
+    private static void count(Map<String, Map<String, Cell>> cells, String output, Classification before,
+                              Classification now, Function<Classification, Object> value) {
+        String from = String.valueOf(value.apply(before));
+        String to = String.valueOf(value.apply(now));
+        cells.computeIfAbsent(output, o -> new TreeMap<>()).merge(from + "→" + to,
+                new Cell(from, to, 1, List.of(before.customerId())), (old, one) -> {
+                    List<String> examples = old.examples().size() < EXAMPLES
+                            ? append(old.examples(), before.customerId()) : old.examples();
+                    return new Cell(from, to, old.customers() + 1, examples);
+                });
+    }
+
+    private static List<String> append(List<String> list, String value) {
+        List<String> longer = new ArrayList<>(list);
+        longer.add(value);
+        return List.copyOf(longer);
+    }
+}

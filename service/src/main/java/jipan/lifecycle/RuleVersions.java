@@ -1,0 +1,255 @@
+package jipan.lifecycle;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jipan.core.RuleFiles;
+import jipan.core.scenarios.FixtureFiles;
+import jipan.db.RuleVersionDao;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The history of rule sets that went live, stored with their files, author and comment: list, read, compare,
+ * and roll back to an earlier one. Every version is named by a sequence number and its content hash (the
+ * {@code rulesetVersion} of answers).
+ */
+public final class RuleVersions implements LiveRules.Publication {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleVersions.class);
+    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() { };
+
+    /** A version without its files. */
+    public record Version(long seq, String hash, String author, String comment, LocalDateTime createdAt,
+                          boolean active, Set<String> files) {
+    }
+
+    /** How one file differs between two versions: lines only in the first (-) and only in the second (+). */
+    public record FileDiff(String file, String change, List<String> lines) {
+    }
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json;
+
+    public RuleVersions(Jdbi jdbi, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.json = json;
+    }
+
+    @Override
+    public void published(LiveRules.Activation activation) {
+        try {
+            String text = json.writeValueAsString(activation.files().files());
+            String fixtures = activation.fixtures() == null ? null : json.writeValueAsString(activation.fixtures().files());
+            String author = activation.author().length() > 100 ? activation.author().substring(0, 100) : activation.author();
+            String comment = activation.comment() == null || activation.comment().length() <= 1000 ? activation.comment()
+                    : activation.comment().substring(0, 1000);
+            jdbi.useExtension(RuleVersionDao.class, dao -> dao.recordActive(activation.files().version(), text, fixtures,
+                    author, comment, activation.how(), activation.fromVersion()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the rule files", e);
+        }
+    }
+
+    /** One activation of the log: the version, how it went live, who, why and what it replaced. */
+    public record Activation(long version, String hash, String how, String author, String comment, String from,
+                             LocalDateTime at) {
+    }
+
+    /** The latest activations (start, reload, publish, rollback …), newest first. */
+    public List<Activation> activations(int limit) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.activations(limit)).stream()
+                .map(row -> new Activation(row.versionSeq(), row.hash(), row.how(), row.author(), row.comment(),
+                        row.fromHash(), row.activatedAt())).toList();
+    }
+
+    /** The fixtures a version passed when it went live, when they were stored. */
+    public Optional<FixtureFiles> fixtures(long seq) {
+        return row(seq).filter(row -> row.fixturesJson() != null).map(row -> {
+            try {
+                return new FixtureFiles(json.readValue(row.fixturesJson(), new TypeReference<Map<String, String>>() { }));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("version " + seq + " has unreadable fixtures", e);
+            }
+        });
+    }
+
+    /** The files of the active version, when one is stored. */
+    public Optional<RuleFiles> activeFiles() {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(row -> new RuleFiles(files(row)));
+    }
+
+    public List<Version> list() {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::all).stream().map(this::version).toList();
+    }
+
+    public Optional<Version> find(long seq) {
+        return row(seq).map(this::version);
+    }
+
+    public Optional<RuleFiles> files(long seq) {
+        return row(seq).map(row -> new RuleFiles(files(row)));
+    }
+
+    /** File by file, what changed from version {@code from} to version {@code to}. */
+    public List<FileDiff> diff(RuleFiles from, RuleFiles to) {
+        Set<String> names = new TreeSet<>(from.files().keySet());
+        names.addAll(to.files().keySet());
+        List<FileDiff> diffs = new ArrayList<>();
+        for (String name : names) {
+            String before = from.files().get(name);
+            String after = to.files().get(name);
+            if (before == null) {
+                diffs.add(new FileDiff(name, "added", after.lines().map(line -> "+ " + line).toList()));
+            } else if (after == null) {
+                diffs.add(new FileDiff(name, "removed", before.lines().map(line -> "- " + line).toList()));
+            } else if (!before.equals(after)) {
+                Set<String> old = new LinkedHashSet<>(before.lines().toList());
+                Set<String> now = new LinkedHashSet<>(after.lines().toList());
+                diffs.add(new FileDiff(name, "changed", Stream.concat(
+                        old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
+                        now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList()));
+            }
+        }
+        return diffs;
+    }
+
+    /**
+     * Makes an earlier version live again (through the same compile and fixture gate as any candidate) and,
+     * when it goes live, writes its files to the rules directory, so the directory and the live rules agree.
+     */
+    public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, String author) {
+        return activate(seq, live, directory, null, author);
+    }
+
+    /**
+     * Rollback: version {@code seq} through the same compile and gate, but gated with the fixtures it passed
+     * when it went live (versions stored before fixtures were kept use the gate's directory); on success its
+     * rule files, and its fixtures, are written back to their directories before the swap.
+     */
+    public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, Path fixturesDirectory, String author) {
+        RuleFiles files = files(seq).orElseThrow(() -> new IllegalArgumentException("no rule version " + seq));
+        FixtureFiles fixtures = fixtures(seq).orElse(null);
+        return live.propose(new LiveRules.Proposal(files, fixtures, author, "activated version " + seq, "rollback"),
+                accepted -> write(directory, accepted, fixturesDirectory, fixtures));
+    }
+
+    private static void write(Path directory, RuleFiles files, Path fixturesDirectory, FixtureFiles fixtures) {
+        writeDirectory(directory, files);
+        if (fixtures != null && fixturesDirectory != null) {
+            fixtures.writeDirectory(fixturesDirectory);
+        }
+    }
+
+    /** Proposes files as the new rule set and, when they go live, writes them to the rules directory. */
+    public LiveRules.Outcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
+        return publish(files, null, live, directory, null, author, comment);
+    }
+
+    /** Rules and (when not null) fixtures changed together: gated with those fixtures, both written on success. */
+    public LiveRules.Outcome publish(RuleFiles files, FixtureFiles fixtures, LiveRules live, Path directory,
+                                     Path fixturesDirectory, String author, String comment) {
+        return live.propose(new LiveRules.Proposal(files, fixtures, author, comment, "publish"),
+                accepted -> write(directory, accepted, fixturesDirectory, fixtures));
+    }
+
+    /**
+     * For instances sharing one database: when another instance made a different version active, proposes it
+     * here too (this instance's rules directory is left as it is). Returns the outcome, or empty when in step.
+     */
+    public Optional<LiveRules.Outcome> followActive(LiveRules live) {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active)
+                .filter(active -> !active.hash().equals(live.current().rulesetVersion()))
+                .map(active -> live.propose(new LiveRules.Proposal(new RuleFiles(files(active)),
+                        fixtures(active.seq()).orElse(null), active.author(), active.comment(), "follow"), f -> { }));
+    }
+
+    /**
+     * Writes every file to a temporary name first, then moves them into place and removes the files the rule
+     * set no longer has. If a write fails nothing is moved; if a move fails the earlier moves are undone.
+     */
+    static void writeDirectory(Path directory, RuleFiles files) {
+        Map<Path, Path> staged = new java.util.LinkedHashMap<>();
+        Map<Path, String> before = new java.util.LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> file : files.files().entrySet()) {
+                Path temp = directory.resolve("." + file.getKey() + ".tmp");
+                Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
+                staged.put(temp, directory.resolve(file.getKey()));
+            }
+            List<Path> removed = new java.util.ArrayList<>();
+            try (Stream<Path> existing = Files.list(directory)) {
+                for (Path path : (Iterable<Path>) existing::iterator) {
+                    String name = path.getFileName().toString();
+                    if (name.endsWith(RuleFiles.DRL) && Files.isRegularFile(path)) {
+                        before.put(path, Files.readString(path, StandardCharsets.UTF_8));
+                        if (!files.files().containsKey(name)) {
+                            removed.add(path);
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<Path, Path> move : staged.entrySet()) {
+                Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            for (Path path : removed) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            restore(directory, files, staged, before);
+            throw new UncheckedIOException("cannot write the rules directory " + directory.toAbsolutePath() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Back to the files the directory had: staged copies removed, overwritten and new files put back. */
+    private static void restore(Path directory, RuleFiles files, Map<Path, Path> staged, Map<Path, String> before) {
+        try {
+            for (Path temp : staged.keySet()) {
+                Files.deleteIfExists(temp);
+            }
+            for (String name : files.files().keySet()) {
+                Path path = directory.resolve(name);
+                if (!before.containsKey(path)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+            for (Map.Entry<Path, String> file : before.entrySet()) {
+                Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("could not restore the rules directory {} after a failed write", directory, e);
+        }
+    }
+
+    private Optional<RuleVersionDao.RuleVersionRow> row(long seq) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.find(seq));
+    }
+
+    private Version version(RuleVersionDao.RuleVersionRow row) {
+        return new Version(row.seq(), row.hash(), row.author(), row.comment(), row.createdAt(), row.active(),
+                files(row).keySet());
+    }
+
+    private TreeMap<String, String> files(RuleVersionDao.RuleVersionRow row) {
+        try {
+            return json.readValue(row.filesJson(), FILES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("rule version " + row.seq() + " holds unreadable files", e);
+        }
+    }
+}

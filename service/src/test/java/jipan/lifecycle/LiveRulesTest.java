@@ -1,0 +1,166 @@
+package jipan.lifecycle;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jipan.TestRequests;
+import jipan.core.Classification;
+import jipan.core.Classifier;
+import jipan.core.CustomerFacts;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleEvaluationException;
+import jipan.core.RuleFiles;
+import jipan.core.documents.ClassifyRequest;
+import jipan.core.facts.Customer;
+import jipan.core.facts.Tier;
+import jipan.health.RulesHealthCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A new rule set goes live whole or not at all, and never under a running request. */
+class LiveRulesTest {
+    private static final RuleFiles SHIPPED = RuleFiles.readDirectory(Path.of("../rules"));
+    private final ClassifyRequest threeVisits = TestRequests.classifyRequest("three-customer-pay-visits.json");
+
+    private static Classifier classifier(RuleFiles files) {
+        return new Classifier(new RuleCompiler().compile(files), 10_000);
+    }
+
+    private static RuleFiles withTierAFrom(int visits) {
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("tiers.drl", files.get("tiers.drl").replace("minVisitsForA : int = 4", "minVisitsForA : int = " + visits));
+        return new RuleFiles(files);
+    }
+
+    @Test
+    void aRuleSetThatDoesNotCompileIsRefusedAndTheLiveOneStays() {
+        LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("tiers.drl", files.get("tiers.drl").replace("customerPayVisits >= $a", "customerPayVisitz >= $a"));
+
+        LiveRules.Outcome outcome = live.propose(new RuleFiles(files));
+
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.errors()).anyMatch(error -> error.startsWith("tiers.drl:"));
+        assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+        assertThat(live.lastRefusal().reasons()).isEqualTo(outcome.errors());
+    }
+
+    @Test
+    void aLiveRuleSetThatDoesNotSettleForACustomerIsTakenOutOfService() throws Exception {
+        LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 500), Path.of("../fixtures"),
+                LiveRules.Publication.NONE);
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));
+        RuleFiles runaway = new RuleFiles(files);
+        assertThat(live.propose(runaway).accepted()).as("the fixtures do not meet the runaway customer").isTrue();
+        ClassifyRequest request = TestRequests.classifyRequest("three-customer-pay-visits.json");
+        CustomerFacts normal = request.customers().get(0);
+        CustomerFacts looping = new CustomerFacts(new Customer("RUNAWAY", null, null, null, null, null, null, false,
+                false), normal.vehicles(), normal.visits(), normal.leads(), normal.complaints(), normal.events(),
+                normal.referrals(), normal.surveys());
+
+        assertThatThrownBy(() -> live.current().classify(request.asOf(), looping))
+                .isInstanceOf(RuleEvaluationException.class)
+                .hasMessageContaining("customer RUNAWAY: the rules fired").hasMessageContaining("times without settling (limit 500)")
+                .hasMessageContaining("'Runaway: the next tick'");
+
+        assertThat(live.current().rulesetVersion()).as("the earlier rule set is back").isEqualTo(SHIPPED.version());
+        assertThat(live.takenOutOfService().candidateVersion()).isEqualTo(runaway.version());
+        assertThat(live.takenOutOfService().reasons()).anyMatch(reason -> reason.contains("Runaway: the next tick"));
+        assertThat(live.current().classify(request.asOf(), normal).tier()).isEqualTo(Tier.B);
+        assertThat(new RulesHealthCheck(live).execute().isHealthy()).as("red until a new rule set goes live").isFalse();
+        LiveRules.Outcome again = live.propose(runaway);
+        assertThat(again.accepted()).isFalse();
+        assertThat(again.errors()).singleElement().asString().contains("was taken out of service");
+        assertThat(live.propose(withTierAFrom(5)).accepted()).isFalse(); // the fixtures still guard
+        assertThat(new RulesHealthCheck(live).execute().isHealthy()).isFalse();
+    }
+
+    @Test
+    void aRuleSetThatFailsTheFixturesIsRefusedNamingThem() {
+        LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
+
+        LiveRules.Outcome outcome = live.propose(withTierAFrom(3));
+
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.errors()).anyMatch(error -> error.startsWith("fixture tiers/customer-pay-visit-counts.yml fails: "
+                + "THREE.tier: expected \"B\", got \"A\""));
+        assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+    }
+
+    @Test
+    void anEditInTheWatchedDirectoryGoesLiveWithinSeconds(@TempDir Path directory) throws Exception {
+        for (Map.Entry<String, String> file : SHIPPED.files().entrySet()) {
+            Files.writeString(directory.resolve(file.getKey()), file.getValue());
+        }
+        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
+        RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live, directory);
+        watcher.start();
+        try {
+            Files.writeString(directory.resolve("tiers.drl"), withTierAFrom(3).files().get("tiers.drl"));
+            for (int i = 0; i < 100 && live.current().rulesetVersion().equals(SHIPPED.version()); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(live.current().rulesetVersion()).isEqualTo(withTierAFrom(3).version());
+        } finally {
+            watcher.stop();
+        }
+    }
+
+    @Test
+    void validatingTouchesNothing() {
+        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
+
+        LiveRules.Outcome outcome = live.validate(withTierAFrom(3));
+
+        assertThat(outcome.accepted()).isTrue();
+        assertThat(outcome.version()).isEqualTo(withTierAFrom(3).version());
+        assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+    }
+
+    @Test
+    void requestsDuringSwapsEachRunEntirelyOnOneRuleSet() throws Exception {
+        RuleFiles aFrom3 = withTierAFrom(3);
+        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean swapping = new AtomicBoolean(true);
+        try {
+            List<Future<List<String>>> requests = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                requests.add(pool.submit(() -> {
+                    List<String> answers = new ArrayList<>();
+                    while (swapping.get()) {
+                        Classifier classifier = live.current();
+                        Classification result = classifier.classify(threeVisits.asOf(), threeVisits.customers().get(0));
+                        answers.add(classifier.rulesetVersion() + " " + result.tier());
+                    }
+                    return answers;
+                }));
+            }
+            for (int swap = 0; swap < 6; swap++) {
+                assertThat(live.propose(swap % 2 == 0 ? aFrom3 : SHIPPED).accepted()).isTrue();
+            }
+            swapping.set(false);
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> request : requests) {
+                all.addAll(request.get());
+            }
+            // three customer-pay visits: B under the shipped rules, A when A starts at 3 — never a mix
+            assertThat(all).allMatch(answer -> answer.equals(SHIPPED.version() + " " + Tier.B)
+                    || answer.equals(aFrom3.version() + " " + Tier.A));
+            assertThat(all).contains(SHIPPED.version() + " " + Tier.B, aFrom3.version() + " " + Tier.A);
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

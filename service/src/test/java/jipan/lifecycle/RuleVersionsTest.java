@@ -1,0 +1,168 @@
+package jipan.lifecycle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import jipan.TestRequests;
+import jipan.core.Classifier;
+import jipan.core.HostileCorpus;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleFiles;
+import jipan.db.Database;
+import jipan.db.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Two instances sharing one database: a version published on one goes live on the other. */
+class RuleVersionsTest {
+    private static final RuleFiles SHIPPED = RuleFiles.readDirectory(Path.of("../rules"));
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void anotherInstanceTakesUpThePublishedVersion(String kind, @TempDir Path directory) throws Exception {
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            Classifier shipped = new Classifier(new RuleCompiler().compile(SHIPPED), 10_000);
+            LiveRules first = new LiveRules(shipped, null, versions);
+            LiveRules second = new LiveRules(shipped, null, versions);
+            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
+            Map<String, String> edited = new HashMap<>(SHIPPED.files());
+            edited.put("tiers.drl", edited.get("tiers.drl") + "\n// checked\n");
+
+            LiveRules.Outcome published = versions.publish(new RuleFiles(edited), first, directory, "analyst", "checked");
+
+            assertThat(published.accepted()).isTrue();
+            assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// checked\n");
+            assertThat(versions.list()).hasSize(2).first().satisfies(latest -> {
+                assertThat(latest.active()).isTrue();
+                assertThat(latest.author()).isEqualTo("analyst");
+                assertThat(latest.comment()).isEqualTo("checked");
+            });
+            assertThat(second.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+
+            assertThat(versions.followActive(second)).hasValueSatisfying(o -> assertThat(o.accepted()).isTrue());
+
+            assertThat(second.current().rulesetVersion()).isEqualTo(new RuleFiles(edited).version());
+            assertThat(versions.followActive(second)).isEmpty();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aStoredVersionWithHostileRulesIsRefusedOnRollbackAndOnFollowingTheActiveOne(String kind,
+                                                                                     @TempDir Path directory)
+            throws Exception {
+        HostileCorpus.remember();
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
+            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
+            Map<String, String> hostile = new HashMap<>(SHIPPED.files());
+            Path file = HostileCorpus.DIRECTORY.resolve("01-file-create.drl");
+            hostile.put("01-file-create.drl", Files.readString(file));
+            // as if stored by an older release whose checks it passed, or written into the table by hand
+            versions.published(new LiveRules.Activation(new RuleFiles(hostile), null, "mallory", "stored before verification", "start", null));
+            long hostileSeq = versions.list().get(0).seq();
+            long shippedSeq = versions.list().get(1).seq();
+
+            assertThat(versions.followActive(live)).hasValueSatisfying(outcome -> {
+                assertThat(outcome.accepted()).isFalse();
+                assertThat(outcome.errors()).anyMatch(e -> e.startsWith("01-file-create.drl:10:"));
+            });
+            LiveRules.Outcome rollback = versions.activate(hostileSeq, live, directory, "ops");
+
+            assertThat(rollback.accepted()).isFalse();
+            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(directory.resolve("01-file-create.drl")).doesNotExist();
+            assertThat(versions.activate(shippedSeq, live, directory, "ops").accepted()).isTrue();
+        });
+        HostileCorpus.assertNothingRan();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRulesDirectoryThatCannotBeWrittenRefusesThePublicationAndTheLiveRulesStay(String kind,
+                                                                                   @TempDir Path temp)
+            throws Exception {
+        Path notADirectory = Files.writeString(temp.resolve("rules"), "a file where the rules directory should be");
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
+            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
+            RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
+                    java.util.List.of());
+
+            LiveRules.Outcome outcome = versions.publish(edited, live, notADirectory, "analyst", "edit");
+
+            assertThat(outcome.accepted()).isFalse();
+            assertThat(outcome.errors()).singleElement().asString()
+                    .contains("could not be recorded: cannot write the rules directory")
+                    .contains("the live rules are unchanged");
+            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(versions.list()).hasSize(1);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aChangeKeepsTheOtherFilesAndWritesTheDirectoryWhole(@TempDir Path directory) throws Exception {
+        RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
+                java.util.List.of("defeat.drl"));
+        Files.writeString(directory.resolve("defeat.drl"), "old");
+        Files.writeString(directory.resolve("notes.txt"), "kept");
+
+        RuleVersions.writeDirectory(directory, edited);
+
+        assertThat(edited.files().keySet()).containsAll(SHIPPED.files().keySet().stream()
+                .filter(name -> !name.equals("defeat.drl")).toList()).doesNotContain("defeat.drl");
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(edited.files().keySet().stream(),
+                            java.util.stream.Stream.of("notes.txt")).toList());
+        }
+        assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// x\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRollbackIsGatedWithTheVersionsOwnFixturesAndEveryActivationIsLogged(String kind, @TempDir Path rules)
+            throws Exception {
+        Path fixtures = jipan.ShippedRules.copyFixtures();
+        TestDatabases.with(kind, database -> {
+            RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), fixtures, versions);
+            versions.published(new LiveRules.Activation(SHIPPED, jipan.core.scenarios.FixtureFiles.readDirectory(fixtures),
+                    "startup", null, "start", null));
+            long first = versions.list().get(0).seq();
+            RuleFiles tierAFrom3 = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl")
+                    .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3")), java.util.List.of());
+            String visitCounts = Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"));
+            jipan.core.scenarios.FixtureFiles expectingA = jipan.core.scenarios.FixtureFiles.readDirectory(fixtures).withChanges(
+                    Map.of("tiers/customer-pay-visit-counts.yml", visitCounts.replace("THREE: {tier: B", "THREE: {tier: A")),
+                    java.util.List.of());
+
+            assertThat(versions.publish(tierAFrom3, live, rules, "analyst", "A from 3").accepted())
+                    .as("the old fixtures refuse the change").isFalse();
+            LiveRules.Outcome published = versions.publish(tierAFrom3, expectingA, live, rules, fixtures, "analyst",
+                    "A from 3, fixtures updated in the same request");
+            assertThat(published.accepted()).as(String.valueOf(published.errors())).isTrue();
+            assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: A");
+
+            // the incident: back to the first version, whose own fixtures still expect B — no hand-editing
+            LiveRules.Outcome rollback = versions.activate(first, live, rules, fixtures, "on-call");
+
+            assertThat(rollback.accepted()).as(String.valueOf(rollback.errors())).isTrue();
+            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: B");
+            assertThat(versions.activations(10)).extracting(RuleVersions.Activation::how)
+                    .containsExactly("rollback", "publish", "start");
+            assertThat(versions.activations(10).get(0)).satisfies(activation -> {
+                assertThat(activation.author()).isEqualTo("on-call");
+                assertThat(activation.from()).isEqualTo(tierAFrom3.version());
+                assertThat(activation.hash()).isEqualTo(SHIPPED.version());
+            });
+        });
+    }
+}
