@@ -161,6 +161,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new InvalidInputExceptionMapper());
         environment.jersey().register(new ErrorBodies.WebApplication());
         environment.jersey().register(new ErrorBodies.MalformedJson());
+        environment.jersey().register(new ErrorBodies.Violations());
+        environment.jersey().register(new jipan.resources.DateParameters());
         environment.jersey().register(new ErrorBodies.Unexpected());
         environment.jersey().register(new RuleEvaluationExceptionMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(rules));

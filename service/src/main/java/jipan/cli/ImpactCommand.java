@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import jipan.JipanConfiguration;
+import jipan.api.ImpactReport;
 import jipan.core.Classifier;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -50,7 +51,7 @@ public class ImpactCommand extends StoreCommand {
             Classifier live = liveRules(configuration, database, namespace.getString("rules"));
             Classifier candidate = live.withRules(new RuleCompiler().compile(
                     RuleFiles.readDirectory(Path.of(namespace.getString("candidate")))));
-            RuleImpact.Report report = new RuleImpact(new CustomerStore(database.jdbi())).compare(live, candidate,
+            ImpactReport report = new RuleImpact(new CustomerStore(database.jdbi())).compare(live, candidate,
                     LocalDate.parse(namespace.getString("asOf")), namespace.getInt("sample"));
             System.out.println(bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));

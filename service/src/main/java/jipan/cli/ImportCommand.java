@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import jipan.JipanConfiguration;
+import jipan.api.ImportReport;
 import jipan.db.Database;
 import jipan.imports.ImportKind;
-import jipan.imports.ImportReport;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

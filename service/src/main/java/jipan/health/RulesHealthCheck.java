@@ -1,6 +1,7 @@
 package jipan.health;
 
 import com.codahale.metrics.health.HealthCheck;
+import jipan.api.RuleRefusal;
 import jipan.core.Classifier;
 import jipan.lifecycle.LiveRules;
 
@@ -15,12 +16,12 @@ public class RulesHealthCheck extends HealthCheck {
     @Override
     protected Result check() {
         Classifier classifier = rules.current();
-        LiveRules.Refusal refusal = rules.lastRefusal();
+        RuleRefusal refusal = rules.lastRefusal();
         int count = classifier.rules().ruleNames().size();
         if (count == 0) {
             return Result.unhealthy("the rule set " + classifier.rulesetVersion() + " has no rules");
         }
-        LiveRules.Refusal outOfService = rules.takenOutOfService();
+        RuleRefusal outOfService = rules.takenOutOfService();
         if (outOfService != null) {
             // red until a new rule set goes live: someone must look at the rules that did not settle
             return Result.builder().unhealthy()

@@ -1,5 +1,4 @@
 package jipan.imports;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +12,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import jipan.api.ImportJob;
+import jipan.api.ImportReport;
+import jipan.api.RowError;
 import jipan.db.ImportJobDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -26,10 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ImportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
     private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() { };
-
-    /** A job: its id, the file, when it started and was last updated, and its latest report. */
-    public record Job(long id, String file, LocalDateTime startedAt, LocalDateTime updatedAt, ImportReport report) {
-    }
 
     private final CsvImporter importer;
     private final ExecutorService executor;
@@ -48,7 +46,7 @@ public final class ImportJobs {
         return jdbi.withExtension(ImportJobDao.class, ImportJobDao::markInterrupted);
     }
 
-    public Job start(ImportKind kind, String name, InputStream upload, Charset charset) throws IOException {
+    public ImportJob start(ImportKind kind, String name, InputStream upload, Charset charset) throws IOException {
         Path file = Files.createTempFile("jipan-import-", ".csv");
         Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
         String fileName = name.length() > 200 ? name.substring(0, 200) : name;
@@ -96,23 +94,23 @@ public final class ImportJobs {
         }
     }
 
-    public Optional<Job> find(long id) {
+    public Optional<ImportJob> find(long id) {
         return jdbi.withExtension(ImportJobDao.class, dao -> dao.find(id)).map(this::job);
     }
 
     /** The latest jobs, newest first. */
-    public List<Job> latest(int limit) {
+    public List<ImportJob> latest(int limit) {
         return jdbi.withExtension(ImportJobDao.class, dao -> dao.latest(limit)).stream().map(this::job).toList();
     }
 
-    private Job job(ImportJobDao.ImportJobRow row) {
+    private ImportJob job(ImportJobDao.ImportJobRow row) {
         List<RowError> errors;
         try {
             errors = json.readValue(row.errorsJson(), ERRORS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("import " + row.id() + " has unreadable row errors", e);
         }
-        return new Job(row.id(), row.fileName(), row.startedAt(), row.updatedAt(), new ImportReport(row.kind(),
+        return new ImportJob(row.id(), row.fileName(), row.startedAt(), row.updatedAt(), new ImportReport(row.kind(),
                 row.encoding(), row.status(), row.rowsRead(), row.imported(), row.rejected(), errors, row.failure()));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import jipan.api.RuleOutcome;
+import jipan.api.RuleRefusal;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
 import jipan.core.RuleCompilationException;
@@ -27,11 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveRules {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRules.class);
-
-    /** The answer to a candidate rule set. */
-    public record Outcome(boolean accepted, String version, String liveVersion, List<String> errors,
-                          List<String> warnings) {
-    }
 
     /**
      * Told of every rule set that goes live — its files, the fixtures it passed, who proposed it, why, how
@@ -57,10 +54,6 @@ public final class LiveRules {
         }
     }
 
-    /** Why the last candidate was refused, and when. */
-    public record Refusal(Instant at, String candidateVersion, List<String> reasons) {
-    }
-
     private final RuleCompiler compiler = new RuleCompiler();
     private final Path fixtureGate;
     private final Publication publication;
@@ -70,8 +63,8 @@ public final class LiveRules {
     /** Versions taken out of service: never proposed again until the service restarts. */
     private final Set<String> outOfService = ConcurrentHashMap.newKeySet();
     private volatile Instant liveSince = Instant.now();
-    private volatile Refusal lastRefusal;
-    private volatile Refusal takenOutOfService;
+    private volatile RuleRefusal lastRefusal;
+    private volatile RuleRefusal takenOutOfService;
 
     /**
      * @param fixtureGate the fixtures a candidate must pass before it goes live, or null for no gate
@@ -94,7 +87,7 @@ public final class LiveRules {
         if (active.isPresent()) {
             LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, publication);
             if (!directory.version().equals(active.get().version())) {
-                Outcome outcome = live.propose(Proposal.of(directory, "startup", "the rules directory at start", "start"),
+                RuleOutcome outcome = live.propose(Proposal.of(directory, "startup", "the rules directory at start", "start"),
                         files -> { });
                 if (!outcome.accepted()) {
                     LOG.warn("the rules directory ({}) differs from the active version {} and was refused; {} stays "
@@ -134,18 +127,18 @@ public final class LiveRules {
             previous.compareAndSet(back, null);
             outOfService.add(version);
             liveSince = Instant.now();
-            takenOutOfService = new Refusal(Instant.now(), version, List.of(reason,
+            takenOutOfService = new RuleRefusal(Instant.now(), version, List.of(reason,
                     "taken out of service; " + back.rulesetVersion() + " is live again"));
             LOG.error("rule set {} taken out of service, {} is live again: {}", version, back.rulesetVersion(), reason);
         } else if (back == null) {
-            takenOutOfService = new Refusal(Instant.now(), version, List.of(reason,
+            takenOutOfService = new RuleRefusal(Instant.now(), version, List.of(reason,
                     "no earlier rule set to go back to: " + version + " stays live"));
             LOG.error("rule set {} did not settle for a customer and there is no earlier rule set: {}", version, reason);
         }
     }
 
     /** The last rule set taken out of service because a customer's run did not settle, or null. */
-    public Refusal takenOutOfService() {
+    public RuleRefusal takenOutOfService() {
         return takenOutOfService;
     }
 
@@ -157,29 +150,29 @@ public final class LiveRules {
         return liveSince;
     }
 
-    public Refusal lastRefusal() {
+    public RuleRefusal lastRefusal() {
         return lastRefusal;
     }
 
     /** Compiles the candidate without touching the live rules: every error and warning, located. */
-    public Outcome validate(RuleFiles candidate) {
+    public RuleOutcome validate(RuleFiles candidate) {
         try {
             CompiledRules compiled = compiler.compile(candidate);
-            return new Outcome(true, compiled.version(), current().rulesetVersion(), List.of(),
+            return new RuleOutcome(true, compiled.version(), current().rulesetVersion(), List.of(),
                     compiled.warnings().stream().map(RuleProblem::toString).toList());
         } catch (RuleCompilationException e) {
-            return new Outcome(false, candidate.version(), current().rulesetVersion(),
+            return new RuleOutcome(false, candidate.version(), current().rulesetVersion(),
                     e.errors().stream().map(RuleProblem::toString).toList(), List.of());
         }
     }
 
     /** Compiles, gates and swaps in the candidate; one candidate at a time. */
-    public Outcome propose(RuleFiles candidate) {
+    public RuleOutcome propose(RuleFiles candidate) {
         return propose(candidate, "system", null);
     }
 
     /** The same, recording who proposed the candidate and why with the version when it goes live. */
-    public Outcome propose(RuleFiles candidate, String author, String comment) {
+    public RuleOutcome propose(RuleFiles candidate, String author, String comment) {
         return propose(Proposal.of(candidate, author, comment, "change"), files -> { });
     }
 
@@ -187,13 +180,13 @@ public final class LiveRules {
      * The same, with a step that must succeed before the swap (writing the rules directory): if it fails, the
      * candidate is refused and the live rules stay, so the directory and the live rules never disagree.
      */
-    public synchronized Outcome propose(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
+    public synchronized RuleOutcome propose(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
         RuleFiles candidate = proposal.files();
         if (candidate.version().equals(current().rulesetVersion())) {
-            return new Outcome(true, candidate.version(), candidate.version(), List.of(), List.of());
+            return new RuleOutcome(true, candidate.version(), candidate.version(), List.of(), List.of());
         }
         if (outOfService.contains(candidate.version())) {
-            Refusal why = takenOutOfService;
+            RuleRefusal why = takenOutOfService;
             return refuse(candidate.version(), List.of("rule set " + candidate.version() + " was taken out of service"
                     + (why != null && why.candidateVersion().equals(candidate.version()) ? " at " + why.at() + ": "
                     + why.reasons().get(0) : "") + "; publish a corrected version"));
@@ -230,14 +223,14 @@ public final class LiveRules {
         liveSince = Instant.now();
         LOG.info("rule set {} is live ({} rules), replacing {}", next.rulesetVersion(),
                 next.rules().ruleNames().size(), replaced.rulesetVersion());
-        return new Outcome(true, next.rulesetVersion(), next.rulesetVersion(), List.of(),
+        return new RuleOutcome(true, next.rulesetVersion(), next.rulesetVersion(), List.of(),
                 compiled.warnings().stream().map(RuleProblem::toString).toList());
     }
 
-    private Outcome refuse(String version, List<String> reasons) {
-        lastRefusal = new Refusal(Instant.now(), version, reasons);
+    private RuleOutcome refuse(String version, List<String> reasons) {
+        lastRefusal = new RuleRefusal(Instant.now(), version, reasons);
         LOG.warn("rule set {} refused, {} stays live: {}", version, current().rulesetVersion(), reasons);
-        return new Outcome(false, version, current().rulesetVersion(), reasons, List.of());
+        return new RuleOutcome(false, version, current().rulesetVersion(), reasons, List.of());
     }
 
     private static String describe(FixtureOutcome outcome) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import jipan.api.ImpactCell;
+import jipan.api.ImpactReport;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -19,23 +21,14 @@ public final class RuleImpact {
     private static final int EXAMPLES = 5;
     private static final int PAGE = 500;
 
-    /** One cell of a migration matrix. */
-    public record Cell(String from, String to, int customers, List<String> examples) {
-    }
-
-    /** The impact report: how many customers were compared, and per output its cells (changed cells first). */
-    public record Report(LocalDate asOf, String liveVersion, String candidateVersion, int customers,
-                         int storedCustomers, Map<String, List<Cell>> migrations) {
-    }
-
     private final CustomerStore store;
 
     public RuleImpact(CustomerStore store) {
         this.store = store;
     }
 
-    public Report compare(Classifier live, Classifier candidate, LocalDate asOf, int sample) {
-        Map<String, Map<String, Cell>> cells = new TreeMap<>();
+    public ImpactReport compare(Classifier live, Classifier candidate, LocalDate asOf, int sample) {
+        Map<String, Map<String, ImpactCell>> cells = new TreeMap<>();
         int compared = 0;
         String after = "";
         List<CustomerFacts> page;
@@ -52,25 +45,25 @@ public final class RuleImpact {
             compared += page.size();
             after = page.get(page.size() - 1).customer().getId();
         }
-        Map<String, List<Cell>> migrations = new TreeMap<>();
+        Map<String, List<ImpactCell>> migrations = new TreeMap<>();
         cells.forEach((output, byCell) -> {
-            List<Cell> list = new ArrayList<>(byCell.values());
+            List<ImpactCell> list = new ArrayList<>(byCell.values());
             list.sort((a, b) -> a.from().equals(a.to()) == b.from().equals(b.to())
                     ? Integer.compare(b.customers(), a.customers()) : a.from().equals(a.to()) ? 1 : -1);
             migrations.put(output, list);
         });
-        return new Report(asOf, live.rulesetVersion(), candidate.rulesetVersion(), compared, store.count(), migrations);
+        return new ImpactReport(asOf, live.rulesetVersion(), candidate.rulesetVersion(), compared, store.count(), migrations);
     }
 
-    private static void count(Map<String, Map<String, Cell>> cells, String output, Classification before,
+    private static void count(Map<String, Map<String, ImpactCell>> cells, String output, Classification before,
                               Classification now, Function<Classification, Object> value) {
         String from = String.valueOf(value.apply(before));
         String to = String.valueOf(value.apply(now));
         cells.computeIfAbsent(output, o -> new TreeMap<>()).merge(from + "→" + to,
-                new Cell(from, to, 1, List.of(before.customerId())), (old, one) -> {
+                new ImpactCell(from, to, 1, List.of(before.customerId())), (old, one) -> {
                     List<String> examples = old.examples().size() < EXAMPLES
                             ? append(old.examples(), before.customerId()) : old.examples();
-                    return new Cell(from, to, old.customers() + 1, examples);
+                    return new ImpactCell(from, to, old.customers() + 1, examples);
                 });
     }
 

@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import jipan.api.RuleActivation;
+import jipan.api.RuleFileDiff;
+import jipan.api.RuleOutcome;
+import jipan.api.RuleVersion;
 import jipan.core.RuleFiles;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.db.RuleVersionDao;
@@ -31,15 +35,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class RuleVersions implements LiveRules.Publication {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleVersions.class);
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() { };
-
-    /** A version without its files. */
-    public record Version(long seq, String hash, String author, String comment, LocalDateTime createdAt,
-                          boolean active, Set<String> files) {
-    }
-
-    /** How one file differs between two versions: lines only in the first (-) and only in the second (+). */
-    public record FileDiff(String file, String change, List<String> lines) {
-    }
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
@@ -64,15 +59,10 @@ public final class RuleVersions implements LiveRules.Publication {
         }
     }
 
-    /** One activation of the log: the version, how it went live, who, why and what it replaced. */
-    public record Activation(long version, String hash, String how, String author, String comment, String from,
-                             LocalDateTime at) {
-    }
-
     /** The latest activations (start, reload, publish, rollback …), newest first. */
-    public List<Activation> activations(int limit) {
+    public List<RuleActivation> activations(int limit) {
         return jdbi.withExtension(RuleVersionDao.class, dao -> dao.activations(limit)).stream()
-                .map(row -> new Activation(row.versionSeq(), row.hash(), row.how(), row.author(), row.comment(),
+                .map(row -> new RuleActivation(row.versionSeq(), row.hash(), row.how(), row.author(), row.comment(),
                         row.fromHash(), row.activatedAt())).toList();
     }
 
@@ -92,11 +82,11 @@ public final class RuleVersions implements LiveRules.Publication {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(row -> new RuleFiles(files(row)));
     }
 
-    public List<Version> list() {
+    public List<RuleVersion> list() {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::all).stream().map(this::version).toList();
     }
 
-    public Optional<Version> find(long seq) {
+    public Optional<RuleVersion> find(long seq) {
         return row(seq).map(this::version);
     }
 
@@ -105,21 +95,21 @@ public final class RuleVersions implements LiveRules.Publication {
     }
 
     /** File by file, what changed from version {@code from} to version {@code to}. */
-    public List<FileDiff> diff(RuleFiles from, RuleFiles to) {
+    public List<RuleFileDiff> diff(RuleFiles from, RuleFiles to) {
         Set<String> names = new TreeSet<>(from.files().keySet());
         names.addAll(to.files().keySet());
-        List<FileDiff> diffs = new ArrayList<>();
+        List<RuleFileDiff> diffs = new ArrayList<>();
         for (String name : names) {
             String before = from.files().get(name);
             String after = to.files().get(name);
             if (before == null) {
-                diffs.add(new FileDiff(name, "added", after.lines().map(line -> "+ " + line).toList()));
+                diffs.add(new RuleFileDiff(name, "added", after.lines().map(line -> "+ " + line).toList()));
             } else if (after == null) {
-                diffs.add(new FileDiff(name, "removed", before.lines().map(line -> "- " + line).toList()));
+                diffs.add(new RuleFileDiff(name, "removed", before.lines().map(line -> "- " + line).toList()));
             } else if (!before.equals(after)) {
                 Set<String> old = new LinkedHashSet<>(before.lines().toList());
                 Set<String> now = new LinkedHashSet<>(after.lines().toList());
-                diffs.add(new FileDiff(name, "changed", Stream.concat(
+                diffs.add(new RuleFileDiff(name, "changed", Stream.concat(
                         old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
                         now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList()));
             }
@@ -131,7 +121,7 @@ public final class RuleVersions implements LiveRules.Publication {
      * Makes an earlier version live again (through the same compile and fixture gate as any candidate) and,
      * when it goes live, writes its files to the rules directory, so the directory and the live rules agree.
      */
-    public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, String author) {
+    public RuleOutcome activate(long seq, LiveRules live, Path directory, String author) {
         return activate(seq, live, directory, null, author);
     }
 
@@ -140,7 +130,7 @@ public final class RuleVersions implements LiveRules.Publication {
      * when it went live (versions stored before fixtures were kept use the gate's directory); on success its
      * rule files, and its fixtures, are written back to their directories before the swap.
      */
-    public LiveRules.Outcome activate(long seq, LiveRules live, Path directory, Path fixturesDirectory, String author) {
+    public RuleOutcome activate(long seq, LiveRules live, Path directory, Path fixturesDirectory, String author) {
         RuleFiles files = files(seq).orElseThrow(() -> new IllegalArgumentException("no rule version " + seq));
         FixtureFiles fixtures = fixtures(seq).orElse(null);
         return live.propose(new LiveRules.Proposal(files, fixtures, author, "activated version " + seq, "rollback"),
@@ -155,12 +145,12 @@ public final class RuleVersions implements LiveRules.Publication {
     }
 
     /** Proposes files as the new rule set and, when they go live, writes them to the rules directory. */
-    public LiveRules.Outcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
+    public RuleOutcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
         return publish(files, null, live, directory, null, author, comment);
     }
 
     /** Rules and (when not null) fixtures changed together: gated with those fixtures, both written on success. */
-    public LiveRules.Outcome publish(RuleFiles files, FixtureFiles fixtures, LiveRules live, Path directory,
+    public RuleOutcome publish(RuleFiles files, FixtureFiles fixtures, LiveRules live, Path directory,
                                      Path fixturesDirectory, String author, String comment) {
         return live.propose(new LiveRules.Proposal(files, fixtures, author, comment, "publish"),
                 accepted -> write(directory, accepted, fixturesDirectory, fixtures));
@@ -170,7 +160,7 @@ public final class RuleVersions implements LiveRules.Publication {
      * For instances sharing one database: when another instance made a different version active, proposes it
      * here too (this instance's rules directory is left as it is). Returns the outcome, or empty when in step.
      */
-    public Optional<LiveRules.Outcome> followActive(LiveRules live) {
+    public Optional<RuleOutcome> followActive(LiveRules live) {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active)
                 .filter(active -> !active.hash().equals(live.current().rulesetVersion()))
                 .map(active -> live.propose(new LiveRules.Proposal(new RuleFiles(files(active)),
@@ -240,8 +230,8 @@ public final class RuleVersions implements LiveRules.Publication {
         return jdbi.withExtension(RuleVersionDao.class, dao -> dao.find(seq));
     }
 
-    private Version version(RuleVersionDao.RuleVersionRow row) {
-        return new Version(row.seq(), row.hash(), row.author(), row.comment(), row.createdAt(), row.active(),
+    private RuleVersion version(RuleVersionDao.RuleVersionRow row) {
+        return new RuleVersion(row.seq(), row.hash(), row.author(), row.comment(), row.createdAt(), row.active(),
                 files(row).keySet());
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
+import jipan.api.RuleOutcome;
 import jipan.core.RuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ public final class RulesDirectoryWatcher implements Managed {
                 }
                 if (drlChanged) {
                     try {
-                        LiveRules.Outcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
+                        RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
                                 "file watch", "changed in " + directory, "reload"), files -> { });
                         LOG.info("rules directory changed: {} {}", outcome.accepted() ? "live" : "refused",
                                 outcome.version());

@@ -1,7 +1,10 @@
 package jipan.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import jipan.api.RunRequest;
+import jipan.api.ClassificationRun;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,40 +36,47 @@ public class ClassificationRunResource {
         this.executor = executor;
     }
 
-    /** {@code {"asOf": "YYYY-MM-DD"}}: answers 202 with the run; poll its URL for progress. */
+    /** Starts a run as of {@code asOf}: answers 202 with the run; poll its URL for progress. */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response start(JsonNode body) {
-        JsonNode asOf = body == null ? null : body.get("asOf");
-        if (asOf == null || !asOf.isTextual()) {
-            throw new BadRequestException("asOf: is required, a date YYYY-MM-DD");
-        }
+    public Response start(@NotNull @Valid RunRequest body) {
         ClassificationRunRow run;
         try {
-            run = runs.create(CustomerResource.date("asOf", asOf.asText()));
+            run = runs.create(body.asOf());
         } catch (ClassificationRuns.AlreadyRunning e) {
             return jipan.api.Problem.of(409, "run-in-progress", e.getMessage()).response();
         }
         runs.submit(run.id(), executor);
-        return Response.accepted(run).location(URI.create("/api/v1/classification-runs/" + run.id())).build();
+        return Response.accepted(of(run)).location(URI.create("/api/v1/classification-runs/" + run.id())).build();
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
-    public List<ClassificationRunRow> latest() {
-        return runs.latest(50);
+    public List<ClassificationRun> latest() {
+        return runs.latest(50).stream().map(ClassificationRunResource::of).toList();
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
-    public ClassificationRunRow get(@PathParam("id") long id) {
+    public ClassificationRun get(@PathParam("id") long id) {
+        return of(row(id));
+    }
+
+    private ClassificationRunRow row(long id) {
         ClassificationRunRow run = runs.find(id);
         if (run == null) {
             throw new NotFoundException("no classification run " + id);
         }
         return run;
+    }
+
+    /** A run as the API shows it (the store's row stays in the store). */
+    static ClassificationRun of(ClassificationRunRow row) {
+        return new ClassificationRun(row.id(), row.asOf(), row.rulesetVersion(),
+                ClassificationRun.Status.valueOf(row.status()), row.customersTotal(), row.customersDone(),
+                row.startedAt(), row.finishedAt(), row.error());
     }
 
     /**
@@ -108,11 +118,11 @@ public class ClassificationRunResource {
     @POST
     @Path("/{id}/resume")
     public Response resume(@PathParam("id") long id) {
-        ClassificationRunRow run = get(id);
+        ClassificationRunRow run = row(id);
         if (run.status().equals("RUNNING") || run.status().equals("DONE")) {
             throw new BadRequestException("run " + id + " is " + run.status() + ": nothing to resume");
         }
         runs.submit(id, executor);
-        return Response.accepted(runs.find(id)).build();
+        return Response.accepted(of(runs.find(id))).build();
     }
 }

@@ -3,6 +3,9 @@ package jipan.resources;
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jipan.api.UpsertResult;
+import jipan.core.documents.JsonSettings;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +38,7 @@ import jipan.runs.ClassificationRuns;
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
-    private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS = JsonSettings.newObjectMapper();
 
     private final CustomerStore store;
     private final ClassificationRuns runs;
@@ -57,11 +60,11 @@ public class CustomerResource {
     @PUT
     @Timed
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Integer> upsert(JsonNode body) {
+    public UpsertResult upsert(JsonNode body) {
         limit.check(body);
         List<CustomerUpsert> batch = reader.readUpsertBatch(body);
         store.upsert(batch);
-        return Map.of("upserted", batch.size());
+        return new UpsertResult(batch.size());
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
@@ -76,11 +79,7 @@ public class CustomerResource {
     @GET
     @Timed
     @Path("/{id}/classification")
-    public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            throw new BadRequestException("asOf: is required, a date YYYY-MM-DD (the date to classify as of)");
-        }
-        LocalDate date = date("asOf", asOf);
+    public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") @NotNull LocalDate date) {
         CustomerFacts customer = stored(id);
         Classifier classifier = rules.current();
         return new ClassifyResponse(date, classifier.rulesetVersion(),
@@ -100,7 +99,7 @@ public class CustomerResource {
     private static jipan.api.StoredClassification stored(StoredResultRow row) {
         try {
             return new jipan.api.StoredClassification(row.runId(), row.asOf(), row.rulesetVersion(),
-                    RESULTS.readTree(row.resultJson()));
+                    RESULTS.readValue(row.resultJson(), CustomerResult.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("run " + row.runId() + " stored an unreadable result for " + row.customerId(), e);
         }
@@ -108,13 +107,5 @@ public class CustomerResource {
 
     private CustomerFacts stored(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("no customer " + id));
-    }
-
-    static LocalDate date(String parameter, String value) {
-        try {
-            return Limits.parseDate(value);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(parameter + ": " + e.getMessage());
-        }
     }
 }

@@ -1,10 +1,21 @@
 package jipan.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.dropwizard.jersey.validation.ConstraintMessage;
+import io.dropwizard.jersey.validation.JerseyViolationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import jipan.api.Problem;
 
 /**
@@ -50,13 +61,73 @@ public final class ErrorBodies {
         }
     }
 
-    /** A body that is not JSON, or not of the expected shape. */
+    /**
+     * A body that is not JSON (400 with line and column), or JSON that cannot be read as the endpoint's body
+     * (400 naming the field: a value of the wrong type, an unknown field).
+     */
     public static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException exception) {
             com.fasterxml.jackson.core.JsonLocation at = exception.getLocation();
-            return of(400, "the body is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": " + exception.getOriginalMessage());
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String path = path(mapping.getPath());
+                String message = mapping instanceof UnrecognizedPropertyException ? "is not a field of this body"
+                        : mapping instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class
+                        ? format.getOriginalMessage()
+                        : "cannot be read as the type it must be" + where;
+                return Problem.invalid(400, "bad-request", "the body cannot be read: " + path + " " + message,
+                        List.of(path + ": " + message)).response();
+            }
+            return of(400, "the body is not valid JSON" + where + ": " + exception.getOriginalMessage());
+        }
+
+        private static String path(List<JsonMappingException.Reference> references) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference reference : references) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            return path.toString();
+        }
+    }
+
+    /**
+     * Bean Validation of a typed body or parameter: 422 for a body's fields (each by its path), 400 for a
+     * query or path parameter (the request cannot be read), as the README's Errors section says.
+     */
+    public static final class Violations implements ExceptionMapper<JerseyViolationException> {
+        private static final java.util.regex.Pattern PARAMETER =
+                java.util.regex.Pattern.compile("^(?:query param|path param|header|form field|cookie) (\\S+) (.*)$");
+
+        @Override
+        public Response toResponse(JerseyViolationException exception) {
+            List<String> problems = new ArrayList<>();
+            boolean bodyOnly = true;
+            for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+                Optional<String> inBody = ConstraintMessage.isRequestEntity(violation, exception.getInvocable());
+                if (inBody.isPresent()) {
+                    String path = inBody.get().isEmpty() ? "body" : inBody.get();
+                    problems.add(path + ": " + (path.equals("body") && violation.getInvalidValue() == null
+                            ? "is required (a JSON object)" : violation.getConstraintDescriptor().getAnnotation()
+                            instanceof NotNull ? "is required" : violation.getMessage()));
+                } else {
+                    bodyOnly = false;
+                    java.util.regex.Matcher parameter = PARAMETER.matcher(
+                            ConstraintMessage.getMessage(violation, exception.getInvocable()));
+                    String message = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull
+                            ? "is required" : parameter.matches() ? parameter.group(2) : violation.getMessage();
+                    problems.add(parameter.matches() ? parameter.group(1) + ": " + message
+                            : ConstraintMessage.getMessage(violation, exception.getInvocable()));
+                }
+            }
+            problems.sort(null);
+            int status = bodyOnly ? 422 : 400;
+            return Problem.invalid(status, bodyOnly ? "invalid-input" : "bad-request", problems.size() == 1
+                    ? problems.get(0) : "the request has " + problems.size() + " problems", problems).response();
         }
     }
 }

@@ -15,10 +15,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import jipan.api.ImportJob;
 import jipan.auth.Roles;
 import jipan.imports.ImportJobs;
 import jipan.imports.ImportKind;
@@ -54,21 +55,21 @@ public class ImportResource {
                     ? "encoding: unknown charset '" + encoding + "'" : "kind: " + e.getMessage();
             throw new BadRequestException(message);
         }
-        ImportJobs.Job job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
+        ImportJob job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 
     /** The latest imports (100), newest first, with their counts and rejected rows. */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
-    public List<ImportJobs.Job> list() {
+    public List<ImportJob> list() {
         return jobs.latest(100);
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
-    public ImportJobs.Job get(@PathParam("id") long id) {
+    public ImportJob get(@PathParam("id") long id) {
         return jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
     }
 }

@@ -1,8 +1,13 @@
 package jipan.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
+import jipan.api.RulesStatus;
+import jipan.api.RuleVersionFiles;
+import jipan.api.RuleChange;
+import jipan.api.ImpactRequest;
+import jipan.api.FixtureTestReport;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,9 +19,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jipan.api.ImpactReport;
+import jipan.api.RuleActivation;
+import jipan.api.RuleFileDiff;
+import jipan.api.RuleOutcome;
+import jipan.api.RuleRefusal;
+import jipan.api.RuleVersion;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
@@ -64,48 +74,32 @@ public class RulesResource {
     @POST
     @Path("/test")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response test(JsonNode body) {
+    public FixtureTestReport test(@NotNull @Valid RuleChange body) {
         Classifier candidate = compiled(body);
         FixtureFiles changed = candidateFixtures(body);
         FixtureReport report = new FixtureRunner(candidate).runAll(changed == null
                 ? new FixtureLoader().load(fixtures) : new FixtureLoader().load(changed));
-        return Response.ok(new TestReport(candidate.rulesetVersion(), report.passed(), report.failed(),
-                report.outcomes().stream().map(o -> new TestOutcome(o.name(), o.passed(), o.differences())).toList(),
-                report.ruleCount(), report.neverFired())).build();
-    }
-
-    /** What {@code test-rules} prints, as JSON. */
-    public record TestReport(String candidateVersion, long passed, long failed, List<TestOutcome> fixtures,
-                             int rules, java.util.SortedSet<String> neverFired) {
-    }
-
-    /** One fixture's result. */
-    public record TestOutcome(String name, boolean passed, List<String> differences) {
+        return new FixtureTestReport(candidate.rulesetVersion(), report.passed(), report.failed(),
+                report.outcomes().stream()
+                        .map(o -> new FixtureTestReport.Outcome(o.name(), o.passed(), o.differences())).toList(),
+                report.ruleCount(), report.neverFired());
     }
 
     /**
      * Classifies the stored customers with candidate files and with the live rules and answers the migration
-     * matrix per output. {@code {"files": {…}, "asOf": "2012-09-30", "sample": 20000}}: sample defaults to 20,000.
+     * matrix per output; {@code sample} defaults to 20,000 customers.
      */
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/impact")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RuleImpact.Report impact(JsonNode body) {
-        Classifier candidate = compiled(body);
-        JsonNode asOf = body.get("asOf");
-        if (asOf == null || !asOf.isTextual()) {
-            throw new BadRequestException("asOf: is required, a date YYYY-MM-DD");
-        }
-        int sample = body.hasNonNull("sample") ? body.get("sample").asInt() : 20_000;
-        if (sample < 1) {
-            throw new BadRequestException("sample: must be at least 1");
-        }
-        return impact.compare(rules.current(), candidate, CustomerResource.date("asOf", asOf.asText()), sample);
+    public ImpactReport impact(@NotNull @Valid ImpactRequest body) {
+        Classifier candidate = compiled(body.change());
+        return impact.compare(rules.current(), candidate, body.asOf(), body.sampleOrDefault());
     }
 
     /** The candidate files compiled with the live limits, or 422 with every compile error. */
-    private Classifier compiled(JsonNode body) {
+    private Classifier compiled(RuleChange body) {
         try {
             return rules.current().withRules(new RuleCompiler().compile(candidate(body)));
         } catch (RuleCompilationException e) {
@@ -117,7 +111,7 @@ public class RulesResource {
     @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/versions")
-    public List<RuleVersions.Version> versions() {
+    public List<RuleVersion> versions() {
         return versions.list();
     }
 
@@ -125,19 +119,16 @@ public class RulesResource {
     @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/versions/{seq}")
-    public Map<String, Object> version(@PathParam("seq") long seq) {
-        RuleVersions.Version version = versions.find(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("version", version);
-        answer.put("files", files(seq).files());
-        return answer;
+    public RuleVersionFiles version(@PathParam("seq") long seq) {
+        RuleVersion version = versions.find(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
+        return new RuleVersionFiles(version, files(seq).files());
     }
 
     /** What changed from version {@code seq} to version {@code other}, file by file. */
     @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/versions/{seq}/diff/{other}")
-    public List<RuleVersions.FileDiff> diff(@PathParam("seq") long seq, @PathParam("other") long other) {
+    public List<RuleFileDiff> diff(@PathParam("seq") long seq, @PathParam("other") long other) {
         return versions.diff(files(seq), files(other));
     }
 
@@ -147,7 +138,7 @@ public class RulesResource {
     @Path("/versions/{seq}/activate")
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
-        LiveRules.Outcome outcome = versions.activate(seq, rules, directory, fixtures, caller(request));
+        RuleOutcome outcome = versions.activate(seq, rules, directory, fixtures, caller(request));
         return answer(outcome);
     }
 
@@ -159,18 +150,12 @@ public class RulesResource {
     @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/status")
-    public Map<String, Object> status() {
+    public RulesStatus status() {
         Classifier live = rules.current();
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("liveVersion", live.rulesetVersion());
-        status.put("rules", live.rules().ruleNames().size());
-        status.put("liveSince", rules.liveSince().toString());
-        status.put("lastRefusal", rules.lastRefusal());
-        LiveRules.Refusal refusal = rules.lastRefusal();
+        RuleRefusal refusal = rules.lastRefusal();
         // a refusal a later rule set has since replaced is history, not the state of things
-        status.put("lastRefusalSuperseded", refusal != null && rules.liveSince().isAfter(refusal.at()));
-        status.put("takenOutOfService", rules.takenOutOfService());
-        return status;
+        return new RulesStatus(live.rulesetVersion(), live.rules().ruleNames().size(), rules.liveSince(), refusal,
+                refusal != null && rules.liveSince().isAfter(refusal.at()), rules.takenOutOfService());
     }
 
     /**
@@ -181,9 +166,9 @@ public class RulesResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response validate(JsonNode body) {
+    public Response validate(@NotNull @Valid RuleChange body) {
         // 422: the request is well formed, its rules are not; the body lists every problem as file:line:column
-        LiveRules.Outcome outcome = rules.validate(candidate(body));
+        RuleOutcome outcome = rules.validate(candidate(body));
         return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
                 : refusal(422, "the rule files do not compile or are not allowed", outcome);
     }
@@ -196,23 +181,22 @@ public class RulesResource {
     @POST
     @Path("/publish")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(JsonNode body, @Context ContainerRequestContext request) {
+    public Response publish(@NotNull @Valid RuleChange body, @Context ContainerRequestContext request) {
         RuleFiles files = candidate(body);
         FixtureFiles fixtureChanges = candidateFixtures(body);
-        JsonNode comment = body.get("comment");
-        LiveRules.Outcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures, caller(request),
-                comment == null ? null : comment.asText());
+        RuleOutcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures, caller(request),
+                body.comment());
         return answer(outcome);
     }
 
     /** 200 with the outcome when the candidate went live, 409 when it was refused. */
-    private static Response answer(LiveRules.Outcome outcome) {
+    private static Response answer(RuleOutcome outcome) {
         return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
                 : refusal(409, "the rule set was refused; the live rules stay", outcome);
     }
 
     /** A refused candidate as a problem: every reason (file:line:column, or fixture) and both versions. */
-    private static Response refusal(int status, String detail, LiveRules.Outcome outcome) {
+    private static Response refusal(int status, String detail, RuleOutcome outcome) {
         return jipan.api.Problem.invalid(status, "rules-refused", detail, outcome.errors())
                 .withVersions(outcome.version(), outcome.liveVersion()).response();
     }
@@ -227,7 +211,7 @@ public class RulesResource {
     @POST
     @Path("/reload")
     public Response reload(@Context ContainerRequestContext request) {
-        LiveRules.Outcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory), caller(request),
+        RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory), caller(request),
                 "reloaded from " + directory, "reload"), files -> { });
         return answer(outcome);
     }
@@ -236,62 +220,24 @@ public class RulesResource {
      * The fixtures a request changes with {@code fixtures} (path → YAML text) and {@code deletedFixtures},
      * applied to the fixtures directory; null when the request changes none.
      */
-    private FixtureFiles candidateFixtures(JsonNode body) {
-        if (body == null || (body.get("fixtures") == null && body.get("deletedFixtures") == null)) {
+    private FixtureFiles candidateFixtures(RuleChange body) {
+        if (!body.changesFixtures()) {
             return null;
         }
-        Change change = change(body, "fixtures", "deletedFixtures");
         try {
-            return FixtureFiles.readDirectory(fixtures).withChanges(change.texts(), change.removed());
+            return FixtureFiles.readDirectory(fixtures).withChanges(
+                    body.fixtures() == null ? Map.of() : body.fixtures(),
+                    body.deletedFixtures() == null ? List.of() : body.deletedFixtures());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(e.getMessage().split("; ")));
         }
-    }
-
-    /** Files to add or replace ({@code name → text}) and files to remove, as a request field pair gives them. */
-    private record Change(Map<String, String> texts, List<String> removed) {
-    }
-
-    /** Reads {@code filesField} (an object of name → text) and {@code deletedField} (a list); 422 naming each problem. */
-    private static Change change(JsonNode body, String filesField, String deletedField) {
-        JsonNode changed = body == null ? null : body.get(filesField);
-        JsonNode deleted = body == null ? null : body.get(deletedField);
-        List<String> problems = new java.util.ArrayList<>();
-        Map<String, String> texts = new LinkedHashMap<>();
-        List<String> removed = new java.util.ArrayList<>();
-        if (changed != null && !changed.isObject()) {
-            problems.add(filesField + ": must be an object of file name → text");
-        } else if (changed != null) {
-            changed.fields().forEachRemaining(file -> {
-                if (file.getValue().isTextual()) {
-                    texts.put(file.getKey(), file.getValue().asText());
-                } else {
-                    problems.add(filesField + "." + file.getKey() + ": must be the file's text");
-                }
-            });
-        }
-        if (deleted != null && !deleted.isArray()) {
-            problems.add(deletedField + ": must be a list of file names");
-        } else if (deleted != null) {
-            deleted.forEach(name -> {
-                if (name.isTextual()) {
-                    removed.add(name.asText());
-                } else {
-                    problems.add(deletedField + ": must be a list of file names (got " + name + ")");
-                }
-            });
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Change(texts, removed);
     }
 
     /** Every rule set that went live, and how: start, reload, publish, rollback, follow (newest first, 200). */
     @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/activations")
-    public List<RuleVersions.Activation> activations() {
+    public List<RuleActivation> activations() {
         return versions.activations(200);
     }
 
@@ -299,14 +245,13 @@ public class RulesResource {
      * The candidate a request describes, as a change to the live rule set: {@code files} adds or replaces
      * files, {@code deleted} removes them, every other file is the live one's. 422 naming each bad field.
      */
-    private RuleFiles candidate(JsonNode body) {
-        Change change = change(body, "files", "deleted");
-        if (change.texts().isEmpty() && change.removed().isEmpty()) {
+    private RuleFiles candidate(RuleChange body) {
+        if (body.filesOrNone().isEmpty() && body.deletedOrNone().isEmpty()) {
             throw new InvalidInputException(List.of(
                     "files: required (the files to add or change), or deleted (the files to remove)"));
         }
         try {
-            return rules.current().rules().files().withChanges(change.texts(), change.removed());
+            return rules.current().rules().files().withChanges(body.filesOrNone(), body.deletedOrNone());
         } catch (RuleFiles.InvalidRuleFilesException e) {
             throw new InvalidInputException(e.problems());
         }

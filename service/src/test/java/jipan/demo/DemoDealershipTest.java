@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import jipan.api.ImportReport;
 import jipan.core.CustomerFacts;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.TestDatabases;
 import jipan.imports.CsvImporter;
 import jipan.imports.ImportKind;
-import jipan.imports.ImportReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,4 @@
 package jipan.imports;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jipan.api.ImportReport;
+import jipan.api.RowError;
 import jipan.core.CustomerFacts;
 import jipan.core.facts.PayType;
 import jipan.core.facts.ServiceType;

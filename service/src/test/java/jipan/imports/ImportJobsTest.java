@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jipan.TestRequests;
+import jipan.api.ImportJob;
 import jipan.db.ImportJobDao;
 import jipan.db.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Import jobs live in the store: any instance sees them, ids never repeat, a cut-off job says so. */
 class ImportJobsTest {
 
-    private static ImportJobs.Job awaitFinished(ImportJobs jobs, long id) throws InterruptedException {
+    private static ImportJob awaitFinished(ImportJobs jobs, long id) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            ImportJobs.Job job = jobs.find(id).orElseThrow();
+            ImportJob job = jobs.find(id).orElseThrow();
             if (!job.report().status().equals("QUEUED") && !job.report().status().equals("RUNNING")) {
                 return job;
             }
@@ -43,7 +44,7 @@ class ImportJobsTest {
                     first = one.start(ImportKind.CUSTOMERS, "customers.csv", csv, null).id();
                 }
 
-                ImportJobs.Job done = awaitFinished(another, first);
+                ImportJob done = awaitFinished(another, first);
                 assertThat(done.report().status()).isEqualTo("DONE");
                 assertThat(done.report().imported()).isPositive();
                 assertThat(done.file()).isEqualTo("customers.csv");
@@ -54,7 +55,7 @@ class ImportJobsTest {
                 }
                 awaitFinished(one, second);
                 assertThat(second).isGreaterThan(first);
-                assertThat(one.latest(10)).extracting(ImportJobs.Job::id).containsSubsequence(second, first);
+                assertThat(one.latest(10)).extracting(ImportJob::id).containsSubsequence(second, first);
 
                 long cut = database.jdbi().withExtension(ImportJobDao.class, dao -> {
                     long id = dao.insert("repair-orders", "ro.csv");
@@ -62,7 +63,7 @@ class ImportJobsTest {
                     return id;
                 });
                 assertThat(one.markInterrupted()).isEqualTo(1);
-                ImportJobs.Job interrupted = another.find(cut).orElseThrow();
+                ImportJob interrupted = another.find(cut).orElseThrow();
                 assertThat(interrupted.report().status()).isEqualTo("INTERRUPTED");
                 assertThat(interrupted.report().imported()).isEqualTo(4_000);
                 assertThat(interrupted.report().failure()).contains("the service stopped during the import");

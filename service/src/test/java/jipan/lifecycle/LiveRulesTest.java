@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jipan.TestRequests;
+import jipan.api.RuleOutcome;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -47,7 +48,7 @@ class LiveRulesTest {
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("tiers.drl", files.get("tiers.drl").replace("customerPayVisits >= $a", "customerPayVisitz >= $a"));
 
-        LiveRules.Outcome outcome = live.propose(new RuleFiles(files));
+        RuleOutcome outcome = live.propose(new RuleFiles(files));
 
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.errors()).anyMatch(error -> error.startsWith("tiers.drl:"));
@@ -79,7 +80,7 @@ class LiveRulesTest {
         assertThat(live.takenOutOfService().reasons()).anyMatch(reason -> reason.contains("Runaway: the next tick"));
         assertThat(live.current().classify(request.asOf(), normal).tier()).isEqualTo(Tier.B);
         assertThat(new RulesHealthCheck(live).execute().isHealthy()).as("red until a new rule set goes live").isFalse();
-        LiveRules.Outcome again = live.propose(runaway);
+        RuleOutcome again = live.propose(runaway);
         assertThat(again.accepted()).isFalse();
         assertThat(again.errors()).singleElement().asString().contains("was taken out of service");
         assertThat(live.propose(withTierAFrom(5)).accepted()).isFalse(); // the fixtures still guard
@@ -90,7 +91,7 @@ class LiveRulesTest {
     void aRuleSetThatFailsTheFixturesIsRefusedNamingThem() {
         LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
 
-        LiveRules.Outcome outcome = live.propose(withTierAFrom(3));
+        RuleOutcome outcome = live.propose(withTierAFrom(3));
 
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.errors()).anyMatch(error -> error.startsWith("fixture tiers/customer-pay-visit-counts.yml fails: "
@@ -121,7 +122,7 @@ class LiveRulesTest {
     void validatingTouchesNothing() {
         LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
 
-        LiveRules.Outcome outcome = live.validate(withTierAFrom(3));
+        RuleOutcome outcome = live.validate(withTierAFrom(3));
 
         assertThat(outcome.accepted()).isTrue();
         assertThat(outcome.version()).isEqualTo(withTierAFrom(3).version());

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import jipan.TestRequests;
+import jipan.api.RuleActivation;
+import jipan.api.RuleOutcome;
 import jipan.core.Classifier;
 import jipan.core.HostileCorpus;
 import jipan.core.RuleCompiler;
@@ -32,7 +34,7 @@ class RuleVersionsTest {
             Map<String, String> edited = new HashMap<>(SHIPPED.files());
             edited.put("tiers.drl", edited.get("tiers.drl") + "\n// checked\n");
 
-            LiveRules.Outcome published = versions.publish(new RuleFiles(edited), first, directory, "analyst", "checked");
+            RuleOutcome published = versions.publish(new RuleFiles(edited), first, directory, "analyst", "checked");
 
             assertThat(published.accepted()).isTrue();
             assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// checked\n");
@@ -72,7 +74,7 @@ class RuleVersionsTest {
                 assertThat(outcome.accepted()).isFalse();
                 assertThat(outcome.errors()).anyMatch(e -> e.startsWith("01-file-create.drl:10:"));
             });
-            LiveRules.Outcome rollback = versions.activate(hostileSeq, live, directory, "ops");
+            RuleOutcome rollback = versions.activate(hostileSeq, live, directory, "ops");
 
             assertThat(rollback.accepted()).isFalse();
             assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
@@ -95,7 +97,7 @@ class RuleVersionsTest {
             RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
                     java.util.List.of());
 
-            LiveRules.Outcome outcome = versions.publish(edited, live, notADirectory, "analyst", "edit");
+            RuleOutcome outcome = versions.publish(edited, live, notADirectory, "analyst", "edit");
 
             assertThat(outcome.accepted()).isFalse();
             assertThat(outcome.errors()).singleElement().asString()
@@ -145,18 +147,18 @@ class RuleVersionsTest {
 
             assertThat(versions.publish(tierAFrom3, live, rules, "analyst", "A from 3").accepted())
                     .as("the old fixtures refuse the change").isFalse();
-            LiveRules.Outcome published = versions.publish(tierAFrom3, expectingA, live, rules, fixtures, "analyst",
+            RuleOutcome published = versions.publish(tierAFrom3, expectingA, live, rules, fixtures, "analyst",
                     "A from 3, fixtures updated in the same request");
             assertThat(published.accepted()).as(String.valueOf(published.errors())).isTrue();
             assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: A");
 
             // the incident: back to the first version, whose own fixtures still expect B — no hand-editing
-            LiveRules.Outcome rollback = versions.activate(first, live, rules, fixtures, "on-call");
+            RuleOutcome rollback = versions.activate(first, live, rules, fixtures, "on-call");
 
             assertThat(rollback.accepted()).as(String.valueOf(rollback.errors())).isTrue();
             assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
             assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: B");
-            assertThat(versions.activations(10)).extracting(RuleVersions.Activation::how)
+            assertThat(versions.activations(10)).extracting(RuleActivation::how)
                     .containsExactly("rollback", "publish", "start");
             assertThat(versions.activations(10).get(0)).satisfies(activation -> {
                 assertThat(activation.author()).isEqualTo("on-call");
