@@ -41,8 +41,7 @@ public class ClassifyAllCommand extends StoreCommand {
 
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration) {
-        Database database = Database.open(configuration.getDatabase());
-        try {
+        try (Database database = openStore(configuration, true)) {
             Classifier classifier = liveRules(configuration, database, namespace.getString("rules"));
             CustomerStore store = new CustomerStore(database.jdbi());
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
@@ -52,7 +51,7 @@ public class ClassifyAllCommand extends StoreCommand {
             if (namespace.get("resume") != null) {
                 runId = namespace.getLong("resume");
             } else if (namespace.getString("asOf") != null) {
-                runId = runs.create(LocalDate.parse(namespace.getString("asOf"))).id();
+                runId = runs.create(date(namespace, "asOf")).id();
             } else {
                 throw new IllegalArgumentException("give --as-of YYYY-MM-DD, or --resume RUN_ID");
             }
@@ -72,8 +71,6 @@ public class ClassifyAllCommand extends StoreCommand {
                 throw new IllegalStateException("run " + runId + " " + finished.status()
                         + ": resume it with classify-all --resume " + runId);
             }
-        } finally {
-            database.stop();
         }
     }
 }

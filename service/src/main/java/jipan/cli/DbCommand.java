@@ -29,9 +29,7 @@ public class DbCommand extends StoreCommand {
 
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration) {
-        configuration.getDatabase().setMigrateOnStart(false);
-        Database database = Database.open(configuration.getDatabase());
-        try {
+        try (Database database = openStore(configuration, false)) {
             if (namespace.getString("action").equals("migrate")) {
                 int applied = database.migrate();
                 System.out.println("applied " + applied + " migration(s); " + configuration.getDatabase().getUrl()
@@ -40,8 +38,6 @@ public class DbCommand extends StoreCommand {
                 System.out.println(configuration.getDatabase().getUrl() + " is at schema version "
                         + database.schemaVersion());
             }
-        } finally {
-            database.stop();
         }
     }
 }

@@ -52,7 +52,7 @@ public class DemoDataCommand extends StoreCommand {
             throws IOException {
         int count = namespace.getInt("customers");
         DemoDealership dealership = new DemoDealership(namespace.getLong("seed"),
-                LocalDate.parse(namespace.getString("until")));
+                date(namespace, "until"));
         long start = System.nanoTime();
         Progress progress = new Progress(count);
         long visits = 0;
@@ -73,8 +73,7 @@ public class DemoDataCommand extends StoreCommand {
                     directory.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
             return;
         }
-        Database database = Database.open(configuration.getDatabase());
-        try {
+        try (Database database = openStore(configuration, true)) {
             CustomerStore store = new CustomerStore(database.jdbi());
             int stored = store.count();
             if (stored > 0 && !namespace.getBoolean("force")) {
@@ -96,8 +95,6 @@ public class DemoDataCommand extends StoreCommand {
             progress.finish();
             System.out.printf("wrote %,d customers and %,d repair orders to %s in %.1f s%n", count, visits,
                     configuration.getDatabase().getUrl(), (System.nanoTime() - start) / 1e9);
-        } finally {
-            database.stop();
         }
     }
 }

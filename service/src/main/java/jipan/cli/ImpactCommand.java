@@ -45,18 +45,14 @@ public class ImpactCommand extends StoreCommand {
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
             throws Exception {
-        configuration.getDatabase().setMigrateOnStart(false);
-        Database database = Database.open(configuration.getDatabase());
-        try {
+        try (Database database = openStore(configuration, false)) {
             Classifier live = liveRules(configuration, database, namespace.getString("rules"));
             Classifier candidate = live.withRules(new RuleCompiler().compile(
                     RuleFiles.readDirectory(Path.of(namespace.getString("candidate")))));
             ImpactReport report = new RuleImpact(new CustomerStore(database.jdbi())).compare(live, candidate,
-                    LocalDate.parse(namespace.getString("asOf")), namespace.getInt("sample"));
+                    date(namespace, "asOf"), namespace.getInt("sample"));
             System.out.println(bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(report));
-        } finally {
-            database.stop();
         }
     }
 }

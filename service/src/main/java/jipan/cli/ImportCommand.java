@@ -54,16 +54,14 @@ public class ImportCommand extends StoreCommand {
         Path csv = Path.of(namespace.getString("csv"));
         Charset charset = namespace.getString("encoding") == null ? null : Charset.forName(namespace.getString("encoding"));
         long size = Files.size(csv);
-        Database database = Database.open(configuration.getDatabase());
         long start = System.nanoTime();
         ImportReport report;
-        try (CountingStream in = new CountingStream(Files.newInputStream(csv))) {
+        try (Database database = openStore(configuration, true);
+             CountingStream in = new CountingStream(Files.newInputStream(csv))) {
             Progress progress = new Progress(Math.max(size, 1));
             report = configuration.getImports().importer(database.jdbi())
                     .importCsv(kind, in, charset, running -> progress.update(in.count.get()));
             progress.finish();
-        } finally {
-            database.stop();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s %s (%s): %,d rows read, %,d imported, %,d rejected in %.1f s (%,.0f rows/s)%n",

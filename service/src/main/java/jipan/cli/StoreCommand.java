@@ -23,6 +23,27 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
     }
 
     /**
+     * Opens the store the configuration names: migrated to the latest schema when the command {@code writes},
+     * else as it is (a command that only reads never changes the schema). Close it when done.
+     */
+    static Database openStore(JipanConfiguration configuration, boolean writes) {
+        if (!writes) {
+            configuration.getDatabase().setMigrateOnStart(false);
+        }
+        return Database.open(configuration.getDatabase());
+    }
+
+    /** A date argument ({@code dest} as {@code --kebab-case}), read like every date of the service. */
+    static java.time.LocalDate date(Namespace namespace, String dest) {
+        String flag = "--" + dest.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        try {
+            return jipan.core.Limits.parseDate(namespace.getString(dest));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * The rules a command classifies with: the directory given with {@code --rules}, else the store's active
      * version (the rules the service runs), else — nothing stored yet — the configured rules directory.
      */

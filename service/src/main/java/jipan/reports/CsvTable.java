@@ -1,6 +1,11 @@
 package jipan.reports;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Objects;
@@ -19,28 +24,65 @@ public final class CsvTable {
     private CsvTable() {
     }
 
+    /** The rows under a header of the record's field names. */
     public static String of(Class<? extends Record> type, List<? extends Record> rows) {
+        return of(type, Stream.of(type.getRecordComponents()).map(RecordComponent::getName).toList(), rows, Set.of(),
+                null);
+    }
+
+    /**
+     * The rows under {@code headers} (one per field of {@code type}); when {@code totalColumns} is not empty, a
+     * last row labelled {@code totalLabel} in the first column with the sum of each of those columns.
+     */
+    public static String of(Class<? extends Record> type, List<String> headers, List<? extends Record> rows,
+                            Set<String> totalColumns, String totalLabel) {
         RecordComponent[] columns = type.getRecordComponents();
         StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append(Stream.of(columns).map(RecordComponent::getName).collect(Collectors.joining(","))).append("\r\n");
+        csv.append(headers.stream().map(CsvTable::text).collect(Collectors.joining(","))).append("\r\n");
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (Record row : rows) {
-            csv.append(Stream.of(columns).map(column -> cell(column, row)).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(Stream.of(columns).map(column -> {
+                Object value = value(column, row);
+                if (totalColumns.contains(column.getName()) && value instanceof Number number) {
+                    totals.merge(column.getName(), new BigDecimal(number.toString()), BigDecimal::add);
+                }
+                return cell(value);
+            }).collect(Collectors.joining(","))).append("\r\n");
+        }
+        if (!totalColumns.isEmpty()) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < columns.length; i++) {
+                String name = columns[i].getName();
+                cells.add(totalColumns.contains(name) ? totals.getOrDefault(name, BigDecimal.ZERO).toPlainString()
+                        : i == 0 ? text(totalLabel) : "");
+            }
+            csv.append(String.join(",", cells)).append("\r\n");
         }
         return csv.toString();
     }
 
-    private static String cell(RecordComponent column, Record row) {
+    private static Object value(RecordComponent column, Record row) {
         try {
-            Object value = column.getAccessor().invoke(row);
-            String text = value == null ? "" : Objects.toString(value);
-            if (!(value instanceof Number) && FORMULA_START.indexOf(text.isEmpty() ? 'x' : text.charAt(0)) >= 0) {
-                // text from the data that Excel would run as a formula (OWASP CSV injection): shown as text
-                text = "'" + text;
-            }
-            return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                    || text.startsWith("'") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+            return column.getAccessor().invoke(row);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + column.getName(), e);
         }
+    }
+
+    private static String cell(Object value) {
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        return text(value == null ? "" : Objects.toString(value));
+    }
+
+    private static String text(String value) {
+        String text = value;
+        if (FORMULA_START.indexOf(text.isEmpty() ? 'x' : text.charAt(0)) >= 0) {
+            // text from the data that Excel would run as a formula (OWASP CSV injection): shown as text
+            text = "'" + text;
+        }
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                || text.startsWith("'") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -1,7 +1,7 @@
 package jipan.reports;
 
 /** A report parameter that cannot be used, named with what is wrong ({@code month: 2031-01 is in the future}). */
-public final class ReportParameterException extends RuntimeException {
+public final class ReportParameterException extends IllegalArgumentException {
     private final boolean unknown;
 
     public ReportParameterException(String message) {

@@ -195,10 +195,15 @@ public final class Reports {
                 .map(count -> new CategoryLine(run, count.category(), count.leads(), count.conquest())).toList();
     }
 
+    /** Defeated leads closed in a period by the competitor that won them ('' where not recorded). */
+    public record CompetitorLine(String competitorBrand, String competitorModel, int defeated) {
+    }
+
     /** Defeated leads closed in [from, to] by the competitor brand and model that won them. */
-    public List<ReportDao.CompetitorCount> defeatsByCompetitor(LocalDate from, LocalDate to) {
+    public List<CompetitorLine> defeatsByCompetitor(LocalDate from, LocalDate to) {
         checkPeriod(from, to);
-        return jdbi.withExtension(ReportDao.class, dao -> dao.defeatsByCompetitor(from, to));
+        return jdbi.withExtension(ReportDao.class, dao -> dao.defeatsByCompetitor(from, to)).stream()
+                .map(row -> new CompetitorLine(row.competitorBrand(), row.competitorModel(), row.defeated())).toList();
     }
 
     /** Defeat rate per month: defeated / (won + defeated) of the leads closed that month. */
@@ -223,15 +228,21 @@ public final class Reports {
         return new Conquest(from, to, count.cohort(), count.returned(), ratio(count.returned(), count.cohort()));
     }
 
+    /** How many customers moved from one tier to another between two runs. */
+    public record TierMove(String fromTier, String toTier, int customers) {
+    }
+
     /** Customers by tier in one classification run against another (A→B …), for those both classified. */
-    public List<ClassificationRunDao.TierMove> tierMigration(long fromRun, long toRun) {
+    public List<TierMove> tierMigration(long fromRun, long toRun) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
             for (long run : new long[] {fromRun, toRun}) {
                 if (dao.findRun(run).isEmpty()) {
-                    throw ReportParameterException.unknown("run: no classification run " + run);
+                    throw ReportParameterException.unknown((run == fromRun ? "from" : "to")
+                            + ": no classification run " + run);
                 }
             }
-            return dao.tierMoves(fromRun, toRun);
+            return dao.tierMoves(fromRun, toRun).stream()
+                    .map(move -> new TierMove(move.fromTier(), move.toTier(), move.customers())).toList();
         });
     }
 
@@ -264,22 +275,6 @@ public final class Reports {
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new ReportParameterException("from: " + from + " is after to: " + to);
-        }
-    }
-
-    public static YearMonth month(String parameter, String text) {
-        try {
-            return Limits.parseMonth(text);
-        } catch (IllegalArgumentException e) {
-            throw new ReportParameterException(parameter + ": " + e.getMessage());
-        }
-    }
-
-    public static LocalDate date(String parameter, String text) {
-        try {
-            return Limits.parseDate(text);
-        } catch (IllegalArgumentException e) {
-            throw new ReportParameterException(parameter + ": " + e.getMessage());
         }
     }
 

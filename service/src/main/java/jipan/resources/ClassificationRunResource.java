@@ -20,7 +20,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import jipan.auth.Roles;
-import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.runs.ClassificationRuns;
 
@@ -80,19 +79,9 @@ public class ClassificationRunResource {
     }
 
     /**
-     * How customers moved between tiers from run {@code id} to run {@code other}: one entry per
-     * (from, to) pair with the number of customers, for the customers both runs classified.
+     * The customers of one cell of the tier migration matrix (the {@code tier-migration} report), e.g.
+     * {@code …/A/B}: up to {@code limit} (default 1,000).
      */
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
-    @GET
-    @Path("/{id}/tier-migration/{other}")
-    public List<ClassificationRunDao.TierMove> tierMigration(@PathParam("id") long id, @PathParam("other") long other) {
-        get(id);
-        get(other);
-        return runs.tierMoves(id, other);
-    }
-
-    /** The customers of one cell of the tier migration matrix, e.g. {@code …/A/B}: up to {@code limit} (1,000). */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}/tier-migration/{other}/{fromTier}/{toTier}")

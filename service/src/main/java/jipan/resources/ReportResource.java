@@ -1,28 +1,41 @@
 package jipan.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jipan.api.ReportDescription;
 import jipan.auth.Roles;
-import jipan.db.ReportDao;
 import jipan.reports.CsvTable;
+import jipan.reports.ReportDefinition;
+import jipan.reports.ReportParameter;
+import jipan.reports.ReportParameterException;
+import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
 
 /**
- * KPI reports as JSON, or as CSV (UTF-8 with BOM) with {@code ?format=csv} or {@code Accept: text/csv}.
- * Bad parameters are 400 naming the parameter.
+ * KPI reports, every one served from its definition in {@link ReportRegistry}: JSON, or CSV (UTF-8 with BOM,
+ * a download with a file name) with {@code ?format=csv} or {@code Accept: text/csv}, headers in Chinese with
+ * {@code ?lang=zh}. A bad or unknown parameter is 400 naming it; an unknown report or run 404.
  */
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class ReportResource {
     private static final String CSV = "text/csv; charset=UTF-8";
+    private static final Set<String> COMMON = Set.of("format", "lang");
 
     private final Reports reports;
 
@@ -30,137 +43,71 @@ public class ReportResource {
         this.reports = reports;
     }
 
+    /** Every report: name, URL, parameters and columns. */
     @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
-    @Path("/churn/monthly")
-    public Response monthlyChurn(@QueryParam("month") String month, @QueryParam("format") String format,
-                                 @Context HttpHeaders headers) {
-        Reports.MonthlyChurn churn = reports.monthlyChurn(Reports.month("month", month));
-        return answer(churn, Reports.MonthlyChurn.class, List.of(churn), format, headers);
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ReportDescription> list() {
+        return ReportRegistry.ALL.stream().map(ReportResource::describe).toList();
     }
 
-    /** The twelve months of monthly churn up to {@code to}. */
+    /** One report; the OpenAPI document lists each report under its own path, from the same definitions. */
     @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
     @GET
-    @Path("/churn/monthly-series")
-    public Response monthlyChurnSeries(@QueryParam("to") String to, @QueryParam("format") String format,
-                                       @Context HttpHeaders headers) {
-        List<Reports.MonthlyChurn> series = reports.monthlyChurnSeries(Reports.month("to", to));
-        return answer(series, Reports.MonthlyChurn.class, series, format, headers);
-    }
-
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/churn/annual")
-    public Response annualChurn(@QueryParam("asOf") String asOf, @QueryParam("format") String format,
-                                @Context HttpHeaders headers) {
-        Reports.AnnualChurn churn = reports.annualChurn(Reports.date("asOf", asOf));
-        return answer(churn, Reports.AnnualChurn.class, List.of(churn), format, headers);
-    }
-
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/churn/spend")
-    public Response spendChurn(@QueryParam("asOf") String asOf, @QueryParam("format") String format,
-                               @Context HttpHeaders headers) {
-        Reports.SpendChurn churn = reports.spendChurn(Reports.date("asOf", asOf));
-        return answer(churn, Reports.SpendChurn.class, List.of(churn), format, headers);
-    }
-
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/growth")
-    public Response growth(@QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Reports.Growth growth = reports.growth(Reports.date("from", from), Reports.date("to", to));
-        return answer(growth, Reports.Growth.class, List.of(growth), format, headers);
-    }
-
-    /** Customer structure for [from, to] by visit-count bucket, optionally per region, industry, kind, model or lifecycle. */
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/structure")
-    public Response structure(@QueryParam("from") String from, @QueryParam("to") String to,
-                              @QueryParam("by") String by, @QueryParam("format") String format,
-                              @Context HttpHeaders headers) {
-        List<Reports.StructureLine> rows = reports.structure(Reports.date("from", from), Reports.date("to", to),
-                by == null ? "none" : by);
-        return answer(rows, Reports.StructureLine.class, rows, format, headers);
-    }
-
-    /** The structure table of [from, to] beside that of the same dates a year earlier. */
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/structure/year-over-year")
-    public Response structureYearOverYear(@QueryParam("from") String from, @QueryParam("to") String to,
-                                          @QueryParam("by") String by, @QueryParam("format") String format,
-                                          @Context HttpHeaders headers) {
-        List<Reports.YearOverYearLine> rows = reports.structureYearOverYear(Reports.date("from", from),
-                Reports.date("to", to), by == null ? "none" : by);
-        return answer(rows, Reports.YearOverYearLine.class, rows, format, headers);
-    }
-
-    /** The tier migration matrix between two classification runs ({@code from} and {@code to} are run ids). */
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/tier-migration")
-    public Response tierMigration(@QueryParam("from") Long from, @QueryParam("to") Long to,
-                                  @QueryParam("format") String format, @Context HttpHeaders headers) {
-        if (from == null || to == null) {
-            throw new jipan.reports.ReportParameterException("from, to: the ids of two classification runs are required");
+    @Path("/{report: .+}")
+    @Operation(hidden = true)
+    public Response report(@PathParam("report") String path, @QueryParam("format") String format,
+                           @QueryParam("lang") String lang, @Context UriInfo uri, @Context HttpHeaders headers) {
+        ReportDefinition report = ReportRegistry.byPath(path).orElseThrow(() -> new NotFoundException(
+                "no report '" + (path.length() > 40 ? path.substring(0, 40) + "…" : path) + "'; the reports are "
+                        + ReportRegistry.ALL.stream().map(ReportDefinition::path).collect(Collectors.joining(", "))));
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        for (String name : query.keySet()) {
+            if (!COMMON.contains(name) && report.parameters().stream().noneMatch(p -> p.name().equals(name))) {
+                throw new ReportParameterException((name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                        + ": is not a parameter of this report (it takes " + report.parameters().stream()
+                        .map(ReportParameter::name).collect(Collectors.joining(", ")) + ", format, lang)");
+            }
         }
-        List<jipan.db.ClassificationRunDao.TierMove> rows = reports.tierMigration(from, to);
-        return answer(rows, jipan.db.ClassificationRunDao.TierMove.class, rows, format, headers);
+        boolean csv = csv(format, headers);
+        boolean chinese = chinese(lang);
+        ReportParameter.Arguments arguments = report.arguments(query::getFirst, ReportParameter::name);
+        List<? extends Record> rows = report.run(reports, arguments);
+        if (csv) {
+            return Response.ok(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
+                            chinese ? "合计" : "Total"), CSV)
+                    .header("Content-Disposition", "attachment; filename=\"" + report.fileName(arguments, "csv") + "\"")
+                    .build();
+        }
+        return Response.ok(report.single() ? rows.get(0) : rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** Leads of a classification run (default: the latest finished) by the category the rules gave them. */
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/defeats/categories")
-    public Response defeatCategories(@QueryParam("run") Long run, @QueryParam("format") String format,
-                                     @Context HttpHeaders headers) {
-        List<Reports.CategoryLine> rows = reports.leadsByCategory(run);
-        return answer(rows, Reports.CategoryLine.class, rows, format, headers);
-    }
-
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/defeats/competitors")
-    public Response defeatCompetitors(@QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("format") String format, @Context HttpHeaders headers) {
-        List<ReportDao.CompetitorCount> rows = reports.defeatsByCompetitor(Reports.date("from", from),
-                Reports.date("to", to));
-        return answer(rows, ReportDao.CompetitorCount.class, rows, format, headers);
-    }
-
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/defeats/monthly")
-    public Response defeatRate(@QueryParam("from") String from, @QueryParam("to") String to,
-                               @QueryParam("format") String format, @Context HttpHeaders headers) {
-        List<Reports.MonthDefeatRate> rows = reports.defeatRateByMonth(Reports.date("from", from), Reports.date("to", to));
-        return answer(rows, Reports.MonthDefeatRate.class, rows, format, headers);
-    }
-
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
-    @GET
-    @Path("/defeats/conquest")
-    public Response conquest(@QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Reports.Conquest conquest = reports.conquest(Reports.date("from", from), Reports.date("to", to));
-        return answer(conquest, Reports.Conquest.class, List.of(conquest), format, headers);
-    }
-
-    private static Response answer(Object json, Class<? extends Record> type, List<? extends Record> rows,
-                                   String format, HttpHeaders headers) {
+    private static boolean csv(String format, HttpHeaders headers) {
         if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
-            throw new jipan.reports.ReportParameterException("format: must be json or csv (got '"
+            throw new ReportParameterException("format: must be json or csv (got '"
                     + (format.length() > 20 ? format.substring(0, 20) + "…" : format) + "')");
         }
-        boolean csv = "csv".equalsIgnoreCase(format)
+        return "csv".equalsIgnoreCase(format)
                 || (format == null && headers.getAcceptableMediaTypes().stream()
                 .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType()));
-        return csv ? Response.ok(CsvTable.of(type, rows), CSV).build()
-                : Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean chinese(String lang) {
+        if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
+            throw new ReportParameterException("lang: must be en or zh (got '"
+                    + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "')");
+        }
+        return "zh".equals(lang);
+    }
+
+    static ReportDescription describe(ReportDefinition report) {
+        return new ReportDescription(report.name(), "/api/v1/reports/" + report.path(), report.title(),
+                report.titleZh(), report.description(), report.single(),
+                report.parameters().stream().map(p -> new ReportDescription.Parameter(p.name(), p.flag(),
+                        ReportDescription.Kind.valueOf(p.kind().name()), p.required(), p.help(), p.choices(),
+                        p.defaultValue())).toList(),
+                report.columns().stream().map(c -> new ReportDescription.Column(c,
+                        jipan.reports.ReportColumns.chinese(c), jipan.reports.ReportColumns.isPercent(c),
+                        report.totalColumns().contains(c))).toList());
     }
 }

@@ -90,11 +90,6 @@ public final class ClassificationRuns {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.historyOf(customerId));
     }
 
-    /** The tier migration from one run to another, for the customers both runs classified. */
-    public List<ClassificationRunDao.TierMove> tierMoves(long fromRun, long toRun) {
-        return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.tierMoves(fromRun, toRun));
-    }
-
     /** Up to {@code limit} customers who moved from {@code fromTier} in one run to {@code toTier} in another. */
     public List<String> movedCustomers(long fromRun, long toRun, String fromTier, String toTier, int limit) {
         return jdbi.withExtension(ClassificationRunDao.class,

@@ -49,8 +49,8 @@ class DefeatReportsTest {
                     new Reports.CategoryLine(run, "STALLED", 1, 0),
                     new Reports.CategoryLine(run, "UNANALYSED", 1, 0));
             assertThat(reports.defeatsByCompetitor(FROM, TO)).containsExactly(
-                    new ReportDao.CompetitorCount("", "", 1),
-                    new ReportDao.CompetitorCount("大众", "朗逸", 1));
+                    new Reports.CompetitorLine("", "", 1),
+                    new Reports.CompetitorLine("大众", "朗逸", 1));
             assertThat(reports.defeatRateByMonth(FROM, TO)).containsExactly(
                     new Reports.MonthDefeatRate(YearMonth.of(2012, 4), 1, 1, new java.math.BigDecimal("0.5000")),
                     new Reports.MonthDefeatRate(YearMonth.of(2012, 5), 0, 1, new java.math.BigDecimal("1.0000")));
@@ -66,9 +66,9 @@ class DefeatReportsTest {
             assertThatThrownBy(() -> reports.structure(FROM, TO, "colour"))
                     .hasMessageStartingWith("by: must be one of none, region, industry, kind, model, lifecycle");
             assertThat(reports.tierMigration(run, run)).containsExactly(
-                    new jipan.db.ClassificationRunDao.TierMove("C", "C", 1),
-                    new jipan.db.ClassificationRunDao.TierMove("D", "D", 1));
-            assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("run: no classification run 999");
+                    new Reports.TierMove("C", "C", 1),
+                    new Reports.TierMove("D", "D", 1));
+            assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("to: no classification run 999");
             assertThat(new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 10)
                     .movedCustomers(run, run, "C", "C", 10)).containsExactly("K1");
 

@@ -72,14 +72,15 @@ class HostileRulesResourceTest {
             body.putObject("files").put(name, text);
             // the hostile file alone (a candidate is a change to the live rules): compiles fast, refused the same
             shipped.forEach(body.putArray("deleted")::add);
-            body.put("asOf", "2012-09-30").put("comment", "hostile");
+            ObjectNode impact = body.deepCopy().put("asOf", "2012-09-30");
+            body.put("comment", "hostile");
 
             try (Response validate = post("/rules/validate", body)) {
                 assertThat(validate.getStatus()).as("validate " + name).isEqualTo(422);
                 assertThat(validate.readEntity(String.class)).as("validate " + name).contains(name + ":");
             }
             for (String endpoint : List.of("/rules/test", "/rules/impact")) {
-                try (Response refused = post(endpoint, body)) {
+                try (Response refused = post(endpoint, endpoint.endsWith("impact") ? impact : body)) {
                     assertThat(refused.getStatus()).as(endpoint + " " + name).isEqualTo(422);
                     assertThat(refused.readEntity(String.class)).as(endpoint + " " + name).contains(name + ":");
                 }

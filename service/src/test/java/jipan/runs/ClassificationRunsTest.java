@@ -105,9 +105,10 @@ class ClassificationRunsTest {
 
             // K1 has one customer-pay visit in the year to 2012-09-30 (C) and none in 2013 (D);
             // K2 never visited and bought nothing recently (D both times)
-            assertThat(runs.tierMoves(early, late)).containsExactly(
-                    new ClassificationRunDao.TierMove("C", "D", 1),
-                    new ClassificationRunDao.TierMove("D", "D", 1));
+            assertThat(new jipan.reports.Reports(database.jdbi(), java.time.Clock.systemUTC())
+                    .tierMigration(early, late)).containsExactly(
+                    new jipan.reports.Reports.TierMove("C", "D", 1),
+                    new jipan.reports.Reports.TierMove("D", "D", 1));
         });
     }
 

@@ -1,0 +1,83 @@
+package jipan.reports;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Chinese header of every report column, one definition per column name (the same name means the same
+ * thing in every report), and which columns are ratios shown as percentages.
+ */
+public final class ReportColumns {
+    private static final Map<String, String> CHINESE = Map.ofEntries(
+            Map.entry("month", "月份"),
+            Map.entry("cohortMonth", "基准月份"),
+            Map.entry("cohort", "基准数"),
+            Map.entry("returned", "回厂数"),
+            Map.entry("churn", "流失率"),
+            Map.entry("formula", "计算方法"),
+            Map.entry("asOf", "截止日期"),
+            Map.entry("cohortAfter", "基准期起（不含）"),
+            Map.entry("cohortUpTo", "基准期止"),
+            Map.entry("lost", "流失数"),
+            Map.entry("baseAfter", "基准期起（不含）"),
+            Map.entry("baseUpTo", "基准期止"),
+            Map.entry("customers", "客户数"),
+            Map.entry("averageSpend", "平均消费"),
+            Map.entry("averageSpendOfLost", "流失客户平均消费"),
+            Map.entry("absoluteChurn", "绝对流失率"),
+            Map.entry("relativeChurn", "相对流失率"),
+            Map.entry("from", "开始日期"),
+            Map.entry("to", "结束日期"),
+            Map.entry("visits", "进厂台次"),
+            Map.entry("revenue", "产值"),
+            Map.entry("previousFrom", "上年同期开始"),
+            Map.entry("previousTo", "上年同期结束"),
+            Map.entry("previousCustomers", "上年同期客户数"),
+            Map.entry("previousVisits", "上年同期进厂台次"),
+            Map.entry("previousRevenue", "上年同期产值"),
+            Map.entry("revenueGrowth", "产值增长率"),
+            Map.entry("period", "期间"),
+            Map.entry("group", "分组"),
+            Map.entry("bucket", "进厂次数"),
+            Map.entry("averageTicket", "单次产值"),
+            Map.entry("perVehicle", "单车贡献"),
+            Map.entry("customerShare", "客户占比"),
+            Map.entry("revenueShare", "产值占比"),
+            Map.entry("runId", "分类运行编号"),
+            Map.entry("category", "类别"),
+            Map.entry("leads", "线索数"),
+            Map.entry("conquestService", "战败后进厂客户数"),
+            Map.entry("competitorBrand", "竞品品牌"),
+            Map.entry("competitorModel", "竞品车型"),
+            Map.entry("defeated", "战败数"),
+            Map.entry("won", "成交数"),
+            Map.entry("defeatRate", "战败率"),
+            Map.entry("laterServiceCustomers", "后续进厂客户数"),
+            Map.entry("share", "占比"),
+            Map.entry("fromTier", "原等级"),
+            Map.entry("toTier", "新等级"));
+
+    private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
+            "customerShare", "revenueShare", "defeatRate", "share");
+
+    private ReportColumns() {
+    }
+
+    /** The Chinese header of a column; a column without one is a programming error, caught by a test. */
+    public static String chinese(String column) {
+        String header = CHINESE.get(column);
+        if (header == null) {
+            throw new IllegalStateException("no Chinese header for report column " + column);
+        }
+        return header;
+    }
+
+    public static boolean isPercent(String column) {
+        return PERCENT.contains(column);
+    }
+
+    /** Whether a column has a Chinese header (for the test that every one has). */
+    public static boolean known(String column) {
+        return CHINESE.containsKey(column);
+    }
+}

@@ -1,0 +1,135 @@
+package jipan.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.util.JarLocation;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jipan.JipanApplication;
+import jipan.JipanConfiguration;
+import jipan.TestRequests;
+import jipan.reports.ReportColumns;
+import jipan.reports.ReportDefinition;
+import jipan.reports.ReportRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The reports as REST and the {@code report} command serve them, both from the one registry. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ReportResourceTest {
+    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
+            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:report-resource;DB_CLOSE_DELAY=-1"));
+
+    @BeforeAll
+    static void store() throws Exception {
+        try (Response put = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/customers")
+                .request().put(Entity.json(TestRequests.json("../customers/two-customers.json")))) {
+            assertThat(put.getStatus()).isEqualTo(200);
+        }
+    }
+
+    private static Response get(String path) {
+        return APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/reports" + path).request().get();
+    }
+
+    @Test
+    void everyColumnHasAChineseHeaderAndEveryReportAUniqueNameAndPath() {
+        List<String> missing = new ArrayList<>();
+        for (ReportDefinition report : ReportRegistry.ALL) {
+            report.columns().stream().filter(column -> !ReportColumns.known(column))
+                    .forEach(column -> missing.add(report.name() + "." + column));
+            assertThat(report.columns()).containsAll(report.totalColumns());
+        }
+        assertThat(missing).isEmpty();
+        assertThat(ReportRegistry.ALL.stream().map(ReportDefinition::name).distinct()).hasSameSizeAs(ReportRegistry.ALL);
+        assertThat(ReportRegistry.ALL.stream().map(ReportDefinition::path).distinct()).hasSameSizeAs(ReportRegistry.ALL);
+    }
+
+    @Test
+    void theRestListAndTheReportCommandNameTheSameReports() throws Exception {
+        TreeSet<String> rest = new TreeSet<>();
+        try (Response list = get("")) {
+            for (JsonNode report : TestRequests.JSON.readTree(list.readEntity(String.class))) {
+                rest.add(report.get("name").asText());
+                assertThat(report.get("url").asText()).startsWith("/api/v1/reports/");
+                assertThat(report.get("columns")).isNotEmpty();
+            }
+        }
+        JipanApplication application = new JipanApplication();
+        Bootstrap<JipanConfiguration> bootstrap = new Bootstrap<>(application);
+        application.initialize(bootstrap);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            new Cli(new JarLocation(getClass()), bootstrap, capture, capture).run("report", "--help");
+        } finally {
+            System.setOut(original);
+        }
+        Matcher choices = Pattern.compile("\\{(churn-[a-z,-]+)}").matcher(out.toString(StandardCharsets.UTF_8));
+        assertThat(choices.find()).as(out.toString(StandardCharsets.UTF_8)).isTrue();
+        assertThat(new TreeSet<>(List.of(choices.group(1).split(",")))).isEqualTo(rest);
+        assertThat(rest).hasSameSizeAs(ReportRegistry.ALL).contains("tier-migration", "structure", "churn-monthly");
+    }
+
+    @Test
+    void aCsvDownloadHasAFileNameChineseHeadersOnRequestAndATotalsRow() {
+        try (Response csv = get("/structure?from=2011-10-01&to=2012-09-30&format=csv&lang=zh")) {
+            assertThat(csv.getStatus()).isEqualTo(200);
+            assertThat(csv.getHeaderString("Content-Disposition"))
+                    .isEqualTo("attachment; filename=\"structure_2011-10-01_2012-09-30_none.csv\"");
+            List<String> lines = csv.readEntity(String.class).lines().toList();
+            assertThat(lines.get(0)).isEqualTo("\uFEFF分组,进厂次数,客户数,进厂台次,产值,单次产值,单车贡献,客户占比,产值占比");
+            assertThat(lines.get(lines.size() - 1)).startsWith("合计,,");
+            int customers = lines.subList(1, lines.size() - 1).stream()
+                    .mapToInt(line -> Integer.parseInt(line.split(",")[2])).sum();
+            assertThat(lines.get(lines.size() - 1).split(",")[2]).isEqualTo(String.valueOf(customers));
+        }
+        try (Response english = get("/structure?from=2011-10-01&to=2012-09-30&format=csv")) {
+            assertThat(english.readEntity(String.class)).startsWith("\uFEFFgroup,bucket,customers,");
+        }
+    }
+
+    @Test
+    void badParametersAre400NamingThemAndUnknownReportsOrRuns404() throws Exception {
+        for (String[] bad : new String[][] {
+            {"/structure?from=2011-10-01&to=2012-09-30&colour=red", "colour: is not a parameter of this report"},
+            {"/structure?from=2011-10-01", "to: is required (YYYY-MM-DD)"},
+            {"/structure?from=2011-10-01&to=2012-09-30&by=colour", "by: must be one of none, region"},
+            {"/tier-migration?from=x&to=1", "from: must be the id of a classification run"},
+            {"/churn/monthly?month=2012-13", "month: must be a month YYYY-MM"},
+            {"/structure?from=2011-10-01&to=2012-09-30&lang=fr", "lang: must be en or zh"},
+        }) {
+            try (Response response = get(bad[0])) {
+                assertThat(response.getStatus()).as(bad[0]).isEqualTo(400);
+                assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
+                assertThat(response.readEntity(String.class)).as(bad[0]).contains(bad[1]);
+            }
+        }
+        try (Response unknown = get("/nope")) {
+            assertThat(unknown.getStatus()).isEqualTo(404);
+            assertThat(unknown.readEntity(String.class)).contains("no report 'nope'", "churn/monthly");
+        }
+        try (Response run = get("/tier-migration?from=998&to=999")) {
+            assertThat(run.getStatus()).isEqualTo(404);
+            assertThat(run.readEntity(String.class)).contains("from: no classification run 998");
+        }
+    }
+}
