@@ -139,7 +139,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
-        environment.jersey().register(new ClassifyResource(rules, reader, limit));
+        ClassifyResource classify = new ClassifyResource(rules, reader, limit);
+        environment.jersey().register(classify);
         environment.jersey().register(new CustomerResource(store, runs, rules, reader, limit));
         environment.jersey().register(new RulesResource(rules, versions, rulesDirectory, new RuleImpact(store),
                 Path.of(fixturesFor(configuration))));
@@ -149,7 +150,10 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
         environment.jersey().register(new jipan.openapi.OpenApiDocument(
-                java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development")));
+                java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"),
+                java.util.Set.of(ClassifyResource.class, CustomerResource.class, RulesResource.class,
+                        ClassificationRunResource.class, ImportResource.class, ReportResource.class),
+                () -> rules.current().rulesetVersion(), classify::classify, environment.getObjectMapper()));
         if (configuration.getAuth().getMode().equals("keys")) {
             environment.jersey().register(new ApiKeyFilter(configuration.getAuth().getKeys()));
         } else {

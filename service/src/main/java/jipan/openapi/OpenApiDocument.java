@@ -1,6 +1,10 @@
 package jipan.openapi;
 
-import io.swagger.v3.jaxrs2.integration.resources.BaseOpenApiResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.core.util.Yaml31;
+import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.Components;
@@ -9,50 +13,95 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.annotation.security.PermitAll;
-import jakarta.servlet.ServletConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Application;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The OpenAPI 3.1 document of the REST API, generated from the resources ({@code /api/v1/openapi.json} and
- * {@code .yaml}), served without an API key: every endpoint, the API-key scheme every one of them needs.
+ * The OpenAPI 3.1 document of the REST API ({@code /api/v1/openapi.json} and {@code .yaml}), served without an
+ * API key: generated from the resource classes, then completed by {@link ContractDetails} with every report of
+ * the registry, every error answer and the contract's example. The example answer is what the live rules
+ * answer to the example request, so the document is rebuilt when another rule set goes live.
  */
 @Path("/api/v1/openapi.{type:json|yaml}")
 @PermitAll
-public class OpenApiDocument extends BaseOpenApiResource {
-    @Context
-    ServletConfig config;
+public class OpenApiDocument {
+    /** The classify request of the contract (the domain document's §5 example). */
+    public static final String EXAMPLE_REQUEST = "/openapi/classify-example.json";
 
-    @Context
-    Application app;
+    private final String version;
+    private final Set<Class<?>> resources;
+    private final Supplier<String> liveVersion;
+    private final Function<JsonNode, Object> classify;
+    private final ObjectMapper json;
+    private volatile Built built;
 
-    public OpenApiDocument(String version) {
-        OpenAPI api = new OpenAPI()
-                .info(new Info().title("jipan").version(version).description("Classifies a car dealer's customer "
-                        + "base with editable rules: after-sales tier, churn, loyalty, base grade, vehicle lifecycle "
-                        + "and war-defeat categories, each answer with the rules that decided it. Every call needs "
-                        + "an API key in X-Api-Key; errors are application/problem+json."))
-                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
-        openApiConfiguration(new SwaggerConfiguration().openAPI(api).openAPI31(true).prettyPrint(true)
-                .resourcePackages(Set.of("jipan.resources")));
+    private record Built(String rulesVersion, String json, String yaml) {
+    }
+
+    /**
+     * @param resources the resource classes the document describes
+     * @param liveVersion the live rule set's version (the document is rebuilt when it changes)
+     * @param classify the classify endpoint, to answer the example request for the example response
+     */
+    public OpenApiDocument(String version, Set<Class<?>> resources, Supplier<String> liveVersion,
+                           Function<JsonNode, Object> classify, ObjectMapper json) {
+        this.version = version;
+        this.resources = resources;
+        this.liveVersion = liveVersion;
+        this.classify = classify;
+        this.json = json;
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
     @Operation(hidden = true)
-    public Response document(@Context HttpHeaders headers, @Context UriInfo uriInfo, @PathParam("type") String type)
-            throws Exception {
-        return super.getOpenApi(headers, config, app, uriInfo, type);
+    public Response document(@PathParam("type") String type) {
+        Built document = current();
+        return type.equals("yaml") ? Response.ok(document.yaml(), "application/yaml; charset=UTF-8").build()
+                : Response.ok(document.json(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private synchronized Built current() {
+        String rules = liveVersion.get();
+        if (built == null || !built.rulesVersion().equals(rules)) {
+            OpenAPI api = build();
+            built = new Built(rules, Json31.pretty(api), Yaml31.pretty(api));
+        }
+        return built;
+    }
+
+    /** The document: the resources as swagger-core reads them, completed with reports, errors and examples. */
+    public OpenAPI build() {
+        OpenAPI base = new OpenAPI()
+                .info(new Info().title("jipan").version(version).description("Classifies a car dealer's customer "
+                        + "base with editable rules: after-sales tier, churn, loyalty, base grade, vehicle lifecycle "
+                        + "and war-defeat categories, each answer with the rules that decided it. Every call needs "
+                        + "an API key in X-Api-Key; errors are application/problem+json (RFC 9457)."))
+                .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")
+                        .description("An API key; its role (INTEGRATION, ANALYST, VIEWER) decides what it may call")))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+        OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).openAPI31(true)).read(resources);
+        JsonNode request = exampleRequest();
+        ContractDetails.complete(api, request, json.valueToTree(classify.apply(request)));
+        return api;
+    }
+
+    static JsonNode exampleRequest() {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream(EXAMPLE_REQUEST)) {
+            return jipan.core.documents.JsonSettings.newObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

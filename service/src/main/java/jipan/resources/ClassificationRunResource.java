@@ -1,10 +1,11 @@
 package jipan.resources;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
-import jipan.api.RunRequest;
-import jipan.api.ClassificationRun;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import jipan.api.ClassificationRun;
+import jipan.api.RunRequest;
 import jipan.auth.Roles;
 import jipan.db.ClassificationRunRow;
 import jipan.runs.ClassificationRuns;
@@ -39,6 +42,8 @@ public class ClassificationRunResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "202", description = "the run, started; poll its URL (Location) for progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassificationRun.class)))
     public Response start(@NotNull @Valid RunRequest body) {
         ClassificationRunRow run;
         try {
@@ -106,6 +111,8 @@ public class ClassificationRunResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Path("/{id}/resume")
+    @ApiResponse(responseCode = "202", description = "the run, resumed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassificationRun.class)))
     public Response resume(@PathParam("id") long id) {
         ClassificationRunRow run = row(id);
         if (run.status().equals("RUNNING") || run.status().equals("DONE")) {

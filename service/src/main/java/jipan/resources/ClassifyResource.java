@@ -2,6 +2,9 @@ package jipan.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import jipan.api.ClassifyRequestBody;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerResult;
 import jipan.auth.Roles;
@@ -35,7 +39,9 @@ public class ClassifyResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Timed
-    public ClassifyResponse classify(JsonNode body) {
+    public ClassifyResponse classify(
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ClassifyRequestBody.class)))
+            JsonNode body) {
         limit.check(body);
         ClassifyRequest request = reader.readClassifyRequest(body);
         // one rule set for the whole request, even if a new one goes live meanwhile

@@ -2,10 +2,11 @@ package jipan.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
-import jipan.api.UpsertResult;
-import jipan.core.documents.JsonSettings;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,12 +24,15 @@ import java.util.Map;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerDocument;
 import jipan.api.CustomerResult;
+import jipan.api.UpsertRequestBody;
+import jipan.api.UpsertResult;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.core.Limits;
 import jipan.core.documents.CustomerFactsReader;
+import jipan.core.documents.JsonSettings;
 import jipan.db.CustomerStore;
 import jipan.db.StoredResultRow;
 import jipan.lifecycle.LiveRules;
@@ -60,7 +64,9 @@ public class CustomerResource {
     @PUT
     @Timed
     @Consumes(MediaType.APPLICATION_JSON)
-    public UpsertResult upsert(JsonNode body) {
+    public UpsertResult upsert(
+            @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpsertRequestBody.class)))
+            JsonNode body) {
         limit.check(body);
         List<CustomerUpsert> batch = reader.readUpsertBatch(body);
         store.upsert(batch);

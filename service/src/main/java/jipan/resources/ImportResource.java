@@ -1,5 +1,8 @@
 package jipan.resources;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -40,6 +43,8 @@ public class ImportResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @ApiResponse(responseCode = "202", description = "the import job, started; poll its URL (Location) for progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     public Response start(@QueryParam("kind") String kind, @QueryParam("encoding") String encoding,
                           @QueryParam("name") String name, InputStream body) throws IOException {
         if (kind == null) {

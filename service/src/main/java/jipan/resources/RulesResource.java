@@ -1,13 +1,11 @@
 package jipan.resources;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
-import jipan.api.RulesStatus;
-import jipan.api.RuleVersionFiles;
-import jipan.api.RuleChange;
-import jipan.api.ImpactRequest;
-import jipan.api.FixtureTestReport;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,12 +19,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import jipan.api.FixtureTestReport;
 import jipan.api.ImpactReport;
+import jipan.api.ImpactRequest;
 import jipan.api.RuleActivation;
+import jipan.api.RuleChange;
 import jipan.api.RuleFileDiff;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleRefusal;
 import jipan.api.RuleVersion;
+import jipan.api.RuleVersionFiles;
+import jipan.api.RulesStatus;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
@@ -136,6 +139,8 @@ public class RulesResource {
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/versions/{seq}/activate")
+    @ApiResponse(responseCode = "200", description = "the version is live again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
         RuleOutcome outcome = versions.activate(seq, rules, directory, fixtures, caller(request));
@@ -166,6 +171,8 @@ public class RulesResource {
     @POST
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the files compile and use only what rules may",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response validate(@NotNull @Valid RuleChange body) {
         // 422: the request is well formed, its rules are not; the body lists every problem as file:line:column
         RuleOutcome outcome = rules.validate(candidate(body));
@@ -181,6 +188,8 @@ public class RulesResource {
     @POST
     @Path("/publish")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the rule set is live",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response publish(@NotNull @Valid RuleChange body, @Context ContainerRequestContext request) {
         RuleFiles files = candidate(body);
         FixtureFiles fixtureChanges = candidateFixtures(body);
@@ -210,6 +219,8 @@ public class RulesResource {
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Path("/reload")
+    @ApiResponse(responseCode = "200", description = "the rules directory is live",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response reload(@Context ContainerRequestContext request) {
         RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory), caller(request),
                 "reloaded from " + directory, "reload"), files -> { });
