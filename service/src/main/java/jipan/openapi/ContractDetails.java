@@ -1,8 +1,12 @@
 package jipan.openapi;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,7 +18,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +46,29 @@ final class ContractDetails {
     /** Operations that take a batch of customers and answer 413 above the configured number. */
     private static final Set<String> BATCHES = Set.of("POST /api/v1/classify", "PUT /api/v1/customers");
 
+    private static final Months MONTHS = new Months();
+
+    /** Teaches swagger-core the service's own spellings (a month is {@code YYYY-MM}); before reading resources. */
+    static void registerConverters() {
+        if (!ModelConverters.getInstance(true).getConverters().contains(MONTHS)) {
+            ModelConverters.getInstance(true).addConverter(MONTHS);
+        }
+    }
+
     private ContractDetails() {
+    }
+
+    /** A month ({@code YearMonth}) is written as its text {@code YYYY-MM}, not as an object. */
+    private static final class Months implements ModelConverter {
+        @Override
+        public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+            JavaType javaType = Json.mapper().constructType(type.getType());
+            if (javaType != null && javaType.getRawClass() == YearMonth.class) {
+                return new JsonSchema().types(Set.of("string")).pattern("^[0-9]{4}-[0-9]{2}$")
+                        .description("a month, YYYY-MM");
+            }
+            return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+        }
     }
 
     static void complete(OpenAPI api, JsonNode exampleRequest, JsonNode exampleAnswer) {
@@ -48,11 +76,42 @@ final class ContractDetails {
         reports(api);
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                 errors(method + " " + path, operation, path.contains("{") || path.startsWith("/api/v1/reports/"))));
+        nullableFields(api);
         Operation classify = api.getPaths().get("/api/v1/classify").getPost();
         classify.getRequestBody().getContent().get("application/json").addExamples("contract", new Example()
                 .summary("the contract's example request").value(exampleRequest));
         classify.getResponses().get("200").getContent().get("application/json").addExamples("contract", new Example()
                 .summary("what the live rules answer to the example request").value(exampleAnswer));
+    }
+
+    /**
+     * Every field of an answer may be null (a value no rule decided, a run without an error, a parameter
+     * without a default): the schemas say so.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void nullableFields(OpenAPI api) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        for (Schema<?> schema : schemas.values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            Map<String, Schema> properties = (Map) schema.getProperties();
+            properties.replaceAll((name, property) -> {
+                if (property.get$ref() != null) {
+                    return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
+                            new JsonSchema().types(Set.of("null"))));
+                }
+                if (property.getTypes() != null && !property.getTypes().isEmpty()) {
+                    Set<String> types = new java.util.LinkedHashSet<>(property.getTypes());
+                    types.add("null");
+                    property.setTypes(types);
+                    if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                        property.getEnum().add(null);
+                    }
+                }
+                return property;
+            });
+        }
     }
 
     /** The schemas of a type and of the types it refers to, in the components. */

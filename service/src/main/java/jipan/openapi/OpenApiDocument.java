@@ -91,6 +91,7 @@ public class OpenApiDocument {
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")
                         .description("An API key; its role (INTEGRATION, ANALYST, VIEWER) decides what it may call")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+        ContractDetails.registerConverters();
         OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).openAPI31(true)).read(resources);
         JsonNode request = exampleRequest();
         ContractDetails.complete(api, request, json.valueToTree(classify.apply(request)));
