@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import jipan.admin.AdminPort;
+import jipan.admin.PrometheusEndpoint;
+import jipan.admin.ServiceMetrics;
 import jipan.admin.SecretsFilter;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.RoleCheck;
@@ -102,6 +104,9 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.lifecycle().manage(database);
         RuleVersions versions = new RuleVersions(database.jdbi(), environment.getObjectMapper());
         LiveRules rules = configuration.buildLiveRules(versions);
+        ServiceMetrics metrics = new ServiceMetrics(environment.metrics());
+        rules.metrics(metrics);
+        PrometheusEndpoint.register(environment);
         this.liveRules = rules;
         Classifier first = rules.current();
         LOG.info("rule set {} is live: {} rules{}", first.rulesetVersion(), first.rules().ruleNames().size(),
@@ -120,6 +125,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, rules,
                 environment.getObjectMapper(),
                 ClassificationRuns.DEFAULT_PAGE_SIZE);
+        runs.metrics(metrics);
         int interrupted = runs.markInterrupted();
         if (interrupted > 0) {
             LOG.warn("{} classification run(s) were left unfinished by a stop; resume them with POST "
@@ -132,6 +138,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 .minThreads(1).maxThreads(1).build();
         ImportJobs imports = new ImportJobs(configuration.getImports().importer(database.jdbi()), importExecutor,
                 database.jdbi(), environment.getObjectMapper());
+        imports.metrics(metrics);
         int cutOff = imports.markInterrupted();
         if (cutOff > 0) {
             LOG.warn("{} import(s) were cut off by a stop: GET /api/v1/imports lists them", cutOff);
@@ -139,14 +146,14 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
-        ClassifyResource classify = new ClassifyResource(rules, reader, limit);
+        ClassifyResource classify = new ClassifyResource(rules, reader, limit, metrics);
         environment.jersey().register(classify);
         environment.jersey().register(new CustomerResource(store, runs, rules, reader, limit));
         environment.jersey().register(new RulesResource(rules, versions, rulesDirectory, new RuleImpact(store),
                 Path.of(fixturesFor(configuration))));
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new ImportResource(imports));
-        environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone())));
+        environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone()), metrics));
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
         environment.jersey().register(new jipan.openapi.OpenApiDocument(

@@ -17,6 +17,8 @@ import jipan.api.ImportReport;
 import jipan.api.RowError;
 import jipan.db.ImportJobDao;
 import org.jdbi.v3.core.Jdbi;
+import com.codahale.metrics.Timer;
+import jipan.admin.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,18 @@ public final class ImportJobs {
     private final ExecutorService executor;
     private final Jdbi jdbi;
     private final ObjectMapper json;
+    private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
 
     public ImportJobs(CsvImporter importer, ExecutorService executor, Jdbi jdbi, ObjectMapper json) {
         this.importer = importer;
         this.executor = executor;
         this.jdbi = jdbi;
         this.json = json;
+    }
+
+    /** Times imports and counts their rows imported and rejected, and failed imports, into these metrics. */
+    public void metrics(ServiceMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Marks the jobs a stopped service left unfinished; returns how many. */
@@ -55,16 +63,22 @@ public final class ImportJobs {
             ImportReport[] last = {new ImportReport(kind.cliName(), null, "RUNNING", 0, 0, 0, List.of(), null)};
             long started = System.nanoTime();
             LOG.info("import {} starts: {} file '{}'", id, kind.cliName(), fileName);
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(file); Timer.Context timing = metrics.imports.time()) {
                 importer.importCsv(kind, in, charset, report -> {
                     last[0] = report;
                     record(id, report);
                 });
+                metrics.importedRows.inc(last[0].imported());
+                metrics.rejectedRows.inc(last[0].rejected());
+                if (last[0].status().equals("FAILED")) {
+                    metrics.importsFailed.inc();
+                }
                 LOG.info("import {} {}: {} rows read, {} imported, {} rejected in {} s", id, last[0].status(),
                         last[0].rowsRead(), last[0].imported(), last[0].rejected(),
                         String.format("%.1f", (System.nanoTime() - started) / 1e9));
             } catch (IOException | RuntimeException e) {
                 LOG.error("import {} failed", id, e);
+                metrics.importsFailed.inc();
                 ImportReport failed = last[0];
                 record(id, new ImportReport(failed.kind(), failed.encoding(), "FAILED", failed.rowsRead(),
                         failed.imported(), failed.rejected(), failed.errors(), String.valueOf(e.getMessage())));

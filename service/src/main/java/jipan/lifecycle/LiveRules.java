@@ -18,6 +18,8 @@ import jipan.core.scenarios.FixtureLoader;
 import jipan.core.scenarios.FixtureOutcome;
 import jipan.core.scenarios.FixtureReport;
 import jipan.core.scenarios.FixtureRunner;
+import com.codahale.metrics.Timer;
+import jipan.admin.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,7 @@ public final class LiveRules {
     private final Set<String> outOfService = ConcurrentHashMap.newKeySet();
     private volatile Instant liveSince = Instant.now();
     private volatile RuleRefusal lastRefusal;
+    private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
     private volatile RuleRefusal takenOutOfService;
 
     /**
@@ -181,6 +184,17 @@ public final class LiveRules {
      * candidate is refused and the live rules stay, so the directory and the live rules never disagree.
      */
     public synchronized RuleOutcome propose(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
+        try (Timer.Context timing = metrics.ruleProposals.time()) {
+            return proposeTimed(proposal, beforeSwap);
+        }
+    }
+
+    /** Counts proposals, rule sets made live and refused into these metrics. */
+    public void metrics(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    private RuleOutcome proposeTimed(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
         RuleFiles candidate = proposal.files();
         if (candidate.version().equals(current().rulesetVersion())) {
             return new RuleOutcome(true, candidate.version(), candidate.version(), List.of(), List.of());
@@ -218,6 +232,7 @@ public final class LiveRules {
                     + e.getMessage() + "; the live rules are unchanged"));
         }
         Classifier replaced = live.getAndSet(next);
+        metrics.ruleActivations.inc();
         previous.set(replaced);
         takenOutOfService = null;
         liveSince = Instant.now();
@@ -229,6 +244,7 @@ public final class LiveRules {
 
     private RuleOutcome refuse(String version, List<String> reasons) {
         lastRefusal = new RuleRefusal(Instant.now(), version, reasons);
+        metrics.ruleRefusals.inc();
         LOG.warn("rule set {} refused, {} stays live: {}", version, current().rulesetVersion(), reasons);
         return new RuleOutcome(false, version, current().rulesetVersion(), reasons, List.of());
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import jipan.admin.ServiceMetrics;
 import jipan.api.ClassifyRequestBody;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerResult;
@@ -30,7 +31,10 @@ public class ClassifyResource {
     private final CustomerFactsReader reader;
     private final BatchLimit limit;
 
-    public ClassifyResource(LiveRules rules, CustomerFactsReader reader, BatchLimit limit) {
+    private final ServiceMetrics metrics;
+
+    public ClassifyResource(LiveRules rules, CustomerFactsReader reader, BatchLimit limit, ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.reader = reader;
         this.limit = limit;
@@ -49,6 +53,7 @@ public class ClassifyResource {
         List<CustomerResult> results = classifier.classify(request.asOf(), request.customers()).stream()
                 .map(CustomerResult::of)
                 .toList();
+        metrics.classifiedCustomers.inc(results.size());
         return new ClassifyResponse(request.asOf(), classifier.rulesetVersion(), results);
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.codahale.metrics.Timer;
+import jipan.admin.ServiceMetrics;
 import jipan.api.ReportDescription;
 import jipan.auth.Roles;
 import jipan.reports.CsvTable;
@@ -38,9 +40,11 @@ public class ReportResource {
     private static final Set<String> COMMON = Set.of("format", "lang");
 
     private final Reports reports;
+    private final ServiceMetrics metrics;
 
-    public ReportResource(Reports reports) {
+    public ReportResource(Reports reports, ServiceMetrics metrics) {
         this.reports = reports;
+        this.metrics = metrics;
     }
 
     /** Every report: name, URL, parameters and columns. */
@@ -72,7 +76,10 @@ public class ReportResource {
         boolean csv = csv(format, headers);
         boolean chinese = chinese(lang);
         ReportParameter.Arguments arguments = report.arguments(query::getFirst, ReportParameter::name);
-        List<? extends Record> rows = report.run(reports, arguments);
+        List<? extends Record> rows;
+        try (Timer.Context timing = metrics.report(report.name()).time()) {
+            rows = report.run(reports, arguments);
+        }
         if (csv) {
             return Response.ok(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
                             chinese ? "合计" : "Total"), CSV)

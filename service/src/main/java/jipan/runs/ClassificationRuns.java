@@ -18,6 +18,8 @@ import jipan.db.CustomerStore;
 import jipan.db.StoredResultRow;
 import jipan.lifecycle.LiveRules;
 import org.jdbi.v3.core.Jdbi;
+import com.codahale.metrics.Timer;
+import jipan.admin.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ public final class ClassificationRuns {
     private static final Logger LOG = LoggerFactory.getLogger(ClassificationRuns.class);
     /** Customers classified and committed together. */
     public static final int DEFAULT_PAGE_SIZE = 500;
+    private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
+
+    /** Times runs and counts the customers they classify and the runs that fail into these metrics. */
+    public void metrics(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     private final Jdbi jdbi;
     private final CustomerStore customers;
@@ -123,6 +131,7 @@ public final class ClassificationRuns {
         }
         jdbi.useExtension(ClassificationRunDao.class, dao -> dao.markRunning(runId));
         long started = System.nanoTime();
+        Timer.Context timing = metrics.runs.time();
         LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}", runId, run.customersTotal(),
                 run.asOf(), run.rulesetVersion(), run.customersDone() > 0 ? ", resuming after " + run.customersDone() : "");
         try {
@@ -158,6 +167,7 @@ public final class ClassificationRuns {
                     dao.addDone(runId, rows.size());
                 });
                 done += rows.size();
+                metrics.runCustomers.inc(rows.size());
                 after = page.get(page.size() - 1).customer().getId();
                 progress.accept(done);
             }
@@ -166,9 +176,12 @@ public final class ClassificationRuns {
                     String.format("%.1f", (System.nanoTime() - started) / 1e9));
         } catch (RuntimeException e) {
             LOG.error("classification run {} failed", runId, e);
+            metrics.runsFailed.inc();
             String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             jdbi.useExtension(ClassificationRunDao.class,
                     dao -> dao.finish(runId, "FAILED", reason.substring(0, Math.min(2000, reason.length()))));
+        } finally {
+            timing.stop();
         }
         return find(runId);
     }
