@@ -1,0 +1,36 @@
+package jipan.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Chromium driven through chromedriver, both from Debian's packages ({@code apt-get install chromium
+ * chromium-driver}, which {@code .ci/run} does): Selenium is given their paths, so it never downloads a browser
+ * or a driver. Paths can be changed with {@code -Djipan.chromium} and {@code -Djipan.chromedriver}.
+ */
+public final class Browser {
+    private static final Path CHROMIUM = Path.of(System.getProperty("jipan.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER = Path.of(System.getProperty("jipan.chromedriver", "/usr/bin/chromedriver"));
+
+    private Browser() {
+    }
+
+    public static ChromeDriver start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
+                    + ", " + DRIVER + "): apt-get install -y chromium chromium-driver, as .ci/run does");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1400,1000", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+}
