@@ -1,0 +1,103 @@
+package jipan.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of the contract, read from the resource classes: every answer is an {@code api} record (or a list
+ * of them, or text) — never a store row, a map or a JSON tree — and every body is an {@code api} record, except
+ * the customer documents, read by hand so that every problem is reported at once.
+ */
+class ContractShapeTest {
+
+    private static List<Method> resourceMethods() throws IOException, ClassNotFoundException {
+        List<Method> methods = new ArrayList<>();
+        try (var files = Files.list(java.nio.file.Path.of("target/classes/jipan/resources"))) {
+            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.contains("$")) {
+                    continue;
+                }
+                Class<?> type = Class.forName("jipan.resources." + name.substring(0, name.length() - 6));
+                if (type.isAnnotationPresent(Path.class)) {
+                    for (Method method : type.getMethods()) {
+                        if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
+                                || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class)) {
+                            methods.add(method);
+                        }
+                    }
+                }
+            }
+        }
+        return methods;
+    }
+
+    private static void check(Type type, String where, List<String> problems) {
+        if (type instanceof ParameterizedType parameterized) {
+            check(parameterized.getRawType(), where, problems);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                check(argument, where, problems);
+            }
+        } else if (type instanceof Class<?> raw) {
+            if (Map.class.isAssignableFrom(raw) || JsonNode.class.isAssignableFrom(raw)
+                    || raw.getPackageName().startsWith("jipan.db")) {
+                problems.add(where + " uses " + raw.getName());
+            }
+            if (raw.isRecord() && !raw.getPackageName().equals("jipan.api")) {
+                problems.add(where + " answers " + raw.getName() + ", a record outside jipan.api");
+            }
+        }
+    }
+
+    @Test
+    void answersAndBodiesAreApiRecords() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<Method> methods = resourceMethods();
+        assertThat(methods).hasSizeGreaterThan(25);
+        for (Method method : methods) {
+            String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+            check(method.getGenericReturnType(), where, problems);
+            if (method.getReturnType() == Response.class && !method.isAnnotationPresent(ApiResponse.class)
+                    && !method.isAnnotationPresent(io.swagger.v3.oas.annotations.Operation.class)) {
+                problems.add(where + " answers a Response without saying its body (@ApiResponse)");
+            }
+            for (Parameter parameter : method.getParameters()) {
+                boolean body = parameter.getAnnotations().length == 0
+                        || parameter.isAnnotationPresent(io.swagger.v3.oas.annotations.parameters.RequestBody.class)
+                        || parameter.isAnnotationPresent(jakarta.validation.Valid.class);
+                if (!body || parameter.getType() == java.io.InputStream.class) {
+                    continue;
+                }
+                if (parameter.getType() == JsonNode.class) {
+                    // the customer documents: read by hand, described by an api record for the document
+                    assertThat(parameter.isAnnotationPresent(
+                            io.swagger.v3.oas.annotations.parameters.RequestBody.class)).as(where).isTrue();
+                } else {
+                    check(parameter.getParameterizedType(), where + " body", problems);
+                    if (!parameter.getType().getPackageName().equals("jipan.api")) {
+                        problems.add(where + " takes a body of " + parameter.getType().getName());
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+}
