@@ -254,22 +254,22 @@ public final class CsvImporter {
             }
         }
 
-        ImportReport report(String status, String failure) {
+        ImportReport report(ImportReport.Status status, String failure) {
             return new ImportReport(kind, encoding, status, rowsRead, imported, rejected, List.copyOf(errors), failure);
         }
 
         void progress() {
-            progress.accept(report("RUNNING", null));
+            progress.accept(report(ImportReport.Status.RUNNING, null));
         }
 
         ImportReport finish() {
-            ImportReport done = report("DONE", null);
+            ImportReport done = report(ImportReport.Status.DONE, null);
             progress.accept(done);
             return done;
         }
 
         ImportReport fail(String why) {
-            ImportReport failed = report("FAILED", why);
+            ImportReport failed = report(ImportReport.Status.FAILED, why);
             progress.accept(failed);
             return failed;
         }

@@ -60,7 +60,7 @@ public final class ImportJobs {
         String fileName = name.length() > 200 ? name.substring(0, 200) : name;
         long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName));
         executor.submit(() -> {
-            ImportReport[] last = {new ImportReport(kind.cliName(), null, "RUNNING", 0, 0, 0, List.of(), null)};
+            ImportReport[] last = {new ImportReport(kind.cliName(), null, ImportReport.Status.RUNNING, 0, 0, 0, List.of(), null)};
             long started = System.nanoTime();
             LOG.info("import {} starts: {} file '{}'", id, kind.cliName(), fileName);
             try (InputStream in = Files.newInputStream(file); Timer.Context timing = metrics.imports.time()) {
@@ -70,7 +70,7 @@ public final class ImportJobs {
                 });
                 metrics.importedRows.inc(last[0].imported());
                 metrics.rejectedRows.inc(last[0].rejected());
-                if (last[0].status().equals("FAILED")) {
+                if (last[0].status() == ImportReport.Status.FAILED) {
                     metrics.importsFailed.inc();
                 }
                 LOG.info("import {} {}: {} rows read, {} imported, {} rejected in {} s", id, last[0].status(),
@@ -80,7 +80,7 @@ public final class ImportJobs {
                 LOG.error("import {} failed", id, e);
                 metrics.importsFailed.inc();
                 ImportReport failed = last[0];
-                record(id, new ImportReport(failed.kind(), failed.encoding(), "FAILED", failed.rowsRead(),
+                record(id, new ImportReport(failed.kind(), failed.encoding(), ImportReport.Status.FAILED, failed.rowsRead(),
                         failed.imported(), failed.rejected(), failed.errors(), String.valueOf(e.getMessage())));
             } finally {
                 try {
@@ -96,7 +96,7 @@ public final class ImportJobs {
     private void record(long id, ImportReport report) {
         String failure = report.failure() == null || report.failure().length() <= 2000 ? report.failure()
                 : report.failure().substring(0, 2000);
-        jdbi.useExtension(ImportJobDao.class, dao -> dao.update(id, report.status(), report.encoding(),
+        jdbi.useExtension(ImportJobDao.class, dao -> dao.update(id, report.status().name(), report.encoding(),
                 report.rowsRead(), report.imported(), report.rejected(), errorsJson(report.errors()), failure));
     }
 
@@ -125,6 +125,6 @@ public final class ImportJobs {
             throw new IllegalStateException("import " + row.id() + " has unreadable row errors", e);
         }
         return new ImportJob(row.id(), row.fileName(), row.startedAt(), row.updatedAt(), new ImportReport(row.kind(),
-                row.encoding(), row.status(), row.rowsRead(), row.imported(), row.rejected(), errors, row.failure()));
+                row.encoding(), ImportReport.Status.valueOf(row.status()), row.rowsRead(), row.imported(), row.rejected(), errors, row.failure()));
     }
 }

@@ -99,7 +99,7 @@ class CsvImporterTest {
             ImportReport unknownHeaders = new CsvImporter(database.jdbi(), Map.of(), 100).importCsv(
                     ImportKind.REPAIR_ORDERS, Files.newInputStream(FILES.resolve("repair-orders-dealer-headers.csv")),
                     null, r -> { });
-            assertThat(unknownHeaders.status()).isEqualTo("FAILED");
+            assertThat(unknownHeaders.status()).isEqualTo(ImportReport.Status.FAILED);
             assertThat(unknownHeaders.failure()).startsWith("line 1: no column for [roNumber, vin, date, payType]");
 
             CsvImporter dealer = new CsvImporter(database.jdbi(), Map.of(ImportKind.REPAIR_ORDERS, Map.of(
@@ -108,7 +108,7 @@ class CsvImporterTest {
             ImportReport understood = dealer.importCsv(ImportKind.REPAIR_ORDERS,
                     Files.newInputStream(FILES.resolve("repair-orders-dealer-headers.csv")), null, r -> { });
 
-            assertThat(understood.status()).isEqualTo("DONE");
+            assertThat(understood.status()).isEqualTo(ImportReport.Status.DONE);
             assertThat(understood.imported()).isEqualTo(1);
         });
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jipan.TestRequests;
 import jipan.api.ImportJob;
+import jipan.api.ImportReport;
 import jipan.db.ImportJobDao;
 import jipan.db.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ class ImportJobsTest {
     private static ImportJob awaitFinished(ImportJobs jobs, long id) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             ImportJob job = jobs.find(id).orElseThrow();
-            if (!job.report().status().equals("QUEUED") && !job.report().status().equals("RUNNING")) {
+            if (job.report().status() != ImportReport.Status.QUEUED && job.report().status() != ImportReport.Status.RUNNING) {
                 return job;
             }
             Thread.sleep(100);
@@ -45,7 +46,7 @@ class ImportJobsTest {
                 }
 
                 ImportJob done = awaitFinished(another, first);
-                assertThat(done.report().status()).isEqualTo("DONE");
+                assertThat(done.report().status()).isEqualTo(ImportReport.Status.DONE);
                 assertThat(done.report().imported()).isPositive();
                 assertThat(done.file()).isEqualTo("customers.csv");
 
@@ -64,10 +65,10 @@ class ImportJobsTest {
                 });
                 assertThat(one.markInterrupted()).isEqualTo(1);
                 ImportJob interrupted = another.find(cut).orElseThrow();
-                assertThat(interrupted.report().status()).isEqualTo("INTERRUPTED");
+                assertThat(interrupted.report().status()).isEqualTo(ImportReport.Status.INTERRUPTED);
                 assertThat(interrupted.report().imported()).isEqualTo(4_000);
                 assertThat(interrupted.report().failure()).contains("the service stopped during the import");
-                assertThat(another.find(first).orElseThrow().report().status()).isEqualTo("DONE");
+                assertThat(another.find(first).orElseThrow().report().status()).isEqualTo(ImportReport.Status.DONE);
             } finally {
                 executor.shutdownNow();
             }
