@@ -160,7 +160,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"),
                 java.util.Set.of(ClassifyResource.class, CustomerResource.class, RulesResource.class,
                         ClassificationRunResource.class, ImportResource.class, ReportResource.class),
-                () -> rules.current().rulesetVersion(), classify::classify, environment.getObjectMapper()));
+                () -> rules.current().rulesetVersion(), classify::answer, environment.getObjectMapper()));
         if (configuration.getAuth().getMode().equals("keys")) {
             environment.jersey().register(new ApiKeyFilter(configuration.getAuth().getKeys()));
         } else {
