@@ -153,13 +153,15 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 Path.of(fixturesFor(configuration))));
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new ImportResource(imports));
+        environment.jersey().register(new jipan.resources.CallerResource());
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone()), metrics));
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
         environment.jersey().register(new jipan.openapi.OpenApiDocument(
                 java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"),
                 java.util.Set.of(ClassifyResource.class, CustomerResource.class, RulesResource.class,
-                        ClassificationRunResource.class, ImportResource.class, ReportResource.class),
+                        ClassificationRunResource.class, ImportResource.class, ReportResource.class,
+                        jipan.resources.CallerResource.class),
                 () -> rules.current().rulesetVersion(), classify::answer, environment.getObjectMapper()));
         if (configuration.getAuth().getMode().equals("keys")) {
             environment.jersey().register(new ApiKeyFilter(configuration.getAuth().getKeys()));

@@ -23,7 +23,11 @@ import jipan.api.FixtureTestReport;
 import jipan.api.ImpactReport;
 import jipan.api.ImpactRequest;
 import jipan.api.RuleActivation;
+import jipan.api.ChangedFiles;
 import jipan.api.RuleChange;
+import jipan.api.RuleSetting;
+import jipan.api.SettingChanges;
+import jipan.core.RuleSettings;
 import jipan.api.RuleFileDiff;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleRefusal;
@@ -239,6 +243,32 @@ public class RulesResource {
             return FixtureFiles.readDirectory(fixtures).withChanges(
                     body.fixtures() == null ? Map.of() : body.fixtures(),
                     body.deletedFixtures() == null ? List.of() : body.deletedFixtures());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
+        }
+    }
+
+    /** The thresholds of the live rules: every field of every {@code declare …Settings} type, with its comment. */
+    @RolesAllowed(Roles.ANALYST)
+    @GET
+    @Path("/settings")
+    public List<RuleSetting> settings() {
+        return RuleSettings.read(rules.current().rules().files()).stream().map(s -> new RuleSetting(s.file(), s.type(),
+                s.name(), s.valueType(), s.value(), s.line(), s.comment())).toList();
+    }
+
+    /**
+     * The live rule files with new threshold values, each replaced on its line: the candidate the settings form
+     * validates, tests, previews and publishes. Nothing changes until it is published. 422 naming each bad value.
+     */
+    @RolesAllowed(Roles.ANALYST)
+    @POST
+    @Path("/settings/changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChangedFiles settingChanges(@NotNull @Valid SettingChanges body) {
+        try {
+            return new ChangedFiles(RuleSettings.apply(rules.current().rules().files(), body.changes().stream()
+                    .map(c -> new RuleSettings.Change(c.file(), c.type(), c.name(), c.value())).toList()));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(e.getMessage().split("; ")));
         }
