@@ -157,6 +157,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone()), metrics));
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
+        environment.jersey().register(new jipan.console.ConsoleResource());
         environment.jersey().register(new jipan.openapi.OpenApiDocument(
                 java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"),
                 java.util.Set.of(ClassifyResource.class, CustomerResource.class, RulesResource.class,

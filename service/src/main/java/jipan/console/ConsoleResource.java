@@ -1,0 +1,58 @@
+package jipan.console;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The web console, served from the jar on the application port: {@code /} is its page, {@code /console/…} its
+ * scripts and styles (flat names only: nothing outside {@code src/main/resources/console} can be asked for).
+ * The page needs no key (it asks for one); every call it makes to the API sends the key. A strict
+ * Content-Security-Policy: scripts and styles from the service only, no inline code, no other origin.
+ */
+@Path("/")
+@PermitAll
+public class ConsoleResource {
+    /** No inline script or style anywhere: the console sets text, never markup. */
+    public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=UTF-8",
+            "css", "text/css; charset=UTF-8", "svg", "image/svg+xml", "html", "text/html; charset=UTF-8");
+
+    @GET
+    @Operation(hidden = true)
+    public Response page() {
+        return file("index.html", "html");
+    }
+
+    @GET
+    @Path("console/{name: [a-z0-9-]+}.{type: js|css|svg}")
+    @Operation(hidden = true)
+    public Response asset(@PathParam("name") String name, @PathParam("type") String type) {
+        return file(name + "." + type, type);
+    }
+
+    private static Response file(String name, String type) {
+        try (InputStream in = ConsoleResource.class.getResourceAsStream("/console/" + name)) {
+            if (in == null) {
+                throw new NotFoundException("no console file " + name);
+            }
+            return Response.ok(in.readAllBytes(), TYPES.get(type))
+                    .header("Content-Security-Policy", POLICY)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Cache-Control", "no-cache")
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+// Calls the service's REST API with the signed-in key. The key is kept in sessionStorage (gone when the tab
+// closes), sent as the X-Api-Key header, never put in a URL.
+const KEY = 'jipan.apiKey';
+
+export function key() {
+  return sessionStorage.getItem(KEY);
+}
+
+export function signIn(value) {
+  sessionStorage.setItem(KEY, value);
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+}
+
+/** An error answer of the service: RFC 9457 problem (status, detail, errors [{path, message}]). */
+export class Problem extends Error {
+  constructor(status, body) {
+    super(body && body.detail ? body.detail : 'HTTP ' + status);
+    this.status = status;
+    this.body = body || {};
+  }
+}
+
+export async function call(method, path, body) {
+  const headers = {Accept: 'application/json'};
+  if (key()) headers['X-Api-Key'] = key();
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch('/api/v1' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Problem(response.status, json);
+  return json;
+}
+
+export const get = path => call('GET', path);
+export const post = (path, body) => call('POST', path, body);

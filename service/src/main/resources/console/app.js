@@ -1,0 +1,90 @@
+// The console's shell: sign in with an API key, a top bar (pages for the key's roles, language, sign out),
+// and the page the location's hash names.
+import {el, show} from './dom.js';
+import * as api from './api.js';
+import {t, lang, setLanguage} from './i18n.js';
+import {rulesPage} from './rules.js';
+import {failure} from './ui.js';
+
+const PAGES = {
+  rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},
+};
+
+let caller = null;
+
+function page() {
+  return document.getElementById('page');
+}
+
+async function whoAmI() {
+  if (!api.key()) return null;
+  try {
+    return await api.get('/me');
+  } catch (e) {
+    if (e.status === 401) api.signOut();
+    return null;
+  }
+}
+
+function topBar() {
+  const header = document.getElementById('top');
+  const allowed = Object.entries(PAGES).filter(([, p]) => caller && p.roles.some(r => caller.roles.includes(r)));
+  show(header,
+    el('span', {class: 'brand'}, t('app.title')),
+    el('nav', {}, allowed.map(([name, p]) => el('a', {href: '#/' + name, id: 'nav-' + name}, t(p.title)))),
+    el('span', {class: 'spacer'}),
+    caller ? el('span', {class: 'who', id: 'who'}, t('signedInAs') + ': ' + caller.name + ' (' +
+      caller.roles.map(r => t('role.' + r)).join(', ') + ')') : null,
+    el('button', {id: 'language', class: 'link', onclick: () => { setLanguage(lang() === 'en' ? 'zh' : 'en'); render(); }},
+      t('language')),
+    caller ? el('button', {id: 'sign-out', class: 'link', onclick: () => { api.signOut(); caller = null; render(); }},
+      t('nav.signOut')) : null);
+}
+
+function signInPage() {
+  const input = el('input', {id: 'api-key', type: 'password', autocomplete: 'off', required: true});
+  const message = el('p', {class: 'error', id: 'sign-in-error', role: 'alert'});
+  const form = el('form', {id: 'sign-in', class: 'card narrow', onsubmit: async event => {
+    event.preventDefault();
+    api.signIn(input.value.trim());
+    caller = await whoAmI();
+    if (caller) {
+      render();
+    } else {
+      show(message, t('signIn.refused'));
+    }
+  }},
+  el('h1', {}, t('signIn.title')),
+  el('label', {for: 'api-key'}, t('signIn.key')), input,
+  el('button', {type: 'submit', class: 'primary'}, t('signIn.submit')),
+  el('p', {class: 'help'}, t('signIn.help')), message);
+  show(page(), form);
+  input.focus();
+}
+
+async function render() {
+  topBar();
+  if (!caller) {
+    signInPage();
+    return;
+  }
+  const allowed = Object.entries(PAGES).filter(([, p]) => p.roles.some(r => caller.roles.includes(r)));
+  const wanted = location.hash.replace(/^#\//, '');
+  const [name, definition] = allowed.find(([n]) => n === wanted) || allowed[0] || [];
+  document.title = t('app.title');
+  if (!definition) {
+    show(page(), el('p', {class: 'card', id: 'nothing'}, t('rules.notAllowed')));
+    return;
+  }
+  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('current', a.id === 'nav-' + name));
+  show(page(), el('p', {class: 'loading'}, '…'));
+  try {
+    await definition.render(page(), caller);
+  } catch (error) {
+    show(page(), failure(error));
+  }
+}
+
+window.addEventListener('hashchange', render);
+caller = await whoAmI();
+render();

@@ -1,0 +1,109 @@
+// Chinese (zh-CN, the default) and English: labels, enum names, number and date formats. Reason sentences
+// stay as the rules write them.
+const WORDS = {
+  'app.title': ['jipan 基盘', 'jipan'],
+  'nav.rules': ['规则', 'Rules'],
+  'nav.signOut': ['退出', 'Sign out'],
+  'signIn.title': ['登录', 'Sign in'],
+  'signIn.key': ['API 密钥', 'API key'],
+  'signIn.submit': ['登录', 'Sign in'],
+  'signIn.help': ['输入管理员发给您的 API 密钥。演示环境：demo-analyst（分析师）、demo-viewer（只读报表）。',
+    'Enter the API key your administrator gave you. Demo: demo-analyst (analyst), demo-viewer (reports only).'],
+  'signIn.refused': ['密钥无效', 'Unknown key'],
+  'signedInAs': ['当前用户', 'Signed in as'],
+  'role.ANALYST': ['分析师', 'Analyst'],
+  'role.INTEGRATION': ['系统集成', 'Integration'],
+  'role.VIEWER': ['只读', 'Viewer'],
+  'rules.title': ['规则', 'Rules'],
+  'rules.live': ['当前生效版本', 'Live version'],
+  'rules.since': ['生效时间', 'Live since'],
+  'rules.count': ['规则数', 'Rules'],
+  'rules.files': ['规则文件', 'Rule files'],
+  'rules.notAllowed': ['您的角色不能查看或修改规则。', 'Your role may not see or change the rules.'],
+  'settings.title': ['阈值设置', 'Settings'],
+  'settings.help': ['修改数值即可调整规则，无需编写 DRL。先校验、测试并查看影响，再发布。',
+    'Change a number to change the rules, no DRL needed. Validate, test and see the impact, then publish.'],
+  'settings.setting': ['设置', 'Setting'],
+  'settings.value': ['数值', 'Value'],
+  'settings.meaning': ['说明', 'Meaning'],
+  'settings.changed': ['已修改', 'changed'],
+  'settings.noChange': ['没有修改任何数值。', 'No value has been changed.'],
+  'action.validate': ['校验', 'Validate'],
+  'action.test': ['运行测试用例', 'Run fixtures'],
+  'action.impact': ['影响分析', 'Impact'],
+  'action.publish': ['发布', 'Publish'],
+  'action.reset': ['撤销修改', 'Undo changes'],
+  'action.rollback': ['回滚到此版本', 'Roll back to this version'],
+  'publish.comment': ['发布说明', 'Why (kept with the version)'],
+  'impact.asOf': ['分析日期', 'As of'],
+  'impact.customers': ['比较客户数', 'Customers compared'],
+  'impact.from': ['原', 'from'],
+  'impact.to': ['新', 'to'],
+  'impact.tier': ['售后等级', 'Tier'],
+  'impact.churn': ['流失状态', 'Churn'],
+  'impact.baseGrade': ['基盘等级', 'Base grade'],
+  'impact.loyaltyLevel': ['忠诚度等级', 'Loyalty level'],
+  'impact.examples': ['示例客户', 'Example customers'],
+  'result.valid': ['校验通过：规则可以编译，且只使用允许的内容。', 'Valid: the rules compile and use only what rules may.'],
+  'result.invalid': ['校验未通过', 'Not valid'],
+  'result.tests': ['测试用例', 'Fixtures'],
+  'result.passed': ['通过', 'passed'],
+  'result.failed': ['失败', 'failed'],
+  'result.neverFired': ['从未触发的规则', 'Rules no fixture fired'],
+  'result.published': ['已发布，当前生效版本：', 'Published; live version:'],
+  'result.refused': ['未发布，原规则继续生效', 'Refused; the live rules stay'],
+  'versions.title': ['版本历史', 'Versions'],
+  'versions.seq': ['版本', 'Version'],
+  'versions.author': ['发布人', 'By'],
+  'versions.comment': ['说明', 'Comment'],
+  'versions.at': ['时间', 'At'],
+  'versions.active': ['生效中', 'live'],
+  'error.title': ['出错了', 'Something went wrong'],
+  'language': ['English', '中文'],
+};
+
+const ENUMS = {
+  A: ['A 类', 'A'], B: ['B 类', 'B'], C: ['C 类', 'C'], D: ['D 类', 'D'],
+  ACTIVE: ['活跃', 'Active'], AT_RISK: ['流失预警', 'At risk'], LOST: ['流失', 'Lost'],
+  PREMIUM: ['优质', 'Premium'], POTENTIAL: ['潜力', 'Potential'], GENERAL: ['一般', 'General'],
+  LOYAL: ['忠诚', 'Loyal'], ORDINARY: ['一般忠诚', 'Ordinary'], WEAK: ['较弱', 'Weak'],
+  IN_WARRANTY: ['保修期内', 'In warranty'], FIRST_MAINTENANCE_DUE: ['首保待做', 'First maintenance due'],
+  OUT_OF_WARRANTY: ['出保', 'Out of warranty'],
+  null: ['（无）', '(none)'],
+};
+
+let language = localStorage.getItem('jipan.language') === 'en' ? 'en' : 'zh';
+
+export function lang() {
+  return language;
+}
+
+export function setLanguage(value) {
+  language = value === 'en' ? 'en' : 'zh';
+  localStorage.setItem('jipan.language', language);
+  document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
+}
+
+export function t(key) {
+  const entry = WORDS[key];
+  return entry ? entry[language === 'en' ? 1 : 0] : key;
+}
+
+/** An enum value's name in the current language (the value itself when unknown). */
+export function label(value) {
+  const entry = ENUMS[value === undefined ? null : value];
+  return entry ? entry[language === 'en' ? 1 : 0] : String(value);
+}
+
+export function number(value) {
+  return value === null || value === undefined ? '' : new Intl.NumberFormat(language === 'en' ? 'en' : 'zh-CN').format(value);
+}
+
+export function dateTime(text) {
+  if (!text) return '';
+  const date = new Date(text);
+  return isNaN(date) ? text : new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN',
+    {dateStyle: 'medium', timeStyle: 'short'}).format(date);
+}
+
+setLanguage(language);

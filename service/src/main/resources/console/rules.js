@@ -1,0 +1,145 @@
+// Rules: the live version, the settings form (every threshold of the rule files, changed without writing
+// DRL), validate / run the fixtures / impact / publish, and the versions with rollback.
+import {el, show} from './dom.js';
+import * as api from './api.js';
+import {t, label, number, dateTime} from './i18n.js';
+import {failure, table} from './ui.js';
+
+const OUTPUTS = ['tier', 'churn', 'baseGrade', 'loyaltyLevel'];
+
+export async function rulesPage(root) {
+  const [status, settings, versions, runs] = await Promise.all([api.get('/rules/status'), api.get('/rules/settings'),
+    api.get('/rules/versions'), api.get('/classification-runs').catch(() => [])]);
+  const result = el('div', {id: 'result', 'aria-live': 'polite'});
+  const inputs = [];
+  const byType = new Map();
+  for (const setting of settings) {
+    if (!byType.has(setting.type)) byType.set(setting.type, []);
+    byType.get(setting.type).push(setting);
+  }
+  const form = el('div', {id: 'settings'}, [...byType.entries()].map(([type, list]) => el('fieldset', {class: 'settings-group'},
+    el('legend', {}, type, el('span', {class: 'file'}, ' · ' + list[0].file)),
+    table([
+      {title: t('settings.setting'), value: s => el('label', {for: 'setting-' + s.type + '-' + s.name}, s.name)},
+      {title: t('settings.value'), value: s => {
+        const input = el('input', {type: 'number', id: 'setting-' + s.type + '-' + s.name, value: s.value,
+          step: s.valueType === 'int' || s.valueType === 'long' ? '1' : 'any', class: 'setting',
+          dataset: {file: s.file, type: s.type, name: s.name, original: s.value},
+          oninput: event => event.target.classList.toggle('changed', event.target.value !== s.value)});
+        inputs.push(input);
+        return input;
+      }},
+      {title: t('settings.meaning'), value: s => s.comment || ''},
+    ], list, {class: 'settings'}))));
+
+  const changes = () => inputs.filter(i => i.value !== i.dataset.original).map(i => ({
+    file: i.dataset.file, type: i.dataset.type, name: i.dataset.name, value: i.value}));
+
+  async function candidate() {
+    const list = changes();
+    if (list.length === 0) {
+      show(result, el('p', {class: 'card', id: 'no-change'}, t('settings.noChange')));
+      return null;
+    }
+    return (await api.post('/rules/settings/changes', {changes: list})).files;
+  }
+
+  async function run(action) {
+    show(result, el('p', {class: 'loading'}, '…'));
+    try {
+      const files = await candidate();
+      if (files) await action(files);
+    } catch (error) {
+      show(result, failure(error));
+    }
+  }
+
+  const asOf = el('input', {type: 'date', id: 'impact-as-of',
+    value: runs.length ? runs[0].asOf : new Date().toISOString().substring(0, 10)});
+  const comment = el('input', {type: 'text', id: 'publish-comment', maxlength: 1000, placeholder: t('publish.comment')});
+
+  const actions = el('div', {class: 'actions'},
+    el('button', {id: 'validate', onclick: () => run(async files => {
+      const outcome = await api.post('/rules/validate', {files});
+      show(result, el('div', {class: 'card ok', id: 'validate-result'}, t('result.valid') + ' ' + outcome.version,
+        outcome.warnings.length ? el('ul', {}, outcome.warnings.map(w => el('li', {}, w))) : null));
+    })}, t('action.validate')),
+    el('button', {id: 'test', onclick: () => run(async files => show(result, testReport(await api.post('/rules/test', {files}))))},
+      t('action.test')),
+    el('label', {for: 'impact-as-of', class: 'inline'}, t('impact.asOf')), asOf,
+    el('button', {id: 'impact', onclick: () => run(async files =>
+      show(result, impactReport(await api.post('/rules/impact', {files, asOf: asOf.value}))))}, t('action.impact')),
+    comment,
+    el('button', {id: 'publish', class: 'primary', onclick: () => run(async files => {
+      const outcome = await api.post('/rules/publish', {files, comment: comment.value || null});
+      await rulesPage(root);
+      show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
+        t('result.published') + ' ' + outcome.version));
+    })}, t('action.publish')),
+    el('button', {id: 'reset', class: 'link', onclick: () => inputs.forEach(i => {
+      i.value = i.dataset.original;
+      i.classList.remove('changed');
+    })}, t('action.reset')));
+
+  show(root,
+    el('h1', {}, t('rules.title')),
+    el('section', {class: 'card', id: 'rules-status'},
+      el('dl', {class: 'facts'},
+        el('dt', {}, t('rules.live')), el('dd', {id: 'live-version'}, status.liveVersion),
+        el('dt', {}, t('rules.since')), el('dd', {}, dateTime(status.liveSince)),
+        el('dt', {}, t('rules.count')), el('dd', {}, number(status.rules)))),
+    el('section', {class: 'card'},
+      el('h2', {}, t('settings.title')), el('p', {class: 'help'}, t('settings.help')), form, actions),
+    result,
+    el('section', {class: 'card', id: 'versions'}, el('h2', {}, t('versions.title')), table([
+      {title: t('versions.seq'), value: v => String(v.seq)},
+      {title: 'hash', value: v => el('code', {}, v.hash)},
+      {title: t('versions.author'), value: v => v.author || ''},
+      {title: t('versions.comment'), value: v => v.comment || ''},
+      {title: t('versions.at'), value: v => dateTime(v.createdAt)},
+      {title: '', value: v => v.active ? el('span', {class: 'badge'}, t('versions.active'))
+        : el('button', {class: 'rollback', dataset: {seq: v.seq}, onclick: async () => {
+          try {
+            await api.post('/rules/versions/' + v.seq + '/activate');
+            await rulesPage(root);
+          } catch (error) {
+            show(result, failure(error));
+          }
+        }}, t('action.rollback'))},
+    ], versions, {id: 'versions-table'})));
+}
+
+function testReport(report) {
+  return el('div', {class: 'card ' + (report.failed ? 'bad' : 'ok'), id: 'test-result'},
+    el('h2', {}, t('result.tests') + ': ' + report.passed + ' ' + t('result.passed') + ', ' + report.failed + ' ' + t('result.failed')),
+    el('ul', {class: 'fixtures'}, report.fixtures.filter(f => !f.passed).map(f => el('li', {class: 'failed'},
+      el('strong', {}, f.name), el('ul', {}, f.differences.map(d => el('li', {}, d)))))),
+    report.neverFired.length ? el('p', {class: 'help'}, t('result.neverFired') + ': ' + report.neverFired.join(', ')) : null);
+}
+
+function impactReport(report) {
+  const examples = el('div', {id: 'impact-examples'});
+  return el('div', {class: 'card', id: 'impact-result'},
+    el('p', {}, t('impact.customers') + ': ' + number(report.customers) + ' · ' + report.liveVersion + ' → ' + report.candidateVersion),
+    OUTPUTS.filter(output => report.migrations[output]).map(output => matrix(output, report.migrations[output], examples)),
+    examples);
+}
+
+/** A migration matrix as a heat map: rows the live answer, columns the candidate's; a cell opens its examples. */
+function matrix(output, cells, examples) {
+  const values = [...new Set(cells.flatMap(c => [c.from, c.to]))].sort();
+  const total = cells.reduce((sum, c) => sum + c.customers, 0) || 1;
+  const find = (from, to) => cells.find(c => c.from === from && c.to === to);
+  return el('table', {class: 'heat', id: 'impact-' + output},
+    el('caption', {}, t('impact.' + output)),
+    el('thead', {}, el('tr', {}, el('th', {}, t('impact.from') + ' \\ ' + t('impact.to')),
+      values.map(v => el('th', {}, label(v))))),
+    el('tbody', {}, values.map(from => el('tr', {}, el('th', {}, label(from)), values.map(to => {
+      const cell = find(from, to);
+      if (!cell) return el('td', {class: 'heat-0'}, '');
+      const level = Math.min(5, Math.ceil(cell.customers / total * 5));
+      return el('td', {class: 'heat-' + level + (from !== to ? ' moved' : ''), dataset: {from, to},
+        onclick: () => show(examples, el('p', {}, t('impact.' + output) + ' ' + label(from) + ' → ' + label(to) + ' · '
+          + t('impact.examples') + ': ', cell.examples.join(', ')))}, number(cell.customers));
+    })))));
+}

@@ -1,0 +1,195 @@
+package jipan.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import jipan.JipanApplication;
+import jipan.JipanConfiguration;
+import jipan.ShippedRules;
+import jipan.TestRequests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser, as an analyst and a viewer use it: signing in, what a role sees, the whole
+ * rule loop in Chinese without writing DRL — change a threshold in the settings form, validate, run the
+ * fixtures, see the impact, publish, see a customer's tier change, roll back — data shown as text, and the
+ * language switch. Screenshots go to {@code target/console-screenshots/}.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ConsoleBrowserTest {
+    private static final Path RULES = ShippedRules.copy();
+    private static final Path GATE = ShippedRules.copyFixtures();
+    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
+            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config-keys.yml"),
+            ConfigOverride.config("rules.directory", RULES.toString()),
+            ConfigOverride.config("rules.fixtureGate", GATE.toString()),
+            ConfigOverride.config("database.url", "jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1"));
+    private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
+    private static final String XSS_ID = "<img src=x onerror=alert(1)>";
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+
+    private static String url(String path) {
+        return "http://localhost:" + APP.getLocalPort() + path;
+    }
+
+    private static Response api(String method, String path, Object body) {
+        var request = APP.client().target(url("/api/v1" + path)).request().header("X-Api-Key", "demo-analyst");
+        return body == null ? request.method(method) : request.method(method, Entity.json(body));
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (Response put = api("PUT", "/customers", TestRequests.JSON.readTree(
+                ConsoleBrowserTest.class.getResourceAsStream("/console/customers.json")))) {
+            assertThat(put.getStatus()).isEqualTo(200);
+        }
+        try (Response run = api("POST", "/classification-runs", "{\"asOf\": \"2012-09-30\"}")) {
+            assertThat(run.getStatus()).isEqualTo(202);
+        }
+        Files.createDirectories(SCREENSHOTS);
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.get(url("/"));
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.get(url("/"));
+    }
+
+    private static WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void signIn(String key) {
+        WebElement input = find("#api-key");
+        input.clear();
+        input.sendKeys(key);
+        find("#sign-in button[type=submit]").click();
+    }
+
+    private static String tierOf(String customer) throws Exception {
+        try (Response response = api("GET", "/customers/" + customer + "/classification?asOf=2012-09-30", null)) {
+            return TestRequests.JSON.readTree(response.readEntity(String.class)).at("/results/0/tier").asText();
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedAndAViewerSeesNoRules() throws Exception {
+        signIn("not-a-key");
+        assertThat(find("#sign-in-error").getText()).isEqualTo("密钥无效");
+        screenshot("sign-in");
+        signIn("demo-viewer");
+        assertThat(find("#who").getText()).contains("test viewer", "只读");
+        assertThat(browser.findElements(By.id("nav-rules"))).isEmpty();
+        assertThat(find("#nothing").getText()).isEqualTo("您的角色不能查看或修改规则。");
+        assertThat(browser.executeScript("return document.location.href")).asString().doesNotContain("demo-viewer");
+    }
+
+    @Test
+    void theLanguageSwitchesBetweenChineseAndEnglish() {
+        signIn("demo-analyst");
+        assertThat(find("main h1").getText()).isEqualTo("规则");
+        find("#language").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Rules"));
+        assertThat(find("#validate").getText()).isEqualTo("Validate");
+        find("#language").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "规则"));
+    }
+
+    @Test
+    void anAnalystChangesAThresholdSeesTheImpactPublishesAndRollsBack() throws Exception {
+        signIn("demo-analyst");
+        String before = find("#live-version").getText();
+        assertThat(tierOf("C3")).isEqualTo("B");
+        WebElement threshold = find("#setting-TierSettings-minVisitsForA");
+        assertThat(threshold.getAttribute("value")).isEqualTo("4");
+        threshold.clear();
+        threshold.sendKeys("3");
+        screenshot("rules-settings");
+
+        find("#validate").click();
+        assertThat(find("#validate-result").getText()).startsWith("校验通过");
+
+        find("#test").click();
+        WebElement tests = find("#test-result");
+        assertThat(tests.getText()).contains("1 失败", "customer-pay-visit-counts");
+
+        find("#impact").click();
+        WebElement moved = find("#impact-tier td[data-from='B'][data-to='A']");
+        assertThat(moved.getText()).isEqualTo("2");
+        moved.click();
+        // the customer id is markup, shown as text: no element made of it, no script run
+        assertThat(find("#impact-examples").getText()).contains(XSS_ID);
+        assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        screenshot("rules-impact");
+
+        // the fixture gate refuses: a fixture pins A at four visits
+        find("#publish-comment").sendKeys("A from three visits");
+        find("#publish").click();
+        assertThat(find(".error-card").getText()).contains("409", "customer-pay-visit-counts");
+        assertThat(tierOf("C3")).isEqualTo("B");
+
+        // QA retires that fixture (outside the console); now the change goes live
+        Files.delete(GATE.resolve("tiers/customer-pay-visit-counts.yml"));
+        find("#setting-TierSettings-minVisitsForA");
+        find("#publish").click();
+        assertThat(find("#publish-result").getText()).startsWith("已发布");
+        String after = find("#live-version").getText();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(find("#setting-TierSettings-minVisitsForA").getAttribute("value")).isEqualTo("3");
+        assertThat(tierOf("C3")).isEqualTo("A");
+        screenshot("rules-published");
+
+        // roll back to the version that was live before
+        JsonNode versions;
+        try (Response list = api("GET", "/rules/versions", null)) {
+            versions = TestRequests.JSON.readTree(list.readEntity(String.class));
+        }
+        String previous = null;
+        for (JsonNode version : versions) {
+            if (version.get("hash").asText().equals(before)) {
+                previous = version.get("seq").asText();
+            }
+        }
+        assertThat(previous).as("the version before is listed").isNotNull();
+        find("button.rollback[data-seq='" + previous + "']").click();
+        wait.until(ExpectedConditions.textToBe(By.id("live-version"), before));
+        assertThat(tierOf("C3")).isEqualTo("B");
+    }
+}
