@@ -141,6 +141,7 @@ class ConsoleBrowserTest {
         assertThat(threshold.getAttribute("value")).isEqualTo("4");
         threshold.clear();
         threshold.sendKeys("3");
+        browser.executeScript("window.scrollTo(0, 0)");
         screenshot("rules-settings");
 
         find("#validate").click();
@@ -157,6 +158,7 @@ class ConsoleBrowserTest {
         // the customer id is markup, shown as text: no element made of it, no script run
         assertThat(find("#impact-examples").getText()).contains(XSS_ID);
         assertThat(browser.findElements(By.cssSelector("main img"))).isEmpty();
+        browser.executeScript("document.getElementById('impact-result').scrollIntoView()");
         screenshot("rules-impact");
 
         // the fixture gate refuses: a fixture pins A at four visits
