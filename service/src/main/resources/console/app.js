@@ -4,9 +4,11 @@ import {el, show} from './dom.js';
 import * as api from './api.js';
 import {t, lang, setLanguage} from './i18n.js';
 import {rulesPage} from './rules.js';
+import {dashboardsPage} from './dashboards.js';
 import {failure} from './ui.js';
 
 const PAGES = {
+  dashboards: {title: 'nav.dashboards', roles: ['ANALYST', 'VIEWER'], render: dashboardsPage},
   rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},
 };
 
@@ -77,11 +79,14 @@ async function render() {
     return;
   }
   document.querySelectorAll('nav a').forEach(a => a.classList.toggle('current', a.id === 'nav-' + name));
-  show(page(), el('p', {class: 'loading'}, '…'));
+  // each render draws into a container of its own: a page still loading when another is chosen draws into
+  // its container, which is no longer shown, instead of over the new page
+  const container = el('div', {class: 'page', id: 'page-' + name}, el('p', {class: 'loading'}, '…'));
+  show(page(), container);
   try {
-    await definition.render(page(), caller);
+    await definition.render(container, caller);
   } catch (error) {
-    show(page(), failure(error));
+    show(container, failure(error));
   }
 }
 

@@ -19,7 +19,7 @@ const WORDS = {
   'rules.since': ['生效时间', 'Live since'],
   'rules.count': ['规则数', 'Rules'],
   'rules.files': ['规则文件', 'Rule files'],
-  'rules.notAllowed': ['您的角色不能查看或修改规则。', 'Your role may not see or change the rules.'],
+  'rules.notAllowed': ['您的角色没有可用的页面。', 'Your role has no page here.'],
   'settings.title': ['阈值设置', 'Settings'],
   'settings.help': ['修改数值即可调整规则，无需编写 DRL。先校验、测试并查看影响，再发布。',
     'Change a number to change the rules, no DRL needed. Validate, test and see the impact, then publish.'],
@@ -59,6 +59,17 @@ const WORDS = {
   'versions.at': ['时间', 'At'],
   'versions.active': ['生效中', 'live'],
   'error.title': ['出错了', 'Something went wrong'],
+  'nav.dashboards': ['看板', 'Dashboards'],
+  'dashboard.title': ['看板', 'Dashboards'],
+  'dashboard.period': ['统计期间', 'Period'],
+  'dashboard.download': ['下载 CSV', 'Download CSV'],
+  'dashboard.churn': ['流失率', 'Churn'],
+  'dashboard.customerShare': ['客户占比', 'Share of customers'],
+  'dashboard.revenueShare': ['产值占比', 'Share of revenue'],
+  'dashboard.customers': ['客户数', 'Customers'],
+  'dashboard.leads': ['线索数', 'Leads'],
+  'dashboard.defeated': ['战败数', 'Defeated'],
+  'dashboard.defeatRate': ['战败率', 'Defeat rate'],
   'language': ['English', '中文'],
 };
 
@@ -69,6 +80,7 @@ const ENUMS = {
   LOYAL: ['忠诚', 'Loyal'], ORDINARY: ['一般忠诚', 'Ordinary'], WEAK: ['较弱', 'Weak'],
   IN_WARRANTY: ['保修期内', 'In warranty'], FIRST_MAINTENANCE_DUE: ['首保待做', 'First maintenance due'],
   OUT_OF_WARRANTY: ['出保', 'Out of warranty'],
+  NONE: ['（无）', '(none)'],
   null: ['（无）', '(none)'],
 };
 

@@ -40,8 +40,33 @@ public class ConsoleResource {
         return file(name + "." + type, type);
     }
 
+    /** Apache ECharts, from its WebJar (its licence and notice are in the same jar). */
+    @GET
+    @Path("console/echarts.js")
+    @Operation(hidden = true)
+    public Response charts() {
+        return file(ECHARTS, "js");
+    }
+
+    private static final String ECHARTS = echarts();
+
+    private static String echarts() {
+        java.util.Properties webjar = new java.util.Properties();
+        try (InputStream in = ConsoleResource.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("the ECharts WebJar is not on the class path");
+            }
+            webjar.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "/META-INF/resources/webjars/echarts/" + webjar.getProperty("version") + "/dist/echarts.min.js";
+    }
+
     private static Response file(String name, String type) {
-        try (InputStream in = ConsoleResource.class.getResourceAsStream("/console/" + name)) {
+        String path = name.startsWith("/") ? name : "/console/" + name;
+        try (InputStream in = ConsoleResource.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new NotFoundException("no console file " + name);
             }

@@ -32,6 +32,23 @@ public interface ClassificationRunDao {
     @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE'")
     Optional<Long> latestDoneRun();
 
+    /** The finished run before run {@code before}: what a tier migration compares the latest run with. */
+    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND id < :before")
+    Optional<Long> doneRunBefore(@Bind("before") long before);
+
+    /** How many customers a run put in each tier (NONE: no tier). */
+    @SqlQuery("""
+            SELECT COALESCE(tier, 'NONE') AS tier, COUNT(*) AS customers
+            FROM classification_result WHERE run_id = :run
+            GROUP BY COALESCE(tier, 'NONE') ORDER BY tier
+            """)
+    @RegisterConstructorMapper(TierCount.class)
+    List<TierCount> tierCounts(@Bind("run") long run);
+
+    /** Customers in one tier. */
+    record TierCount(String tier, int customers) {
+    }
+
     @SqlQuery("SELECT * FROM classification_run ORDER BY id DESC LIMIT :limit")
     List<ClassificationRunRow> latestRuns(@Bind("limit") int limit);
 

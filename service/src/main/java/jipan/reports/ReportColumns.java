@@ -55,7 +55,8 @@ public final class ReportColumns {
             Map.entry("laterServiceCustomers", "后续进厂客户数"),
             Map.entry("share", "占比"),
             Map.entry("fromTier", "原等级"),
-            Map.entry("toTier", "新等级"));
+            Map.entry("toTier", "新等级"),
+            Map.entry("tier", "售后等级"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share");

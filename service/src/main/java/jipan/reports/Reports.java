@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jipan.core.Limits;
 import jipan.db.ClassificationRunDao;
+import jipan.db.ClassificationRunRow;
 import jipan.db.ReportDao;
 import jipan.db.ReportDao.CohortCount;
 import jipan.db.ReportDao.StructureRow;
@@ -230,6 +231,34 @@ public final class Reports {
 
     /** How many customers moved from one tier to another between two runs. */
     public record TierMove(String fromTier, String toTier, int customers) {
+    }
+
+    /** Customers by tier in one classification run, with each tier's share. */
+    public record TierShare(long runId, LocalDate asOf, String tier, int customers, BigDecimal share) {
+    }
+
+    /** The tier distribution of run {@code runId}, or of the latest finished run when null. */
+    public List<TierShare> tierDistribution(Long runId) {
+        long run = runId != null ? runId : latestDoneRun();
+        ClassificationRunRow found = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.findRun(run))
+                .orElseThrow(() -> ReportParameterException.unknown("run: no classification run " + run));
+        List<ClassificationRunDao.TierCount> counts = jdbi.withExtension(ClassificationRunDao.class,
+                dao -> dao.tierCounts(run));
+        int total = counts.stream().mapToInt(ClassificationRunDao.TierCount::customers).sum();
+        return counts.stream().map(c -> new TierShare(run, found.asOf(), c.tier(), c.customers(),
+                ratio(c.customers(), total))).toList();
+    }
+
+    /**
+     * Customers by tier in run {@code fromRun} against run {@code toRun}; by default the latest finished run
+     * against the finished run before it.
+     */
+    public List<TierMove> tierMigration(Long fromRun, Long toRun) {
+        long to = toRun != null ? toRun : latestDoneRun();
+        Long from = fromRun != null ? fromRun : jdbi.withExtension(ClassificationRunDao.class,
+                dao -> dao.doneRunBefore(to)).orElseThrow(() -> new ReportParameterException(
+                "from: no finished classification run before run " + to + " to compare it with"));
+        return tierMigration((long) from, to);
     }
 
     /** Customers by tier in one classification run against another (A→B …), for those both classified. */

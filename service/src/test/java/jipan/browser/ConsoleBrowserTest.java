@@ -110,21 +110,67 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anUnknownKeyIsRefusedAndAViewerSeesNoRules() throws Exception {
+    void anUnknownKeyIsRefusedAndAViewerSeesDashboardsButNoRules() throws Exception {
         signIn("not-a-key");
         assertThat(find("#sign-in-error").getText()).isEqualTo("密钥无效");
         screenshot("sign-in");
         signIn("demo-viewer");
         assertThat(find("#who").getText()).contains("test viewer", "只读");
         assertThat(browser.findElements(By.id("nav-rules"))).isEmpty();
-        assertThat(find("#nothing").getText()).isEqualTo("您的角色不能查看或修改规则。");
+        assertThat(find("#nav-dashboards").getText()).isEqualTo("看板");
+        assertThat(find("main h1").getText()).isEqualTo("看板");
+        browser.get(url("/#/rules")); // asking for the page by its address does not show it either
+        assertThat(find("main h1").getText()).isEqualTo("看板");
         assertThat(browser.executeScript("return document.location.href")).asString().doesNotContain("demo-viewer");
+    }
+
+    /** The numbers a chart draws, read from the chart (ECharts' option), not from its pixels. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Object> chartData(String report, int series) {
+        find("#card-" + report + " table.rows");
+        return (java.util.List<Object>) browser.executeScript("return echarts.getInstanceByDom("
+                + "document.getElementById('chart-" + report + "')).getOption().series[" + series + "].data", new Object[0]);
+    }
+
+    @Test
+    void eachDashboardChartDrawsTheNumbersOfItsReport() throws Exception {
+        signIn("demo-viewer");
+        find("#card-defeat-monthly table.rows"); // the last chart is drawn
+        screenshot("dashboards");
+        JsonNode tiers;
+        try (Response report = APP.client().target(url("/api/v1/reports/tier-distribution")).request()
+                .header("X-Api-Key", "demo-viewer").get()) {
+            tiers = TestRequests.JSON.readTree(report.readEntity(String.class));
+        }
+        java.util.List<Long> customers = new java.util.ArrayList<>();
+        tiers.forEach(row -> customers.add(row.get("customers").asLong()));
+        assertThat(customers).isNotEmpty();
+        assertThat(chartData("tier-distribution", 0)).map(n -> ((Number) n).longValue()).isEqualTo(customers);
+
+        JsonNode churn;
+        try (Response report = APP.client().target(url("/api/v1/reports/churn/monthly-series?to=2012-09")).request()
+                .header("X-Api-Key", "demo-viewer").get()) {
+            churn = TestRequests.JSON.readTree(report.readEntity(String.class));
+        }
+        java.util.List<Object> drawn = chartData("churn-series", 0);
+        assertThat(drawn).hasSize(churn.size()).hasSize(12);
+        for (int i = 0; i < churn.size(); i++) {
+            JsonNode value = churn.get(i).get("churn");
+            if (value.isNull()) {
+                assertThat(drawn.get(i)).isNull();
+            } else {
+                assertThat(((Number) drawn.get(i)).doubleValue()).isEqualTo(value.decimalValue().doubleValue() * 100,
+                        org.assertj.core.api.Assertions.within(0.005));
+            }
+        }
+        assertThat(find("#card-tier-distribution table.rows").getText()).contains("售后等级", "B 类");
     }
 
     @Test
     void theLanguageSwitchesBetweenChineseAndEnglish() {
         signIn("demo-analyst");
-        assertThat(find("main h1").getText()).isEqualTo("规则");
+        find("#nav-rules").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "规则"));
         find("#language").click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Rules"));
         assertThat(find("#validate").getText()).isEqualTo("Validate");
@@ -135,6 +181,7 @@ class ConsoleBrowserTest {
     @Test
     void anAnalystChangesAThresholdSeesTheImpactPublishesAndRollsBack() throws Exception {
         signIn("demo-analyst");
+        find("#nav-rules").click();
         String before = find("#live-version").getText();
         assertThat(tierOf("C3")).isEqualTo("B");
         WebElement threshold = find("#setting-TierSettings-minVisitsForA");

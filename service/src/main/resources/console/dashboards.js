@@ -1,0 +1,129 @@
+// Dashboards: each chart is one report of the registry, drawn with Apache ECharts, with the report's rows in a
+// table beside it and a CSV download (Chinese or English headers, as the console speaks).
+import {el, show} from './dom.js';
+import * as api from './api.js';
+import {t, lang, label, number} from './i18n.js';
+import {failure} from './ui.js';
+
+let charts = null;
+
+/** ECharts (from the service's jar) is loaded when a dashboard is first shown, not with every page. */
+function loadCharts() {
+  if (!charts) {
+    charts = new Promise((resolve, reject) => {
+      const script = el('script', {src: '/console/echarts.js'});
+      script.addEventListener('load', () => resolve(window.echarts));
+      script.addEventListener('error', () => reject(new Error('ECharts could not be loaded')));
+      document.head.append(script);
+    });
+  }
+  return charts;
+}
+
+const percent = value => value === null || value === undefined ? null : Math.round(value * 10000) / 100;
+
+function query(parameters) {
+  return Object.entries(parameters).filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+}
+
+async function download(report, parameters) {
+  const response = await fetch(report.url + '?' + query({...parameters, format: 'csv', lang: lang() === 'en' ? 'en' : 'zh'}),
+    {headers: {'X-Api-Key': api.key()}});
+  if (!response.ok) throw new api.Problem(response.status, await response.json());
+  const name = (response.headers.get('Content-Disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1') || report.name + '.csv';
+  const link = el('a', {href: URL.createObjectURL(await response.blob()), download: name});
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** A card: the chart, the report's rows as a table, and a download of them. */
+async function card(root, echarts, reports, spec, parameters) {
+  const report = reports.find(r => r.name === spec.report);
+  const chart = el('div', {class: 'chart', id: 'chart-' + spec.report, dataset: {report: spec.report}});
+  const rowsTable = el('div', {class: 'chart-table'});
+  const box = el('section', {class: 'card chart-card', id: 'card-' + spec.report},
+    el('h2', {}, lang() === 'en' ? report.title : report.titleZh),
+    el('div', {class: 'chart-body'}, chart, rowsTable),
+    el('button', {class: 'download', dataset: {report: spec.report}, onclick: () => download(report, parameters)
+      .catch(error => box.append(failure(error)))}, t('dashboard.download')));
+  root.append(box);
+  let rows;
+  try {
+    rows = await api.get(report.url.replace('/api/v1', '') + '?' + query(parameters));
+  } catch (error) {
+    show(chart, failure(error));
+    return;
+  }
+  rows = Array.isArray(rows) ? rows : [rows];
+  const columns = report.columns.filter(c => !spec.hide || !spec.hide.includes(c.name));
+  show(rowsTable, el('table', {class: 'rows'},
+    el('thead', {}, el('tr', {}, columns.map(c => el('th', {}, lang() === 'en' ? c.name : c.chinese)))),
+    el('tbody', {}, rows.map(row => el('tr', {}, columns.map(c => el('td', {class: c.percent ? 'number' : ''},
+      c.percent ? (row[c.name] === null ? '' : number(percent(row[c.name])) + ' %')
+        : typeof row[c.name] === 'number' ? number(row[c.name]) : label(row[c.name]))))))));
+  const instance = echarts.init(chart);
+  instance.setOption(Object.assign({animation: false, tooltip: {trigger: 'axis'}, grid: {containLabel: true}},
+    spec.option(rows)));
+}
+
+const bars = (categories, series) => ({
+  legend: {}, xAxis: {type: 'category', data: categories}, yAxis: {type: 'value'},
+  series: series.map(s => Object.assign({type: 'bar'}, s)),
+});
+
+const SPECS = [
+  {report: 'churn-series', parameters: p => ({to: p.month}), hide: ['formula'], option: rows => ({
+    xAxis: {type: 'category', data: rows.map(r => r.month)}, yAxis: {type: 'value', axisLabel: {formatter: '{value} %'}},
+    series: [{type: 'line', name: t('dashboard.churn'), data: rows.map(r => percent(r.churn))}]})},
+  {report: 'structure', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(rows.map(r => r.bucket), [
+    {name: t('dashboard.customerShare'), data: rows.map(r => percent(r.customerShare))},
+    {name: t('dashboard.revenueShare'), data: rows.map(r => percent(r.revenueShare))}])},
+  {report: 'structure-yoy', parameters: p => ({from: p.from, to: p.to, by: 'region'}), option: rows => {
+    const groups = [...new Set(rows.map(r => r.group))];
+    const periods = [...new Set(rows.map(r => r.period))];
+    return bars(groups, periods.map(period => ({name: period, data: groups.map(g => rows.filter(r => r.period === period
+      && r.group === g).reduce((sum, r) => sum + r.customers, 0))})));
+  }},
+  {report: 'tier-distribution', parameters: () => ({}), option: rows => bars(rows.map(r => label(r.tier)),
+    [{name: t('dashboard.customers'), data: rows.map(r => r.customers)}])},
+  {report: 'tier-migration', parameters: () => ({}), option: rows => {
+    const tiers = [...new Set(rows.flatMap(r => [r.fromTier, r.toTier]))].sort();
+    return {tooltip: {}, xAxis: {type: 'category', data: tiers.map(label), name: t('impact.to')},
+      yAxis: {type: 'category', data: tiers.map(label), name: t('impact.from')},
+      visualMap: {min: 0, max: Math.max(1, ...rows.map(r => r.customers)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0},
+      series: [{type: 'heatmap', name: t('dashboard.customers'), label: {show: true},
+        data: rows.map(r => [tiers.indexOf(r.toTier), tiers.indexOf(r.fromTier), r.customers])}]};
+  }},
+  {report: 'defeat-categories', parameters: () => ({}), option: rows => bars(rows.map(r => r.category),
+    [{name: t('dashboard.leads'), data: rows.map(r => r.leads)}])},
+  {report: 'defeat-competitors', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => [r.competitorBrand, r.competitorModel].filter(Boolean).join(' ') || '—'),
+    [{name: t('dashboard.defeated'), data: rows.map(r => r.defeated)}])},
+  {report: 'defeat-monthly', parameters: p => ({from: p.from, to: p.to}), option: rows => ({
+    xAxis: {type: 'category', data: rows.map(r => r.month)}, yAxis: {type: 'value', axisLabel: {formatter: '{value} %'}},
+    series: [{type: 'line', name: t('dashboard.defeatRate'), data: rows.map(r => percent(r.defeatRate))}]})},
+];
+
+export async function dashboardsPage(root) {
+  const [echarts, reports] = await Promise.all([loadCharts(), api.get('/reports')]);
+  // the period: the twelve months up to the latest classification run, or up to today
+  let end = new Date().toISOString().substring(0, 10);
+  try {
+    const latest = await api.get('/reports/tier-distribution');
+    if (latest.length) end = latest[0].asOf;
+  } catch (error) {
+    // no finished run yet: the charts that need one say so
+  }
+  const start = new Date(end);
+  start.setFullYear(start.getFullYear() - 1);
+  start.setDate(start.getDate() + 1);
+  const period = {from: start.toISOString().substring(0, 10), to: end, month: end.substring(0, 7)};
+  const grid = el('div', {class: 'charts'});
+  show(root, el('h1', {}, t('dashboard.title')),
+    el('p', {class: 'help', id: 'period'}, t('dashboard.period') + ': ' + period.from + ' – ' + period.to), grid);
+  for (const spec of SPECS) {
+    await card(grid, echarts, reports, spec, spec.parameters(period));
+  }
+}
