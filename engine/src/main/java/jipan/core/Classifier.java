@@ -105,7 +105,7 @@ public final class Classifier {
 
     public Classification classify(LocalDate asOf, CustomerFacts customer) {
         KieSession session = sessions.newKieSession();
-        FiringLog log = new FiringLog();
+        FiringLog log = new FiringLog(rules);
         session.addEventListener(log.agenda);
         session.addEventListener(log.runtime);
         try {
@@ -213,6 +213,12 @@ public final class Classifier {
 
     /** Records which rules fired, what they inserted and what they explained, for one customer. */
     private static final class FiringLog {
+        private final CompiledRules rules;
+
+        FiringLog(CompiledRules rules) {
+            this.rules = rules;
+        }
+
         /** Rule name → times fired, in order of first firing. */
         final Map<String, Integer> fired = new LinkedHashMap<>();
         final List<Reason> reasons = new ArrayList<>();
@@ -243,7 +249,8 @@ public final class Classifier {
                 }
                 insertedBy.put(event.getObject(), event.getRule().getName());
                 if (event.getObject() instanceof Explained explained) {
-                    reasons.add(new Reason(event.getRule().getName(), explained.getBecause()));
+                    reasons.add(new Reason(event.getRule().getName(), explained.getBecause(),
+                            rules.topicOf(event.getRule().getName())));
                 }
             }
 

@@ -1,10 +1,23 @@
 package jipan.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import org.kie.api.KieBase;
 
-/** A rule set that compiled: its files, the engine's KieBase, the files' version and the names of its rules. */
+/**
+ * A rule set that compiled: its files, the engine's KieBase, the files' version, the names of its rules, the
+ * compiler's warnings, and which file each rule is written in (rule name → file name).
+ */
 public record CompiledRules(RuleFiles files, String version, KieBase kieBase, SortedSet<String> ruleNames,
-                            List<RuleProblem> warnings) {
+                            List<RuleProblem> warnings, Map<String, String> ruleFiles) {
+
+    /**
+     * What a rule decides about, by the file it is written in: {@code tiers.drl} → {@code tiers}. The console
+     * groups a customer's reasons by it.
+     */
+    public String topicOf(String rule) {
+        String file = ruleFiles.get(rule);
+        return file == null ? null : file.endsWith(".drl") ? file.substring(0, file.length() - 4) : file;
+    }
 }

@@ -62,7 +62,7 @@ public final class RuleCompiler {
             // The first moment any class of the rules is loaded: everything above only read their bytes.
             KieBase kieBase = kie.newKieContainer(build.releaseId()).getKieBase();
             return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
-                    problems(kie, sources, build.builder(), Message.Level.WARNING));
+                    problems(kie, sources, build.builder(), Message.Level.WARNING), Map.copyOf(sources.ruleFiles()));
         } finally {
             build.remove(kie);
         }

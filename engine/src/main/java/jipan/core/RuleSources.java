@@ -69,6 +69,13 @@ final class RuleSources {
     private final List<Part> parts;
     private final Map<String, Part> rulesByName = new HashMap<>();
 
+    /** Which file each rule is written in: rule name → file name. */
+    Map<String, String> ruleFiles() {
+        Map<String, String> files = new HashMap<>();
+        parts.stream().filter(part -> part.kind().equals("rule")).forEach(part -> files.put(part.name(), part.file()));
+        return files;
+    }
+
     private RuleSources(RuleFiles files, List<Part> parts) {
         this.files = files;
         this.parts = parts;

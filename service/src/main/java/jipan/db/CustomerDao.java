@@ -117,6 +117,23 @@ public interface CustomerDao {
     @SqlQuery("SELECT COUNT(*) FROM customer")
     int countCustomers();
 
+    /**
+     * Customers whose id is {@code exact}, or whose name, phone or a vehicle's VIN contains the text of
+     * {@code like} (a LIKE pattern escaped with {@code !}), in id order.
+     */
+    @SqlQuery("""
+            SELECT c.id, c.name, c.phone, c.region FROM customer c
+            WHERE c.id = :exact OR c.name LIKE :like ESCAPE '!' OR c.phone LIKE :like ESCAPE '!'
+               OR c.id IN (SELECT v.customer_id FROM vehicle v WHERE v.vin LIKE :like ESCAPE '!')
+            ORDER BY c.id LIMIT :limit
+            """)
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CustomerMatch.class)
+    List<CustomerMatch> search(@Bind("exact") String exact, @Bind("like") String like, @Bind("limit") int limit);
+
+    /** A customer found by a search. */
+    record CustomerMatch(String id, String name, String phone, String region) {
+    }
+
     /** A page of customers in id order, after {@code afterId} (empty string: from the first). */
     @SqlQuery("SELECT * FROM customer WHERE id > :afterId ORDER BY id LIMIT :limit")
     @RegisterRowMapper(FactMappers.CustomerRow.class)

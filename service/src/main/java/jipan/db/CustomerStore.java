@@ -90,6 +90,13 @@ public final class CustomerStore {
         });
     }
 
+    /** Customers by id, or by a part of their name, phone or a vehicle's VIN: at most {@code limit}. */
+    public List<CustomerDao.CustomerMatch> search(String text, int limit) {
+        // '!' escapes the LIKE wildcards (a backslash would be read as a string escape on the way to the database)
+        String like = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbi.withExtension(CustomerDao.class, dao -> dao.search(text, like, limit));
+    }
+
     public int count() {
         return jdbi.withExtension(CustomerDao.class, CustomerDao::countCustomers);
     }

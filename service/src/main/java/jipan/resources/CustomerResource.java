@@ -6,7 +6,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +28,7 @@ import java.util.Map;
 import jipan.api.ClassifyResponse;
 import jipan.api.CustomerDocument;
 import jipan.api.CustomerResult;
+import jipan.api.CustomerSummary;
 import jipan.api.UpsertRequestBody;
 import jipan.api.UpsertResult;
 import jipan.auth.Roles;
@@ -71,6 +76,18 @@ public class CustomerResource {
         List<CustomerUpsert> batch = reader.readUpsertBatch(body);
         store.upsert(batch);
         return new UpsertResult(batch.size());
+    }
+
+    /**
+     * Finds customers by id, or by a part of their name, phone or a vehicle's VIN ({@code q}, 1–64 characters):
+     * at most {@code limit} (default 50, at most 200), in id order.
+     */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @GET
+    public List<CustomerSummary> search(@QueryParam("q") @NotBlank @Size(max = 64) String q,
+                                        @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
+        return store.search(q.strip(), limit == null ? 50 : limit).stream()
+                .map(m -> new CustomerSummary(m.id(), m.name(), m.phone(), m.region())).toList();
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})

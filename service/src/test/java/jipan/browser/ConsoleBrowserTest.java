@@ -167,6 +167,37 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aCustomerIsFoundByPartOfItsNameWithReasonsGroupedByTopicAndMarkupShownAsText() throws Exception {
+        signIn("demo-analyst");
+        find("#nav-customers").click();
+        WebElement query = find("#customer-query");
+        query.sendKeys("script");
+        find("#customer-search button[type=submit]").click();
+        WebElement link = find("a.customer-link");
+        assertThat(link.getText()).isEqualTo(XSS_ID);
+        link.click();
+        assertThat(find("#customer-name").getText()).isEqualTo("<script>alert(2)</script>");
+        assertThat(find("#customer-id").getText()).isEqualTo(XSS_ID);
+        assertThat(browser.findElements(By.cssSelector("main img, main script"))).isEmpty();
+        assertThat(find("#result-tier").getText()).isEqualTo("B 类");
+        assertThat(browser.findElements(By.cssSelector("section.reasons")).stream()
+                .map(section -> section.getAttribute("data-topic")).toList())
+                .containsExactly("tiers", "churn", "loyalty", "grade", "lifecycle", "window");
+        assertThat(find("section.reasons[data-topic='tiers']").getText()).startsWith("售后等级")
+                .contains("Tier B: regular customer-pay visitor");
+        assertThat(find("#visits").getText()).contains("2012-08-01", "维修", "客户付费");
+        browser.executeScript("document.getElementById('classification').scrollIntoView()");
+        screenshot("customer");
+
+        query = find("#customer-query");
+        query.clear();
+        query.sendKeys("LVIN0000000000003");
+        find("#customer-search button[type=submit]").click();
+        wait.until(d -> d.findElements(By.cssSelector("a.customer-link")).size() == 1
+                && d.findElement(By.cssSelector("a.customer-link")).getText().equals("C3"));
+    }
+
+    @Test
     void theLanguageSwitchesBetweenChineseAndEnglish() {
         signIn("demo-analyst");
         find("#nav-rules").click();

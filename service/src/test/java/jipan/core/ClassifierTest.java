@@ -31,7 +31,7 @@ class ClassifierTest {
         assertThat(result.tier()).isEqualTo(Tier.B);
         assertThat(result.churn()).isEqualTo(Churn.ACTIVE);
         assertThat(result.reasons()).contains(new Reason("Tier B: regular customer-pay visitor",
-                "3 customer-pay visits in the 12 months to 2012-09-30 (B from 2, A from 4) → B"));
+                "3 customer-pay visits in the 12 months to 2012-09-30 (B from 2, A from 4) → B", "tiers"));
     }
 
     @Test
@@ -63,7 +63,7 @@ class ClassifierTest {
 
         assertThat(result.leads()).containsExactly(
                 new LeadResult("L-DISTANCE", "TOO_FAR", "offer pick-up and delivery service", List.of()));
-        assertThat(result.reasons()).contains(new Reason("Defeat: too far", "defeated, reason DISTANCE → TOO_FAR"));
+        assertThat(result.reasons()).contains(new Reason("Defeat: too far", "defeated, reason DISTANCE → TOO_FAR", "too-far"));
     }
 
     @Test

@@ -43,6 +43,27 @@ class CustomerStoreTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
+    void customersAreFoundByIdOrPartOfNamePhoneOrVinAndWildcardsAreText(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            store.upsert(batch("two-customers.json"));
+            CustomerFacts k1 = store.find("K1").orElseThrow();
+            String vin = k1.vehicles().get(0).getVin();
+
+            assertThat(store.search("K1", 50)).extracting(CustomerDao.CustomerMatch::id).containsExactly("K1");
+            assertThat(store.search(vin.substring(3, 12), 50)).extracting(CustomerDao.CustomerMatch::id).contains("K1");
+            if (k1.customer().getName() != null) {
+                assertThat(store.search(k1.customer().getName().substring(1), 50))
+                        .extracting(CustomerDao.CustomerMatch::id).contains("K1");
+            }
+            assertThat(store.search("%", 50)).as("a wildcard is a character to find").isEmpty();
+            assertThat(store.search("_", 50)).isEmpty();
+            assertThat(store.search("K", 1)).hasSize(1);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
     void theSameRecordTwiceIsOneRecordAndAChangedOneIsUpdated(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
