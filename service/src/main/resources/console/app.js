@@ -6,12 +6,14 @@ import {t, lang, setLanguage} from './i18n.js';
 import {rulesPage} from './rules.js';
 import {dashboardsPage} from './dashboards.js';
 import {customersPage} from './customers.js';
+import {dataPage} from './data.js';
 import {failure} from './ui.js';
 
 const PAGES = {
   dashboards: {title: 'nav.dashboards', roles: ['ANALYST', 'VIEWER'], render: dashboardsPage},
   customers: {title: 'nav.customers', roles: ['ANALYST', 'INTEGRATION'], render: customersPage},
   rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},
+  data: {title: 'nav.data', roles: ['ANALYST', 'INTEGRATION'], render: dataPage},
 };
 
 let caller = null;

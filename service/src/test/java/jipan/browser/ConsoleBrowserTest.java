@@ -198,6 +198,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anUploadShowsItsRejectedRowAndTheHistory() throws Exception {
+        signIn("demo-analyst");
+        find("#nav-data").click();
+        new org.openqa.selenium.support.ui.Select(find("#import-kind")).selectByValue("repair-orders");
+        Path csv = Path.of("src/test/resources/console/repair-orders-one-bad-row.csv").toAbsolutePath();
+        find("#import-file").sendKeys(csv.toString());
+        find("#import-start").click();
+        wait.until(d -> {
+            var job = d.findElements(By.id("import-job"));
+            return !job.isEmpty() && !java.util.List.of("QUEUED", "RUNNING").contains(job.get(0).getAttribute("data-status"));
+        });
+        assertThat(find("#import-counts").getText()).contains("读取行数 2", "已导入 1", "拒绝 1");
+        WebElement rejected = find("#rejected-rows");
+        assertThat(rejected.getText()).contains("3", "2012-13-40");
+        screenshot("data-import");
+        find("#nav-customers").click();
+        find("#nav-data").click();
+        assertThat(find("#import-history").getText()).contains("repair-orders-one-bad-row.csv");
+    }
+
+    @Test
     void theLanguageSwitchesBetweenChineseAndEnglish() {
         signIn("demo-analyst");
         find("#nav-rules").click();

@@ -1,0 +1,111 @@
+// Data: upload a DMS export (CSV; the encoding, UTF-8 or GBK, is detected) with a progress bar, its rejected
+// rows with line, column and reason, the import history; classification runs: start one, watch it, the history.
+import {el, show} from './dom.js';
+import * as api from './api.js';
+import {t, label, number, dateTime} from './i18n.js';
+import {failure, table} from './ui.js';
+
+const KINDS = ['customers', 'vehicles', 'repair-orders', 'leads'];
+
+function upload(file, kind, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/v1/imports?kind=' + encodeURIComponent(kind) + '&name=' + encodeURIComponent(file.name));
+    request.setRequestHeader('X-Api-Key', api.key());
+    request.setRequestHeader('Content-Type', 'text/csv');
+    request.setRequestHeader('Accept', 'application/json');
+    request.upload.addEventListener('progress', event => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      const body = request.responseText ? JSON.parse(request.responseText) : null;
+      if (request.status >= 200 && request.status < 300) resolve(body); else reject(new api.Problem(request.status, body));
+    });
+    request.addEventListener('error', () => reject(new Error('the upload failed')));
+    request.send(file);
+  });
+}
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+function jobView(job) {
+  const r = job.report;
+  const done = r.status !== 'QUEUED' && r.status !== 'RUNNING';
+  return el('div', {class: 'card ' + (r.status === 'DONE' && r.rejected === 0 ? 'ok' : done ? 'bad' : ''), id: 'import-job',
+    dataset: {status: r.status}},
+    el('h2', {}, job.file + ' · ' + label(r.status)),
+    el('progress', {max: 1, value: done ? 1 : undefined, id: 'import-progress'}),
+    el('p', {id: 'import-counts'}, t('data.rowsRead') + ' ' + number(r.rowsRead) + ' · ' + t('data.imported') + ' '
+      + number(r.imported) + ' · ' + t('data.rejected') + ' ' + number(r.rejected) + (r.encoding ? ' · ' + r.encoding : '')),
+    r.failure ? el('p', {class: 'error'}, r.failure) : null,
+    r.errors && r.errors.length ? table([
+      {title: t('data.line'), value: e => String(e.line)},
+      {title: t('data.column'), value: e => e.column || ''},
+      {title: t('data.reason'), value: e => e.reason},
+    ], r.errors, {id: 'rejected-rows'}) : null);
+}
+
+export async function dataPage(root) {
+  const [imports, runs] = await Promise.all([api.get('/imports'), api.get('/classification-runs')]);
+  const status = el('div', {id: 'import-status'});
+  const kind = el('select', {id: 'import-kind'}, KINDS.map(k => el('option', {value: k}, t('data.kind.' + k))));
+  const file = el('input', {type: 'file', id: 'import-file', accept: '.csv,text/csv'});
+  const uploadBar = el('progress', {max: 1, value: 0, id: 'upload-progress'});
+  const form = el('form', {class: 'card actions', id: 'import-form', onsubmit: async event => {
+    event.preventDefault();
+    if (!file.files.length) return;
+    try {
+      let job = await upload(file.files[0], kind.value, share => { uploadBar.value = share; });
+      uploadBar.value = 1;
+      show(status, jobView(job));
+      while (job.report.status === 'QUEUED' || job.report.status === 'RUNNING') {
+        await sleep(300);
+        job = await api.get('/imports/' + job.id);
+        show(status, jobView(job));
+      }
+    } catch (error) {
+      show(status, failure(error));
+    }
+  }}, el('label', {for: 'import-kind'}, t('data.kind')), kind, file, uploadBar,
+  el('button', {type: 'submit', class: 'primary', id: 'import-start'}, t('data.upload')));
+
+  const runStatus = el('div', {id: 'run-status'});
+  const asOf = el('input', {type: 'date', id: 'run-as-of', value: runs.length ? runs[0].asOf : new Date().toISOString().substring(0, 10)});
+  const runForm = el('form', {class: 'card actions', id: 'run-form', onsubmit: async event => {
+    event.preventDefault();
+    try {
+      let run = await api.post('/classification-runs', {asOf: asOf.value});
+      while (run.status === 'RUNNING') {
+        show(runStatus, el('div', {class: 'card'}, el('progress', {max: run.customersTotal || 1, value: run.customersDone}),
+          ' ' + number(run.customersDone) + ' / ' + number(run.customersTotal)));
+        await sleep(300);
+        run = await api.get('/classification-runs/' + run.id);
+      }
+      show(runStatus, el('div', {class: 'card ' + (run.status === 'DONE' ? 'ok' : 'bad'), id: 'run-result'},
+        t('data.run') + ' ' + run.id + ' · ' + label(run.status) + ' · ' + number(run.customersDone) + ' / '
+        + number(run.customersTotal) + (run.error ? ' · ' + run.error : '')));
+    } catch (error) {
+      show(runStatus, failure(error));
+    }
+  }}, el('label', {for: 'run-as-of'}, t('impact.asOf')), asOf,
+  el('button', {type: 'submit', class: 'primary', id: 'run-start'}, t('data.startRun')));
+
+  show(root, el('h1', {}, t('data.title')),
+    el('h2', {}, t('data.imports')), form, status,
+    el('section', {class: 'card'}, el('h2', {}, t('data.history')), table([
+      {title: '#', value: j => String(j.id)}, {title: t('data.file'), value: j => j.file},
+      {title: t('data.kind'), value: j => t('data.kind.' + j.report.kind)},
+      {title: t('customers.status'), value: j => label(j.report.status)},
+      {title: t('data.imported'), value: j => number(j.report.imported)},
+      {title: t('data.rejected'), value: j => number(j.report.rejected)},
+      {title: t('versions.at'), value: j => dateTime(j.startedAt)},
+    ], imports, {id: 'import-history'})),
+    el('h2', {}, t('data.runs')), runForm, runStatus,
+    el('section', {class: 'card'}, table([
+      {title: '#', value: r => String(r.id)}, {title: t('impact.asOf'), value: r => r.asOf},
+      {title: t('customers.status'), value: r => label(r.status)},
+      {title: t('dashboard.customers'), value: r => number(r.customersDone) + ' / ' + number(r.customersTotal)},
+      {title: t('rules.live'), value: r => el('code', {}, r.rulesetVersion)},
+      {title: t('versions.at'), value: r => dateTime(r.startedAt)},
+    ], runs, {id: 'run-history'})));
+}
