@@ -4,6 +4,7 @@ import {el, show} from './dom.js';
 import * as api from './api.js';
 import {t, label, number, dateTime} from './i18n.js';
 import {failure, table} from './ui.js';
+import {loadEditor, markProblems} from './editor.js';
 
 const OUTPUTS = ['tier', 'churn', 'baseGrade', 'loyaltyLevel'];
 
@@ -11,6 +12,9 @@ export async function rulesPage(root) {
   const [status, settings, versions, runs] = await Promise.all([api.get('/rules/status'), api.get('/rules/settings'),
     api.get('/rules/versions'), api.get('/classification-runs').catch(() => [])]);
   const result = el('div', {id: 'result', 'aria-live': 'polite'});
+  const editorBox = el('div', {id: 'editor'});
+  const active = versions.find(v => v.active);
+  const liveFiles = active ? (await api.get('/rules/versions/' + active.seq)).files : {};
   const inputs = [];
   const byType = new Map();
   for (const setting of settings) {
@@ -91,6 +95,9 @@ export async function rulesPage(root) {
     el('section', {class: 'card'},
       el('h2', {}, t('settings.title')), el('p', {class: 'help'}, t('settings.help')), form, actions),
     result,
+    el('section', {class: 'card', id: 'rule-files'}, el('h2', {}, t('rules.files')),
+      el('div', {class: 'actions'}, Object.keys(liveFiles).map(name => el('button', {class: 'file-button', dataset: {file: name},
+        onclick: () => openFile(editorBox, name, liveFiles[name], root)}, name))), editorBox),
     el('section', {class: 'card', id: 'versions'}, el('h2', {}, t('versions.title')), table([
       {title: t('versions.seq'), value: v => String(v.seq)},
       {title: 'hash', value: v => el('code', {}, v.hash)},
@@ -142,4 +149,48 @@ function matrix(output, cells, examples) {
         onclick: () => show(examples, el('p', {}, t('impact.' + output) + ' ' + label(from) + ' → ' + label(to) + ' · '
           + t('impact.examples') + ': ', cell.examples.join(', ')))}, number(cell.customers));
     })))));
+}
+
+/** A rule file in the editor: validate it (each problem marked on its line), run the fixtures, publish it. */
+async function openFile(box, name, text, root) {
+  const CodeMirror = await loadEditor();
+  const problems = el('ul', {class: 'problems', id: 'editor-problems'});
+  const outcome = el('div', {id: 'editor-result'});
+  const comment = el('input', {type: 'text', id: 'editor-comment', maxlength: 1000, placeholder: t('publish.comment')});
+  const area = el('div', {class: 'editor-area'});
+  show(box, el('h3', {id: 'editor-file'}, name), area, el('div', {class: 'actions'},
+    el('button', {id: 'editor-validate', onclick: () => check('/rules/validate')}, t('action.validate')),
+    el('button', {id: 'editor-test', onclick: () => check('/rules/test')}, t('action.test')),
+    comment,
+    el('button', {id: 'editor-publish', class: 'primary', onclick: () => check('/rules/publish')}, t('action.publish'))),
+    problems, outcome);
+  const editor = CodeMirror(area, {value: text, mode: 'drl', lineNumbers: true, indentUnit: 4, viewportMargin: Infinity});
+  area.CodeMirrorEditor = editor;
+
+  async function check(path) {
+    show(problems);
+    show(outcome, el('p', {class: 'loading'}, '…'));
+    const body = {files: {[name]: editor.getValue()}};
+    if (path.endsWith('publish')) body.comment = comment.value || null;
+    try {
+      const answer = await api.post(path, body);
+      markProblems(editor, name, []);
+      if (path.endsWith('test')) {
+        show(outcome, testReport(answer));
+      } else if (path.endsWith('publish')) {
+        await rulesPage(root);
+        show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
+          t('result.published') + ' ' + answer.version));
+      } else {
+        show(outcome, el('div', {class: 'card ok', id: 'editor-valid'}, t('result.valid') + ' ' + answer.version));
+      }
+    } catch (error) {
+      const marked = markProblems(editor, name, error.body && error.body.errors);
+      show(problems, marked.map(p => el('li', {class: 'problem', dataset: {line: p.line}, onclick: () => {
+        editor.focus();
+        editor.setCursor({line: p.line - 1, ch: Math.max(0, p.column - 1)});
+      }}, el('code', {}, name + ':' + p.line + ':' + p.column), ' ', p.message)));
+      show(outcome, failure(error));
+    }
+  }
 }

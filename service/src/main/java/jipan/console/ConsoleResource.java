@@ -48,20 +48,35 @@ public class ConsoleResource {
         return file(ECHARTS, "js");
     }
 
-    private static final String ECHARTS = echarts();
+    /** CodeMirror 5 for the rule editor, from its WebJar: the editor, its style, the simple-mode add-on. */
+    @GET
+    @Path("console/codemirror/{file: codemirror\\.js|codemirror\\.css|simple\\.js}")
+    @Operation(hidden = true)
+    public Response editor(@PathParam("file") String file) {
+        String path = switch (file) {
+            case "codemirror.js" -> "lib/codemirror.js";
+            case "codemirror.css" -> "lib/codemirror.css";
+            default -> "addon/mode/simple.js";
+        };
+        return file(CODEMIRROR + path, file.substring(file.lastIndexOf('.') + 1));
+    }
 
-    private static String echarts() {
+    private static final String ECHARTS = webjar("echarts") + "dist/echarts.min.js";
+    private static final String CODEMIRROR = webjar("codemirror");
+
+    /** Where an npm WebJar keeps its files: {@code /META-INF/resources/webjars/NAME/VERSION/}. */
+    private static String webjar(String name) {
         java.util.Properties webjar = new java.util.Properties();
         try (InputStream in = ConsoleResource.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars.npm/echarts/pom.properties")) {
+                "/META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
             if (in == null) {
-                throw new IllegalStateException("the ECharts WebJar is not on the class path");
+                throw new IllegalStateException("the " + name + " WebJar is not on the class path");
             }
             webjar.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "/META-INF/resources/webjars/echarts/" + webjar.getProperty("version") + "/dist/echarts.min.js";
+        return "/META-INF/resources/webjars/" + name + "/" + webjar.getProperty("version") + "/";
     }
 
     private static Response file(String name, String type) {

@@ -219,6 +219,34 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aBrokenEditInTheRuleEditorIsShownAtItsLineAndNothingGoesLive() throws Exception {
+        signIn("demo-analyst");
+        find("#nav-rules").click();
+        String live = find("#live-version").getText();
+        find("button.file-button[data-file='tiers.drl']").click();
+        find("#editor .CodeMirror");
+        String text = (String) browser.executeScript(
+                "return document.querySelector('#editor .editor-area').CodeMirrorEditor.getValue()");
+        int line = java.util.Arrays.asList(text.split("\n", -1)).indexOf("    minVisitsForA : int = 4") + 1;
+        assertThat(line).isPositive();
+        browser.executeScript("const e = document.querySelector('#editor .editor-area').CodeMirrorEditor;"
+                + "e.replaceRange('    minVisitsForA : int = = 4', {line: arguments[0] - 1, ch: 0}, {line: arguments[0] - 1});",
+                line);
+        find("#editor-validate").click();
+        WebElement problem = find("#editor-problems li.problem");
+        assertThat(problem.getAttribute("data-line")).isEqualTo(String.valueOf(line));
+        assertThat(problem.getText()).startsWith("tiers.drl:" + line + ":");
+        // the marked line is the broken one
+        assertThat(browser.findElements(By.cssSelector("#editor .CodeMirror .error-line"))).hasSize(1);
+        assertThat(find("#editor .CodeMirror .error-line").getText()).contains("minVisitsForA : int = = 4");
+        browser.executeScript("document.getElementById('editor').scrollIntoView()");
+        screenshot("rules-editor");
+        find("#editor-publish").click();
+        find("#editor-problems li.problem");
+        assertThat(find("#live-version").getText()).isEqualTo(live);
+    }
+
+    @Test
     void theLanguageSwitchesBetweenChineseAndEnglish() {
         signIn("demo-analyst");
         find("#nav-rules").click();
