@@ -75,7 +75,9 @@ async function render() {
     return;
   }
   const allowed = Object.entries(PAGES).filter(([, p]) => p.roles.some(r => caller.roles.includes(r)));
-  const wanted = location.hash.replace(/^#\//, '');
+  // #/page or #/page/argument (a customer id, for instance)
+  const [wanted, ...rest] = location.hash.replace(/^#\//, '').split('/');
+  const argument = rest.length ? decodeURIComponent(rest.join('/')) : null;
   const [name, definition] = allowed.find(([n]) => n === wanted) || allowed[0] || [];
   document.title = t('app.title');
   if (!definition) {
@@ -88,7 +90,7 @@ async function render() {
   const container = el('div', {class: 'page', id: 'page-' + name}, el('p', {class: 'loading'}, '…'));
   show(page(), container);
   try {
-    await definition.render(container, caller);
+    await definition.render(container, caller, argument);
   } catch (error) {
     show(container, failure(error));
   }

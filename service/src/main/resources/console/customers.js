@@ -8,7 +8,7 @@ import {failure, table} from './ui.js';
 /** The topics reasons are grouped under, in this order; a rule file's name is its topic. */
 const TOPICS = ['tiers', 'churn', 'loyalty', 'grade', 'lifecycle', 'defeat', 'window'];
 
-export async function customersPage(root) {
+export async function customersPage(root, caller, id) {
   const results = el('div', {id: 'customer-results'});
   const detail = el('div', {id: 'customer-detail'});
   const input = el('input', {type: 'search', id: 'customer-query', maxlength: 64, placeholder: t('customers.search')});
@@ -31,7 +31,11 @@ export async function customersPage(root) {
     }
   }}, input, el('button', {type: 'submit', class: 'primary'}, t('customers.find')));
   show(root, el('h1', {}, t('customers.title')), form, results, detail);
-  input.focus();
+  if (id) {
+    await open(detail, id);
+  } else {
+    input.focus();
+  }
 }
 
 async function open(detail, id) {

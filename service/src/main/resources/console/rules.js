@@ -9,8 +9,9 @@ import {loadEditor, markProblems} from './editor.js';
 const OUTPUTS = ['tier', 'churn', 'baseGrade', 'loyaltyLevel'];
 
 export async function rulesPage(root) {
-  const [status, settings, versions, runs] = await Promise.all([api.get('/rules/status'), api.get('/rules/settings'),
-    api.get('/rules/versions'), api.get('/classification-runs').catch(() => [])]);
+  const [status, settings, versions, runs, activations] = await Promise.all([api.get('/rules/status'),
+    api.get('/rules/settings'), api.get('/rules/versions'), api.get('/classification-runs').catch(() => []),
+    api.get('/rules/activations')]);
   const result = el('div', {id: 'result', 'aria-live': 'polite'});
   const editorBox = el('div', {id: 'editor'});
   const active = versions.find(v => v.active);
@@ -113,7 +114,42 @@ export async function rulesPage(root) {
             show(result, failure(error));
           }
         }}, t('action.rollback'))},
-    ], versions, {id: 'versions-table'})));
+    ], versions, {id: 'versions-table'}),
+      versions.length > 1 ? diffPicker(versions) : null),
+    el('section', {class: 'card', id: 'activations'}, el('h2', {}, t('versions.activations')), table([
+      {title: t('versions.at'), value: a => dateTime(a.at)},
+      {title: t('versions.how'), value: a => t('how.' + a.how)},
+      {title: t('versions.seq'), value: a => String(a.version)},
+      {title: 'hash', value: a => el('code', {}, a.hash)},
+      {title: t('versions.from'), value: a => a.from ? el('code', {}, a.from) : ''},
+      {title: t('versions.author'), value: a => a.author || ''},
+      {title: t('versions.comment'), value: a => a.comment || ''},
+    ], activations, {id: 'activations-table'})));
+}
+
+/** Two versions side by side: each changed file with its lines only in the first (-) and only in the second (+). */
+function diffPicker(versions) {
+  const options = () => versions.map(v => el('option', {value: v.seq}, String(v.seq) + ' · ' + v.hash));
+  const from = el('select', {id: 'diff-from'}, options());
+  const to = el('select', {id: 'diff-to'}, options());
+  from.value = String(versions[1].seq);
+  to.value = String(versions[0].seq);
+  const output = el('div', {id: 'diff'});
+  return el('div', {class: 'diff-picker'},
+    el('div', {class: 'actions'}, t('versions.compare'), from, '→', to,
+      el('button', {id: 'diff-show', onclick: async () => {
+        try {
+          const diffs = await api.get('/rules/versions/' + from.value + '/diff/' + to.value);
+          show(output, diffs.length === 0 ? el('p', {}, t('versions.same')) : diffs.map(d => el('div', {class: 'file-diff'},
+            el('h3', {}, d.file + ' · ' + t('change.' + d.change)),
+            el('div', {class: 'side-by-side'},
+              el('pre', {class: 'removed'}, d.lines.filter(l => l.startsWith('-')).map(l => l.substring(2)).join('\n')),
+              el('pre', {class: 'added'}, d.lines.filter(l => l.startsWith('+')).map(l => l.substring(2)).join('\n'))))));
+        } catch (error) {
+          show(output, failure(error));
+        }
+      }}, t('versions.diff'))),
+    output);
 }
 
 function testReport(report) {
@@ -147,7 +183,8 @@ function matrix(output, cells, examples) {
       const level = Math.min(5, Math.ceil(cell.customers / total * 5));
       return el('td', {class: 'heat-' + level + (from !== to ? ' moved' : ''), dataset: {from, to},
         onclick: () => show(examples, el('p', {}, t('impact.' + output) + ' ' + label(from) + ' → ' + label(to) + ' · '
-          + t('impact.examples') + ': ', cell.examples.join(', ')))}, number(cell.customers));
+          + t('impact.examples') + ': ', cell.examples.map((id, i) => [i ? ', ' : '',
+            el('a', {class: 'example', href: '#/customers/' + encodeURIComponent(id)}, id)])))}, number(cell.customers));
     })))));
 }
 

@@ -305,6 +305,12 @@ class ConsoleBrowserTest {
         assertThat(tierOf("C3")).isEqualTo("A");
         screenshot("rules-published");
 
+        // the two versions side by side, and the activation log
+        find("#diff-show").click();
+        assertThat(find("#diff pre.removed").getText()).contains("minVisitsForA : int = 4");
+        assertThat(find("#diff pre.added").getText()).contains("minVisitsForA : int = 3");
+        assertThat(find("#activations-table").getText()).contains("发布", "A from three visits");
+
         // roll back to the version that was live before
         JsonNode versions;
         try (Response list = api("GET", "/rules/versions", null)) {
@@ -320,5 +326,16 @@ class ConsoleBrowserTest {
         find("button.rollback[data-seq='" + previous + "']").click();
         wait.until(ExpectedConditions.textToBe(By.id("live-version"), before));
         assertThat(tierOf("C3")).isEqualTo("B");
+        assertThat(find("#activations-table tbody tr").getText()).contains("回滚");
+
+        // an impact cell's customers open on the customers page
+        threshold = find("#setting-TierSettings-minVisitsForA");
+        threshold.clear();
+        threshold.sendKeys("3");
+        find("#impact").click();
+        find("#impact-tier td[data-from='B'][data-to='A']").click();
+        find("#impact-examples a.example[href='#/customers/C3']").click();
+        wait.until(ExpectedConditions.textToBe(By.id("customer-id"), "C3"));
+        assertThat(find("#result-tier").getText()).isEqualTo("B 类");
     }
 }
