@@ -9,9 +9,19 @@ import {loadEditor, markProblems} from './editor.js';
 const OUTPUTS = ['tier', 'churn', 'baseGrade', 'loyaltyLevel'];
 
 export async function rulesPage(root) {
-  const [status, settings, versions, runs, activations] = await Promise.all([api.get('/rules/status'),
+  const [status, settings, versions, runs, activations, fixtureSet] = await Promise.all([api.get('/rules/status'),
     api.get('/rules/settings'), api.get('/rules/versions'), api.get('/classification-runs').catch(() => []),
-    api.get('/rules/activations')]);
+    api.get('/rules/activations'), api.get('/rules/fixtures')]);
+  // fixtures changed in the fixture editor: they go with every test and publish of this page
+  const pending = {};
+  const fixtureBox = el('div', {id: 'fixture-editor'});
+  const pendingNote = el('p', {class: 'help', id: 'pending-fixtures'});
+  const withFixtures = body => Object.keys(pending).length ? Object.assign(body, {fixtures: {...pending}}) : body;
+  const editFixture = path => openFixture(fixtureBox, path, pending[path] ?? fixtureSet.files[path], text => {
+    pending[path] = text;
+    show(pendingNote, t('fixtures.pending') + ': ' + Object.keys(pending).join(', '));
+    document.querySelectorAll('button.fixture-button').forEach(b => b.classList.toggle('changed', b.dataset.path in pending));
+  });
   const result = el('div', {id: 'result', 'aria-live': 'polite'});
   const editorBox = el('div', {id: 'editor'});
   const active = versions.find(v => v.active);
@@ -69,14 +79,14 @@ export async function rulesPage(root) {
       show(result, el('div', {class: 'card ok', id: 'validate-result'}, t('result.valid') + ' ' + outcome.version,
         outcome.warnings.length ? el('ul', {}, outcome.warnings.map(w => el('li', {}, w))) : null));
     })}, t('action.validate')),
-    el('button', {id: 'test', onclick: () => run(async files => show(result, testReport(await api.post('/rules/test', {files}))))},
-      t('action.test')),
+    el('button', {id: 'test', onclick: () => run(async files =>
+      show(result, testReport(await api.post('/rules/test', withFixtures({files})), editFixture)))}, t('action.test')),
     el('label', {for: 'impact-as-of', class: 'inline'}, t('impact.asOf')), asOf,
     el('button', {id: 'impact', onclick: () => run(async files =>
       show(result, impactReport(await api.post('/rules/impact', {files, asOf: asOf.value}))))}, t('action.impact')),
     comment,
     el('button', {id: 'publish', class: 'primary', onclick: () => run(async files => {
-      const outcome = await api.post('/rules/publish', {files, comment: comment.value || null});
+      const outcome = await api.post('/rules/publish', withFixtures({files, comment: comment.value || null}));
       await rulesPage(root);
       show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
         t('result.published') + ' ' + outcome.version));
@@ -98,7 +108,10 @@ export async function rulesPage(root) {
     result,
     el('section', {class: 'card', id: 'rule-files'}, el('h2', {}, t('rules.files')),
       el('div', {class: 'actions'}, Object.keys(liveFiles).map(name => el('button', {class: 'file-button', dataset: {file: name},
-        onclick: () => openFile(editorBox, name, liveFiles[name], root)}, name))), editorBox),
+        onclick: () => openFile(editorBox, name, liveFiles[name], root, withFixtures, editFixture)}, name))), editorBox),
+    el('section', {class: 'card', id: 'fixtures'}, el('h2', {}, t('fixtures.title')), el('p', {class: 'help'}, t('fixtures.help')),
+      el('div', {class: 'actions'}, Object.keys(fixtureSet.files).map(path => el('button', {class: 'fixture-button',
+        dataset: {path}, onclick: () => editFixture(path)}, path))), pendingNote, fixtureBox),
     el('section', {class: 'card', id: 'versions'}, el('h2', {}, t('versions.title')), table([
       {title: t('versions.seq'), value: v => String(v.seq)},
       {title: 'hash', value: v => el('code', {}, v.hash)},
@@ -152,11 +165,13 @@ function diffPicker(versions) {
     output);
 }
 
-function testReport(report) {
+function testReport(report, editFixture) {
   return el('div', {class: 'card ' + (report.failed ? 'bad' : 'ok'), id: 'test-result'},
     el('h2', {}, t('result.tests') + ': ' + report.passed + ' ' + t('result.passed') + ', ' + report.failed + ' ' + t('result.failed')),
     el('ul', {class: 'fixtures'}, report.fixtures.filter(f => !f.passed).map(f => el('li', {class: 'failed'},
-      el('strong', {}, f.name), el('ul', {}, f.differences.map(d => el('li', {}, d)))))),
+      el('strong', {}, f.name), editFixture ? [' ', el('button', {class: 'link edit-fixture', dataset: {path: f.name},
+        onclick: () => editFixture(f.name)}, t('fixtures.edit'))] : null,
+      el('ul', {}, f.differences.map(d => el('li', {}, d)))))),
     report.neverFired.length ? el('p', {class: 'help'}, t('result.neverFired') + ': ' + report.neverFired.join(', ')) : null);
 }
 
@@ -189,7 +204,7 @@ function matrix(output, cells, examples) {
 }
 
 /** A rule file in the editor: validate it (each problem marked on its line), run the fixtures, publish it. */
-async function openFile(box, name, text, root) {
+async function openFile(box, name, text, root, withFixtures, editFixture) {
   const CodeMirror = await loadEditor();
   const problems = el('ul', {class: 'problems', id: 'editor-problems'});
   const outcome = el('div', {id: 'editor-result'});
@@ -209,11 +224,12 @@ async function openFile(box, name, text, root) {
     show(outcome, el('p', {class: 'loading'}, '…'));
     const body = {files: {[name]: editor.getValue()}};
     if (path.endsWith('publish')) body.comment = comment.value || null;
+    if (!path.endsWith('validate')) withFixtures(body);
     try {
       const answer = await api.post(path, body);
       markProblems(editor, name, []);
       if (path.endsWith('test')) {
-        show(outcome, testReport(answer));
+        show(outcome, testReport(answer, editFixture));
       } else if (path.endsWith('publish')) {
         await rulesPage(root);
         show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
@@ -230,4 +246,15 @@ async function openFile(box, name, text, root) {
       show(outcome, failure(error));
     }
   }
+}
+
+/** A fixture in an editor: its YAML as text; every change is kept for the next test and publish. */
+async function openFixture(box, path, text, changed) {
+  const CodeMirror = await loadEditor();
+  const area = el('div', {class: 'editor-area', id: 'fixture-area'});
+  show(box, el('h3', {id: 'fixture-file'}, path), area);
+  const editor = CodeMirror(area, {value: text, mode: null, lineNumbers: true, indentUnit: 2, viewportMargin: Infinity});
+  area.CodeMirrorEditor = editor;
+  editor.on('change', () => changed(editor.getValue()));
+  box.scrollIntoView();
 }

@@ -24,6 +24,7 @@ import jipan.api.ImpactReport;
 import jipan.api.ImpactRequest;
 import jipan.api.RuleActivation;
 import jipan.api.ChangedFiles;
+import jipan.api.FixtureSet;
 import jipan.api.RuleChange;
 import jipan.api.RuleSetting;
 import jipan.api.SettingChanges;
@@ -246,6 +247,17 @@ public class RulesResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(e.getMessage().split("; ")));
         }
+    }
+
+    /**
+     * The fixture set a candidate must pass (the fixture gate's directory), path → YAML text: what the console's
+     * fixture editor starts from; changes go with {@code fixtures} / {@code deletedFixtures} on test and publish.
+     */
+    @RolesAllowed(Roles.ANALYST)
+    @GET
+    @Path("/fixtures")
+    public FixtureSet fixtureSet() {
+        return new FixtureSet(FixtureFiles.readDirectory(fixtures).files());
     }
 
     /** The thresholds of the live rules: every field of every {@code declare …Settings} type, with its comment. */

@@ -294,15 +294,23 @@ class ConsoleBrowserTest {
         assertThat(find(".error-card").getText()).contains("409", "customer-pay-visit-counts");
         assertThat(tierOf("C3")).isEqualTo("B");
 
-        // QA retires that fixture (outside the console); now the change goes live
-        Files.delete(GATE.resolve("tiers/customer-pay-visit-counts.yml"));
-        find("#setting-TierSettings-minVisitsForA");
+        // the analyst updates the fixture in the console: at three visits, A is now expected
+        find("#test").click();
+        find("#test-result button.edit-fixture[data-path='tiers/customer-pay-visit-counts.yml']").click();
+        find("#fixture-area .CodeMirror");
+        browser.executeScript("const e = document.getElementById('fixture-area').CodeMirrorEditor;"
+                + "e.setValue(e.getValue().replace('THREE: {tier: B,', 'THREE: {tier: A,'));");
+        assertThat(find("#pending-fixtures").getText()).contains("tiers/customer-pay-visit-counts.yml");
+        find("#test").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "0 失败"));
         find("#publish").click();
         assertThat(find("#publish-result").getText()).startsWith("已发布");
         String after = find("#live-version").getText();
         assertThat(after).isNotEqualTo(before);
         assertThat(find("#setting-TierSettings-minVisitsForA").getAttribute("value")).isEqualTo("3");
         assertThat(tierOf("C3")).isEqualTo("A");
+        assertThat(Files.readString(GATE.resolve("tiers/customer-pay-visit-counts.yml")))
+                .as("the changed fixture went live with the rules").contains("THREE: {tier: A,");
         screenshot("rules-published");
 
         // the two versions side by side, and the activation log
