@@ -39,7 +39,7 @@ async function download(report, parameters) {
 }
 
 /** A card: the chart, the report's rows as a table, and a download of them. */
-async function card(root, echarts, reports, spec, parameters) {
+function card(root, echarts, reports, spec, parameters) {
   const report = reports.find(r => r.name === spec.report);
   const chart = el('div', {class: 'chart', id: 'chart-' + spec.report, dataset: {report: spec.report}});
   const rowsTable = el('div', {class: 'chart-table'});
@@ -49,13 +49,12 @@ async function card(root, echarts, reports, spec, parameters) {
     el('button', {class: 'download', dataset: {report: spec.report}, onclick: () => download(report, parameters)
       .catch(error => box.append(failure(error)))}, t('dashboard.download')));
   root.append(box);
-  let rows;
-  try {
-    rows = await api.get(report.url.replace('/api/v1', '') + '?' + query(parameters));
-  } catch (error) {
-    show(chart, failure(error));
-    return;
-  }
+  // the card is in place at once; its report is asked for now and drawn when it comes
+  return api.get(report.url.replace('/api/v1', '') + '?' + query(parameters))
+    .then(rows => draw(echarts, report, spec, chart, rowsTable, rows), error => show(chart, failure(error)));
+}
+
+function draw(echarts, report, spec, chart, rowsTable, rows) {
   rows = Array.isArray(rows) ? rows : [rows];
   const columns = report.columns.filter(c => !spec.hide || !spec.hide.includes(c.name));
   show(rowsTable, el('table', {class: 'rows'},
@@ -123,7 +122,6 @@ export async function dashboardsPage(root) {
   const grid = el('div', {class: 'charts'});
   show(root, el('h1', {}, t('dashboard.title')),
     el('p', {class: 'help', id: 'period'}, t('dashboard.period') + ': ' + period.from + ' – ' + period.to), grid);
-  for (const spec of SPECS) {
-    await card(grid, echarts, reports, spec, spec.parameters(period));
-  }
+  // every report is asked for at once: each chart is drawn as soon as its report comes
+  await Promise.all(SPECS.map(spec => card(grid, echarts, reports, spec, spec.parameters(period))));
 }

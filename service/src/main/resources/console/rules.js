@@ -216,7 +216,8 @@ async function openFile(box, name, text, root, withFixtures, editFixture) {
     comment,
     el('button', {id: 'editor-publish', class: 'primary', onclick: () => check('/rules/publish')}, t('action.publish'))),
     problems, outcome);
-  const editor = CodeMirror(area, {value: text, mode: 'drl', lineNumbers: true, indentUnit: 4, viewportMargin: Infinity});
+  // a fixed height (console.css) and CodeMirror's default viewport: only the lines in view are drawn
+  const editor = CodeMirror(area, {value: text, mode: 'drl', lineNumbers: true, indentUnit: 4});
   area.CodeMirrorEditor = editor;
 
   async function check(path) {
@@ -253,7 +254,7 @@ async function openFixture(box, path, text, changed) {
   const CodeMirror = await loadEditor();
   const area = el('div', {class: 'editor-area', id: 'fixture-area'});
   show(box, el('h3', {id: 'fixture-file'}, path), area);
-  const editor = CodeMirror(area, {value: text, mode: null, lineNumbers: true, indentUnit: 2, viewportMargin: Infinity});
+  const editor = CodeMirror(area, {value: text, mode: null, lineNumbers: true, indentUnit: 2});
   area.CodeMirrorEditor = editor;
   editor.on('change', () => changed(editor.getValue()));
   box.scrollIntoView();

@@ -27,7 +27,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * Options: {@code --customers N} (default 20000, about 7.5 repair orders each), {@code --seed S},
  * {@code --until YYYY-MM-DD} (the last day of the four years of history, default 2012-09-30),
  * {@code --csv DIR} (write customers.csv, vehicles.csv, repair-orders.csv, leads.csv instead),
- * {@code --force} (write into a store that already holds customers).
+ * {@code --force} (write into a store that already holds customers), {@code --no-runs} (skip the two
+ * classification runs, a year apart and ending at {@code --until}, made after writing into the store).
  */
 public class DemoDataCommand extends StoreCommand {
     private static final int BATCH = 500;
@@ -42,6 +43,9 @@ public class DemoDataCommand extends StoreCommand {
         subparser.addArgument("--seed").dest("seed").type(Long.class).setDefault(2012L);
         subparser.addArgument("--until").dest("until").setDefault("2012-09-30").metavar("YYYY-MM-DD");
         subparser.addArgument("--csv").dest("csv").metavar("DIR").help("write CSV exports to DIR instead of the store");
+        subparser.addArgument("--no-runs").dest("noRuns").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("do not classify the written base (by default: two classification runs, a year apart, ending "
+                        + "at --until, so reports and dashboards have runs to show)");
         subparser.addArgument("--force").dest("force").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
                 .help("write even when the store already holds customers");
         super.configure(subparser);
@@ -95,6 +99,27 @@ public class DemoDataCommand extends StoreCommand {
             progress.finish();
             System.out.printf("wrote %,d customers and %,d repair orders to %s in %.1f s%n", count, visits,
                     configuration.getDatabase().getUrl(), (System.nanoTime() - start) / 1e9);
+            if (!namespace.getBoolean("noRuns")) {
+                classify(bootstrap, configuration, database, store, date(namespace, "until"));
+            }
+        }
+    }
+
+    /** Two classification runs of the written base, a year apart, ending at {@code until}. */
+    private static void classify(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
+                                 Database database, CustomerStore store, java.time.LocalDate until) {
+        jipan.runs.ClassificationRuns runs = new jipan.runs.ClassificationRuns(database.jdbi(), store,
+                new jipan.lifecycle.LiveRules(liveRules(configuration, database, null), null,
+                        jipan.lifecycle.LiveRules.Publication.NONE),
+                bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE);
+        for (java.time.LocalDate asOf : List.of(until.minusYears(1), until)) {
+            long id = runs.create(asOf).id();
+            long started = System.nanoTime();
+            Progress progress = new Progress(store.count());
+            jipan.db.ClassificationRunRow run = runs.execute(id, progress::update);
+            progress.finish();
+            System.out.printf("classification run %d as of %s: %s, %,d customers in %.1f s%n", id, asOf, run.status(),
+                    run.customersDone(), (System.nanoTime() - started) / 1e9);
         }
     }
 }

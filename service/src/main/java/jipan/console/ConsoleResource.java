@@ -6,6 +6,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +24,7 @@ import java.util.Map;
 @Path("/")
 @PermitAll
 public class ConsoleResource {
+
     /** No inline script or style anywhere: the console sets text, never markup. */
     public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -29,36 +33,37 @@ public class ConsoleResource {
 
     @GET
     @Operation(hidden = true)
-    public Response page() {
-        return file("index.html", "html");
+    public Response page(@Context Request request) {
+        return file(request, "index.html", "html");
     }
 
     @GET
     @Path("console/{name: [a-z0-9-]+}.{type: js|css|svg}")
     @Operation(hidden = true)
-    public Response asset(@PathParam("name") String name, @PathParam("type") String type) {
-        return file(name + "." + type, type);
+    public Response asset(@PathParam("name") String name, @PathParam("type") String type,
+                          @Context Request request) {
+        return file(request, name + "." + type, type);
     }
 
     /** Apache ECharts, from its WebJar (its licence and notice are in the same jar). */
     @GET
     @Path("console/echarts.js")
     @Operation(hidden = true)
-    public Response charts() {
-        return file(ECHARTS, "js");
+    public Response charts(@Context Request request) {
+        return file(request, ECHARTS, "js");
     }
 
     /** CodeMirror 5 for the rule editor, from its WebJar: the editor, its style, the simple-mode add-on. */
     @GET
     @Path("console/codemirror/{file: codemirror\\.js|codemirror\\.css|simple\\.js}")
     @Operation(hidden = true)
-    public Response editor(@PathParam("file") String file) {
+    public Response editor(@PathParam("file") String file, @Context Request request) {
         String path = switch (file) {
             case "codemirror.js" -> "lib/codemirror.js";
             case "codemirror.css" -> "lib/codemirror.css";
             default -> "addon/mode/simple.js";
         };
-        return file(CODEMIRROR + path, file.substring(file.lastIndexOf('.') + 1));
+        return file(request, CODEMIRROR + path, file.substring(file.lastIndexOf('.') + 1));
     }
 
     private static final String ECHARTS = webjar("echarts") + "dist/echarts.min.js";
@@ -79,20 +84,43 @@ public class ConsoleResource {
         return "/META-INF/resources/webjars/" + name + "/" + webjar.getProperty("version") + "/";
     }
 
-    private static Response file(String name, String type) {
-        String path = name.startsWith("/") ? name : "/console/" + name;
+    /** A file's bytes and their hash (the ETag), read once: the files are in the jar and never change. */
+    private record Asset(byte[] bytes, String etag) {
+    }
+
+    /** Only files that exist are kept (a missing one maps to nothing), so the map holds at most the jar's files. */
+    private static final java.util.concurrent.ConcurrentMap<String, Asset> ASSETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Asset read(String path) {
         try (InputStream in = ConsoleResource.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new NotFoundException("no console file " + name);
+                return null;
             }
-            return Response.ok(in.readAllBytes(), TYPES.get(type))
-                    .header("Content-Security-Policy", POLICY)
-                    .header("X-Content-Type-Options", "nosniff")
-                    .header("Referrer-Policy", "no-referrer")
-                    .header("Cache-Control", "no-cache")
-                    .build();
+            byte[] bytes = in.readAllBytes();
+            return new Asset(bytes, java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(bytes), 0, 8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    private static Response file(Request request, String name, String type) {
+        String path = name.startsWith("/") ? name : "/console/" + name;
+        Asset asset = ASSETS.computeIfAbsent(path, ConsoleResource::read);
+        if (asset == null) {
+            throw new NotFoundException("no console file " + name);
+        }
+        // revalidated on every use (no-cache), answered 304 while unchanged: no stale console after an upgrade
+        EntityTag tag = new EntityTag(asset.etag());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(asset.bytes(), TYPES.get(type)).tag(tag))
+                .header("Content-Security-Policy", POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-cache")
+                .build();
     }
 }
