@@ -105,7 +105,7 @@ const SPECS = [
     series: [{type: 'line', name: t('dashboard.defeatRate'), data: rows.map(r => percent(r.defeatRate))}]})},
 ];
 
-export async function dashboardsPage(root) {
+export async function dashboardsPage(root, caller, chosen) {
   const [echarts, reports] = await Promise.all([loadCharts(), api.get('/reports')]);
   // the period: the twelve months up to the latest classification run, or up to today
   let end = new Date().toISOString().substring(0, 10);
@@ -118,10 +118,19 @@ export async function dashboardsPage(root) {
   const start = new Date(end);
   start.setFullYear(start.getFullYear() - 1);
   start.setDate(start.getDate() + 1);
-  const period = {from: start.toISOString().substring(0, 10), to: end, month: end.substring(0, 7)};
+  // a period chosen on the page (#/dashboards/FROM..TO), else the twelve months up to the latest run
+  const picked = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(chosen || '');
+  const period = picked ? {from: picked[1], to: picked[2], month: picked[2].substring(0, 7)}
+    : {from: start.toISOString().substring(0, 10), to: end, month: end.substring(0, 7)};
+  const from = el('input', {type: 'date', id: 'period-from', value: period.from});
+  const to = el('input', {type: 'date', id: 'period-to', value: period.to});
   const grid = el('div', {class: 'charts'});
   show(root, el('h1', {}, t('dashboard.title')),
-    el('p', {class: 'help', id: 'period'}, t('dashboard.period') + ': ' + period.from + ' – ' + period.to), grid);
+    el('form', {class: 'actions', id: 'period', onsubmit: event => {
+      event.preventDefault();
+      if (from.value && to.value) location.hash = '#/dashboards/' + from.value + '..' + to.value;
+    }}, el('label', {for: 'period-from'}, t('dashboard.period')), from, '–', to,
+    el('button', {type: 'submit', id: 'period-apply'}, t('dashboard.apply'))), grid);
   // every report is asked for at once: each chart is drawn as soon as its report comes
   await Promise.all(SPECS.map(spec => card(grid, echarts, reports, spec, spec.parameters(period))));
 }

@@ -48,6 +48,7 @@ function jobView(job) {
 export async function dataPage(root) {
   const [imports, runs] = await Promise.all([api.get('/imports'), api.get('/classification-runs')]);
   const status = el('div', {id: 'import-status'});
+  const history = el('div', {}, importTable(imports));
   const kind = el('select', {id: 'import-kind'}, KINDS.map(k => el('option', {value: k}, t('data.kind.' + k))));
   const file = el('input', {type: 'file', id: 'import-file', accept: '.csv,text/csv'});
   const uploadBar = el('progress', {max: 1, value: 0, id: 'upload-progress'});
@@ -63,6 +64,7 @@ export async function dataPage(root) {
         job = await api.get('/imports/' + job.id);
         show(status, jobView(job));
       }
+      show(history, importTable(await api.get('/imports')));
     } catch (error) {
       show(status, failure(error));
     }
@@ -92,14 +94,7 @@ export async function dataPage(root) {
 
   show(root, el('h1', {}, t('data.title')),
     el('h2', {}, t('data.imports')), form, status,
-    el('section', {class: 'card'}, el('h2', {}, t('data.history')), table([
-      {title: '#', value: j => String(j.id)}, {title: t('data.file'), value: j => j.file},
-      {title: t('data.kind'), value: j => t('data.kind.' + j.report.kind)},
-      {title: t('customers.status'), value: j => label(j.report.status)},
-      {title: t('data.imported'), value: j => number(j.report.imported)},
-      {title: t('data.rejected'), value: j => number(j.report.rejected)},
-      {title: t('versions.at'), value: j => dateTime(j.startedAt)},
-    ], imports, {id: 'import-history'})),
+    el('section', {class: 'card'}, el('h2', {}, t('data.history')), history),
     el('h2', {}, t('data.runs')), runForm, runStatus,
     el('section', {class: 'card'}, table([
       {title: '#', value: r => String(r.id)}, {title: t('impact.asOf'), value: r => r.asOf},
@@ -108,4 +103,15 @@ export async function dataPage(root) {
       {title: t('rules.live'), value: r => el('code', {}, r.rulesetVersion)},
       {title: t('versions.at'), value: r => dateTime(r.startedAt)},
     ], runs, {id: 'run-history'})));
+}
+
+function importTable(imports) {
+  return table([
+    {title: '#', value: j => String(j.id)}, {title: t('data.file'), value: j => j.file},
+    {title: t('data.kind'), value: j => t('data.kind.' + j.report.kind)},
+    {title: t('customers.status'), value: j => label(j.report.status)},
+    {title: t('data.imported'), value: j => number(j.report.imported)},
+    {title: t('data.rejected'), value: j => number(j.report.rejected)},
+    {title: t('versions.at'), value: j => dateTime(j.startedAt)},
+  ], imports, {id: 'import-history'});
 }

@@ -134,6 +134,7 @@ const WORDS = {
   'dashboard.title': ['看板', 'Dashboards'],
   'dashboard.period': ['统计期间', 'Period'],
   'dashboard.download': ['下载 CSV', 'Download CSV'],
+  'dashboard.apply': ['应用', 'Apply'],
   'dashboard.churn': ['流失率', 'Churn'],
   'dashboard.customerShare': ['客户占比', 'Share of customers'],
   'dashboard.revenueShare': ['产值占比', 'Share of revenue'],

@@ -164,6 +164,14 @@ class ConsoleBrowserTest {
             }
         }
         assertThat(find("#card-tier-distribution table.rows").getText()).contains("售后等级", "B 类");
+
+        // another period: the charts follow it
+        WebElement from = find("#period-from");
+        browser.executeScript("arguments[0].value = '2012-01-01'", from);
+        find("#period-apply").click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/dashboards/2012-01-01..2012-09-30"));
+        find("#card-defeat-monthly table.rows");
+        assertThat(find("#period-from").getAttribute("value")).isEqualTo("2012-01-01");
     }
 
     @Test
@@ -213,9 +221,8 @@ class ConsoleBrowserTest {
         WebElement rejected = find("#rejected-rows");
         assertThat(rejected.getText()).contains("3", "2012-13-40");
         screenshot("data-import");
-        find("#nav-customers").click();
-        find("#nav-data").click();
-        assertThat(find("#import-history").getText()).contains("repair-orders-one-bad-row.csv");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-history"),
+                "repair-orders-one-bad-row.csv"));
     }
 
     @Test
