@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,28 +20,6 @@ import org.junit.jupiter.api.Test;
  * the customer documents, read by hand so that every problem is reported at once.
  */
 class ContractShapeTest {
-
-    private static List<Method> resourceMethods() throws IOException, ClassNotFoundException {
-        List<Method> methods = new ArrayList<>();
-        try (var files = Files.list(java.nio.file.Path.of("target/classes/jipan/resources"))) {
-            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".class") || name.contains("$")) {
-                    continue;
-                }
-                Class<?> type = Class.forName("jipan.resources." + name.substring(0, name.length() - 6));
-                if (type.isAnnotationPresent(Path.class)) {
-                    for (Method method : type.getMethods()) {
-                        if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
-                                || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class)) {
-                            methods.add(method);
-                        }
-                    }
-                }
-            }
-        }
-        return methods;
-    }
 
     private static void check(Type type, String where, List<String> problems) {
         if (type instanceof ParameterizedType parameterized) {
@@ -70,7 +41,7 @@ class ContractShapeTest {
     @Test
     void answersAndBodiesAreApiRecords() throws Exception {
         List<String> problems = new ArrayList<>();
-        List<Method> methods = resourceMethods();
+        List<Method> methods = jipan.resources.ResourceClasses.methods();
         assertThat(methods).hasSizeGreaterThan(25);
         for (Method method : methods) {
             String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import jipan.JipanApplication;
 import jipan.JipanConfiguration;
 import jipan.reports.ReportRegistry;
+import jipan.resources.ResourceClasses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,12 +54,12 @@ class RoleMatrixTest {
     /** "VERB /path/{param}" → the roles the code allows. */
     private static Map<String, List<String>> fromCode() {
         Map<String, List<String>> endpoints = new TreeMap<>();
-        List<Class<?>> resources = resourceClasses();
+        List<Class<?>> resources = ResourceClasses.all();
         assertThat(resources).hasSizeGreaterThanOrEqualTo(6);
         for (Class<?> resource : resources) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getMethods()) {
-                String verb = verb(method);
+                String verb = ResourceClasses.verb(method);
                 if (verb == null) {
                     continue;
                 }
@@ -72,30 +73,6 @@ class RoleMatrixTest {
             }
         }
         return endpoints;
-    }
-
-    /** Every class with {@code @Path} in the resources package, as compiled. */
-    private static List<Class<?>> resourceClasses() {
-        List<Class<?>> resources = new ArrayList<>();
-        try (var files = Files.list(java.nio.file.Path.of("target/classes/jipan/resources"))) {
-            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".class") && !name.contains("$")) {
-                    Class<?> type = Class.forName("jipan.resources." + name.substring(0, name.length() - 6));
-                    if (type.isAnnotationPresent(Path.class)) {
-                        resources.add(type);
-                    }
-                }
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-        return resources;
-    }
-
-    private static String verb(Method method) {
-        return method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST"
-                : method.isAnnotationPresent(PUT.class) ? "PUT" : method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
     }
 
     private static Map<String, List<String>> fromReadme() throws IOException {

@@ -9,20 +9,15 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jipan.JipanApplication;
 import jipan.JipanConfiguration;
 import jipan.TestRequests;
+import jipan.resources.ResourceClasses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -75,35 +70,16 @@ class OpenApiDocumentTest {
         assertThat(document.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");
         List<String> missing = new ArrayList<>();
         int endpoints = 0;
-        try (var files = Files.list(java.nio.file.Path.of("target/classes/jipan/resources"))) {
-            for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {
-                String name = file.getFileName().toString();
-                if (!name.endsWith(".class") || name.contains("$")) {
-                    continue;
-                }
-                Class<?> type = Class.forName("jipan.resources." + name.substring(0, name.length() - 6));
-                if (!type.isAnnotationPresent(Path.class)) {
-                    continue;
-                }
-                for (Method method : type.getMethods()) {
-                    String verb = method.isAnnotationPresent(GET.class) ? "get" : method.isAnnotationPresent(POST.class)
-                            ? "post" : method.isAnnotationPresent(PUT.class) ? "put"
-                            : method.isAnnotationPresent(DELETE.class) ? "delete" : null;
-                    if (verb == null) {
-                        continue;
-                    }
-                    Path sub = method.getAnnotation(Path.class);
-                    String path = type.getAnnotation(Path.class).value()
-                            + (sub == null ? "" : (sub.value().startsWith("/") ? "" : "/") + sub.value());
-                    // one method serves every report of the registry: the document lists each by its own path
-                    List<String> paths = path.endsWith("{report: .+}") ? jipan.reports.ReportRegistry.ALL.stream()
-                            .map(report -> "/api/v1/reports/" + report.path()).toList() : List.of(path);
-                    for (String each : paths) {
-                        endpoints++;
-                        if (document.path("paths").path(each).path(verb).isMissingNode()) {
-                            missing.add(verb.toUpperCase(Locale.ROOT) + " " + each);
-                        }
-                    }
+        for (Method method : ResourceClasses.methods()) {
+            String verb = ResourceClasses.verb(method).toLowerCase(Locale.ROOT);
+            String path = ResourceClasses.path(method);
+            // one method serves every report of the registry: the document lists each by its own path
+            List<String> paths = path.endsWith("{report: .+}") ? jipan.reports.ReportRegistry.ALL.stream()
+                    .map(report -> "/api/v1/reports/" + report.path()).toList() : List.of(path);
+            for (String each : paths) {
+                endpoints++;
+                if (document.path("paths").path(each).path(verb).isMissingNode()) {
+                    missing.add(verb.toUpperCase(Locale.ROOT) + " " + each);
                 }
             }
         }
