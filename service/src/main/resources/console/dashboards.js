@@ -41,10 +41,11 @@ async function download(report, parameters) {
 /** A card: the chart, the report's rows as a table, and a download of them. */
 function card(root, echarts, reports, spec, parameters) {
   const report = reports.find(r => r.name === spec.report);
-  const chart = el('div', {class: 'chart', id: 'chart-' + spec.report, dataset: {report: spec.report}});
+  const id = spec.id || spec.report;
+  const chart = el('div', {class: 'chart', id: 'chart-' + id, dataset: {report: spec.report}});
   const rowsTable = el('div', {class: 'chart-table'});
-  const box = el('section', {class: 'card chart-card', id: 'card-' + spec.report},
-    el('h2', {}, lang() === 'en' ? report.title : report.titleZh),
+  const box = el('section', {class: 'card chart-card', id: 'card-' + id},
+    el('h2', {}, (lang() === 'en' ? report.title : report.titleZh) + (spec.subtitle ? ' · ' + t(spec.subtitle) : '')),
     el('div', {class: 'chart-body'}, chart, rowsTable),
     el('button', {class: 'download', dataset: {report: spec.report}, onclick: () => download(report, parameters)
       .catch(error => box.append(failure(error)))}, t('dashboard.download')));
@@ -72,6 +73,14 @@ const bars = (categories, series) => ({
   series: series.map(s => Object.assign({type: 'bar'}, s)),
 });
 
+/** Customers per group, one bar per period (this period and the same dates a year earlier). */
+function yearOverYear(rows) {
+  const groups = [...new Set(rows.map(r => r.group))];
+  const periods = [...new Set(rows.map(r => r.period))];
+  return bars(groups, periods.map(period => ({name: period, data: groups.map(g => rows.filter(r => r.period === period
+    && r.group === g).reduce((sum, r) => sum + r.customers, 0))})));
+}
+
 const SPECS = [
   {report: 'churn-series', parameters: p => ({to: p.month}), hide: ['formula'], option: rows => ({
     xAxis: {type: 'category', data: rows.map(r => r.month)}, yAxis: {type: 'value', axisLabel: {formatter: '{value} %'}},
@@ -79,12 +88,8 @@ const SPECS = [
   {report: 'structure', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(rows.map(r => r.bucket), [
     {name: t('dashboard.customerShare'), data: rows.map(r => percent(r.customerShare))},
     {name: t('dashboard.revenueShare'), data: rows.map(r => percent(r.revenueShare))}])},
-  {report: 'structure-yoy', parameters: p => ({from: p.from, to: p.to, by: 'region'}), option: rows => {
-    const groups = [...new Set(rows.map(r => r.group))];
-    const periods = [...new Set(rows.map(r => r.period))];
-    return bars(groups, periods.map(period => ({name: period, data: groups.map(g => rows.filter(r => r.period === period
-      && r.group === g).reduce((sum, r) => sum + r.customers, 0))})));
-  }},
+  ...['region', 'industry'].map(by => ({report: 'structure-yoy', id: 'structure-yoy-' + by, subtitle: 'dashboard.by.' + by,
+    parameters: p => ({from: p.from, to: p.to, by}), option: yearOverYear})),
   {report: 'tier-distribution', parameters: () => ({}), option: rows => bars(rows.map(r => label(r.tier)),
     [{name: t('dashboard.customers'), data: rows.map(r => r.customers)}])},
   {report: 'tier-migration', parameters: () => ({}), option: rows => {

@@ -135,6 +135,8 @@ const WORDS = {
   'dashboard.period': ['统计期间', 'Period'],
   'dashboard.download': ['下载 CSV', 'Download CSV'],
   'dashboard.apply': ['应用', 'Apply'],
+  'dashboard.by.region': ['按区域', 'by region'],
+  'dashboard.by.industry': ['按行业', 'by industry'],
   'dashboard.churn': ['流失率', 'Churn'],
   'dashboard.customerShare': ['客户占比', 'Share of customers'],
   'dashboard.revenueShare': ['产值占比', 'Share of revenue'],

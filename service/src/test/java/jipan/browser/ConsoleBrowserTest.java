@@ -164,6 +164,8 @@ class ConsoleBrowserTest {
             }
         }
         assertThat(find("#card-tier-distribution table.rows").getText()).contains("售后等级", "B 类");
+        assertThat(find("#card-structure-yoy-industry h2").getText()).endsWith("按行业");
+        assertThat(find("#card-structure-yoy-region h2").getText()).endsWith("按区域");
 
         // another period: the charts follow it
         WebElement from = find("#period-from");
