@@ -48,6 +48,14 @@ public final class ConsoleTimings {
                 double first = millis(start);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#card-defeat-monthly table.rows")));
                 double all = millis(start);
+                if (i == repeat) { // where the last round's dashboard time went, by what the page loaded
+                    @SuppressWarnings("unchecked")
+                    List<String> loads = (List<String>) browser.executeScript("return performance.getEntriesByType("
+                            + "'resource').filter(e => e.name.includes('/api/') || e.name.includes('echarts'))"
+                            + ".map(e => Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ms '"
+                            + "+ e.name.replace(location.origin, ''))");
+                    loads.forEach(load -> System.out.println("  " + load));
+                }
                 browser.get(url + "/#/rules");
                 List<WebElement> files = wait.until(d -> {
                     List<WebElement> buttons = d.findElements(By.cssSelector("button.file-button"));
