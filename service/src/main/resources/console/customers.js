@@ -6,7 +6,7 @@ import {t, label, number} from './i18n.js';
 import {failure, table} from './ui.js';
 
 /** The topics reasons are grouped under, in this order; a rule file's name is its topic. */
-const TOPICS = ['tiers', 'churn', 'loyalty', 'grade', 'lifecycle', 'defeat', 'window'];
+const TOPICS = ['followups', 'tiers', 'churn', 'loyalty', 'grade', 'lifecycle', 'defeat', 'window'];
 
 export async function customersPage(root, caller, id) {
   const results = el('div', {id: 'customer-results'});
@@ -109,6 +109,12 @@ function result(r) {
         + label(loyalty.level)),
       el('dt', {}, t('impact.baseGrade')), el('dd', {}, label(r.baseGrade)),
       el('dt', {}, t('customers.lifecycle')), el('dd', {}, r.vehicles.map(v => v.vin + ' ' + label(v.lifecycle)).join('; '))),
+    r.followUps && r.followUps.length ? el('section', {class: 'card', id: 'follow-ups'}, el('h3', {}, t('customers.followUps')),
+      table([
+        {title: t('followUp.kind'), value: f => label(f.kind)}, {title: t('followUp.subject'), value: f => f.subject},
+        {title: t('followUp.due'), value: f => f.due}, {title: t('followUp.priority'), value: f => String(f.priority)},
+        {title: t('followUp.assignee'), value: f => label(f.assignee)}, {title: t('data.reason'), value: f => f.reason},
+      ], r.followUps)) : null,
     ordered.map(topic => el('section', {class: 'reasons', dataset: {topic}},
       el('h3', {}, t('topic.' + topic)),
       el('ul', {}, groups.get(topic).map(reason => el('li', {}, el('strong', {}, reason.rule), ': ', reason.message))))));

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jipan.core.facts.AsOf;
 import jipan.core.facts.ChurnAssigned;
 import jipan.core.facts.Explained;
+import jipan.core.facts.FollowUpDecided;
 import jipan.core.facts.GradeAssigned;
 import jipan.core.facts.LeadCategorised;
 import jipan.core.facts.LeadFlagged;
@@ -169,6 +170,14 @@ public final class Classifier {
                     category == null ? null : category.getAction(), flags);
         }).toList();
 
+        List<FollowUpResult> followUps = decisions.all(FollowUpDecided.class).stream()
+                .map(f -> new FollowUpResult(f.getKind(), f.getSubject(), f.getPriority(), f.getDue(), f.getAssignee(),
+                        f.getBecause()))
+                .sorted(java.util.Comparator.comparing(FollowUpResult::due, java.util.Comparator.nullsLast(
+                                java.util.Comparator.naturalOrder()))
+                        .thenComparingInt(FollowUpResult::priority)
+                        .thenComparing(FollowUpResult::kind).thenComparing(FollowUpResult::subject))
+                .toList();
         return new Classification(customerId,
                 tier == null ? null : tier.getTier(),
                 stats == null ? null : stats.getCustomerPayVisits(),
@@ -178,7 +187,7 @@ public final class Classifier {
                         score.getMaintenance(), score.getActivity(), score.getAdvocacy(),
                         level == null ? null : level.getLevel()),
                 grade == null ? null : grade.getGrade(),
-                vehicles, leads, List.copyOf(log.reasons), Set.copyOf(log.fired.keySet()));
+                vehicles, leads, followUps, List.copyOf(log.reasons), Set.copyOf(log.fired.keySet()));
     }
 
     /** The run is abandoned (the session goes back to the pool, no lock is held) before the listener hears. */

@@ -193,6 +193,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("section.reasons")).stream()
                 .map(section -> section.getAttribute("data-topic")).toList())
                 .containsExactly("tiers", "churn", "loyalty", "grade", "lifecycle", "window");
+        assertThat(browser.findElements(By.id("follow-ups"))).as("an ACTIVE customer has no follow-up").isEmpty();
         assertThat(find("section.reasons[data-topic='tiers']").getText()).startsWith("售后等级")
                 .contains("Tier B: regular customer-pay visitor");
         assertThat(find("#visits").getText()).contains("2012-08-01", "维修", "客户付费");

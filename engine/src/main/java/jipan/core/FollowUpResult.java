@@ -1,0 +1,10 @@
+package jipan.core;
+
+import java.time.LocalDate;
+import jipan.core.facts.Assignee;
+import jipan.core.facts.FollowUpKind;
+
+/** A follow-up the rules decided for a customer: kind, subject, priority (1 first), due date, who, and why. */
+public record FollowUpResult(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee,
+                             String reason) {
+}
