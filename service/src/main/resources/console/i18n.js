@@ -164,6 +164,8 @@ const ENUMS = {
   NONE: ['（无）', '(none)'],
   RETENTION_CALL: ['挽留回访', 'Retention call'], FIRST_MAINTENANCE_REMINDER: ['首保提醒', 'First-maintenance reminder'],
   WARRANTY_ENDING_OFFER: ['保修到期前服务邀约', 'Offer before the warranty ends'],
+  STALLED_LEAD: ['停滞线索跟进', 'Stalled lead'], MANAGER_CALL: ['经理回访', 'Manager call'],
+  AFTER_SALES_INVITATION: ['邀请进厂保养', 'After-sales invitation'],
   SERVICE_ADVISOR: ['服务顾问', 'Service advisor'], SALES: ['销售顾问', 'Sales'], MANAGER: ['经理', 'Manager'],
   QUEUED: ['排队中', 'Queued'], RUNNING: ['进行中', 'Running'], DONE: ['完成', 'Done'], FAILED: ['失败', 'Failed'],
   INTERRUPTED: ['已中断', 'Interrupted'],
