@@ -170,7 +170,12 @@ class InputFuzzTest {
                 "/api/v1/classification-runs/1/tier-migration/2/Z/%27", "/api/v1/customers/" + "x".repeat(500),
                 "/api/v1/customers/C1/classification?asOf=-999999999-01-01", "/api/v1/customers/C1/classification",
                 "/api/v1/imports/-5", "/api/v1/rules/versions/-1", "/api/v1/rules/versions/1/diff/x",
-                "/api/v1/classify/%00", "/nope", "/api/v1/rules/versions/1;x=%C3")) {
+                "/api/v1/classify/%00", "/nope", "/api/v1/rules/versions/1;x=%C3",
+                "/api/v1/customers?q=", "/api/v1/customers?q=" + "%25_!".repeat(30), "/api/v1/customers?q=a&limit=0",
+                "/api/v1/customers?q=a&limit=x", "/api/v1/customers?q=%00%27", "/api/v1/reports/tier-distribution?run=-3",
+                "/api/v1/reports/tier-distribution?run=999999", "/api/v1/reports/nope/deeper",
+                "/api/v1/reports/structure?from=2011-10-01&to=2012-09-30&lang=%3Cx%3E", "/console/x.exe",
+                "/console/..%2f..%2fpom.xml", "/console/codemirror/x.js", "/api/v1/dashboards/#/x")) {
             send("GET", path, null);
             payloads++;
         }
@@ -179,6 +184,13 @@ class InputFuzzTest {
         send("POST", "/api/v1/rules/impact", "{\"files\": {\"x.drl\": \"package jipan.rules;\"}, \"asOf\": \"2012-09-30\", "
                 + "\"sample\": -5}");
         send("POST", "/api/v1/rules/impact", "{\"files\": {\"x.drl\": \"package jipan.rules;\"}, \"asOf\": \"-1-01-01\"}");
+        for (String changes : List.of("{\"changes\": [{\"file\": null}]}", "{\"changes\": \"x\"}", "[]",
+                "{\"changes\": [{\"file\": \"tiers.drl\", \"type\": \"TierSettings\", \"name\": \"minVisitsForA\", "
+                        + "\"value\": \"1e999\"}]}",
+                "{\"changes\": [{\"file\": \"../x\", \"type\": \"\", \"name\": \"" + "n".repeat(300) + "\", \"value\": \"1\"}]}")) {
+            send("POST", "/api/v1/rules/settings/changes", changes);
+            payloads++;
+        }
         payloads += 4;
         payloads += rawRequests();
 
