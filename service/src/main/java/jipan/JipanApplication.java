@@ -154,6 +154,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ClassificationRunResource(runs, runExecutor));
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new jipan.resources.CallerResource());
+        environment.jersey().register(new jipan.resources.CallListResource(new jipan.runs.CallLists(database.jdbi())));
         environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone()), metrics));
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
@@ -162,7 +163,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"),
                 java.util.Set.of(ClassifyResource.class, CustomerResource.class, RulesResource.class,
                         ClassificationRunResource.class, ImportResource.class, ReportResource.class,
-                        jipan.resources.CallerResource.class),
+                        jipan.resources.CallerResource.class, jipan.resources.CallListResource.class),
                 () -> rules.current().rulesetVersion(), classify::answer, environment.getObjectMapper()));
         if (configuration.getAuth().getMode().equals("keys")) {
             environment.jersey().register(new ApiKeyFilter(configuration.getAuth().getKeys()));

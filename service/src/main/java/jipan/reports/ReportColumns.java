@@ -56,7 +56,20 @@ public final class ReportColumns {
             Map.entry("share", "占比"),
             Map.entry("fromTier", "原等级"),
             Map.entry("toTier", "新等级"),
-            Map.entry("tier", "售后等级"));
+            Map.entry("tier", "售后等级"),
+            Map.entry("customerId", "客户编号"),
+            Map.entry("name", "姓名"),
+            Map.entry("phone", "电话"),
+            Map.entry("kind", "任务"),
+            Map.entry("subject", "对象"),
+            Map.entry("model", "车型"),
+            Map.entry("priority", "优先级"),
+            Map.entry("due", "截止日期"),
+            Map.entry("assignee", "负责人"),
+            Map.entry("reason", "原因"),
+            Map.entry("lastVisit", "最近进厂"),
+            Map.entry("churnStatus", "流失状态"),
+            Map.entry("baseGrade", "基盘等级"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share");

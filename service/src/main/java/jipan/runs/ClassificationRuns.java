@@ -10,6 +10,7 @@ import jipan.api.CustomerResult;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
+import jipan.core.FollowUpResult;
 import jipan.core.LeadResult;
 import jipan.core.VehicleResult;
 import jipan.db.ClassificationRunDao;
@@ -142,11 +143,18 @@ public final class ClassificationRuns {
                 List<StoredResultRow> rows = new ArrayList<>(page.size());
                 List<ClassificationRunDao.StoredLeadRow> leads = new ArrayList<>();
                 List<ClassificationRunDao.StoredVehicleRow> vehicles = new ArrayList<>();
+                List<ClassificationRunDao.StoredFollowUpRow> followUps = new ArrayList<>();
                 for (Classification result : classifier.classify(run.asOf(), page)) {
                     rows.add(row(run, result));
                     for (VehicleResult vehicle : result.vehicles()) {
                         vehicles.add(new ClassificationRunDao.StoredVehicleRow(runId, vehicle.vin(), result.customerId(),
                                 vehicle.lifecycle() == null ? null : vehicle.lifecycle().name()));
+                    }
+                    for (FollowUpResult followUp : result.followUps()) {
+                        followUps.add(new ClassificationRunDao.StoredFollowUpRow(runId, result.customerId(),
+                                followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
+                                followUp.assignee().name(), followUp.reason().length() > 2000
+                                ? followUp.reason().substring(0, 2000) : followUp.reason()));
                     }
                     for (LeadResult lead : result.leads()) {
                         if (lead.category() != null || !lead.flags().isEmpty()) {
@@ -163,6 +171,9 @@ public final class ClassificationRuns {
                     }
                     if (!vehicles.isEmpty()) {
                         dao.insertVehicles(vehicles);
+                    }
+                    if (!followUps.isEmpty()) {
+                        dao.insertFollowUps(followUps);
                     }
                     dao.addDone(runId, rows.size());
                 });

@@ -114,6 +114,7 @@ class OpenApiAnswersTest {
         problems.addAll(get("/api/v1/rules/activations", "/api/v1/rules/activations"));
         problems.addAll(get("/api/v1/imports", "/api/v1/imports"));
         problems.addAll(get("/api/v1/reports", "/api/v1/reports"));
+        problems.addAll(get("/api/v1/call-lists", "/api/v1/call-lists"));
         for (ReportDefinition report : ReportRegistry.ALL) {
             String query = report.parameters().stream().map(p -> p.name() + "=" + value(p))
                     .collect(Collectors.joining("&"));

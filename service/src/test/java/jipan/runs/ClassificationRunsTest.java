@@ -112,6 +112,45 @@ class ClassificationRunsTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRunStoresItsFollowUpsAsACallListWithNamesPhonesAndFilters(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../call-lists/customers.json")));
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 2);
+            long run = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
+            CallLists lists = new CallLists(database.jdbi());
+
+            jipan.api.CallList all = lists.page(null, null, null, null, 1, 100);
+            assertThat(all.runId()).isEqualTo(run);
+            assertThat(all.total()).isEqualTo(2);
+            assertThat(all.items()).extracting(jipan.api.CallList.Item::kind)
+                    .containsExactly("RETENTION_CALL", "FIRST_MAINTENANCE_REMINDER");
+            jipan.api.CallList.Item call = all.items().get(0);
+            assertThat(call.customerId()).isEqualTo("K-AT-RISK");
+            assertThat(call.name()).isEqualTo("张先生");
+            assertThat(call.phone()).isEqualTo("13900000001");
+            assertThat(call.due()).isEqualTo(AS_OF);
+            assertThat(call.lastVisit()).isEqualTo(LocalDate.of(2012, 2, 1));
+            assertThat(call.tier()).isEqualTo("B");
+            assertThat(call.churnStatus()).isEqualTo("AT_RISK");
+            assertThat(call.reason()).contains("AT_RISK customer of tier B");
+            jipan.api.CallList.Item reminder = all.items().get(1);
+            assertThat(reminder.subject()).isEqualTo("LCALL000000000002");
+            assertThat(reminder.model()).isEqualTo("英朗");
+            assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 11, 1));
+
+            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, 1, 100).total()).isEqualTo(1);
+            assertThat(lists.page(run, null, "MANAGER", null, 1, 100).items()).isEmpty();
+            assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), 1, 100).items())
+                    .extracting(jipan.api.CallList.Item::customerId).containsExactly("K-AT-RISK");
+            jipan.api.CallList second = lists.page(run, null, null, null, 2, 1);
+            assertThat(second.total()).isEqualTo(2);
+            assertThat(second.items()).extracting(jipan.api.CallList.Item::customerId).containsExactly("K-NEW-CAR");
+        });
+    }
+
     private static CustomerStore storeWithTwoCustomers(Database database) {
         CustomerStore store = new CustomerStore(database.jdbi());
         store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));

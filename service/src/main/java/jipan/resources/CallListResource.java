@@ -1,0 +1,76 @@
+package jipan.resources;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Stream;
+import jipan.api.CallList;
+import jipan.auth.Roles;
+import jipan.core.facts.Assignee;
+import jipan.core.facts.FollowUpKind;
+import jipan.reports.CsvTable;
+import jipan.reports.ReportColumns;
+import jipan.reports.ReportParameterException;
+import jipan.runs.CallLists;
+
+/**
+ * {@code GET /api/v1/call-lists}: who to call, about what, by when and why — the follow-ups a classification
+ * run stored (default: the latest finished), with names and phones; JSON by pages, or the whole list (up to
+ * 100,000 lines) as CSV with English or Chinese headers.
+ */
+@Path("/api/v1/call-lists")
+@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+public class CallListResource {
+    private final CallLists lists;
+
+    public CallListResource(CallLists lists) {
+        this.lists = lists;
+    }
+
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @GET
+    @ApiResponse(responseCode = "200", description = "a page of the call list (or all of it as CSV)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallList.class)))
+    public Response list(@QueryParam("run") @Min(1) Long run, @QueryParam("kind") String kind,
+                         @QueryParam("assignee") String assignee, @QueryParam("dueBy") LocalDate dueBy,
+                         @QueryParam("page") @Min(1) @Max(100_000) Integer page,
+                         @QueryParam("size") @Min(1) @Max(1_000) Integer size,
+                         @QueryParam("format") String format, @QueryParam("lang") String lang) {
+        check("kind", kind, Stream.of(FollowUpKind.values()).map(Enum::name).toArray(String[]::new));
+        check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
+        check("format", format, "json", "csv");
+        check("lang", lang, "en", "zh");
+        if ("csv".equals(format)) {
+            CallList all = lists.page(run, kind, assignee, dueBy, 1, CallLists.MAX_LINES);
+            boolean chinese = "zh".equals(lang);
+            var headers = Stream.of(CallList.Item.class.getRecordComponents())
+                    .map(c -> chinese ? ReportColumns.chinese(c.getName()) : c.getName()).toList();
+            return Response.ok(CsvTable.of(CallList.Item.class, headers, all.items(), Set.of(), null),
+                            "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"call-list_" + all.runId()
+                            + (kind == null ? "" : "_" + kind) + (assignee == null ? "" : "_" + assignee) + ".csv\"")
+                    .build();
+        }
+        return Response.ok(lists.page(run, kind, assignee, dueBy, page == null ? 1 : page, size == null ? 100 : size),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static void check(String name, String value, String... allowed) {
+        if (value != null && Arrays.stream(allowed).noneMatch(value::equals)) {
+            throw new ReportParameterException(name + ": must be one of " + String.join(", ", allowed) + " (got '"
+                    + (value.length() > 30 ? value.substring(0, 30) + "…" : value) + "')");
+        }
+    }
+}
