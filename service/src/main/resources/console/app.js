@@ -7,10 +7,12 @@ import {rulesPage} from './rules.js';
 import {dashboardsPage} from './dashboards.js';
 import {customersPage} from './customers.js';
 import {dataPage} from './data.js';
+import {callsPage} from './calls.js';
 import {failure} from './ui.js';
 
 const PAGES = {
   dashboards: {title: 'nav.dashboards', roles: ['ANALYST', 'VIEWER'], render: dashboardsPage},
+  calls: {title: 'nav.calls', roles: ['ANALYST', 'INTEGRATION'], render: callsPage},
   customers: {title: 'nav.customers', roles: ['ANALYST', 'INTEGRATION'], render: customersPage},
   rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},
   data: {title: 'nav.data', roles: ['ANALYST', 'INTEGRATION'], render: dataPage},

@@ -257,6 +257,19 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theCallListIsAWorkQueueWithFilters() throws Exception {
+        signIn("demo-analyst");
+        find("#nav-calls").click();
+        WebElement table = find("#calls-table");
+        assertThat(table.getText()).contains("挽留回访", "C1", "AT_RISK customer of tier C");
+        assertThat(find("#calls-summary").getText()).contains("2012-09-30", "1 项任务");
+        screenshot("call-list");
+        new org.openqa.selenium.support.ui.Select(find("#calls-kind")).selectByValue("FIRST_MAINTENANCE_REMINDER");
+        find("#calls-apply").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
+    }
+
+    @Test
     void theLanguageSwitchesBetweenChineseAndEnglish() {
         signIn("demo-analyst");
         find("#nav-rules").click();

@@ -1,0 +1,79 @@
+// The call list as a work queue: today's follow-ups of the latest classification run, with filters, pages and
+// a CSV download for Excel.
+import {el, show} from './dom.js';
+import * as api from './api.js';
+import {t, lang, label, number} from './i18n.js';
+import {failure, table} from './ui.js';
+
+const KINDS = ['RETENTION_CALL', 'FIRST_MAINTENANCE_REMINDER', 'WARRANTY_ENDING_OFFER', 'STALLED_LEAD', 'MANAGER_CALL',
+  'AFTER_SALES_INVITATION'];
+const ASSIGNEES = ['SERVICE_ADVISOR', 'SALES', 'MANAGER'];
+const SIZE = 50;
+
+function query(filters, extra) {
+  return Object.entries({...filters, ...extra}).filter(([, v]) => v !== '' && v !== null && v !== undefined)
+    .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+}
+
+export async function callsPage(root) {
+  const kind = el('select', {id: 'calls-kind'}, el('option', {value: ''}, t('calls.any')),
+    KINDS.map(k => el('option', {value: k}, label(k))));
+  const assignee = el('select', {id: 'calls-assignee'}, el('option', {value: ''}, t('calls.any')),
+    ASSIGNEES.map(a => el('option', {value: a}, label(a))));
+  const dueBy = el('input', {type: 'date', id: 'calls-due-by'});
+  const list = el('div', {id: 'calls'});
+  let page = 1;
+  const filters = () => ({kind: kind.value, assignee: assignee.value, dueBy: dueBy.value});
+
+  async function load() {
+    try {
+      const answer = await api.get('/call-lists?' + query(filters(), {page, size: SIZE}));
+      const pages = Math.max(1, Math.ceil(answer.total / SIZE));
+      show(list, el('p', {id: 'calls-summary'}, t('data.run') + ' ' + answer.runId + ' · ' + t('impact.asOf') + ' '
+          + answer.asOf + ' · ' + number(answer.total) + ' ' + t('calls.tasks')),
+        table([
+          {title: t('followUp.due'), value: i => i.due || ''},
+          {title: t('followUp.priority'), value: i => String(i.priority)},
+          {title: t('followUp.kind'), value: i => label(i.kind)},
+          {title: t('customers.name'), value: i => el('a', {href: '#/customers/' + encodeURIComponent(i.customerId)},
+            i.name || i.customerId)},
+          {title: t('customers.phone'), value: i => i.phone || ''},
+          {title: t('followUp.subject'), value: i => i.subject + (i.model ? ' · ' + i.model : '')},
+          {title: t('followUp.assignee'), value: i => label(i.assignee)},
+          {title: t('impact.tier'), value: i => label(i.tier)},
+          {title: t('calls.lastVisit'), value: i => i.lastVisit || ''},
+          {title: t('data.reason'), value: i => i.reason},
+        ], answer.items, {id: 'calls-table'}),
+        el('div', {class: 'actions'},
+          el('button', {id: 'calls-previous', disabled: page <= 1, onclick: () => { page--; load(); }}, '‹'),
+          el('span', {id: 'calls-page'}, page + ' / ' + pages),
+          el('button', {id: 'calls-next', disabled: page >= pages, onclick: () => { page++; load(); }}, '›')));
+    } catch (error) {
+      show(list, failure(error));
+    }
+  }
+
+  async function download() {
+    const response = await fetch('/api/v1/call-lists?' + query(filters(), {format: 'csv', lang: lang() === 'en' ? 'en' : 'zh'}),
+      {headers: {'X-Api-Key': api.key()}});
+    if (!response.ok) {
+      show(list, failure(new api.Problem(response.status, await response.json())));
+      return;
+    }
+    const name = (response.headers.get('Content-Disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1');
+    const link = el('a', {href: URL.createObjectURL(await response.blob()), download: name || 'call-list.csv'});
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  show(root, el('h1', {}, t('calls.title')),
+    el('form', {class: 'card actions', id: 'calls-filters', onsubmit: event => { event.preventDefault(); page = 1; load(); }},
+      el('label', {for: 'calls-kind'}, t('followUp.kind')), kind,
+      el('label', {for: 'calls-assignee'}, t('followUp.assignee')), assignee,
+      el('label', {for: 'calls-due-by'}, t('calls.dueBy')), dueBy,
+      el('button', {type: 'submit', class: 'primary', id: 'calls-apply'}, t('dashboard.apply')),
+      el('button', {type: 'button', id: 'calls-download', onclick: download}, t('dashboard.download'))),
+    el('section', {class: 'card'}, list));
+  await load();
+}
