@@ -66,23 +66,8 @@ public class ConsoleResource {
         return file(request, CODEMIRROR + path, file.substring(file.lastIndexOf('.') + 1));
     }
 
-    private static final String ECHARTS = webjar("echarts") + "dist/echarts.min.js";
-    private static final String CODEMIRROR = webjar("codemirror");
-
-    /** Where an npm WebJar keeps its files: {@code /META-INF/resources/webjars/NAME/VERSION/}. */
-    private static String webjar(String name) {
-        java.util.Properties webjar = new java.util.Properties();
-        try (InputStream in = ConsoleResource.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("the " + name + " WebJar is not on the class path");
-            }
-            webjar.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "/META-INF/resources/webjars/" + name + "/" + webjar.getProperty("version") + "/";
-    }
+    private static final String ECHARTS = WebJars.root("org.webjars.npm", "echarts") + "dist/echarts.min.js";
+    private static final String CODEMIRROR = WebJars.root("org.webjars.npm", "codemirror");
 
     /** A file's bytes and their hash (the ETag), read once: the files are in the jar and never change. */
     private record Asset(byte[] bytes, String etag) {

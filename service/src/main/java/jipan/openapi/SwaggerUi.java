@@ -10,11 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
+import jipan.console.WebJars;
 
 /**
  * Swagger UI at {@code /api/docs}, from the swagger-ui WebJar, showing the service's own OpenAPI document.
@@ -60,16 +58,7 @@ public class SwaggerUi {
     private final String root;
 
     public SwaggerUi() {
-        Properties webjar = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("the swagger-ui WebJar is not on the class path");
-            }
-            webjar.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.root = "/META-INF/resources/webjars/swagger-ui/" + webjar.getProperty("version") + "/";
+        this.root = WebJars.root("org.webjars", "swagger-ui");
     }
 
     @GET
