@@ -4,11 +4,9 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.time.LocalDate;
 import jipan.JipanConfiguration;
-import jipan.core.Classifier;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
-import jipan.lifecycle.LiveRules;
 import jipan.runs.ClassificationRuns;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -42,11 +40,8 @@ public class ClassifyAllCommand extends StoreCommand {
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration) {
         try (Database database = openStore(configuration, true)) {
-            Classifier classifier = liveRules(configuration, database, namespace.getString("rules"));
-            CustomerStore store = new CustomerStore(database.jdbi());
-            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
-                    new LiveRules(classifier, null, LiveRules.Publication.NONE),
-                    bootstrap.getObjectMapper(), ClassificationRuns.DEFAULT_PAGE_SIZE);
+            ClassificationRuns runs = runs(bootstrap, configuration, database, new CustomerStore(database.jdbi()),
+                    namespace.getString("rules"));
             long runId;
             if (namespace.get("resume") != null) {
                 runId = namespace.getLong("resume");

@@ -108,10 +108,7 @@ public class DemoDataCommand extends StoreCommand {
     /** Two classification runs of the written base, a year apart, ending at {@code until}. */
     private static void classify(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
                                  Database database, CustomerStore store, java.time.LocalDate until) {
-        jipan.runs.ClassificationRuns runs = new jipan.runs.ClassificationRuns(database.jdbi(), store,
-                new jipan.lifecycle.LiveRules(liveRules(configuration, database, null), null,
-                        jipan.lifecycle.LiveRules.Publication.NONE),
-                bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE);
+        jipan.runs.ClassificationRuns runs = runs(bootstrap, configuration, database, store, null);
         for (java.time.LocalDate asOf : List.of(until.minusYears(1), until)) {
             long id = runs.create(asOf).id();
             long started = System.nanoTime();

@@ -2,6 +2,7 @@ package jipan.cli;
 
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
 import java.io.UncheckedIOException;
 import jipan.JipanConfiguration;
 import jipan.core.Classifier;
@@ -31,6 +32,18 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
             configuration.getDatabase().setMigrateOnStart(false);
         }
         return Database.open(configuration.getDatabase());
+    }
+
+    /**
+     * Classification runs over the store with the rules of {@link #liveRules} (the directory given with
+     * {@code --rules}, else the store's active version): what {@code classify-all} and {@code demo-data} run.
+     */
+    static jipan.runs.ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
+                                              Database database, jipan.db.CustomerStore store, String rulesDirectory) {
+        return new jipan.runs.ClassificationRuns(database.jdbi(), store,
+                new jipan.lifecycle.LiveRules(liveRules(configuration, database, rulesDirectory), null,
+                        jipan.lifecycle.LiveRules.Publication.NONE),
+                bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE);
     }
 
     /** A date argument ({@code dest} as {@code --kebab-case}), read like every date of the service. */
