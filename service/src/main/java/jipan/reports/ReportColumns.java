@@ -86,6 +86,12 @@ public final class ReportColumns {
         return header;
     }
 
+    /** The headers of a row type's columns (its fields, in order): the field names, or their Chinese headers. */
+    public static java.util.List<String> headers(Class<? extends Record> rowType, boolean chinese) {
+        return java.util.stream.Stream.of(rowType.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                .map(column -> chinese ? chinese(column) : column).toList();
+    }
+
     public static boolean isPercent(String column) {
         return PERCENT.contains(column);
     }

@@ -48,7 +48,7 @@ public record ReportDefinition(String name, String path, String title, String ti
 
     /** The headers in English (the field names) or Chinese. */
     public List<String> headers(boolean chinese) {
-        return chinese ? columns().stream().map(ReportColumns::chinese).toList() : columns();
+        return ReportColumns.headers(rowType, chinese);
     }
 
     /** The columns that hold a ratio to show as a percentage. */

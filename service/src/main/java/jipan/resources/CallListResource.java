@@ -51,17 +51,12 @@ public class CallListResource {
         check("kind", kind, Stream.of(FollowUpKind.values()).map(Enum::name).toArray(String[]::new));
         check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
         check("format", format, "json", "csv");
-        check("lang", lang, "en", "zh");
+        boolean chinese = Downloads.chinese(lang);
         if ("csv".equals(format)) {
             CallList all = lists.page(run, kind, assignee, dueBy, 1, CallLists.MAX_LINES);
-            boolean chinese = "zh".equals(lang);
-            var headers = Stream.of(CallList.Item.class.getRecordComponents())
-                    .map(c -> chinese ? ReportColumns.chinese(c.getName()) : c.getName()).toList();
-            return Response.ok(CsvTable.of(CallList.Item.class, headers, all.items(), Set.of(), null),
-                            "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"call-list_" + all.runId()
-                            + (kind == null ? "" : "_" + kind) + (assignee == null ? "" : "_" + assignee) + ".csv\"")
-                    .build();
+            return Downloads.csv(CsvTable.of(CallList.Item.class, ReportColumns.headers(CallList.Item.class, chinese),
+                    all.items(), Set.of(), null), "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
+                    + (assignee == null ? "" : "_" + assignee) + ".csv");
         }
         return Response.ok(lists.page(run, kind, assignee, dueBy, page == null ? 1 : page, size == null ? 100 : size),
                 MediaType.APPLICATION_JSON_TYPE).build();

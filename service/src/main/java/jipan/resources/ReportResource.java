@@ -36,7 +36,6 @@ import jipan.reports.Reports;
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 public class ReportResource {
-    private static final String CSV = "text/csv; charset=UTF-8";
     private static final Set<String> COMMON = Set.of("format", "lang");
 
     private final Reports reports;
@@ -74,17 +73,15 @@ public class ReportResource {
             }
         }
         boolean csv = csv(format, headers);
-        boolean chinese = chinese(lang);
+        boolean chinese = Downloads.chinese(lang);
         ReportParameter.Arguments arguments = report.arguments(query::getFirst, ReportParameter::name);
         List<? extends Record> rows;
         try (Timer.Context timing = metrics.report(report.name()).time()) {
             rows = report.run(reports, arguments);
         }
         if (csv) {
-            return Response.ok(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
-                            chinese ? "合计" : "Total"), CSV)
-                    .header("Content-Disposition", "attachment; filename=\"" + report.fileName(arguments, "csv") + "\"")
-                    .build();
+            return Downloads.csv(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
+                    chinese ? "合计" : "Total"), report.fileName(arguments, "csv"));
         }
         return Response.ok(report.single() ? rows.get(0) : rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -97,14 +94,6 @@ public class ReportResource {
         return "csv".equalsIgnoreCase(format)
                 || (format == null && headers.getAcceptableMediaTypes().stream()
                 .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType()));
-    }
-
-    private static boolean chinese(String lang) {
-        if (lang != null && !lang.equals("zh") && !lang.equals("en")) {
-            throw new ReportParameterException("lang: must be en or zh (got '"
-                    + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "')");
-        }
-        return "zh".equals(lang);
     }
 
     static ReportDescription describe(ReportDefinition report) {
