@@ -36,3 +36,27 @@ export async function call(method, path, body) {
 
 export const get = path => call('GET', path);
 export const post = (path, body) => call('POST', path, body);
+
+/** A query string of the parameters that have a value. */
+export function query(parameters) {
+  return Object.entries(parameters).filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+}
+
+/**
+ * Downloads what {@code path} (under /api/v1) answers, with the key in its header, as a file named as the
+ * answer's Content-Disposition says (else {@code fallbackName}).
+ */
+export async function download(path, fallbackName) {
+  const headers = {};
+  if (key()) headers['X-Api-Key'] = key();
+  const response = await fetch('/api/v1' + path, {headers});
+  if (!response.ok) throw new Problem(response.status, await response.json());
+  const name = (response.headers.get('Content-Disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1');
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name || fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

@@ -10,11 +10,6 @@ const KINDS = ['RETENTION_CALL', 'FIRST_MAINTENANCE_REMINDER', 'WARRANTY_ENDING_
 const ASSIGNEES = ['SERVICE_ADVISOR', 'SALES', 'MANAGER'];
 const SIZE = 50;
 
-function query(filters, extra) {
-  return Object.entries({...filters, ...extra}).filter(([, v]) => v !== '' && v !== null && v !== undefined)
-    .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
-}
-
 export async function callsPage(root) {
   const kind = el('select', {id: 'calls-kind'}, el('option', {value: ''}, t('calls.any')),
     KINDS.map(k => el('option', {value: k}, label(k))));
@@ -27,7 +22,7 @@ export async function callsPage(root) {
 
   async function load() {
     try {
-      const answer = await api.get('/call-lists?' + query(filters(), {page, size: SIZE}));
+      const answer = await api.get('/call-lists?' + api.query({...filters(), page, size: SIZE}));
       const pages = Math.max(1, Math.ceil(answer.total / SIZE));
       show(list, el('p', {id: 'calls-summary'}, t('data.run') + ' ' + answer.runId + ' · ' + t('impact.asOf') + ' '
           + answer.asOf + ' · ' + number(answer.total) + ' ' + t('calls.tasks')),
@@ -54,17 +49,12 @@ export async function callsPage(root) {
   }
 
   async function download() {
-    const response = await fetch('/api/v1/call-lists?' + query(filters(), {format: 'csv', lang: lang() === 'en' ? 'en' : 'zh'}),
-      {headers: {'X-Api-Key': api.key()}});
-    if (!response.ok) {
-      show(list, failure(new api.Problem(response.status, await response.json())));
-      return;
+    try {
+      await api.download('/call-lists?' + api.query({...filters(), format: 'csv', lang: lang()}),
+        'call-list.csv');
+    } catch (error) {
+      show(list, failure(error));
     }
-    const name = (response.headers.get('Content-Disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1');
-    const link = el('a', {href: URL.createObjectURL(await response.blob()), download: name || 'call-list.csv'});
-    document.body.append(link);
-    link.click();
-    link.remove();
   }
 
   show(root, el('h1', {}, t('calls.title')),

@@ -22,36 +22,22 @@ function loadCharts() {
 
 const percent = value => value === null || value === undefined ? null : Math.round(value * 10000) / 100;
 
-function query(parameters) {
-  return Object.entries(parameters).filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
-}
-
-async function download(report, parameters) {
-  const response = await fetch(report.url + '?' + query({...parameters, format: 'csv', lang: lang() === 'en' ? 'en' : 'zh'}),
-    {headers: {'X-Api-Key': api.key()}});
-  if (!response.ok) throw new api.Problem(response.status, await response.json());
-  const name = (response.headers.get('Content-Disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1') || report.name + '.csv';
-  const link = el('a', {href: URL.createObjectURL(await response.blob()), download: name});
-  document.body.append(link);
-  link.click();
-  link.remove();
-}
-
 /** A card: the chart, the report's rows as a table, and a download of them. */
 function card(root, echarts, reports, spec, parameters) {
   const report = reports.find(r => r.name === spec.report);
+  const path = report.url.replace('/api/v1', '');
   const id = spec.id || spec.report;
   const chart = el('div', {class: 'chart', id: 'chart-' + id, dataset: {report: spec.report}});
   const rowsTable = el('div', {class: 'chart-table'});
   const box = el('section', {class: 'card chart-card', id: 'card-' + id},
     el('h2', {}, (lang() === 'en' ? report.title : report.titleZh) + (spec.subtitle ? ' · ' + t(spec.subtitle) : '')),
     el('div', {class: 'chart-body'}, chart, rowsTable),
-    el('button', {class: 'download', dataset: {report: spec.report}, onclick: () => download(report, parameters)
-      .catch(error => box.append(failure(error)))}, t('dashboard.download')));
+    el('button', {class: 'download', dataset: {report: spec.report}, onclick: () =>
+      api.download(path + '?' + api.query({...parameters, format: 'csv', lang: lang()}), report.name + '.csv')
+        .catch(error => box.append(failure(error)))}, t('dashboard.download')));
   root.append(box);
   // the card is in place at once; its report is asked for now and drawn when it comes
-  return api.get(report.url.replace('/api/v1', '') + '?' + query(parameters))
+  return api.get(path + '?' + api.query(parameters))
     .then(rows => draw(echarts, report, spec, chart, rowsTable, rows), error => show(chart, failure(error)));
 }
 
