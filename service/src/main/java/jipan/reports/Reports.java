@@ -276,9 +276,13 @@ public final class Reports {
     }
 
     private long latestDoneRun() {
-        return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::latestDoneRun)
-                .orElseThrow(() -> new ReportParameterException("run: no finished classification run yet; start one "
-                        + "with POST /api/v1/classification-runs"));
+        return jdbi.withExtension(ClassificationRunDao.class, Reports::latestDoneRun);
+    }
+
+    /** The latest finished classification run: what reports and call lists default to, or 400 saying there is none. */
+    public static long latestDoneRun(ClassificationRunDao dao) {
+        return dao.latestDoneRun().orElseThrow(() -> new ReportParameterException("run: no finished classification "
+                + "run yet; start one with POST /api/v1/classification-runs"));
     }
 
     /** The structure of [from, to] and of the same dates a year earlier, each row marked with its period. */

@@ -6,6 +6,7 @@ import jipan.api.CallList;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.reports.ReportParameterException;
+import jipan.reports.Reports;
 import org.jdbi.v3.core.Jdbi;
 
 /** The call lists of classification runs: the follow-ups each run stored, filtered and paged. */
@@ -26,8 +27,7 @@ public final class CallLists {
      */
     public CallList page(Long run, String kind, String assignee, LocalDate dueBy, int page, int size) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
-            long id = run != null ? run : dao.latestDoneRun().orElseThrow(() -> new ReportParameterException(
-                    "run: no finished classification run yet; start one with POST /api/v1/classification-runs"));
+            long id = run != null ? run : Reports.latestDoneRun(dao);
             ClassificationRunRow found = dao.findRun(id).orElseThrow(() ->
                     ReportParameterException.unknown("run: no classification run " + id));
             String k = kind == null ? "" : kind;
