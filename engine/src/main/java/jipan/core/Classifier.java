@@ -172,7 +172,7 @@ public final class Classifier {
 
         List<FollowUpResult> followUps = decisions.all(FollowUpDecided.class).stream()
                 .map(f -> new FollowUpResult(f.getKind(), f.getSubject(), f.getPriority(), f.getDue(), f.getAssignee(),
-                        f.getBecause()))
+                        f.getBasis(), f.getBecause()))
                 .sorted(java.util.Comparator.comparing(FollowUpResult::due, java.util.Comparator.nullsLast(
                                 java.util.Comparator.naturalOrder()))
                         .thenComparingInt(FollowUpResult::priority)

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.FollowUpKind;
 
-/** A follow-up the rules decided for a customer: kind, subject, priority (1 first), due date, who, and why. */
+/**
+ * A follow-up the rules decided for a customer: kind, subject, priority (1 first), due date, who, the fact it rests
+ * on ({@code basis}: a handled task comes back only on a new basis) and why.
+ */
 public record FollowUpResult(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee,
-                             String reason) {
+                             String basis, String reason) {
 }

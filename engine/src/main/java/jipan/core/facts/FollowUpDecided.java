@@ -5,7 +5,9 @@ import java.time.LocalDate;
 /**
  * A rule's decision that someone at the dealership must follow something up: what ({@code kind}), about what
  * ({@code subject}: the customer id, a VIN or a lead id), how urgently ({@code priority}, 1 first), by when
- * ({@code due}) and who does it, with the sentence that says why.
+ * ({@code due}) and who does it, with the sentence that says why. {@code basis} is the fact the task rests on
+ * (a last visit, a closing date, a promotion): a task someone handled comes back in a later run only when the
+ * rules raise it on a different basis.
  */
 public final class FollowUpDecided implements Explained {
     private final FollowUpKind kind;
@@ -13,15 +15,17 @@ public final class FollowUpDecided implements Explained {
     private final int priority;
     private final LocalDate due;
     private final Assignee assignee;
+    private final String basis;
     private final String because;
 
     public FollowUpDecided(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee,
-                           String because) {
+                           String basis, String because) {
         this.kind = kind;
         this.subject = subject;
         this.priority = priority;
         this.due = due;
         this.assignee = assignee;
+        this.basis = basis;
         this.because = because;
     }
 
@@ -30,6 +34,7 @@ public final class FollowUpDecided implements Explained {
     public int getPriority() { return priority; }
     public LocalDate getDue() { return due; }
     public Assignee getAssignee() { return assignee; }
+    public String getBasis() { return basis; }
     @Override
     public String getBecause() { return because; }
 }

@@ -4,6 +4,8 @@ package jipan.core.facts;
 public enum FollowUpKind {
     /** An AT_RISK customer: a call to bring them back before they are lost. */
     RETENTION_CALL,
+    /** An ACTIVE tier A or B customer overdue against their own rhythm of visits: a call before they lapse. */
+    RHYTHM_LAPSE_CALL,
     /** A new vehicle whose free first maintenance is due. */
     FIRST_MAINTENANCE_REMINDER,
     /** A vehicle whose warranty ends soon: an offer of a service before it does. */
@@ -12,6 +14,10 @@ public enum FollowUpKind {
     STALLED_LEAD,
     /** A lead lost over service or distance: a manager calls soon after it closed. */
     MANAGER_CALL,
+    /** A lead lost over price: sales offers again when the next promotion starts. */
+    PRICE_REOFFER,
+    /** A prospect who postponed buying: sales calls again every so many days after closing. */
+    POSTPONED_RECONTACT,
     /** A prospect a competitor won (CONQUEST_SERVICE): their car is invited to the workshop. */
     AFTER_SALES_INVITATION
 }

@@ -1,6 +1,8 @@
 package jipan.core.facts;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,9 @@ public final class VisitStats implements Explained {
     private final int visitsInWindow;
     private final LocalDate lastVisit;
     private final int customerPayStreak;
+    private final int visitDays;
+    private final int medianIntervalDays;
+    private final BigDecimal customerPaySpend;
 
     /**
      * @param allVisits every visit up to asOf, of any pay type, in or before the window
@@ -28,6 +33,20 @@ public final class VisitStats implements Explained {
         this.lastVisit = latestFirst.isEmpty() ? null : latestFirst.get(0).getDate();
         this.customerPayStreak = (int) latestFirst.stream()
                 .takeWhile(visit -> visit.getPayType() == PayType.CUSTOMER_PAY).count();
+        List<LocalDate> days = allVisits.stream().map(Visit::getDate).distinct().sorted().toList();
+        this.visitDays = days.size();
+        long[] intervals = new long[Math.max(0, days.size() - 1)];
+        for (int i = 1; i < days.size(); i++) {
+            intervals[i - 1] = ChronoUnit.DAYS.between(days.get(i - 1), days.get(i));
+        }
+        java.util.Arrays.sort(intervals);
+        int n = intervals.length;
+        this.medianIntervalDays = n == 0 ? 0
+                : (int) (n % 2 == 1 ? intervals[n / 2] : (intervals[n / 2 - 1] + intervals[n / 2]) / 2);
+        this.customerPaySpend = allVisits.stream()
+                .filter(v -> v.getPayType() == PayType.CUSTOMER_PAY && v.getDate().isAfter(window.getStart())
+                        && v.getAmount() != null)
+                .map(Visit::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public ServiceWindow getWindow() { return window; }
@@ -40,6 +59,19 @@ public final class VisitStats implements Explained {
     public boolean isEverVisited() { return lastVisit != null; }
     /** How many of the customer's latest visits in a row, up to asOf, were customer-pay. */
     public int getCustomerPayStreak() { return customerPayStreak; }
+    /** On how many different days the customer visited, up to asOf. */
+    public int getVisitDays() { return visitDays; }
+    /**
+     * The customer's own rhythm: the median number of days between two visit days in a row, up to asOf (the mean
+     * of the middle two, rounded down, for an even count); 0 with fewer than two visit days.
+     */
+    public int getMedianIntervalDays() { return medianIntervalDays; }
+    /** Days from the last visit to asOf; 0 when the customer never visited. */
+    public int getDaysSinceLastVisit() {
+        return lastVisit == null ? 0 : (int) ChronoUnit.DAYS.between(lastVisit, window.getAsOf());
+    }
+    /** What the customer paid for customer-pay visits in the window. */
+    public BigDecimal getCustomerPaySpend() { return customerPaySpend; }
 
     @Override
     public String getBecause() {
