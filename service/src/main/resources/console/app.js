@@ -11,9 +11,9 @@ import {callsPage} from './calls.js';
 import {failure} from './ui.js';
 
 const PAGES = {
-  dashboards: {title: 'nav.dashboards', roles: ['ANALYST', 'VIEWER'], render: dashboardsPage},
-  calls: {title: 'nav.calls', roles: ['ANALYST', 'INTEGRATION'], render: callsPage},
-  customers: {title: 'nav.customers', roles: ['ANALYST', 'INTEGRATION'], render: customersPage},
+  dashboards: {title: 'nav.dashboards', roles: ['ANALYST', 'SERVICE', 'VIEWER'], render: dashboardsPage},
+  calls: {title: 'nav.calls', roles: ['ANALYST', 'INTEGRATION', 'SERVICE'], render: callsPage},
+  customers: {title: 'nav.customers', roles: ['ANALYST', 'INTEGRATION', 'SERVICE'], render: customersPage},
   rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},
   data: {title: 'nav.data', roles: ['ANALYST', 'INTEGRATION'], render: dataPage},
 };

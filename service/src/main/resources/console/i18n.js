@@ -13,6 +13,7 @@ const WORDS = {
   'signedInAs': ['当前用户', 'Signed in as'],
   'role.ANALYST': ['分析师', 'Analyst'],
   'role.INTEGRATION': ['系统集成', 'Integration'],
+  'role.SERVICE': ['服务经理', 'Service manager'],
   'role.VIEWER': ['只读', 'Viewer'],
   'rules.title': ['规则', 'Rules'],
   'rules.live': ['当前生效版本', 'Live version'],

@@ -1,17 +1,23 @@
 package jipan.api;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A page of a classification run's call list: the follow-ups the rules decided, with who to call and why,
- * by due date and priority. {@code total} counts every line the filters let through.
+ * by due date and priority. {@code state} is which tasks it lists: {@code open} (no outcome yet), {@code handled} or
+ * {@code all}; {@code total} counts every line the filters let through.
  */
-public record CallList(long runId, LocalDate asOf, long total, int page, int size, List<Item> items) {
+public record CallList(long runId, LocalDate asOf, String state, long total, int page, int size, List<Item> items) {
 
-    /** One follow-up: the customer (name, phone), what about (a VIN's model), when, who, why, and the run's view. */
+    /**
+     * One follow-up: the customer (name, phone), what about (a VIN's model), when, who, on what basis, why, the
+     * run's view, and the outcome recorded for the task (null while it is open).
+     */
     public record Item(String customerId, String name, String phone, String kind, String subject, String model,
-                       int priority, LocalDate due, String assignee, String reason, LocalDate lastVisit, String tier,
-                       String churnStatus, String baseGrade) {
+                       int priority, LocalDate due, String assignee, String basis, String reason, LocalDate lastVisit,
+                       String tier, String churnStatus, String baseGrade, String outcome, String note,
+                       String handledBy, Instant handledAt) {
     }
 }

@@ -8,6 +8,7 @@ package jipan.auth;
 public final class Roles {
     public static final String INTEGRATION = "INTEGRATION";
     public static final String ANALYST = "ANALYST";
+    public static final String SERVICE = "SERVICE";
     public static final String VIEWER = "VIEWER";
 
     private Roles() {

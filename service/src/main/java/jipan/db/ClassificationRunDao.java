@@ -62,52 +62,14 @@ public interface ClassificationRunDao {
 
     /** A follow-up the rules decided for a customer in a run. */
     record StoredFollowUpRow(long runId, String customerId, String kind, String subject, int priority,
-                             java.time.LocalDate due, String assignee, String reason) {
+                             java.time.LocalDate due, String assignee, String basis, String reason) {
     }
 
     @SqlBatch("""
-            INSERT INTO follow_up (run_id, customer_id, kind, subject, priority, due, assignee, reason)
-            VALUES (:runId, :customerId, :kind, :subject, :priority, :due, :assignee, :reason)
+            INSERT INTO follow_up (run_id, customer_id, kind, subject, priority, due, assignee, basis, reason)
+            VALUES (:runId, :customerId, :kind, :subject, :priority, :due, :assignee, :basis, :reason)
             """)
     void insertFollowUps(@BindMethods List<StoredFollowUpRow> followUps);
-
-    /**
-     * One page of a run's call list, by due date, priority, customer: each follow-up with the customer's name and
-     * phone, the vehicle it is about (when its subject is a VIN), the last visit and the run's tier, churn and
-     * grade. {@code kind} and {@code assignee} '' mean any; {@code dueBy} is the latest due date listed.
-     */
-    @SqlQuery("""
-            SELECT f.customer_id, c.name, c.phone, f.kind, f.subject, v.model, f.priority, f.due, f.assignee, f.reason,
-                   (SELECT MAX(visit_date) FROM visit x WHERE x.customer_id = f.customer_id AND x.visit_date <= r.as_of)
-                       AS last_visit,
-                   r.tier, r.churn, r.base_grade
-            FROM follow_up f
-            JOIN customer c ON c.id = f.customer_id
-            JOIN classification_result r ON r.run_id = f.run_id AND r.customer_id = f.customer_id
-            LEFT JOIN vehicle v ON v.vin = f.subject
-            WHERE f.run_id = :run AND (:kind = '' OR f.kind = :kind) AND (:assignee = '' OR f.assignee = :assignee)
-              AND (f.due IS NULL OR f.due <= :dueBy)
-            ORDER BY f.due, f.priority, f.customer_id, f.kind, f.subject
-            LIMIT :limit OFFSET :offset
-            """)
-    @RegisterConstructorMapper(CallListRow.class)
-    List<CallListRow> callList(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
-                               @Bind("dueBy") java.time.LocalDate dueBy, @Bind("limit") int limit,
-                               @Bind("offset") long offset);
-
-    @SqlQuery("""
-            SELECT COUNT(*) FROM follow_up f
-            WHERE f.run_id = :run AND (:kind = '' OR f.kind = :kind) AND (:assignee = '' OR f.assignee = :assignee)
-              AND (f.due IS NULL OR f.due <= :dueBy)
-            """)
-    long callListSize(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
-                      @Bind("dueBy") java.time.LocalDate dueBy);
-
-    /** A line of a call list. */
-    record CallListRow(String customerId, String name, String phone, String kind, String subject, String model,
-                       int priority, java.time.LocalDate due, String assignee, String reason,
-                       java.time.LocalDate lastVisit, String tier, String churn, String baseGrade) {
-    }
 
     /** A lead's category, action and CONQUEST_SERVICE flag in a run. */
     record StoredLeadRow(long runId, String leadId, String customerId, String category, String action,

@@ -69,7 +69,12 @@ public final class ReportColumns {
             Map.entry("reason", "原因"),
             Map.entry("lastVisit", "最近进厂"),
             Map.entry("churnStatus", "流失状态"),
-            Map.entry("baseGrade", "基盘等级"));
+            Map.entry("baseGrade", "基盘等级"),
+            Map.entry("basis", "依据"),
+            Map.entry("outcome", "处理结果"),
+            Map.entry("note", "备注"),
+            Map.entry("handledBy", "处理人"),
+            Map.entry("handledAt", "处理时间"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share");

@@ -6,7 +6,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,6 +24,9 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 import jipan.api.CallList;
+import jipan.api.OutcomeRequest;
+import jipan.api.TaskOutcome;
+import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.FollowUpKind;
@@ -28,7 +38,7 @@ import jipan.runs.CallLists;
 /**
  * {@code GET /api/v1/call-lists}: who to call, about what, by when and why — the follow-ups a classification
  * run stored (default: the latest finished), with names and phones; JSON by pages, or the whole list (up to
- * 100,000 lines) as CSV with English or Chinese headers.
+ * 100,000 lines) as CSV with English or Chinese headers; open tasks by default, and the outcomes people record.
  */
 @Path("/api/v1/call-lists")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -39,27 +49,47 @@ public class CallListResource {
         this.lists = lists;
     }
 
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @ApiResponse(responseCode = "200", description = "a page of the call list (or all of it as CSV)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallList.class)))
     public Response list(@QueryParam("run") @Min(1) Long run, @QueryParam("kind") String kind,
                          @QueryParam("assignee") String assignee, @QueryParam("dueBy") LocalDate dueBy,
+                         @QueryParam("state") String state,
                          @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                          @QueryParam("size") @Min(1) @Max(1_000) Integer size,
                          @QueryParam("format") String format, @QueryParam("lang") String lang) {
         check("kind", kind, Stream.of(FollowUpKind.values()).map(Enum::name).toArray(String[]::new));
         check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
         check("format", format, "json", "csv");
+        check("state", state, CallLists.STATES.toArray(String[]::new));
         boolean chinese = Downloads.chinese(lang);
         if ("csv".equals(format)) {
-            CallList all = lists.page(run, kind, assignee, dueBy, 1, CallLists.MAX_LINES);
+            CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES);
             return Downloads.csv(CsvTable.of(CallList.Item.class, ReportColumns.headers(CallList.Item.class, chinese),
                     all.items(), Set.of(), null), "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
                     + (assignee == null ? "" : "_" + assignee) + ".csv");
         }
-        return Response.ok(lists.page(run, kind, assignee, dueBy, page == null ? 1 : page, size == null ? 100 : size),
+        return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
+                size == null ? 100 : size),
                 MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * Records what became of a task on a run's list — done, unreachable or declined, with a note — as the caller's
+     * key name and now. The task then leaves the open list of this run and of every later run that raises it on
+     * the same basis.
+     */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
+    @POST
+    @Path("/outcomes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public TaskOutcome record(@NotNull @Valid OutcomeRequest body, @Context ContainerRequestContext request) {
+        Object caller = request.getProperty(ApiKeyFilter.CALLER);
+        return lists.record(body, caller == null ? "anonymous" : caller.toString()).orElseThrow(() ->
+                new NotFoundException("run " + body.run() + " has no " + body.kind() + " task about '"
+                        + body.subject() + "' for customer '" + body.customerId() + "'"));
     }
 
     private static void check(String name, String value, String... allowed) {

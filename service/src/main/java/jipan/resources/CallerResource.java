@@ -20,7 +20,7 @@ import jipan.auth.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallerResource {
 
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.VIEWER})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
     @GET
     public Caller me(@Context SecurityContext security, @Context ContainerRequestContext request) {
         List<String> roles = Arrays.stream(Role.values()).map(Role::name).filter(security::isUserInRole).toList();

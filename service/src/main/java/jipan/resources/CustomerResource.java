@@ -82,7 +82,7 @@ public class CustomerResource {
      * Finds customers by id, or by a part of their name, phone or a vehicle's VIN ({@code q}, 1–64 characters):
      * at most {@code limit} (default 50, at most 200), in id order.
      */
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     public List<CustomerSummary> search(@QueryParam("q") @NotBlank @Size(max = 64) String q,
                                         @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
@@ -90,7 +90,7 @@ public class CustomerResource {
                 .map(m -> new CustomerSummary(m.id(), m.name(), m.phone(), m.region())).toList();
     }
 
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{id}")
     public CustomerDocument get(@PathParam("id") String id) {
@@ -98,7 +98,7 @@ public class CustomerResource {
     }
 
     /** Classifies the stored facts with the live rules, as of {@code asOf} (required, as on classify). */
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Timed
     @Path("/{id}/classification")
@@ -110,7 +110,7 @@ public class CustomerResource {
     }
 
     /** Every stored classification of the customer, latest first. */
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{id}/classifications")
     public List<jipan.api.StoredClassification> history(@PathParam("id") String id) {

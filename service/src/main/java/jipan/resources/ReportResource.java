@@ -47,7 +47,7 @@ public class ReportResource {
     }
 
     /** Every report: name, URL, parameters and columns. */
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
+    @RolesAllowed({Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<ReportDescription> list() {
@@ -55,7 +55,7 @@ public class ReportResource {
     }
 
     /** One report; the OpenAPI document lists each report under its own path, from the same definitions. */
-    @RolesAllowed({Roles.ANALYST, Roles.VIEWER})
+    @RolesAllowed({Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
     @GET
     @Path("/{report: .+}")
     @Operation(hidden = true)

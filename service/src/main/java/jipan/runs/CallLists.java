@@ -1,44 +1,89 @@
 package jipan.runs;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import jipan.api.CallList;
+import jipan.api.OutcomeRequest;
+import jipan.api.TaskOutcome;
+import jipan.db.CallListDao;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.reports.ReportParameterException;
 import jipan.reports.Reports;
 import org.jdbi.v3.core.Jdbi;
 
-/** The call lists of classification runs: the follow-ups each run stored, filtered and paged. */
+/**
+ * The call lists of classification runs: the follow-ups each run stored, filtered and paged, and the outcomes of
+ * the tasks people worked. A task with an outcome is left out of the open list of every run that raises it on
+ * the same basis.
+ */
 public final class CallLists {
     /** The most lines one answer carries (a CSV download asks for this many). */
     public static final int MAX_LINES = 100_000;
+    /** Which tasks a list shows: without an outcome, with one, or both. */
+    public static final List<String> STATES = List.of("open", "handled", "all");
     private static final LocalDate NO_LIMIT = LocalDate.of(9999, 12, 31);
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
     public CallLists(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
+    }
+
+    CallLists(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     /**
      * Page {@code page} (from 1) of {@code size} lines of run {@code run} (null: the latest finished), only
-     * {@code kind} and {@code assignee} when given, due by {@code dueBy} when given.
+     * {@code kind} and {@code assignee} when given, due by {@code dueBy} when given, in {@code state} (one of
+     * {@link #STATES}; null: open).
      */
-    public CallList page(Long run, String kind, String assignee, LocalDate dueBy, int page, int size) {
-        return jdbi.withExtension(ClassificationRunDao.class, dao -> {
-            long id = run != null ? run : Reports.latestDoneRun(dao);
-            ClassificationRunRow found = dao.findRun(id).orElseThrow(() ->
+    public CallList page(Long run, String kind, String assignee, LocalDate dueBy, String state, int page, int size) {
+        String s = state == null ? "open" : state;
+        return jdbi.withHandle(handle -> {
+            ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
+            CallListDao lists = handle.attach(CallListDao.class);
+            long id = run != null ? run : Reports.latestDoneRun(runs);
+            ClassificationRunRow found = runs.findRun(id).orElseThrow(() ->
                     ReportParameterException.unknown("run: no classification run " + id));
             String k = kind == null ? "" : kind;
             String a = assignee == null ? "" : assignee;
             LocalDate by = dueBy == null ? NO_LIMIT : dueBy;
-            List<CallList.Item> items = dao.callList(id, k, a, by, size, (long) (page - 1) * size).stream()
+            List<CallList.Item> items = lists.page(id, k, a, by, s, size, (long) (page - 1) * size).stream()
                     .map(r -> new CallList.Item(r.customerId(), r.name(), r.phone(), r.kind(), r.subject(), r.model(),
-                            r.priority(), r.due(), r.assignee(), r.reason(), r.lastVisit(), r.tier(), r.churn(),
-                            r.baseGrade()))
+                            r.priority(), r.due(), r.assignee(), r.basis(), r.reason(), r.lastVisit(), r.tier(),
+                            r.churn(), r.baseGrade(), r.outcome(), r.note(), r.handledBy(), r.handledAt()))
                     .toList();
-            return new CallList(id, found.asOf(), dao.callListSize(id, k, a, by), page, size, items);
+            return new CallList(id, found.asOf(), s, lists.size(id, k, a, by, s), page, size, items);
+        });
+    }
+
+    /**
+     * Records what became of a task of run {@code request.run()} (replacing an earlier outcome of the same task),
+     * by {@code caller}; empty when the run has no such task.
+     */
+    public Optional<TaskOutcome> record(OutcomeRequest request, String caller) {
+        return jdbi.inTransaction(handle -> {
+            CallListDao lists = handle.attach(CallListDao.class);
+            Optional<String> basis = lists.basisOf(request.run(), request.customerId(), request.kind().name(),
+                    request.subject());
+            if (basis.isEmpty()) {
+                return Optional.empty();
+            }
+            String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+            CallListDao.OutcomeRow row = new CallListDao.OutcomeRow(request.customerId(), request.kind().name(),
+                    request.subject(), basis.get(), request.outcome().name(), note,
+                    caller.length() > 100 ? caller.substring(0, 100) : caller, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), request.run());
+            lists.deleteOutcome(row);
+            lists.insertOutcome(row);
+            return Optional.of(new TaskOutcome(row.customerId(), row.kind(), row.subject(), row.basis(),
+                    request.outcome(), row.note(), row.handledBy(), row.handledAt(), row.runId()));
         });
     }
 }

@@ -153,8 +153,7 @@ public final class ClassificationRuns {
                     for (FollowUpResult followUp : result.followUps()) {
                         followUps.add(new ClassificationRunDao.StoredFollowUpRow(runId, result.customerId(),
                                 followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
-                                followUp.assignee().name(), followUp.reason().length() > 2000
-                                ? followUp.reason().substring(0, 2000) : followUp.reason()));
+                                followUp.assignee().name(), clip(followUp.basis(), 200), clip(followUp.reason(), 2000)));
                     }
                     for (LeadResult lead : result.leads()) {
                         if (lead.category() != null || !lead.flags().isEmpty()) {
@@ -211,5 +210,10 @@ public final class ClassificationRuns {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
+    }
+
+    /** A rule's text cut to its column's width ('' for none). */
+    private static String clip(String text, int width) {
+        return text == null ? "" : text.length() > width ? text.substring(0, width) : text;
     }
 }

@@ -122,7 +122,7 @@ class ClassificationRunsTest {
             long run = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
             CallLists lists = new CallLists(database.jdbi());
 
-            jipan.api.CallList all = lists.page(null, null, null, null, 1, 100);
+            jipan.api.CallList all = lists.page(null, null, null, null, null, 1, 100);
             assertThat(all.runId()).isEqualTo(run);
             assertThat(all.total()).isEqualTo(2);
             assertThat(all.items()).extracting(jipan.api.CallList.Item::kind)
@@ -141,13 +141,29 @@ class ClassificationRunsTest {
             assertThat(reminder.model()).isEqualTo("英朗");
             assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 11, 1));
 
-            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, 1, 100).total()).isEqualTo(1);
-            assertThat(lists.page(run, null, "MANAGER", null, 1, 100).items()).isEmpty();
-            assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), 1, 100).items())
+            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, 1, 100).total()).isEqualTo(1);
+            assertThat(lists.page(run, null, "MANAGER", null, null, 1, 100).items()).isEmpty();
+            assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), null, 1, 100).items())
                     .extracting(jipan.api.CallList.Item::customerId).containsExactly("K-AT-RISK");
-            jipan.api.CallList second = lists.page(run, null, null, null, 2, 1);
+            jipan.api.CallList second = lists.page(run, null, null, null, null, 2, 1);
             assertThat(second.total()).isEqualTo(2);
             assertThat(second.items()).extracting(jipan.api.CallList.Item::customerId).containsExactly("K-NEW-CAR");
+
+            // an outcome takes the task off the open list; it is stored as recorded, note trimmed
+            jipan.api.TaskOutcome done = lists.record(new jipan.api.OutcomeRequest(run, "K-AT-RISK",
+                    jipan.core.facts.FollowUpKind.RETENTION_CALL, "K-AT-RISK", jipan.api.OutcomeRequest.Outcome.DONE,
+                    "  comes Monday "), "test caller").orElseThrow();
+            assertThat(done.basis()).isEqualTo("last visit 2012-02-01");
+            assertThat(lists.page(run, null, null, null, "open", 1, 100).items())
+                    .extracting(jipan.api.CallList.Item::customerId).containsExactly("K-NEW-CAR");
+            jipan.api.CallList.Item handled = lists.page(run, null, null, null, "handled", 1, 100).items().get(0);
+            assertThat(handled.outcome()).isEqualTo("DONE");
+            assertThat(handled.note()).isEqualTo("comes Monday");
+            assertThat(handled.handledBy()).isEqualTo("test caller");
+            assertThat(handled.handledAt()).isEqualTo(done.handledAt());
+            assertThat(lists.record(new jipan.api.OutcomeRequest(run, "K-AT-RISK",
+                    jipan.core.facts.FollowUpKind.MANAGER_CALL, "K-AT-RISK", jipan.api.OutcomeRequest.Outcome.DONE,
+                    null), "test caller")).isEmpty();
         });
     }
 

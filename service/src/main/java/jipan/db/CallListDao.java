@@ -1,0 +1,93 @@
+package jipan.db;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The call lists: the follow-ups a classification run stored, with who to call, and the outcomes people recorded
+ * (docs/domain.md §3.8). An outcome belongs to a task's customer, kind, subject and basis, not to one run.
+ */
+public interface CallListDao {
+
+    /** A line of a call list: the follow-up, the customer, the vehicle, the run's view and any outcome. */
+    record CallListRow(String customerId, String name, String phone, String kind, String subject, String model,
+                       int priority, LocalDate due, String assignee, String basis, String reason, LocalDate lastVisit,
+                       String tier, String churn, String baseGrade, String outcome, String note, String handledBy,
+                       Instant handledAt) {
+    }
+
+    /**
+     * One page of a run's call list, by due date, priority, customer: each follow-up with the customer's name and
+     * phone, the vehicle it is about (when its subject is a VIN), the last visit and the run's tier, churn and
+     * grade, and the outcome recorded for the same task. {@code kind} and {@code assignee} '' mean any; {@code dueBy}
+     * is the latest due date listed; {@code state} is {@code open} (no outcome), {@code handled} or {@code all}.
+     */
+    @SqlQuery("""
+            SELECT f.customer_id, c.name, c.phone, f.kind, f.subject, v.model, f.priority, f.due, f.assignee, f.basis,
+                   f.reason,
+                   (SELECT MAX(visit_date) FROM visit x WHERE x.customer_id = f.customer_id AND x.visit_date <= r.as_of)
+                       AS last_visit,
+                   r.tier, r.churn, r.base_grade, o.outcome, o.note, o.handled_by, o.handled_at
+            FROM follow_up f
+            JOIN customer c ON c.id = f.customer_id
+            JOIN classification_result r ON r.run_id = f.run_id AND r.customer_id = f.customer_id
+            LEFT JOIN vehicle v ON v.vin = f.subject
+            LEFT JOIN follow_up_outcome o ON o.customer_id = f.customer_id AND o.kind = f.kind
+                 AND o.subject = f.subject AND o.basis = f.basis
+            WHERE f.run_id = :run AND (:kind = '' OR f.kind = :kind) AND (:assignee = '' OR f.assignee = :assignee)
+              AND (f.due IS NULL OR f.due <= :dueBy)
+              AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
+                   OR (:state = 'handled' AND o.outcome IS NOT NULL))
+            ORDER BY f.due, f.priority, f.customer_id, f.kind, f.subject
+            LIMIT :limit OFFSET :offset
+            """)
+    @RegisterConstructorMapper(CallListRow.class)
+    List<CallListRow> page(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
+                           @Bind("dueBy") LocalDate dueBy, @Bind("state") String state, @Bind("limit") int limit,
+                           @Bind("offset") long offset);
+
+    @SqlQuery("""
+            SELECT COUNT(*) FROM follow_up f
+            LEFT JOIN follow_up_outcome o ON o.customer_id = f.customer_id AND o.kind = f.kind
+                 AND o.subject = f.subject AND o.basis = f.basis
+            WHERE f.run_id = :run AND (:kind = '' OR f.kind = :kind) AND (:assignee = '' OR f.assignee = :assignee)
+              AND (f.due IS NULL OR f.due <= :dueBy)
+              AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
+                   OR (:state = 'handled' AND o.outcome IS NOT NULL))
+            """)
+    long size(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
+              @Bind("dueBy") LocalDate dueBy, @Bind("state") String state);
+
+    /** The basis of a run's task, or empty when the run has no such task. */
+    @SqlQuery("""
+            SELECT basis FROM follow_up
+            WHERE run_id = :run AND customer_id = :customerId AND kind = :kind AND subject = :subject
+            """)
+    Optional<String> basisOf(@Bind("run") long run, @Bind("customerId") String customerId, @Bind("kind") String kind,
+                             @Bind("subject") String subject);
+
+    /** An outcome of a task. */
+    record OutcomeRow(String customerId, String kind, String subject, String basis, String outcome, String note,
+                      String handledBy, Instant handledAt, long runId) {
+    }
+
+    @SqlUpdate("""
+            DELETE FROM follow_up_outcome
+            WHERE customer_id = :customerId AND kind = :kind AND subject = :subject AND basis = :basis
+            """)
+    void deleteOutcome(@BindMethods OutcomeRow outcome);
+
+    @SqlUpdate("""
+            INSERT INTO follow_up_outcome (customer_id, kind, subject, basis, outcome, note, handled_by, handled_at,
+                                           run_id)
+            VALUES (:customerId, :kind, :subject, :basis, :outcome, :note, :handledBy, :handledAt, :runId)
+            """)
+    void insertOutcome(@BindMethods OutcomeRow outcome);
+}
