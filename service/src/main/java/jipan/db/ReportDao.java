@@ -161,4 +161,28 @@ public interface ReportDao {
             """)
     @RegisterConstructorMapper(PeriodSpend.class)
     PeriodSpend spend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Customers of a run's follow-ups of one kind, assignee and outcome, and how many of them visited later. */
+    record RecaptureRow(String kind, String assignee, String outcome, int customers, int visited) {
+    }
+
+    /**
+     * The follow-ups of run {@code run} by kind, assignee and the outcome recorded for the task (NONE: none): how
+     * many customers, and how many of them visited in ({@code after}, {@code upTo}].
+     */
+    @SqlQuery("""
+            SELECT f.kind, f.assignee, COALESCE(o.outcome, 'NONE') AS outcome,
+                   COUNT(DISTINCT f.customer_id) AS customers, COUNT(DISTINCT b.customer_id) AS visited
+            FROM follow_up f
+            LEFT JOIN follow_up_outcome o ON o.customer_id = f.customer_id AND o.kind = f.kind
+                 AND o.subject = f.subject AND o.basis = f.basis
+            LEFT JOIN (SELECT DISTINCT customer_id FROM visit WHERE visit_date > :after AND visit_date <= :upTo) b
+                 ON b.customer_id = f.customer_id
+            WHERE f.run_id = :run
+            GROUP BY f.kind, f.assignee, COALESCE(o.outcome, 'NONE')
+            ORDER BY f.kind, f.assignee, COALESCE(o.outcome, 'NONE')
+            """)
+    @RegisterConstructorMapper(RecaptureRow.class)
+    List<RecaptureRow> recapture(@Bind("run") long run, @Bind("after") LocalDate after,
+                                 @Bind("upTo") LocalDate upTo);
 }

@@ -74,7 +74,10 @@ public final class ReportColumns {
             Map.entry("outcome", "处理结果"),
             Map.entry("note", "备注"),
             Map.entry("handledBy", "处理人"),
-            Map.entry("handledAt", "处理时间"));
+            Map.entry("handledAt", "处理时间"),
+            Map.entry("fromAsOf", "名单日期"),
+            Map.entry("toAsOf", "截至日期"),
+            Map.entry("visited", "已回厂客户数"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share");

@@ -63,6 +63,14 @@ public final class ReportRegistry {
                             run("to", false, "the later classification run (default: the latest finished)")),
                     Reports.TierMove.class, false, ordered("customers"),
                     (reports, a) -> reports.tierMigration(a.run("from"), a.run("to"))),
+            new ReportDefinition("recapture", "recapture", "Recapture of the call lists", "回访召回效果",
+                    "Whether the calls work: the follow-ups of run `from` by kind, assignee and recorded outcome "
+                            + "(NONE: none), and how many of their customers visited before run `to`'s date; by "
+                            + "default the finished run before the latest finished one against the latest.",
+                    List.of(run("from", false, "the run whose call list was worked (default: the finished run before `to`)"),
+                            run("to", false, "the later run: visits up to its date count (default: the latest finished)")),
+                    Reports.RecaptureLine.class, false, ordered("customers", "visited"),
+                    (reports, a) -> reports.recapture(a.run("from"), a.run("to"))),
             new ReportDefinition("defeat-categories", "defeats/categories", "Leads by category", "战败类别",
                     "The leads of a classification run (default: the latest finished) by the category the rules "
                             + "gave them.",

@@ -254,24 +254,59 @@ public final class Reports {
      * against the finished run before it.
      */
     public List<TierMove> tierMigration(Long fromRun, Long toRun) {
-        long to = toRun != null ? toRun : latestDoneRun();
-        Long from = fromRun != null ? fromRun : jdbi.withExtension(ClassificationRunDao.class,
-                dao -> dao.doneRunBefore(to)).orElseThrow(() -> new ReportParameterException(
-                "from: no finished classification run before run " + to + " to compare it with"));
-        return tierMigration((long) from, to);
+        RunPair runs = runPair(fromRun, toRun);
+        return tierMigration(runs.from().id(), runs.to().id());
     }
 
     /** Customers by tier in one classification run against another (A→B …), for those both classified. */
     public List<TierMove> tierMigration(long fromRun, long toRun) {
+        runPair(fromRun, toRun);
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.tierMoves(fromRun, toRun).stream()
+                .map(move -> new TierMove(move.fromTier(), move.toTier(), move.customers())).toList());
+    }
+
+    /**
+     * A line of the recapture report: of the customers run {@code runId} (as of {@code fromAsOf}) listed for a kind
+     * of task and assignee, with that outcome recorded (NONE: none), how many visited after {@code fromAsOf} up to
+     * {@code toAsOf}, the next run's date.
+     */
+    public record RecaptureLine(long runId, LocalDate fromAsOf, LocalDate toAsOf, String kind, String assignee,
+                                String outcome, int customers, int visited, BigDecimal share) {
+    }
+
+    /**
+     * Whether the calls work: the follow-ups of run {@code fromRun} by kind, assignee and outcome, and how many of
+     * their customers visited before run {@code toRun}; by default the finished run before the latest finished one
+     * against the latest.
+     */
+    public List<RecaptureLine> recapture(Long fromRun, Long toRun) {
+        RunPair runs = runPair(fromRun, toRun);
+        if (!runs.to().asOf().isAfter(runs.from().asOf())) {
+            throw new ReportParameterException("to: run " + runs.to().id() + " (as of " + runs.to().asOf()
+                    + ") must be as of a later date than run " + runs.from().id() + " (as of " + runs.from().asOf() + ")");
+        }
+        return jdbi.withExtension(ReportDao.class, dao -> dao.recapture(runs.from().id(), runs.from().asOf(),
+                runs.to().asOf())).stream().map(row -> new RecaptureLine(runs.from().id(), runs.from().asOf(),
+                runs.to().asOf(), row.kind(), row.assignee(), row.outcome(), row.customers(), row.visited(),
+                ratio(row.visited(), row.customers()))).toList();
+    }
+
+    /** Two classification runs a report compares. */
+    private record RunPair(ClassificationRunRow from, ClassificationRunRow to) {
+    }
+
+    /** Runs {@code from} and {@code to}, by default the finished run before {@code to} and the latest finished. */
+    private RunPair runPair(Long fromRun, Long toRun) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
-            for (long run : new long[] {fromRun, toRun}) {
-                if (dao.findRun(run).isEmpty()) {
-                    throw ReportParameterException.unknown((run == fromRun ? "from" : "to")
-                            + ": no classification run " + run);
-                }
-            }
-            return dao.tierMoves(fromRun, toRun).stream()
-                    .map(move -> new TierMove(move.fromTier(), move.toTier(), move.customers())).toList();
+            long to = toRun != null ? toRun : latestDoneRun(dao);
+            long from = fromRun != null ? fromRun : dao.doneRunBefore(to).orElseThrow(() ->
+                    new ReportParameterException("from: no finished classification run before run " + to
+                            + " to compare it with"));
+            ClassificationRunRow fromRow = dao.findRun(from).orElseThrow(() ->
+                    ReportParameterException.unknown("from: no classification run " + from));
+            ClassificationRunRow toRow = dao.findRun(to).orElseThrow(() ->
+                    ReportParameterException.unknown("to: no classification run " + to));
+            return new RunPair(fromRow, toRow);
         });
     }
 

@@ -167,6 +167,40 @@ class ClassificationRunsTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void theRecaptureReportCountsWhoCameBackByKindAssigneeAndOutcome(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            com.fasterxml.jackson.databind.JsonNode customers = TestRequests.json("../call-lists/customers.json");
+            store.upsert(new CustomerFactsReader().readUpsertBatch(customers));
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 2);
+            long first = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
+            new CallLists(database.jdbi()).record(new jipan.api.OutcomeRequest(first, "K-AT-RISK",
+                    jipan.core.facts.FollowUpKind.RETENTION_CALL, "K-AT-RISK", jipan.api.OutcomeRequest.Outcome.DONE,
+                    "comes in October"), "test caller").orElseThrow();
+            // the called customer came on 15 October; the owner of the new car did not come for the reminder
+            com.fasterxml.jackson.databind.node.ObjectNode atRisk =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) customers.get("customers").get(0);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) atRisk.get("visits")).addObject()
+                    .put("roNumber", "CL-BACK").put("vin", "LCALL000000000001").put("date", "2012-10-15")
+                    .put("payType", "CUSTOMER_PAY").put("serviceType", "MAINTENANCE").put("amount", 300);
+            store.upsert(new CustomerFactsReader().readUpsertBatch(customers));
+            long second = runs.execute(runs.create(LocalDate.of(2012, 10, 31)).id(), done -> { }).id();
+
+            jipan.reports.Reports reports = new jipan.reports.Reports(database.jdbi(), java.time.Clock.systemUTC());
+            assertThat(reports.recapture(null, null)).containsExactly(
+                    new jipan.reports.Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
+                            "FIRST_MAINTENANCE_REMINDER", "SERVICE_ADVISOR", "NONE", 1, 0,
+                            new java.math.BigDecimal("0.0000")),
+                    new jipan.reports.Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
+                            "RETENTION_CALL", "SERVICE_ADVISOR", "DONE", 1, 1, new java.math.BigDecimal("1.0000")));
+            assertThat(reports.recapture(first, second)).isEqualTo(reports.recapture(null, null));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
+                    .hasMessageContaining("must be as of a later date than run " + second);
+        });
+    }
+
     private static CustomerStore storeWithTwoCustomers(Database database) {
         CustomerStore store = new CustomerStore(database.jdbi());
         store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
