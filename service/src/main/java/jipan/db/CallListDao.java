@@ -90,4 +90,42 @@ public interface CallListDao {
             VALUES (:customerId, :kind, :subject, :basis, :outcome, :note, :handledBy, :handledAt, :runId)
             """)
     void insertOutcome(@BindMethods OutcomeRow outcome);
+
+    /** A customer of a tier migration cell, with the later run's stored result (for the tier's reason). */
+    record MovedRow(String customerId, String name, String phone, String vin, String model, LocalDate lastVisit,
+                    String fromTier, String tier, String churn, String baseGrade, String resultJson) {
+    }
+
+    /**
+     * One page of the customers in tier {@code fromTier} ({@code NONE}: no tier) in run {@code from} and in
+     * {@code toTier} in run {@code to}, by customer id: name, phone, the vehicle of the latest visit up to the later
+     * run's date (or the customer's first VIN), that visit, and the later run's result.
+     */
+    @SqlQuery("""
+            SELECT c.id AS customer_id, c.name, c.phone, v.vin, v.model,
+                   (SELECT MAX(x.visit_date) FROM visit x WHERE x.customer_id = c.id AND x.visit_date <= b.as_of)
+                       AS last_visit,
+                   COALESCE(a.tier, 'NONE') AS from_tier, b.tier, b.churn, b.base_grade, b.result_json
+            FROM classification_result a
+            JOIN classification_result b ON b.customer_id = a.customer_id AND b.run_id = :to
+            JOIN customer c ON c.id = a.customer_id
+            LEFT JOIN vehicle v ON v.vin = COALESCE(
+                 (SELECT x.vin FROM visit x WHERE x.customer_id = c.id AND x.visit_date <= b.as_of
+                  ORDER BY x.visit_date DESC, x.ro_number DESC LIMIT 1),
+                 (SELECT MIN(y.vin) FROM vehicle y WHERE y.customer_id = c.id))
+            WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier AND COALESCE(b.tier, 'NONE') = :toTier
+            ORDER BY c.id
+            LIMIT :limit OFFSET :offset
+            """)
+    @RegisterConstructorMapper(MovedRow.class)
+    List<MovedRow> moved(@Bind("from") long from, @Bind("to") long to, @Bind("fromTier") String fromTier,
+                         @Bind("toTier") String toTier, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    @SqlQuery("""
+            SELECT COUNT(*) FROM classification_result a
+            JOIN classification_result b ON b.customer_id = a.customer_id AND b.run_id = :to
+            WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier AND COALESCE(b.tier, 'NONE') = :toTier
+            """)
+    long movedCount(@Bind("from") long from, @Bind("to") long to, @Bind("fromTier") String fromTier,
+                    @Bind("toTier") String toTier);
 }

@@ -92,16 +92,6 @@ public interface ClassificationRunDao {
             """)
     void insertVehicles(@BindMethods List<StoredVehicleRow> vehicles);
 
-    /** The customers who moved from one tier to another between two runs ({@code NONE} for no tier). */
-    @SqlQuery("""
-            SELECT a.customer_id FROM classification_result a
-            JOIN classification_result b ON b.customer_id = a.customer_id AND b.run_id = :to
-            WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier AND COALESCE(b.tier, 'NONE') = :toTier
-            ORDER BY a.customer_id LIMIT :limit
-            """)
-    List<String> movedCustomers(@Bind("from") long fromRun, @Bind("to") long toRun, @Bind("fromTier") String fromTier,
-                                @Bind("toTier") String toTier, @Bind("limit") int limit);
-
     @SqlUpdate("UPDATE classification_run SET customers_done = customers_done + :count WHERE id = :id")
     void addDone(@Bind("id") long id, @Bind("count") int count);
 

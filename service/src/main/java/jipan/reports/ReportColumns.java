@@ -77,7 +77,8 @@ public final class ReportColumns {
             Map.entry("handledAt", "处理时间"),
             Map.entry("fromAsOf", "名单日期"),
             Map.entry("toAsOf", "截至日期"),
-            Map.entry("visited", "已回厂客户数"));
+            Map.entry("visited", "已回厂客户数"),
+            Map.entry("vin", "车架号"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share");

@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -24,12 +25,14 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 import jipan.api.CallList;
+import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
 import jipan.api.TaskOutcome;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.FollowUpKind;
+import jipan.core.facts.Tier;
 import jipan.reports.CsvTable;
 import jipan.reports.ReportColumns;
 import jipan.reports.ReportParameterException;
@@ -73,6 +76,37 @@ public class CallListResource {
         return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
                 size == null ? 100 : size),
                 MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The customers of one cell of a tier migration (the {@code tier-migration} report), e.g. {@code …/1/2/A/B}: in
+     * tier A in run 1 and B in run 2, with the call list's columns and the later tier's reason; JSON by pages or
+     * all of them (up to 100,000) as CSV.
+     */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
+    @GET
+    @Path("/tier-migration/{fromRun}/{toRun}/{fromTier}/{toTier}")
+    @ApiResponse(responseCode = "200", description = "a page of the cell's customers (or all of them as CSV)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MovedCustomers.class)))
+    public Response moved(@PathParam("fromRun") long fromRun, @PathParam("toRun") long toRun,
+                          @PathParam("fromTier") String fromTier, @PathParam("toTier") String toTier,
+                          @QueryParam("page") @Min(1) @Max(100_000) Integer page,
+                          @QueryParam("size") @Min(1) @Max(1_000) Integer size,
+                          @QueryParam("format") String format, @QueryParam("lang") String lang) {
+        String[] tiers = Stream.concat(Stream.of(Tier.values()).map(Enum::name), Stream.of("NONE"))
+                .toArray(String[]::new);
+        check("fromTier", fromTier, tiers);
+        check("toTier", toTier, tiers);
+        check("format", format, "json", "csv");
+        boolean chinese = Downloads.chinese(lang);
+        if ("csv".equals(format)) {
+            MovedCustomers all = lists.moved(fromRun, toRun, fromTier, toTier, 1, CallLists.MAX_LINES);
+            return Downloads.csv(CsvTable.of(MovedCustomers.Line.class,
+                    ReportColumns.headers(MovedCustomers.Line.class, chinese), all.items(), Set.of(), null),
+                    "tier-migration_" + fromRun + "_" + toRun + "_" + fromTier + "_" + toTier + ".csv");
+        }
+        return Response.ok(lists.moved(fromRun, toRun, fromTier, toTier, page == null ? 1 : page,
+                size == null ? 100 : size), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**

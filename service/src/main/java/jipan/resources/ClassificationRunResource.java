@@ -83,30 +83,6 @@ public class ClassificationRunResource {
                 row.startedAt(), row.finishedAt(), row.error());
     }
 
-    /**
-     * The customers of one cell of the tier migration matrix (the {@code tier-migration} report), e.g.
-     * {@code …/A/B}: up to {@code limit} (default 1,000).
-     */
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
-    @GET
-    @Path("/{id}/tier-migration/{other}/{fromTier}/{toTier}")
-    public List<String> movedCustomers(@PathParam("id") long id, @PathParam("other") long other,
-                                       @PathParam("fromTier") String fromTier, @PathParam("toTier") String toTier,
-                                       @QueryParam("limit") Integer limit) {
-        get(id);
-        get(other);
-        for (String tier : List.of(fromTier, toTier)) {
-            if (java.util.Arrays.stream(jipan.core.facts.Tier.values()).noneMatch(t -> t.name().equals(tier))) {
-                throw new NotFoundException("no tier '" + (tier.length() > 20 ? tier.substring(0, 20) + "…" : tier)
-                        + "': a cell is two of " + java.util.Arrays.toString(jipan.core.facts.Tier.values()));
-            }
-        }
-        if (limit != null && limit < 1) {
-            throw new BadRequestException("limit: must be at least 1 (got " + limit + ")");
-        }
-        return runs.movedCustomers(id, other, fromTier, toTier, limit == null ? 1_000 : Math.min(limit, 100_000));
-    }
-
     /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST

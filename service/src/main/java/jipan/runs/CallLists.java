@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jipan.api.CallList;
+import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
 import jipan.api.TaskOutcome;
 import jipan.db.CallListDao;
@@ -26,6 +29,7 @@ public final class CallLists {
     /** Which tasks a list shows: without an outcome, with one, or both. */
     public static final List<String> STATES = List.of("open", "handled", "all");
     private static final LocalDate NO_LIMIT = LocalDate.of(9999, 12, 31);
+    private static final ObjectMapper READER = new ObjectMapper();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -85,5 +89,42 @@ public final class CallLists {
             return Optional.of(new TaskOutcome(row.customerId(), row.kind(), row.subject(), row.basis(),
                     request.outcome(), row.note(), row.handledBy(), row.handledAt(), row.runId()));
         });
+    }
+
+    /**
+     * Page {@code page} (from 1) of {@code size} customers in tier {@code fromTier} in run {@code fromRun} and in
+     * {@code toTier} in run {@code toRun} ({@code NONE}: not classified), with the call list's columns and the
+     * sentence that gave the later tier.
+     */
+    public MovedCustomers moved(long fromRun, long toRun, String fromTier, String toTier, int page, int size) {
+        return jdbi.withHandle(handle -> {
+            ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
+            for (long run : new long[] {fromRun, toRun}) {
+                if (runs.findRun(run).isEmpty()) {
+                    throw ReportParameterException.unknown("no classification run " + run);
+                }
+            }
+            CallListDao lists = handle.attach(CallListDao.class);
+            List<MovedCustomers.Line> lines = lists.moved(fromRun, toRun, fromTier, toTier, size,
+                    (long) (page - 1) * size).stream().map(row -> new MovedCustomers.Line(row.customerId(),
+                    row.name(), row.phone(), row.vin(), row.model(), row.lastVisit(), row.fromTier(), row.tier(),
+                    row.churn(), row.baseGrade(), tierReason(row.resultJson()))).toList();
+            return new MovedCustomers(fromRun, toRun, fromTier, toTier,
+                    lists.movedCount(fromRun, toRun, fromTier, toTier), page, size, lines);
+        });
+    }
+
+    /** The sentence of a stored result's tier rule (its reason of topic {@code tiers}), or null. */
+    private static String tierReason(String resultJson) {
+        try {
+            for (JsonNode reason : READER.readTree(resultJson).path("reasons")) {
+                if ("tiers".equals(reason.path("topic").asText())) {
+                    return reason.path("message").asText();
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a stored classification result is not JSON", e);
+        }
     }
 }

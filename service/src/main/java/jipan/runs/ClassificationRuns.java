@@ -99,12 +99,6 @@ public final class ClassificationRuns {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.historyOf(customerId));
     }
 
-    /** Up to {@code limit} customers who moved from {@code fromTier} in one run to {@code toTier} in another. */
-    public List<String> movedCustomers(long fromRun, long toRun, String fromTier, String toTier, int limit) {
-        return jdbi.withExtension(ClassificationRunDao.class,
-                dao -> dao.movedCustomers(fromRun, toRun, fromTier, toTier, limit));
-    }
-
     /** Marks runs a stopped process left RUNNING as INTERRUPTED; returns how many. */
     public int markInterrupted() {
         return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);

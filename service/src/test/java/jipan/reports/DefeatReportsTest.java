@@ -69,8 +69,8 @@ class DefeatReportsTest {
                     new Reports.TierMove("C", "C", 1),
                     new Reports.TierMove("D", "D", 1));
             assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("to: no classification run 999");
-            assertThat(new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 10)
-                    .movedCustomers(run, run, "C", "C", 10)).containsExactly("K1");
+            assertThat(new jipan.runs.CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10).items())
+                    .extracting(jipan.api.MovedCustomers.Line::customerId).containsExactly("K1");
 
             // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited
             Reports.Conquest conquest = reports.conquest(FROM, TO);

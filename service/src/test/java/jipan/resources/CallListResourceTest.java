@@ -101,6 +101,34 @@ class CallListResourceTest {
         assertThat(list("run=" + second + "&kind=RETENTION_CALL&state=handled").at("/items/0/outcome").asText())
                 .isEqualTo("DONE");
 
+        // the customers of a tier migration cell, with the call list's columns
+        JsonNode cell;
+        try (Response moved = call("GET", "/call-lists/tier-migration/" + firstRun + "/" + second + "/B/B", null)) {
+            assertThat(moved.getStatus()).isEqualTo(200);
+            cell = TestRequests.JSON.readTree(moved.readEntity(String.class));
+        }
+        assertThat(cell.get("total").asInt()).isEqualTo(1);
+        assertThat(cell.at("/items/0/customerId").asText()).isEqualTo("K-AT-RISK");
+        assertThat(cell.at("/items/0/name").asText()).isEqualTo("张先生");
+        assertThat(cell.at("/items/0/vin").asText()).isEqualTo("LCALL000000000001");
+        assertThat(cell.at("/items/0/model").asText()).isEqualTo("科鲁兹");
+        assertThat(cell.at("/items/0/lastVisit").asText()).isEqualTo("2012-02-01");
+        assertThat(cell.at("/items/0/reason").asText()).contains("→ B");
+        try (Response csv = call("GET", "/call-lists/tier-migration/" + firstRun + "/" + second + "/C/C?format=csv&lang=zh",
+                null)) {
+            assertThat(csv.getHeaderString("Content-Disposition"))
+                    .isEqualTo("attachment; filename=\"tier-migration_" + firstRun + "_" + second + "_C_C.csv\"");
+            assertThat(csv.readEntity(String.class).lines().toList()).hasSize(2)
+                    .first().asString().startsWith("\uFEFF客户编号,姓名,电话,车架号,车型,最近进厂,原等级,售后等级");
+        }
+        try (Response bad = call("GET", "/call-lists/tier-migration/" + firstRun + "/" + second + "/A/Z", null)) {
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(bad.readEntity(String.class)).contains("toTier: must be one of");
+        }
+        try (Response unknown = call("GET", "/call-lists/tier-migration/" + firstRun + "/99999/A/B", null)) {
+            assertThat(unknown.getStatus()).isEqualTo(404);
+        }
+
         // the customer came once more and lapsed again: a new basis, a new task
         String customers = TestRequests.json("../call-lists/customers.json").toString().replace(
                 "{\"roNumber\":\"CL-2\"", "{\"roNumber\":\"CL-2b\",\"vin\":\"LCALL000000000001\",\"date\":\"2012-03-01\","
