@@ -8,6 +8,8 @@ import {failure, table} from './ui.js';
 const KINDS = ['RETENTION_CALL', 'RHYTHM_LAPSE_CALL', 'FIRST_MAINTENANCE_REMINDER', 'WARRANTY_ENDING_OFFER',
   'STALLED_LEAD', 'MANAGER_CALL', 'PRICE_REOFFER', 'POSTPONED_RECONTACT', 'AFTER_SALES_INVITATION'];
 const ASSIGNEES = ['SERVICE_ADVISOR', 'SALES', 'MANAGER'];
+const STATES = ['open', 'handled', 'all'];
+const OUTCOMES = ['DONE', 'UNREACHABLE', 'DECLINED'];
 const SIZE = 50;
 
 export async function callsPage(root) {
@@ -16,9 +18,29 @@ export async function callsPage(root) {
   const assignee = el('select', {id: 'calls-assignee'}, el('option', {value: ''}, t('calls.any')),
     ASSIGNEES.map(a => el('option', {value: a}, label(a))));
   const dueBy = el('input', {type: 'date', id: 'calls-due-by'});
+  const state = el('select', {id: 'calls-state'}, STATES.map(s => el('option', {value: s}, t('calls.state.' + s))));
   const list = el('div', {id: 'calls'});
   let page = 1;
-  const filters = () => ({kind: kind.value, assignee: assignee.value, dueBy: dueBy.value});
+  const filters = () => ({kind: kind.value, assignee: assignee.value, dueBy: dueBy.value, state: state.value});
+
+  // What became of a task: its outcome once recorded, else a note field and one button per outcome.
+  function outcomeCell(runId, item) {
+    if (item.outcome) {
+      return el('span', {class: 'outcome'}, label(item.outcome) + (item.note ? ' · ' + item.note : '') + ' · '
+        + item.handledBy);
+    }
+    const note = el('input', {type: 'text', maxlength: 1000, class: 'outcome-note', placeholder: t('calls.note')});
+    return el('span', {class: 'outcome-form'}, note, OUTCOMES.map(outcome => el('button', {type: 'button',
+      class: 'outcome-' + outcome, onclick: async () => {
+        try {
+          await api.post('/call-lists/outcomes', {run: runId, customerId: item.customerId, kind: item.kind,
+            subject: item.subject, outcome, note: note.value || null});
+          await load();
+        } catch (error) {
+          show(list, failure(error));
+        }
+      }}, label(outcome))));
+  }
 
   async function load() {
     try {
@@ -38,6 +60,7 @@ export async function callsPage(root) {
           {title: t('impact.tier'), value: i => label(i.tier)},
           {title: t('calls.lastVisit'), value: i => i.lastVisit || ''},
           {title: t('data.reason'), value: i => i.reason},
+          {title: t('calls.outcome'), value: i => outcomeCell(answer.runId, i)},
         ], answer.items, {id: 'calls-table'}),
         el('div', {class: 'actions'},
           el('button', {id: 'calls-previous', disabled: page <= 1, onclick: () => { page--; load(); }}, '‹'),
@@ -62,6 +85,7 @@ export async function callsPage(root) {
       el('label', {for: 'calls-kind'}, t('followUp.kind')), kind,
       el('label', {for: 'calls-assignee'}, t('followUp.assignee')), assignee,
       el('label', {for: 'calls-due-by'}, t('calls.dueBy')), dueBy,
+      el('label', {for: 'calls-state'}, t('calls.state')), state,
       el('button', {type: 'submit', class: 'primary', id: 'calls-apply'}, t('dashboard.apply')),
       el('button', {type: 'button', id: 'calls-download', onclick: download}, t('dashboard.download'))),
     el('section', {class: 'card'}, list));

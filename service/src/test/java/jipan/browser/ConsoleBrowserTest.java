@@ -257,8 +257,9 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theCallListIsAWorkQueueWithFilters() throws Exception {
-        signIn("demo-analyst");
+    void aServiceManagerWorksTheCallListAndRecordsAnOutcome() throws Exception {
+        signIn("demo-service");
+        assertThat(browser.findElements(By.id("nav-rules"))).isEmpty();
         find("#nav-calls").click();
         WebElement table = find("#calls-table");
         assertThat(table.getText()).contains("挽留回访", "C1", "AT_RISK customer of tier C");
@@ -267,6 +268,18 @@ class ConsoleBrowserTest {
         new org.openqa.selenium.support.ui.Select(find("#calls-kind")).selectByValue("FIRST_MAINTENANCE_REMINDER");
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
+
+        // the call is made: a note, DONE, and the task leaves the open list for the handled one
+        new org.openqa.selenium.support.ui.Select(find("#calls-kind")).selectByValue("RETENTION_CALL");
+        find("#calls-apply").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
+        find("#calls-table .outcome-note").sendKeys("<b>周一</b> 来保养");
+        find("#calls-table .outcome-DONE").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
+        new org.openqa.selenium.support.ui.Select(find("#calls-state")).selectByValue("handled");
+        find("#calls-apply").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
+        assertThat(find("#calls-table .outcome").getText()).isEqualTo("完成 · <b>周一</b> 来保养 · test service manager");
     }
 
     @Test
