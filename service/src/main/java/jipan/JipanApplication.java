@@ -155,7 +155,9 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ImportResource(imports));
         environment.jersey().register(new jipan.resources.CallerResource());
         environment.jersey().register(new jipan.resources.CallListResource(new jipan.runs.CallLists(database.jdbi())));
-        environment.jersey().register(new ReportResource(new Reports(database.jdbi(), Clock.systemDefaultZone()), metrics));
+        Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
+        environment.jersey().register(new ReportResource(reports, metrics));
+        environment.lifecycle().manage(new jipan.console.DashboardWarmUp(database.jdbi(), reports));
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
         environment.jersey().register(new jipan.console.ConsoleResource());

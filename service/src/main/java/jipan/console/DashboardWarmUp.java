@@ -1,0 +1,113 @@
+package jipan.console;
+
+import io.dropwizard.lifecycle.Managed;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jipan.db.ClassificationRunDao;
+import jipan.db.ClassificationRunRow;
+import jipan.reports.ReportDefinition;
+import jipan.reports.ReportParameter;
+import jipan.reports.ReportParameterException;
+import jipan.reports.ReportRegistry;
+import jipan.reports.Reports;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes once, in the background right after the service starts, the reports the console's dashboards open
+ * with — the twelve months up to the latest finished classification run, as {@code dashboards.js} asks for them —
+ * so the first person to open the dashboards does not wait for the database's cold first queries (its pages read
+ * from disk, the query plans and the JIT not yet warm). Nothing is kept: this only warms the database and the JVM.
+ * A failure is logged and changes nothing.
+ */
+public final class DashboardWarmUp implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardWarmUp.class);
+    /** The dashboards' reports and the parameters they take from the period (see dashboards.js). */
+    private static final List<Map.Entry<String, List<String>>> DASHBOARD = List.of(
+            Map.entry("churn-series", List.of("to:month")),
+            Map.entry("structure", List.of("from", "to")),
+            Map.entry("structure-yoy", List.of("from", "to", "by=region")),
+            Map.entry("structure-yoy", List.of("from", "to", "by=industry")),
+            Map.entry("tier-distribution", List.of()),
+            Map.entry("tier-migration", List.of()),
+            Map.entry("defeat-categories", List.of()),
+            Map.entry("defeat-competitors", List.of("from", "to")),
+            Map.entry("defeat-monthly", List.of("from", "to")));
+
+    private final Jdbi jdbi;
+    private final Reports reports;
+    private ExecutorService thread;
+
+    public DashboardWarmUp(Jdbi jdbi, Reports reports) {
+        this.jdbi = jdbi;
+        this.reports = reports;
+    }
+
+    @Override
+    public void start() {
+        thread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "dashboard-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+        thread.submit(this::warm);
+    }
+
+    @Override
+    public void stop() {
+        if (thread != null) {
+            thread.shutdownNow();
+        }
+    }
+
+    /** Runs the dashboards' reports once; returns how many ran (-1: stopped by an error). */
+    int warm() {
+        long started = System.nanoTime();
+        try {
+            Optional<ClassificationRunRow> latest = jdbi.withExtension(ClassificationRunDao.class,
+                    dao -> dao.latestDoneRun().flatMap(dao::findRun));
+            if (latest.isEmpty()) {
+                return 0;
+            }
+            LocalDate to = latest.get().asOf();
+            LocalDate from = to.minusYears(1).plusDays(1);
+            int ran = 0;
+            for (Map.Entry<String, List<String>> report : DASHBOARD) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                ReportDefinition definition = ReportRegistry.byName(report.getKey()).orElseThrow();
+                Map<String, String> raw = new HashMap<>();
+                for (String argument : report.getValue()) {
+                    switch (argument) {
+                        case "from" -> raw.put("from", from.toString());
+                        case "to" -> raw.put("to", to.toString());
+                        case "to:month" -> raw.put("to", YearMonth.from(to).toString());
+                        default -> raw.put(argument.substring(0, argument.indexOf('=')),
+                                argument.substring(argument.indexOf('=') + 1));
+                    }
+                }
+                try {
+                    definition.run(reports, definition.arguments(raw::get, ReportParameter::name));
+                    ran++;
+                } catch (ReportParameterException e) {
+                    // e.g. the tier migration with a single run: the dashboard shows that message too
+                }
+            }
+            LOG.info("the dashboards' {} reports for {}..{} warmed in {} ms", ran, from, to,
+                    (System.nanoTime() - started) / 1_000_000);
+            return ran;
+        } catch (RuntimeException e) {
+            LOG.info("warming the dashboards' reports stopped: {}", e.toString());
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package jipan.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import jipan.TestRequests;
+import jipan.core.Classifier;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleFiles;
+import jipan.core.documents.CustomerFactsReader;
+import jipan.db.CustomerStore;
+import jipan.db.TestDatabases;
+import jipan.lifecycle.LiveRules;
+import jipan.reports.Reports;
+import jipan.runs.ClassificationRuns;
+import org.junit.jupiter.api.Test;
+
+/** The start-up warm-up runs every report the dashboards open with, by the registry's definitions. */
+class DashboardWarmUpTest {
+
+    @Test
+    void warmsEveryDashboardReportOnceThereAreRunsAndNothingBefore() throws Exception {
+        TestDatabases.with("h2", database -> {
+            DashboardWarmUp warmUp = new DashboardWarmUp(database.jdbi(),
+                    new Reports(database.jdbi(), Clock.systemUTC()));
+            assertThat(warmUp.warm()).isZero();
+
+            CustomerStore store = new CustomerStore(database.jdbi());
+            store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../call-lists/customers.json")));
+            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(
+                    RuleFiles.readDirectory(Path.of("../rules"))), 10_000), null, LiveRules.Publication.NONE);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, live, TestRequests.JSON, 10);
+            runs.execute(runs.create(LocalDate.of(2012, 8, 31)).id(), done -> { });
+            // one run: the tier migration has nothing to compare, the other eight reports run
+            assertThat(warmUp.warm()).isEqualTo(8);
+            runs.execute(runs.create(LocalDate.of(2012, 9, 30)).id(), done -> { });
+            assertThat(warmUp.warm()).isEqualTo(9);
+        });
+    }
+}
