@@ -28,25 +28,30 @@ public interface CallListDao {
      * phone, the vehicle it is about (when its subject is a VIN), the last visit and the run's tier, churn and
      * grade, and the outcome recorded for the same task. {@code kind} and {@code assignee} '' mean any; {@code dueBy}
      * is the latest due date listed; {@code state} is {@code open} (no outcome), {@code handled} or {@code all}.
+     * The page is cut from the follow-ups alone before anything is joined to it: the names, the run's result and
+     * the last visit are looked up for the page's lines only.
      */
     @SqlQuery("""
             SELECT f.customer_id, c.name, c.phone, f.kind, f.subject, v.model, f.priority, f.due, f.assignee, f.basis,
                    f.reason,
-                   (SELECT MAX(visit_date) FROM visit x WHERE x.customer_id = f.customer_id AND x.visit_date <= r.as_of)
+                   (SELECT MAX(visit_date) FROM visit x WHERE x.customer_id = f.customer_id AND x.visit_date <= run.as_of)
                        AS last_visit,
-                   r.tier, r.churn, r.base_grade, o.outcome, o.note, o.handled_by, o.handled_at
-            FROM follow_up f
+                   r.tier, r.churn, r.base_grade, f.outcome, f.note, f.handled_by, f.handled_at
+            FROM (SELECT p.*, o.outcome, o.note, o.handled_by, o.handled_at
+                  FROM follow_up p
+                  LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
+                       AND o.subject = p.subject AND o.basis = p.basis
+                  WHERE p.run_id = :run AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
+                    AND (p.due IS NULL OR p.due <= :dueBy)
+                    AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
+                         OR (:state = 'handled' AND o.outcome IS NOT NULL))
+                  ORDER BY p.due, p.priority, p.customer_id, p.kind, p.subject
+                  LIMIT :limit OFFSET :offset) f
+            JOIN classification_run run ON run.id = f.run_id
             JOIN customer c ON c.id = f.customer_id
             JOIN classification_result r ON r.run_id = f.run_id AND r.customer_id = f.customer_id
             LEFT JOIN vehicle v ON v.vin = f.subject
-            LEFT JOIN follow_up_outcome o ON o.customer_id = f.customer_id AND o.kind = f.kind
-                 AND o.subject = f.subject AND o.basis = f.basis
-            WHERE f.run_id = :run AND (:kind = '' OR f.kind = :kind) AND (:assignee = '' OR f.assignee = :assignee)
-              AND (f.due IS NULL OR f.due <= :dueBy)
-              AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
-                   OR (:state = 'handled' AND o.outcome IS NOT NULL))
             ORDER BY f.due, f.priority, f.customer_id, f.kind, f.subject
-            LIMIT :limit OFFSET :offset
             """)
     @RegisterConstructorMapper(CallListRow.class)
     List<CallListRow> page(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
@@ -99,23 +104,28 @@ public interface CallListDao {
     /**
      * One page of the customers in tier {@code fromTier} ({@code NONE}: no tier) in run {@code from} and in
      * {@code toTier} in run {@code to}, by customer id: name, phone, the vehicle of the latest visit up to the later
-     * run's date (or the customer's first VIN), that visit, and the later run's result.
+     * run's date (or the customer's first VIN), that visit, and the later run's result. The page is cut from the
+     * two runs' tiers alone (an index holds them) before anything else is read.
      */
     @SqlQuery("""
             SELECT c.id AS customer_id, c.name, c.phone, v.vin, v.model,
                    (SELECT MAX(x.visit_date) FROM visit x WHERE x.customer_id = c.id AND x.visit_date <= b.as_of)
                        AS last_visit,
-                   COALESCE(a.tier, 'NONE') AS from_tier, b.tier, b.churn, b.base_grade, b.result_json
-            FROM classification_result a
-            JOIN classification_result b ON b.customer_id = a.customer_id AND b.run_id = :to
-            JOIN customer c ON c.id = a.customer_id
+                   m.from_tier, b.tier, b.churn, b.base_grade, b.result_json
+            FROM (SELECT a.customer_id, COALESCE(a.tier, 'NONE') AS from_tier
+                  FROM classification_result a
+                  JOIN classification_result t ON t.customer_id = a.customer_id AND t.run_id = :to
+                  WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier
+                    AND COALESCE(t.tier, 'NONE') = :toTier
+                  ORDER BY a.customer_id
+                  LIMIT :limit OFFSET :offset) m
+            JOIN classification_result b ON b.customer_id = m.customer_id AND b.run_id = :to
+            JOIN customer c ON c.id = m.customer_id
             LEFT JOIN vehicle v ON v.vin = COALESCE(
                  (SELECT x.vin FROM visit x WHERE x.customer_id = c.id AND x.visit_date <= b.as_of
                   ORDER BY x.visit_date DESC, x.ro_number DESC LIMIT 1),
                  (SELECT MIN(y.vin) FROM vehicle y WHERE y.customer_id = c.id))
-            WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier AND COALESCE(b.tier, 'NONE') = :toTier
-            ORDER BY c.id
-            LIMIT :limit OFFSET :offset
+            ORDER BY m.customer_id
             """)
     @RegisterConstructorMapper(MovedRow.class)
     List<MovedRow> moved(@Bind("from") long from, @Bind("to") long to, @Bind("fromTier") String fromTier,
