@@ -86,6 +86,10 @@ const SPECS = [
       series: [{type: 'heatmap', name: t('dashboard.customers'), label: {show: true},
         data: rows.map(r => [tiers.indexOf(r.toTier), tiers.indexOf(r.fromTier), r.customers])}]};
   }},
+  {report: 'recapture', parameters: () => ({}), option: rows => bars(
+    rows.map(r => label(r.kind) + ' · ' + label(r.assignee) + ' · ' + label(r.outcome)),
+    [{name: t('dashboard.customers'), data: rows.map(r => r.customers)},
+      {name: t('dashboard.visited'), data: rows.map(r => r.visited)}])},
   {report: 'defeat-categories', parameters: () => ({}), option: rows => bars(rows.map(r => r.category),
     [{name: t('dashboard.leads'), data: rows.map(r => r.leads)}])},
   {report: 'defeat-competitors', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(

@@ -161,6 +161,7 @@ const WORDS = {
   'dashboard.customerShare': ['客户占比', 'Share of customers'],
   'dashboard.revenueShare': ['产值占比', 'Share of revenue'],
   'dashboard.customers': ['客户数', 'Customers'],
+  'dashboard.visited': ['已回厂', 'Came back'],
   'dashboard.leads': ['线索数', 'Leads'],
   'dashboard.defeated': ['战败数', 'Defeated'],
   'dashboard.defeatRate': ['战败率', 'Defeat rate'],

@@ -37,6 +37,7 @@ public final class DashboardWarmUp implements Managed {
             Map.entry("structure-yoy", List.of("from", "to", "by=industry")),
             Map.entry("tier-distribution", List.of()),
             Map.entry("tier-migration", List.of()),
+            Map.entry("recapture", List.of()),
             Map.entry("defeat-categories", List.of()),
             Map.entry("defeat-competitors", List.of("from", "to")),
             Map.entry("defeat-monthly", List.of("from", "to")));
