@@ -22,8 +22,12 @@ function loadCharts() {
 
 const percent = value => value === null || value === undefined ? null : Math.round(value * 10000) / 100;
 
-/** A card: the chart, the report's rows as a table, and a download of them. */
-function card(root, echarts, reports, spec, parameters) {
+/**
+ * A card: the chart, the report's rows as a table, and a download of them. The table is filled as soon as the
+ * report comes; the chart is drawn once ECharts ({@code charts}, a promise) is loaded too, and then marked
+ * {@code data-drawn}.
+ */
+function card(root, charts, reports, spec, parameters) {
   const report = reports.find(r => r.name === spec.report);
   const path = report.url.replace('/api/v1', '');
   const id = spec.id || spec.report;
@@ -38,20 +42,27 @@ function card(root, echarts, reports, spec, parameters) {
   root.append(box);
   // the card is in place at once; its report is asked for now and drawn when it comes
   return api.get(path + '?' + api.query(parameters))
-    .then(rows => draw(echarts, report, spec, chart, rowsTable, rows), error => show(chart, failure(error)));
+    .then(rows => {
+      rows = Array.isArray(rows) ? rows : [rows];
+      fill(report, spec, rowsTable, rows);
+      return charts.then(echarts => draw(echarts, spec, chart, rows));
+    }, error => show(chart, failure(error)));
 }
 
-function draw(echarts, report, spec, chart, rowsTable, rows) {
-  rows = Array.isArray(rows) ? rows : [rows];
+function fill(report, spec, rowsTable, rows) {
   const columns = report.columns.filter(c => !spec.hide || !spec.hide.includes(c.name));
   show(rowsTable, el('table', {class: 'rows'},
     el('thead', {}, el('tr', {}, columns.map(c => el('th', {}, lang() === 'en' ? c.name : c.chinese)))),
     el('tbody', {}, rows.map(row => el('tr', {}, columns.map(c => el('td', {class: c.percent ? 'number' : ''},
       c.percent ? (row[c.name] === null ? '' : number(percent(row[c.name])) + ' %')
         : typeof row[c.name] === 'number' ? number(row[c.name]) : label(row[c.name]))))))));
+}
+
+function draw(echarts, spec, chart, rows) {
   const instance = echarts.init(chart);
   instance.setOption(Object.assign({animation: false, tooltip: {trigger: 'axis'}, grid: {containLabel: true}},
     spec.option(rows)));
+  chart.dataset.drawn = 'true';
 }
 
 const bars = (categories, series) => ({
@@ -101,15 +112,14 @@ const SPECS = [
 ];
 
 export async function dashboardsPage(root, caller, chosen) {
-  const [echarts, reports] = await Promise.all([loadCharts(), api.get('/reports')]);
-  // the period: the twelve months up to the latest classification run, or up to today
+  // the period: the twelve months up to the latest classification run, or up to today; asked for together with
+  // ECharts and the report list. The reports are asked for once ECharts is read: asked for while the browser
+  // parses its megabyte, they drew the first chart later, not sooner (docs/performance.md).
+  const [echarts, reports, latest] = await Promise.all([loadCharts(), api.get('/reports'),
+    api.get('/reports/tier-distribution').catch(() => [])]); // no finished run yet: the charts that need one say so
+  const charts = Promise.resolve(echarts);
   let end = new Date().toISOString().substring(0, 10);
-  try {
-    const latest = await api.get('/reports/tier-distribution');
-    if (latest.length) end = latest[0].asOf;
-  } catch (error) {
-    // no finished run yet: the charts that need one say so
-  }
+  if (latest.length) end = latest[0].asOf;
   const start = new Date(end);
   start.setFullYear(start.getFullYear() - 1);
   start.setDate(start.getDate() + 1);
@@ -127,5 +137,5 @@ export async function dashboardsPage(root, caller, chosen) {
     }}, el('label', {for: 'period-from'}, t('dashboard.period')), from, '–', to,
     el('button', {type: 'submit', id: 'period-apply'}, t('dashboard.apply'))), grid);
   // every report is asked for at once: each chart is drawn as soon as its report comes
-  await Promise.all(SPECS.map(spec => card(grid, echarts, reports, spec, spec.parameters(period))));
+  await Promise.all(SPECS.map(spec => card(grid, charts, reports, spec, spec.parameters(period))));
 }

@@ -127,7 +127,7 @@ class ConsoleBrowserTest {
     /** The numbers a chart draws, read from the chart (ECharts' option), not from its pixels. */
     @SuppressWarnings("unchecked")
     private static java.util.List<Object> chartData(String report, int series) {
-        find("#card-" + report + " table.rows");
+        find("#chart-" + report + "[data-drawn]");
         return (java.util.List<Object>) browser.executeScript("return echarts.getInstanceByDom("
                 + "document.getElementById('chart-" + report + "')).getOption().series[" + series + "].data", new Object[0]);
     }
@@ -135,7 +135,7 @@ class ConsoleBrowserTest {
     @Test
     void eachDashboardChartDrawsTheNumbersOfItsReport() throws Exception {
         signIn("demo-viewer");
-        find("#card-defeat-monthly table.rows"); // the last chart is drawn
+        everyChartDrawn();
         screenshot("dashboards");
         JsonNode tiers;
         try (Response report = APP.client().target(url("/api/v1/reports/tier-distribution")).request()
@@ -172,8 +172,14 @@ class ConsoleBrowserTest {
         browser.executeScript("arguments[0].value = '2012-01-01'", from);
         find("#period-apply").click();
         wait.until(d -> d.getCurrentUrl().endsWith("#/dashboards/2012-01-01..2012-09-30"));
-        find("#card-defeat-monthly table.rows");
+        everyChartDrawn();
         assertThat(find("#period-from").getAttribute("value")).isEqualTo("2012-01-01");
+    }
+
+    /** Waits until every chart of the dashboards has its table and its drawing. */
+    private static void everyChartDrawn() {
+        wait.until(d -> (Boolean) browser.executeScript("const charts = document.querySelectorAll('.chart');"
+                + "return charts.length >= 10 && [...charts].every(c => c.dataset.drawn === 'true')"));
     }
 
     @Test
