@@ -16,6 +16,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface CallListDao {
 
+    /**
+     * The follow-ups {@code p} of run {@code :run} with their outcomes {@code o}, filtered by {@code :kind},
+     * {@code :assignee} ('' for any), {@code :dueBy} and {@code :state} (open, handled, all): one filter for a
+     * list's page and its count.
+     */
+    String TASKS = """
+                  FROM follow_up p
+                  LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
+                       AND o.subject = p.subject AND o.basis = p.basis
+                  WHERE p.run_id = :run AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
+                    AND (p.due IS NULL OR p.due <= :dueBy)
+                    AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
+                         OR (:state = 'handled' AND o.outcome IS NOT NULL))
+            """;
+
     /** A line of a call list: the follow-up, the customer, the vehicle, the run's view and any outcome. */
     record CallListRow(String customerId, String name, String phone, String kind, String subject, String model,
                        int priority, LocalDate due, String assignee, String basis, String reason, LocalDate lastVisit,
@@ -38,13 +53,7 @@ public interface CallListDao {
                        AS last_visit,
                    r.tier, r.churn, r.base_grade, f.outcome, f.note, f.handled_by, f.handled_at
             FROM (SELECT p.*, o.outcome, o.note, o.handled_by, o.handled_at
-                  FROM follow_up p
-                  LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
-                       AND o.subject = p.subject AND o.basis = p.basis
-                  WHERE p.run_id = :run AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
-                    AND (p.due IS NULL OR p.due <= :dueBy)
-                    AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
-                         OR (:state = 'handled' AND o.outcome IS NOT NULL))
+            """ + TASKS + """
                   ORDER BY p.due, p.priority, p.customer_id, p.kind, p.subject
                   LIMIT :limit OFFSET :offset) f
             JOIN classification_run run ON run.id = f.run_id
@@ -59,14 +68,8 @@ public interface CallListDao {
                            @Bind("offset") long offset);
 
     @SqlQuery("""
-            SELECT COUNT(*) FROM follow_up f
-            LEFT JOIN follow_up_outcome o ON o.customer_id = f.customer_id AND o.kind = f.kind
-                 AND o.subject = f.subject AND o.basis = f.basis
-            WHERE f.run_id = :run AND (:kind = '' OR f.kind = :kind) AND (:assignee = '' OR f.assignee = :assignee)
-              AND (f.due IS NULL OR f.due <= :dueBy)
-              AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
-                   OR (:state = 'handled' AND o.outcome IS NOT NULL))
-            """)
+            SELECT COUNT(*)
+            """ + TASKS)
     long size(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
               @Bind("dueBy") LocalDate dueBy, @Bind("state") String state);
 
