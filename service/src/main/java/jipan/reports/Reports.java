@@ -281,9 +281,10 @@ public final class Reports {
      */
     public List<RecaptureLine> recapture(Long fromRun, Long toRun) {
         RunPair runs = runPair(fromRun, toRun);
-        if (!runs.to().asOf().isAfter(runs.from().asOf())) {
+        if (runs.to().asOf().isBefore(runs.from().asOf())) {
             throw new ReportParameterException("to: run " + runs.to().id() + " (as of " + runs.to().asOf()
-                    + ") must be as of a later date than run " + runs.from().id() + " (as of " + runs.from().asOf() + ")");
+                    + ") must not be as of an earlier date than run " + runs.from().id() + " (as of "
+                    + runs.from().asOf() + ")");
         }
         return jdbi.withExtension(ReportDao.class, dao -> dao.recapture(runs.from().id(), runs.from().asOf(),
                 runs.to().asOf())).stream().map(row -> new RecaptureLine(runs.from().id(), runs.from().asOf(),

@@ -115,6 +115,8 @@ class OpenApiAnswersTest {
         problems.addAll(get("/api/v1/imports", "/api/v1/imports"));
         problems.addAll(get("/api/v1/reports", "/api/v1/reports"));
         problems.addAll(get("/api/v1/call-lists", "/api/v1/call-lists"));
+        problems.addAll(get("/api/v1/call-lists/tier-migration/{fromRun}/{toRun}/{fromTier}/{toTier}",
+                "/api/v1/call-lists/tier-migration/" + run + "/" + run + "/C/C"));
         for (ReportDefinition report : ReportRegistry.ALL) {
             String query = report.parameters().stream().map(p -> p.name() + "=" + value(p))
                     .collect(Collectors.joining("&"));

@@ -197,7 +197,7 @@ class ClassificationRunsTest {
                             "RETENTION_CALL", "SERVICE_ADVISOR", "DONE", 1, 1, new java.math.BigDecimal("1.0000")));
             assertThat(reports.recapture(first, second)).isEqualTo(reports.recapture(null, null));
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
-                    .hasMessageContaining("must be as of a later date than run " + second);
+                    .hasMessageContaining("must not be as of an earlier date than run " + second);
         });
     }
 
