@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -60,7 +62,11 @@ public final class RuleCompiler {
                 throw new RuleCompilationException(sources.locate(violations, classes));
             }
             // The first moment any class of the rules is loaded: everything above only read their bytes.
-            KieBase kieBase = kie.newKieContainer(build.releaseId()).getKieBase();
+            // Immutable: a rule set is never changed in place (a change is a new rule set), and an immutable rule
+            // base lets each pooled session keep its per-type fact stores (docs/performance.md).
+            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+            configuration.setOption(KieBaseMutabilityOption.DISABLED);
+            KieBase kieBase = kie.newKieContainer(build.releaseId()).newKieBase(configuration);
             return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
                     problems(kie, sources, build.builder(), Message.Level.WARNING), Map.copyOf(sources.ruleFiles()));
         } finally {
