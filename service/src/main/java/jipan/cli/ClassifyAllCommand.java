@@ -34,14 +34,22 @@ public class ClassifyAllCommand extends StoreCommand {
                 .help("classify with these rule files instead of the store's active version");
         subparser.addArgument("--resume").dest("resume").type(Long.class).metavar("RUN_ID")
                 .help("continue a FAILED or INTERRUPTED run after the last customer it stored");
+        subparser.addArgument("--threads").dest("threads").type(Integer.class).metavar("N")
+                .setDefault(Runtime.getRuntime().availableProcessors())
+                .help("threads classifying each page while the next is read and the last written (default: "
+                        + "the machine's cores)");
         super.configure(subparser);
     }
 
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration) {
         try (Database database = openStore(configuration, true)) {
+            int threads = namespace.getInt("threads");
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("--threads: 1 to 256 (got " + threads + ")");
+            }
             ClassificationRuns runs = runs(bootstrap, configuration, database, new CustomerStore(database.jdbi()),
-                    namespace.getString("rules"));
+                    namespace.getString("rules"), threads);
             long runId;
             if (namespace.get("resume") != null) {
                 runId = namespace.getLong("resume");

@@ -108,7 +108,8 @@ public class DemoDataCommand extends StoreCommand {
     /** Two classification runs of the written base, a year apart, ending at {@code until}. */
     private static void classify(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
                                  Database database, CustomerStore store, java.time.LocalDate until) {
-        jipan.runs.ClassificationRuns runs = runs(bootstrap, configuration, database, store, null);
+        jipan.runs.ClassificationRuns runs = runs(bootstrap, configuration, database, store, null,
+                Runtime.getRuntime().availableProcessors());
         for (java.time.LocalDate asOf : List.of(until.minusYears(1), until)) {
             long id = runs.create(asOf).id();
             long started = System.nanoTime();

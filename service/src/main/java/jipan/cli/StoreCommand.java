@@ -39,11 +39,12 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
      * {@code --rules}, else the store's active version): what {@code classify-all} and {@code demo-data} run.
      */
     static jipan.runs.ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
-                                              Database database, jipan.db.CustomerStore store, String rulesDirectory) {
+                                              Database database, jipan.db.CustomerStore store, String rulesDirectory,
+                                              int threads) {
         return new jipan.runs.ClassificationRuns(database.jdbi(), store,
                 new jipan.lifecycle.LiveRules(liveRules(configuration, database, rulesDirectory), null,
                         jipan.lifecycle.LiveRules.Publication.NONE),
-                bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE);
+                bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE, threads);
     }
 
     /** A date argument ({@code dest} as {@code --kebab-case}), read like every date of the service. */

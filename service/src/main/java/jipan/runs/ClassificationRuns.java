@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import jipan.api.CustomerResult;
 import jipan.core.Classification;
@@ -28,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * Classifies every stored customer as of a date with the live rules and stores each result with the run's
  * date and rule set version. Customers are taken in id order, a page at a time; each page's results and the
  * run's progress are committed together, so a run stopped half-way resumes after the last stored customer.
+ * The pages flow through three stages at once: while one page is classified — split across {@code threads}
+ * workers — the next is read and the one before is written (by one writer, in order).
  */
 public final class ClassificationRuns {
     private static final Logger LOG = LoggerFactory.getLogger(ClassificationRuns.class);
@@ -45,14 +50,25 @@ public final class ClassificationRuns {
     private final LiveRules rules;
     private final ObjectMapper json;
     private final int pageSize;
+    private final int threads;
 
     public ClassificationRuns(Jdbi jdbi, CustomerStore customers, LiveRules rules, ObjectMapper json,
                               int pageSize) {
+        this(jdbi, customers, rules, json, pageSize, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads how many threads classify a page (the machine's cores by default) */
+    public ClassificationRuns(Jdbi jdbi, CustomerStore customers, LiveRules rules, ObjectMapper json,
+                              int pageSize, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: at least 1 (got " + threads + ")");
+        }
         this.jdbi = jdbi;
         this.customers = customers;
         this.rules = rules;
         this.json = json;
         this.pageSize = pageSize;
+        this.threads = threads;
     }
 
     /**
@@ -129,65 +145,173 @@ public final class ClassificationRuns {
         Timer.Context timing = metrics.runs.time();
         LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}", runId, run.customersTotal(),
                 run.asOf(), run.rulesetVersion(), run.customersDone() > 0 ? ", resuming after " + run.customersDone() : "");
+        ExecutorService reader = Executors.newSingleThreadExecutor(named("run-" + runId + "-reader"));
+        ExecutorService writer = Executors.newSingleThreadExecutor(named("run-" + runId + "-writer"));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, named("run-" + runId + "-classifier"));
         try {
-            String after = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.lastCustomerOf(runId)).orElse("");
-            int done = run.customersDone();
+            String first = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.lastCustomerOf(runId)).orElse("");
+            AtomicInteger done = new AtomicInteger(run.customersDone());
+            // where the time goes, per stage (each stage's own thread time; the stages overlap)
+            java.util.concurrent.atomic.AtomicLong reading = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong classifying = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong writing = new java.util.concurrent.atomic.AtomicLong();
+            CompletableFuture<List<CustomerFacts>> next = CompletableFuture.supplyAsync(
+                    () -> timed(reading, () -> customers.page(first, pageSize)), reader);
+            CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
             List<CustomerFacts> page;
-            while (!(page = customers.page(after, pageSize)).isEmpty()) {
-                List<StoredResultRow> rows = new ArrayList<>(page.size());
-                List<ClassificationRunDao.StoredLeadRow> leads = new ArrayList<>();
-                List<ClassificationRunDao.StoredVehicleRow> vehicles = new ArrayList<>();
-                List<ClassificationRunDao.StoredFollowUpRow> followUps = new ArrayList<>();
-                for (Classification result : classifier.classify(run.asOf(), page)) {
-                    rows.add(row(run, result));
-                    for (VehicleResult vehicle : result.vehicles()) {
-                        vehicles.add(new ClassificationRunDao.StoredVehicleRow(runId, vehicle.vin(), result.customerId(),
-                                vehicle.lifecycle() == null ? null : vehicle.lifecycle().name()));
-                    }
-                    for (FollowUpResult followUp : result.followUps()) {
-                        followUps.add(new ClassificationRunDao.StoredFollowUpRow(runId, result.customerId(),
-                                followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
-                                followUp.assignee().name(), clip(followUp.basis(), 200), clip(followUp.reason(), 2000)));
-                    }
-                    for (LeadResult lead : result.leads()) {
-                        if (lead.category() != null || !lead.flags().isEmpty()) {
-                            leads.add(new ClassificationRunDao.StoredLeadRow(runId, lead.leadId(), result.customerId(),
-                                    lead.category(), lead.action(), lead.flags().contains("CONQUEST_SERVICE")));
-                        }
-                    }
-                }
-                jdbi.useTransaction(handle -> {
-                    ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
-                    dao.insertResults(rows);
-                    if (!leads.isEmpty()) {
-                        dao.insertLeads(leads);
-                    }
-                    if (!vehicles.isEmpty()) {
-                        dao.insertVehicles(vehicles);
-                    }
-                    if (!followUps.isEmpty()) {
-                        dao.insertFollowUps(followUps);
-                    }
-                    dao.addDone(runId, rows.size());
-                });
-                done += rows.size();
-                metrics.runCustomers.inc(rows.size());
-                after = page.get(page.size() - 1).customer().getId();
-                progress.accept(done);
+            while (!(page = await(next)).isEmpty()) {
+                String after = page.get(page.size() - 1).customer().getId();
+                next = CompletableFuture.supplyAsync(() -> timed(reading, () -> customers.page(after, pageSize)), reader);
+                List<CustomerFacts> classified = page;
+                PageRows rows = timed(classifying, () -> classify(run, classifier, classified, workers));
+                await(written); // the page before is stored (or its failure ends the run here)
+                written = CompletableFuture.runAsync(() -> {
+                    timed(writing, () -> {
+                        store(runId, rows);
+                        return null;
+                    });
+                    metrics.runCustomers.inc(rows.results().size());
+                    progress.accept(done.addAndGet(rows.results().size()));
+                }, writer);
             }
+            await(written);
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null));
-            LOG.info("classification run {} done: {} customers in {} s", runId, done,
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            LOG.info("classification run {} done: {} customers in {} s (reading {} s, classifying {} s on {} "
+                    + "thread(s), writing {} s, overlapped)", runId, done.get(),
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9), seconds(reading), seconds(classifying),
+                    threads, seconds(writing));
         } catch (RuntimeException e) {
+            finishWriting(writer); // the page being written when another stage failed is stored whole, or not at all
             LOG.error("classification run {} failed", runId, e);
             metrics.runsFailed.inc();
             String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             jdbi.useExtension(ClassificationRunDao.class,
                     dao -> dao.finish(runId, "FAILED", reason.substring(0, Math.min(2000, reason.length()))));
         } finally {
+            reader.shutdownNow();
+            workers.shutdownNow();
+            writer.shutdownNow();
             timing.stop();
         }
         return find(runId);
+    }
+
+    /** A page's rows for the store's tables. */
+    private record PageRows(List<StoredResultRow> results, List<ClassificationRunDao.StoredLeadRow> leads,
+                            List<ClassificationRunDao.StoredVehicleRow> vehicles,
+                            List<ClassificationRunDao.StoredFollowUpRow> followUps) {
+        PageRows() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void addAll(PageRows other) {
+            results.addAll(other.results);
+            leads.addAll(other.leads);
+            vehicles.addAll(other.vehicles);
+            followUps.addAll(other.followUps);
+        }
+    }
+
+    /** Classifies a page in {@code threads} slices on the workers; the rows keep the page's order. */
+    private PageRows classify(ClassificationRunRow run, Classifier classifier, List<CustomerFacts> page,
+                              ExecutorService workers) {
+        int slice = (page.size() + threads - 1) / threads;
+        List<CompletableFuture<PageRows>> slices = new ArrayList<>();
+        for (int from = 0; from < page.size(); from += slice) {
+            List<CustomerFacts> part = page.subList(from, Math.min(page.size(), from + slice));
+            slices.add(CompletableFuture.supplyAsync(() -> rows(run, classifier.classify(run.asOf(), part)), workers));
+        }
+        PageRows all = new PageRows();
+        slices.forEach(part -> all.addAll(await(part)));
+        return all;
+    }
+
+    private PageRows rows(ClassificationRunRow run, List<Classification> results) {
+        long runId = run.id();
+        PageRows rows = new PageRows();
+        for (Classification result : results) {
+            rows.results().add(row(run, result));
+            for (VehicleResult vehicle : result.vehicles()) {
+                rows.vehicles().add(new ClassificationRunDao.StoredVehicleRow(runId, vehicle.vin(), result.customerId(),
+                        vehicle.lifecycle() == null ? null : vehicle.lifecycle().name()));
+            }
+            for (FollowUpResult followUp : result.followUps()) {
+                rows.followUps().add(new ClassificationRunDao.StoredFollowUpRow(runId, result.customerId(),
+                        followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
+                        followUp.assignee().name(), clip(followUp.basis(), 200), clip(followUp.reason(), 2000)));
+            }
+            for (LeadResult lead : result.leads()) {
+                if (lead.category() != null || !lead.flags().isEmpty()) {
+                    rows.leads().add(new ClassificationRunDao.StoredLeadRow(runId, lead.leadId(), result.customerId(),
+                            lead.category(), lead.action(), lead.flags().contains("CONQUEST_SERVICE")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Stores a page's rows and the run's progress in one transaction. */
+    private void store(long runId, PageRows rows) {
+        jdbi.useTransaction(handle -> {
+            ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
+            dao.insertResults(rows.results());
+            if (!rows.leads().isEmpty()) {
+                dao.insertLeads(rows.leads());
+            }
+            if (!rows.vehicles().isEmpty()) {
+                dao.insertVehicles(rows.vehicles());
+            }
+            if (!rows.followUps().isEmpty()) {
+                dao.insertFollowUps(rows.followUps());
+            }
+            dao.addDone(runId, rows.results().size());
+        });
+    }
+
+    /** The value of a stage, or its failure as it was thrown (a RuntimeException, as the stages throw). */
+    private static <T> T await(CompletableFuture<T> stage) {
+        try {
+            return stage.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T timed(java.util.concurrent.atomic.AtomicLong total, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            total.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private static String seconds(java.util.concurrent.atomic.AtomicLong nanos) {
+        return String.format("%.1f", nanos.get() / 1e9);
+    }
+
+    private static void finishWriting(ExecutorService writer) {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private StoredResultRow row(ClassificationRunRow run, Classification result) {

@@ -3,6 +3,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jipan.TestRequests;
 import jipan.core.Classification;
@@ -199,6 +200,30 @@ class ClassificationRunsTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
                     .hasMessageContaining("must not be as of an earlier date than run " + second);
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void pagesSplitAcrossThreadsStoreTheSameResultsAsOneThread(String kind) throws Exception {
+        java.util.Map<String, String> oneThread = new java.util.TreeMap<>();
+        java.util.Map<String, String> threeThreads = new java.util.TreeMap<>();
+        for (int threads : new int[] {1, 3}) {
+            TestDatabases.with(kind, database -> {
+                CustomerStore store = new CustomerStore(database.jdbi());
+                store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../call-lists/customers.json")));
+                store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
+                // pages of 2 customers, each split across the threads, while the next page is read
+                ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 2,
+                        threads);
+                ClassificationRunRow run = runs.execute(runs.create(AS_OF).id(), done -> { });
+                assertThat(run.status()).isEqualTo("DONE");
+                assertThat(run.customersDone()).isEqualTo(5);
+                for (String customer : List.of("K-AT-RISK", "K-NEW-CAR", "K-ACTIVE", "K1", "K2")) {
+                    (threads == 1 ? oneThread : threeThreads).put(customer, runs.historyOf(customer).get(0).resultJson());
+                }
+            });
+        }
+        assertThat(threeThreads).isEqualTo(oneThread).hasSize(5);
     }
 
     private static CustomerStore storeWithTwoCustomers(Database database) {
