@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import jipan.api.CallList;
@@ -36,15 +37,16 @@ import jipan.core.facts.Tier;
 import jipan.reports.CsvTable;
 import jipan.reports.ReportColumns;
 import jipan.reports.ReportParameterException;
+import jipan.reports.XlsxTable;
 import jipan.runs.CallLists;
 
 /**
  * {@code GET /api/v1/call-lists}: who to call, about what, by when and why — the follow-ups a classification
  * run stored (default: the latest finished), with names and phones; JSON by pages, or the whole list (up to
- * 100,000 lines) as CSV with English or Chinese headers; open tasks by default, and the outcomes people record.
+ * 100,000 lines) as CSV or an Excel workbook with English or Chinese headers; open tasks by default, and the outcomes people record.
  */
 @Path("/api/v1/call-lists")
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, "text/csv", XlsxTable.MEDIA_TYPE})
 public class CallListResource {
     private final CallLists lists;
 
@@ -64,14 +66,18 @@ public class CallListResource {
                          @QueryParam("format") String format, @QueryParam("lang") String lang) {
         check("kind", kind, Stream.of(FollowUpKind.values()).map(Enum::name).toArray(String[]::new));
         check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
-        check("format", format, "json", "csv");
+        String download = Downloads.format(format);
         check("state", state, CallLists.STATES.toArray(String[]::new));
         boolean chinese = Downloads.chinese(lang);
-        if ("csv".equals(format)) {
+        if (download != null) {
             CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES);
-            return Downloads.csv(CsvTable.of(CallList.Item.class, ReportColumns.headers(CallList.Item.class, chinese),
-                    all.items(), Set.of(), null), "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
-                    + (assignee == null ? "" : "_" + assignee) + ".csv");
+            String name = "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
+                    + (assignee == null ? "" : "_" + assignee) + "." + download;
+            List<String> headers = ReportColumns.headers(CallList.Item.class, chinese);
+            return download.equals("csv")
+                    ? Downloads.csv(CsvTable.of(CallList.Item.class, headers, all.items(), Set.of(), null), name)
+                    : Downloads.xlsx(chinese ? "跟进任务" : "Call list", CallList.Item.class, headers, all.items(),
+                    Set.of(), Set.of(), null, name);
         }
         return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
                 size == null ? 100 : size),
@@ -97,13 +103,16 @@ public class CallListResource {
                 .toArray(String[]::new);
         check("fromTier", fromTier, tiers);
         check("toTier", toTier, tiers);
-        check("format", format, "json", "csv");
+        String download = Downloads.format(format);
         boolean chinese = Downloads.chinese(lang);
-        if ("csv".equals(format)) {
+        if (download != null) {
             MovedCustomers all = lists.moved(fromRun, toRun, fromTier, toTier, 1, CallLists.MAX_LINES);
-            return Downloads.csv(CsvTable.of(MovedCustomers.Line.class,
-                    ReportColumns.headers(MovedCustomers.Line.class, chinese), all.items(), Set.of(), null),
-                    "tier-migration_" + fromRun + "_" + toRun + "_" + fromTier + "_" + toTier + ".csv");
+            String name = "tier-migration_" + fromRun + "_" + toRun + "_" + fromTier + "_" + toTier + "." + download;
+            List<String> headers = ReportColumns.headers(MovedCustomers.Line.class, chinese);
+            return download.equals("csv")
+                    ? Downloads.csv(CsvTable.of(MovedCustomers.Line.class, headers, all.items(), Set.of(), null), name)
+                    : Downloads.xlsx(fromTier + " → " + toTier, MovedCustomers.Line.class, headers, all.items(),
+                    Set.of(), Set.of(), null, name);
         }
         return Response.ok(lists.moved(fromRun, toRun, fromTier, toTier, page == null ? 1 : page,
                 size == null ? 100 : size), MediaType.APPLICATION_JSON_TYPE).build();

@@ -1,9 +1,13 @@
 package jipan.resources;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import java.util.Set;
 import jipan.reports.ReportParameterException;
+import jipan.reports.XlsxTable;
 
-/** What the report and call-list downloads share: the header language and the CSV answer itself. */
+/** What the report and call-list downloads share: the header language and the CSV and xlsx answers. */
 final class Downloads {
     private static final String CSV = "text/csv; charset=UTF-8";
 
@@ -17,6 +21,28 @@ final class Downloads {
                     + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "')");
         }
         return "zh".equals(lang);
+    }
+
+    /** The download formats besides JSON: {@code csv} or {@code xlsx}, null for JSON; anything else refused. */
+    static String format(String format) {
+        if (format == null || format.equals("json")) {
+            return null;
+        }
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new ReportParameterException("format: must be json, csv or xlsx (got '"
+                    + (format.length() > 20 ? format.substring(0, 20) + "…" : format) + "')");
+        }
+        return format;
+    }
+
+    /** Rows as an Excel workbook, written as the answer streams out, named {@code fileName}. */
+    static Response xlsx(String sheetName, Class<? extends Record> type, List<String> headers,
+                         List<? extends Record> rows, Set<String> percentColumns, Set<String> totalColumns,
+                         String totalLabel, String fileName) {
+        StreamingOutput body = out -> XlsxTable.write(out, sheetName, type, headers, rows, percentColumns,
+                totalColumns, totalLabel);
+        return Response.ok(body, XlsxTable.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     /** A CSV text as a download named {@code fileName}. */

@@ -25,6 +25,7 @@ import jipan.reports.CsvTable;
 import jipan.reports.ReportDefinition;
 import jipan.reports.ReportParameter;
 import jipan.reports.ReportParameterException;
+import jipan.reports.XlsxTable;
 import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
 
@@ -34,7 +35,7 @@ import jipan.reports.Reports;
  * {@code ?lang=zh}. A bad or unknown parameter is 400 naming it; an unknown report or run 404.
  */
 @Path("/api/v1/reports")
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
+@Produces({MediaType.APPLICATION_JSON, "text/csv", XlsxTable.MEDIA_TYPE})
 public class ReportResource {
     private static final Set<String> COMMON = Set.of("format", "lang");
 
@@ -72,28 +73,33 @@ public class ReportResource {
                         .map(ReportParameter::name).collect(Collectors.joining(", ")) + ", format, lang)");
             }
         }
-        boolean csv = csv(format, headers);
+        String download = download(format, headers);
         boolean chinese = Downloads.chinese(lang);
         ReportParameter.Arguments arguments = report.arguments(query::getFirst, ReportParameter::name);
         List<? extends Record> rows;
         try (Timer.Context timing = metrics.report(report.name()).time()) {
             rows = report.run(reports, arguments);
         }
-        if (csv) {
+        if ("csv".equals(download)) {
             return Downloads.csv(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
                     chinese ? "合计" : "Total"), report.fileName(arguments, "csv"));
+        }
+        if ("xlsx".equals(download)) {
+            return Downloads.xlsx(chinese ? report.titleZh() : report.title(), report.rowType(),
+                    report.headers(chinese), rows, report.percentColumns(), report.totalColumns(),
+                    chinese ? "合计" : "Total", report.fileName(arguments, "xlsx"));
         }
         return Response.ok(report.single() ? rows.get(0) : rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static boolean csv(String format, HttpHeaders headers) {
-        if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
-            throw new ReportParameterException("format: must be json or csv (got '"
-                    + (format.length() > 20 ? format.substring(0, 20) + "…" : format) + "')");
+    /** csv, xlsx or null (JSON): {@code ?format=}, case-insensitive, else an Accept of text/csv. */
+    private static String download(String format, HttpHeaders headers) {
+        if (format != null) {
+            return Downloads.format(format.toLowerCase(java.util.Locale.ROOT));
         }
-        return "csv".equalsIgnoreCase(format)
-                || (format == null && headers.getAcceptableMediaTypes().stream()
-                .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType()));
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType())
+                ? "csv" : null;
     }
 
     static ReportDescription describe(ReportDefinition report) {

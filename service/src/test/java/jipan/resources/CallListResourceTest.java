@@ -189,6 +189,23 @@ class CallListResourceTest {
             // a name that starts like a formula stays text in Excel
             assertThat(lines.get(2)).startsWith("K-NEW-CAR,\"'=HYPERLINK(\"\"x\"\")\",13900000002,FIRST_MAINTENANCE_REMINDER");
         }
+        try (Response xlsx = call("GET", "/call-lists?format=xlsx&lang=zh", null)) {
+            assertThat(xlsx.getStatus()).isEqualTo(200);
+            assertThat(xlsx.getHeaderString("Content-Disposition")).matches("attachment; filename=\"call-list_\\d+\\.xlsx\"");
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.readEntity(java.io.InputStream.class))) {
+                var sheet = workbook.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("姓名");
+                assertThat(sheet.getLastRowNum()).isEqualTo(2);
+                // the formula-like name is a text cell holding exactly the name: Excel shows it, never runs it
+                var name = sheet.getRow(2).getCell(1);
+                assertThat(name.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(name.getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
+                var due = sheet.getRow(1).getCell(7);
+                assertThat(due.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2012, 9, 30));
+                assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+                assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(1);
+            }
+        }
     }
 
     @Test

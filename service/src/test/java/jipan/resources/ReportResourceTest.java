@@ -108,6 +108,52 @@ class ReportResourceTest {
     }
 
     @Test
+    void anXlsxDownloadHasRealNumbersPercentagesAFrozenHeaderAndATotalsRowCheckedCellByCell() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode json;
+        try (Response answer = get("/structure?from=2011-10-01&to=2012-09-30")) {
+            json = TestRequests.JSON.readTree(answer.readEntity(String.class));
+        }
+        assertThat(json.size()).isPositive();
+        try (Response xlsx = get("/structure?from=2011-10-01&to=2012-09-30&format=xlsx&lang=zh")) {
+            assertThat(xlsx.getStatus()).isEqualTo(200);
+            assertThat(xlsx.getMediaType().toString())
+                    .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            assertThat(xlsx.getHeaderString("Content-Disposition"))
+                    .isEqualTo("attachment; filename=\"structure_2011-10-01_2012-09-30_none.xlsx\"");
+            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.readEntity(java.io.InputStream.class))) {
+                var sheet = workbook.getSheetAt(0);
+                assertThat(sheet.getSheetName()).isEqualTo("客户结构");
+                assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+                var header = sheet.getRow(0);
+                assertThat(header.getCell(0).getStringCellValue()).isEqualTo("分组");
+                assertThat(header.getCell(7).getStringCellValue()).isEqualTo("客户占比");
+                assertThat(workbook.getFontAt(header.getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+                int customers = 0;
+                for (int i = 0; i < json.size(); i++) {
+                    var row = sheet.getRow(i + 1);
+                    var line = json.get(i);
+                    assertThat(row.getCell(1).getStringCellValue()).isEqualTo(line.get("bucket").asText());
+                    assertThat(row.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(line.get("customers").asDouble());
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(line.get("revenue").asDouble());
+                    assertThat(row.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+                    assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(line.get("customerShare").asDouble());
+                    assertThat(row.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+                    customers += line.get("customers").asInt();
+                }
+                var total = sheet.getRow(json.size() + 1);
+                assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+                assertThat(total.getCell(2).getNumericCellValue()).isEqualTo(customers);
+                assertThat(sheet.getLastRowNum()).isEqualTo(json.size() + 1);
+            }
+        }
+        try (Response bad = get("/structure?from=2011-10-01&to=2012-09-30&format=pdf")) {
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(bad.readEntity(String.class)).contains("format: must be json, csv or xlsx");
+        }
+    }
+
+    @Test
     void badParametersAre400NamingThemAndUnknownReportsOrRuns404() throws Exception {
         for (String[] bad : new String[][] {
             {"/structure?from=2011-10-01&to=2012-09-30&colour=red", "colour: is not a parameter of this report"},
