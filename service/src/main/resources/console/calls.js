@@ -1,5 +1,5 @@
 // The call list as a work queue: today's follow-ups of the latest classification run, with filters, pages and
-// a CSV download for Excel.
+// downloads as CSV and as an Excel workbook.
 import {el, show} from './dom.js';
 import * as api from './api.js';
 import {t, lang, label, number} from './i18n.js';
@@ -71,10 +71,10 @@ export async function callsPage(root) {
     }
   }
 
-  async function download() {
+  async function download(format) {
     try {
-      await api.download('/call-lists?' + api.query({...filters(), format: 'csv', lang: lang()}),
-        'call-list.csv');
+      await api.download('/call-lists?' + api.query({...filters(), format, lang: lang()}),
+        'call-list.' + format);
     } catch (error) {
       show(list, failure(error));
     }
@@ -87,7 +87,9 @@ export async function callsPage(root) {
       el('label', {for: 'calls-due-by'}, t('calls.dueBy')), dueBy,
       el('label', {for: 'calls-state'}, t('calls.state')), state,
       el('button', {type: 'submit', class: 'primary', id: 'calls-apply'}, t('dashboard.apply')),
-      el('button', {type: 'button', id: 'calls-download', onclick: download}, t('dashboard.download'))),
+      el('button', {type: 'button', id: 'calls-download', onclick: () => download('csv')}, t('dashboard.download.csv')),
+      el('button', {type: 'button', id: 'calls-download-xlsx', onclick: () => download('xlsx')},
+        t('dashboard.download.xlsx'))),
     el('section', {class: 'card'}, list));
   await load();
 }

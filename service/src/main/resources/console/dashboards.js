@@ -1,5 +1,6 @@
 // Dashboards: each chart is one report of the registry, drawn with Apache ECharts, with the report's rows in a
-// table beside it and a CSV download (Chinese or English headers, as the console speaks).
+// table beside it and downloads as CSV and as an Excel workbook (Chinese or English headers, as the console
+// speaks).
 import {el, show} from './dom.js';
 import * as api from './api.js';
 import {t, lang, label, number} from './i18n.js';
@@ -36,9 +37,9 @@ function card(root, charts, reports, spec, parameters) {
   const box = el('section', {class: 'card chart-card', id: 'card-' + id},
     el('h2', {}, (lang() === 'en' ? report.title : report.titleZh) + (spec.subtitle ? ' · ' + t(spec.subtitle) : '')),
     el('div', {class: 'chart-body'}, chart, rowsTable),
-    el('button', {class: 'download', dataset: {report: spec.report}, onclick: () =>
-      api.download(path + '?' + api.query({...parameters, format: 'csv', lang: lang()}), report.name + '.csv')
-        .catch(error => box.append(failure(error)))}, t('dashboard.download')));
+    ['csv', 'xlsx'].map(format => el('button', {class: 'download download-' + format, dataset: {report: spec.report},
+      onclick: () => api.download(path + '?' + api.query({...parameters, format, lang: lang()}),
+        report.name + '.' + format).catch(error => box.append(failure(error)))}, t('dashboard.download.' + format))));
   root.append(box);
   // the card is in place at once; its report is asked for now and drawn when it comes
   return api.get(path + '?' + api.query(parameters))

@@ -378,10 +378,17 @@ class ConsoleBrowserTest {
         assertThat(tierOf("C3")).isEqualTo("B");
         assertThat(find("#activations-table tbody tr").getText()).contains("回滚");
 
-        // an impact cell's customers open on the customers page
-        threshold = find("#setting-TierSettings-minVisitsForA");
-        threshold.clear();
-        threshold.sendKeys("3");
+        // an impact cell's customers open on the customers page (the rules page is drawn again after the
+        // rollback: the change is typed into the new form, and checked there, before impact is asked for)
+        wait.until(d -> "4".equals(browser.executeScript(
+                "const f = document.getElementById('setting-TierSettings-minVisitsForA'); return f && f.value")));
+        wait.until(d -> {
+            WebElement field = d.findElement(By.id("setting-TierSettings-minVisitsForA"));
+            field.clear();
+            field.sendKeys("3");
+            return "3".equals(browser.executeScript(
+                    "return document.getElementById('setting-TierSettings-minVisitsForA').value"));
+        });
         find("#impact").click();
         find("#impact-tier td[data-from='B'][data-to='A']").click();
         find("#impact-examples a.example[href='#/customers/C3']").click();
