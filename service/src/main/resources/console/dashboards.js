@@ -120,6 +120,8 @@ export async function dashboardsPage(root, caller, chosen) {
   const [echarts, reports, latest] = await Promise.all([loadCharts(), api.get('/reports'),
     api.get('/reports/tier-distribution').catch(() => [])]); // no finished run yet: the charts that need one say so
   const charts = Promise.resolve(echarts);
+  // (jipan.console.DashboardWarmUp warms these reports for the same period after the service starts: keep the two
+  // in step)
   let end = new Date().toISOString().substring(0, 10);
   if (latest.length) end = latest[0].asOf;
   const start = new Date(end);

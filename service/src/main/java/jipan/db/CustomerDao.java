@@ -13,7 +13,6 @@ import jipan.core.facts.Visit;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindBean;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -139,31 +138,31 @@ public interface CustomerDao {
     @RegisterRowMapper(FactMappers.CustomerRow.class)
     List<Customer> customersAfter(@Bind("afterId") String afterId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT * FROM vehicle WHERE customer_id IN (<ids>) ORDER BY customer_id, vin")
+    @SqlQuery("SELECT * FROM vehicle WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, vin")
     @UseRowMapper(FactMappers.VehicleRow.class)
-    List<Owned<Vehicle>> vehiclesOf(@BindList("ids") List<String> customerIds);
+    List<Owned<Vehicle>> vehiclesOf(@Bind("first") String first, @Bind("last") String last);
 
-    @SqlQuery("SELECT * FROM visit WHERE customer_id IN (<ids>) ORDER BY customer_id, visit_date, ro_number")
+    @SqlQuery("SELECT * FROM visit WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, visit_date, ro_number")
     @UseRowMapper(FactMappers.VisitRow.class)
-    List<Owned<Visit>> visitsOf(@BindList("ids") List<String> customerIds);
+    List<Owned<Visit>> visitsOf(@Bind("first") String first, @Bind("last") String last);
 
-    @SqlQuery("SELECT * FROM sales_lead WHERE customer_id IN (<ids>) ORDER BY customer_id, created_on, lead_id")
+    @SqlQuery("SELECT * FROM sales_lead WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, created_on, lead_id")
     @UseRowMapper(FactMappers.LeadRow.class)
-    List<Owned<Lead>> leadsOf(@BindList("ids") List<String> customerIds);
+    List<Owned<Lead>> leadsOf(@Bind("first") String first, @Bind("last") String last);
 
-    @SqlQuery("SELECT * FROM complaint WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @SqlQuery("SELECT * FROM complaint WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, seq")
     @UseRowMapper(FactMappers.ComplaintRow.class)
-    List<Owned<Complaint>> complaintsOf(@BindList("ids") List<String> customerIds);
+    List<Owned<Complaint>> complaintsOf(@Bind("first") String first, @Bind("last") String last);
 
-    @SqlQuery("SELECT * FROM event_attendance WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @SqlQuery("SELECT * FROM event_attendance WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, seq")
     @UseRowMapper(FactMappers.EventRow.class)
-    List<Owned<EventAttendance>> eventsOf(@BindList("ids") List<String> customerIds);
+    List<Owned<EventAttendance>> eventsOf(@Bind("first") String first, @Bind("last") String last);
 
-    @SqlQuery("SELECT * FROM referral WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @SqlQuery("SELECT * FROM referral WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, seq")
     @UseRowMapper(FactMappers.ReferralRow.class)
-    List<Owned<Referral>> referralsOf(@BindList("ids") List<String> customerIds);
+    List<Owned<Referral>> referralsOf(@Bind("first") String first, @Bind("last") String last);
 
-    @SqlQuery("SELECT * FROM survey WHERE customer_id IN (<ids>) ORDER BY customer_id, seq")
+    @SqlQuery("SELECT * FROM survey WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, seq")
     @UseRowMapper(FactMappers.SurveyRow.class)
-    List<Owned<Survey>> surveysOf(@BindList("ids") List<String> customerIds);
+    List<Owned<Survey>> surveysOf(@Bind("first") String first, @Bind("last") String last);
 }

@@ -110,15 +110,20 @@ public final class CustomerStore {
         });
     }
 
+    /**
+     * The facts of {@code customers}: consecutive customers in id order (a page, or one customer), so their facts
+     * are those of the id range from the first to the last — one index range per table, not a list of ids.
+     */
     private static List<CustomerFacts> withFacts(CustomerDao dao, List<Customer> customers) {
-        List<String> ids = customers.stream().map(Customer::getId).toList();
-        Map<String, List<Vehicle>> vehicles = byCustomer(dao.vehiclesOf(ids));
-        Map<String, List<Visit>> visits = byCustomer(dao.visitsOf(ids));
-        Map<String, List<Lead>> leads = byCustomer(dao.leadsOf(ids));
-        var complaints = byCustomer(dao.complaintsOf(ids));
-        var events = byCustomer(dao.eventsOf(ids));
-        var referrals = byCustomer(dao.referralsOf(ids));
-        var surveys = byCustomer(dao.surveysOf(ids));
+        String first = customers.get(0).getId();
+        String last = customers.get(customers.size() - 1).getId();
+        Map<String, List<Vehicle>> vehicles = byCustomer(dao.vehiclesOf(first, last));
+        Map<String, List<Visit>> visits = byCustomer(dao.visitsOf(first, last));
+        Map<String, List<Lead>> leads = byCustomer(dao.leadsOf(first, last));
+        var complaints = byCustomer(dao.complaintsOf(first, last));
+        var events = byCustomer(dao.eventsOf(first, last));
+        var referrals = byCustomer(dao.referralsOf(first, last));
+        var surveys = byCustomer(dao.surveysOf(first, last));
         return customers.stream().map(customer -> {
             String id = customer.getId();
             return new CustomerFacts(customer, vehicles.getOrDefault(id, List.of()), visits.getOrDefault(id, List.of()),
