@@ -1,0 +1,37 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.List;
+import jipan.core.documents.ClassifyRequest;
+import jipan.core.documents.CustomerFactsReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A classifier reuses its pooled sessions and each thread's firing log: the same customers classified again, on
+ * one thread and on several, give the same answers — no reason, firing or decision left over from the customer
+ * before.
+ */
+class ClassifierReuseTest {
+
+    @Test
+    void classifyingAgainGivesTheSameAnswersWithNothingLeftOver() throws Exception {
+        Classifier classifier = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        ClassifyRequest request = new CustomerFactsReader().readClassifyRequest(new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../fixtures/followups/price-and-postponed.yml").toFile()).get("request"));
+        ClassifyRequest others = new CustomerFactsReader().readClassifyRequest(new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../fixtures/followups/retention-calls.yml").toFile()).get("request"));
+        List<Classification> first = classifier.classify(request.asOf(), request.customers());
+        for (int round = 0; round < 3; round++) {
+            classifier.classify(others.asOf(), others.customers());
+            assertThat(classifier.classify(request.asOf(), request.customers())).isEqualTo(first);
+        }
+        List<Classification> parallel = List.of(1, 2, 3, 4).parallelStream()
+                .flatMap(i -> classifier.classify(request.asOf(), request.customers()).stream()).toList();
+        assertThat(parallel).containsOnly(first.toArray(Classification[]::new)).hasSize(4 * first.size());
+    }
+}
