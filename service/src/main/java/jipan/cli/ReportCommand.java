@@ -14,6 +14,7 @@ import jipan.reports.ReportParameter;
 import jipan.reports.ReportParameterException;
 import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
+import jipan.reports.XlsxTable;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -24,6 +25,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * <pre>
  * java -jar service/target/jipan.jar report churn-monthly --month 2011-02 config/jipan.yml
  * java -jar service/target/jipan.jar report structure --from 2011-10-01 --to 2012-09-30 --by region --format csv --lang zh config/jipan.yml
+ * java -jar service/target/jipan.jar report structure --from 2011-10-01 --to 2012-09-30 --format xlsx --lang zh config/jipan.yml
  * </pre>
  *
  * The time the database took is printed on standard error.
@@ -47,9 +49,12 @@ public class ReportCommand extends StoreCommand {
                     .collect(Collectors.joining("|"));
             subparser.addArgument(parameter.flag()).dest(parameter.name()).metavar(metavar).help(parameter.help());
         }
-        subparser.addArgument("--format").dest("format").choices("json", "csv").setDefault("json");
+        subparser.addArgument("--format").dest("format").choices("json", "csv", "xlsx").setDefault("json")
+                .help("xlsx: an Excel workbook, written to --out or to a file named after the report");
+        subparser.addArgument("--out").dest("out").metavar("FILE")
+                .help("write the report to FILE instead of standard output");
         subparser.addArgument("--lang").dest("lang").choices("en", "zh").setDefault("en")
-                .help("CSV headers in English or Chinese");
+                .help("CSV and xlsx headers in English or Chinese");
         subparser.addArgument("--repeat").dest("repeat").type(Integer.class).setDefault(1)
                 .help("compute the report N times and print the median time (a benchmark of warm runs)");
         super.configure(subparser);
@@ -78,13 +83,43 @@ public class ReportCommand extends StoreCommand {
                 rows = report.run(reports, arguments);
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
-            if (namespace.getString("format").equals("csv")) {
-                boolean chinese = namespace.getString("lang").equals("zh");
-                System.out.print(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
-                        chinese ? "合计" : "Total"));
+            String format = namespace.getString("format");
+            boolean chinese = namespace.getString("lang").equals("zh");
+            List<? extends Record> found = rows;
+            byte[] body;
+            if (format.equals("xlsx")) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                XlsxTable.write(out, chinese ? report.titleZh() : report.title(), report.rowType(),
+                        report.headers(chinese), found, report.percentColumns(), report.totalColumns(),
+                        chinese ? "合计" : "Total");
+                body = out.toByteArray();
+            } else if (format.equals("csv")) {
+                body = CsvTable.of(report.rowType(), report.headers(chinese), found, report.totalColumns(),
+                        chinese ? "合计" : "Total").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             } else {
                 ObjectMapper json = bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
-                System.out.println(json.writeValueAsString(report.single() ? rows.get(0) : rows));
+                body = (json.writeValueAsString(report.single() ? found.get(0) : found) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            String out = namespace.getString("out");
+            if (out == null && format.equals("xlsx")) {
+                out = report.fileName(arguments, "xlsx");
+            }
+            if (out == null) {
+                System.out.write(body);
+                System.out.flush();
+            } else {
+                // written beside the target and moved into place: never a half-written file
+                java.nio.file.Path target = java.nio.file.Path.of(out).toAbsolutePath();
+                java.nio.file.Path partial = java.nio.file.Files.createTempFile(target.getParent(), ".report-", ".part");
+                try {
+                    java.nio.file.Files.write(partial, body);
+                    java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(partial);
+                }
+                System.err.printf("wrote %s (%,d bytes)%n", target, body.length);
             }
             java.util.Arrays.sort(millis);
             System.err.printf("%s computed in %.0f ms%s%n", report.name(), millis[repeat / 2],

@@ -154,6 +154,39 @@ class ReportResourceTest {
     }
 
     @Test
+    void theReportCommandWritesTheSameWorkbookToAFile() throws Exception {
+        JsonNode json;
+        try (Response answer = get("/structure?from=2011-10-01&to=2012-09-30")) {
+            json = TestRequests.JSON.readTree(answer.readEntity(String.class));
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("jipan-report").resolve("structure.xlsx");
+        JipanApplication application = new JipanApplication();
+        Bootstrap<JipanConfiguration> bootstrap = new Bootstrap<>(application);
+        application.initialize(bootstrap);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            // the command reads the store the service of this test writes (same in-memory database)
+            String config = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("jipan", ".yml"),
+                    java.nio.file.Files.readString(java.nio.file.Path.of(ResourceHelpers.resourceFilePath(
+                            "test-config.yml"))).replace("jdbc:h2:mem:jipan-app;", "jdbc:h2:mem:report-resource;"))
+                    .toString();
+            assertThat(new Cli(new JarLocation(getClass()), bootstrap, capture, capture).run("report", "structure",
+                    "--from", "2011-10-01", "--to", "2012-09-30", "--format", "xlsx", "--lang", "zh",
+                    "--out", file.toString(), config)).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        }
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("客户数");
+            int customers = 0;
+            for (JsonNode line : json) {
+                customers += line.get("customers").asInt();
+            }
+            assertThat(sheet.getRow(json.size() + 1).getCell(2).getNumericCellValue()).isEqualTo(customers);
+        }
+        assertThat(java.nio.file.Files.list(file.getParent())).containsExactly(file);
+    }
+
+    @Test
     void badParametersAre400NamingThemAndUnknownReportsOrRuns404() throws Exception {
         for (String[] bad : new String[][] {
             {"/structure?from=2011-10-01&to=2012-09-30&colour=red", "colour: is not a parameter of this report"},
