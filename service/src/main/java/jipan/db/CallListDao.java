@@ -43,7 +43,8 @@ public interface CallListDao {
      * phone, the vehicle it is about (when its subject is a VIN), the last visit and the run's tier, churn and
      * grade, and the outcome recorded for the same task. {@code kind} and {@code assignee} '' mean any; {@code dueBy}
      * is the latest due date listed; {@code state} is {@code open} (no outcome), {@code handled} or {@code all}.
-     * The page is cut from the follow-ups alone before anything is joined to it: the names, the run's result and
+     * A task without a due date comes last, as in the classify answer, on H2 and PostgreSQL alike (their default
+     * orders of NULL differ). The page is cut from the follow-ups alone before anything is joined to it: the names, the run's result and
      * the last visit are looked up for the page's lines only.
      */
     @SqlQuery("""
@@ -54,13 +55,13 @@ public interface CallListDao {
                    r.tier, r.churn, r.base_grade, f.outcome, f.note, f.handled_by, f.handled_at
             FROM (SELECT p.*, o.outcome, o.note, o.handled_by, o.handled_at
             """ + TASKS + """
-                  ORDER BY p.due, p.priority, p.customer_id, p.kind, p.subject
+                  ORDER BY p.due NULLS LAST, p.priority, p.customer_id, p.kind, p.subject
                   LIMIT :limit OFFSET :offset) f
             JOIN classification_run run ON run.id = f.run_id
             JOIN customer c ON c.id = f.customer_id
             JOIN classification_result r ON r.run_id = f.run_id AND r.customer_id = f.customer_id
             LEFT JOIN vehicle v ON v.vin = f.subject
-            ORDER BY f.due, f.priority, f.customer_id, f.kind, f.subject
+            ORDER BY f.due NULLS LAST, f.priority, f.customer_id, f.kind, f.subject
             """)
     @RegisterConstructorMapper(CallListRow.class)
     List<CallListRow> page(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
