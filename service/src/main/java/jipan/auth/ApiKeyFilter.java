@@ -30,6 +30,12 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     /** The request property that names the caller (the key's name), for the records a request writes. */
     public static final String CALLER = "jipan.caller";
 
+    /** The name of the request's caller (the key's name), or {@code anonymous} when none was set. */
+    public static String callerOf(ContainerRequestContext request) {
+        Object caller = request.getProperty(CALLER);
+        return caller == null ? "anonymous" : caller.toString();
+    }
+
     private final Map<String, AuthSettings.ApiKey> byHash;
     private final boolean open;
 

@@ -129,8 +129,7 @@ public class CallListResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public TaskOutcome record(@NotNull @Valid OutcomeRequest body, @Context ContainerRequestContext request) {
-        Object caller = request.getProperty(ApiKeyFilter.CALLER);
-        return lists.record(body, caller == null ? "anonymous" : caller.toString()).orElseThrow(() ->
+        return lists.record(body, ApiKeyFilter.callerOf(request)).orElseThrow(() ->
                 new NotFoundException("run " + body.run() + " has no " + body.kind() + " task about '"
                         + body.subject() + "' for customer '" + body.customerId() + "'"));
     }

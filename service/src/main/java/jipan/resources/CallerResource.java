@@ -24,7 +24,6 @@ public class CallerResource {
     @GET
     public Caller me(@Context SecurityContext security, @Context ContainerRequestContext request) {
         List<String> roles = Arrays.stream(Role.values()).map(Role::name).filter(security::isUserInRole).toList();
-        Object name = request.getProperty(ApiKeyFilter.CALLER);
-        return new Caller(name == null ? "anonymous" : name.toString(), roles);
+        return new Caller(ApiKeyFilter.callerOf(request), roles);
     }
 }

@@ -148,7 +148,7 @@ public class RulesResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
-        RuleOutcome outcome = versions.activate(seq, rules, directory, fixtures, caller(request));
+        RuleOutcome outcome = versions.activate(seq, rules, directory, fixtures, ApiKeyFilter.callerOf(request));
         return answer(outcome);
     }
 
@@ -198,8 +198,8 @@ public class RulesResource {
     public Response publish(@NotNull @Valid RuleChange body, @Context ContainerRequestContext request) {
         RuleFiles files = candidate(body);
         FixtureFiles fixtureChanges = candidateFixtures(body);
-        RuleOutcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures, caller(request),
-                body.comment());
+        RuleOutcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures,
+                ApiKeyFilter.callerOf(request), body.comment());
         return answer(outcome);
     }
 
@@ -215,11 +215,6 @@ public class RulesResource {
                 .withVersions(outcome.version(), outcome.liveVersion()).response();
     }
 
-    private static String caller(ContainerRequestContext request) {
-        Object caller = request.getProperty(ApiKeyFilter.CALLER);
-        return caller == null ? "anonymous" : caller.toString();
-    }
-
     /** Reads the rules directory and makes it live if it compiles and passes the fixtures; 409 if refused. */
     @RolesAllowed(Roles.ANALYST)
     @POST
@@ -227,8 +222,8 @@ public class RulesResource {
     @ApiResponse(responseCode = "200", description = "the rules directory is live",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response reload(@Context ContainerRequestContext request) {
-        RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory), caller(request),
-                "reloaded from " + directory, "reload"), files -> { });
+        RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
+                ApiKeyFilter.callerOf(request), "reloaded from " + directory, "reload"), files -> { });
         return answer(outcome);
     }
 
