@@ -4,10 +4,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Set;
+import jipan.reports.CsvTable;
 import jipan.reports.ReportParameterException;
 import jipan.reports.XlsxTable;
 
-/** What the report and call-list downloads share: the header language and the CSV and xlsx answers. */
+/** What the report and call-list downloads share: the format, the header language and the CSV or xlsx answer. */
 final class Downloads {
     private static final String CSV = "text/csv; charset=UTF-8";
 
@@ -35,19 +36,18 @@ final class Downloads {
         return format;
     }
 
-    /** Rows as an Excel workbook, written as the answer streams out, named {@code fileName}. */
-    static Response xlsx(String sheetName, Class<? extends Record> type, List<String> headers,
+    /**
+     * Rows of {@code type} as a download in {@code format} ({@code csv}, or {@code xlsx}: a workbook with one sheet
+     * named {@code sheetName}, written as the answer streams out) named {@code fileName}; when {@code totalColumns}
+     * is not empty, a last row labelled {@code totalLabel} sums them.
+     */
+    static Response rows(String format, String sheetName, Class<? extends Record> type, List<String> headers,
                          List<? extends Record> rows, Set<String> percentColumns, Set<String> totalColumns,
                          String totalLabel, String fileName) {
-        StreamingOutput body = out -> XlsxTable.write(out, sheetName, type, headers, rows, percentColumns,
-                totalColumns, totalLabel);
-        return Response.ok(body, XlsxTable.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    /** A CSV text as a download named {@code fileName}. */
-    static Response csv(String text, String fileName) {
-        return Response.ok(text, CSV).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
+        Response.ResponseBuilder answer = format.equals("xlsx")
+                ? Response.ok((StreamingOutput) out -> XlsxTable.write(out, sheetName, type, headers, rows,
+                        percentColumns, totalColumns, totalLabel), XlsxTable.MEDIA_TYPE)
+                : Response.ok(CsvTable.of(type, headers, rows, totalColumns, totalLabel), CSV);
+        return answer.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 }

@@ -21,7 +21,6 @@ import com.codahale.metrics.Timer;
 import jipan.admin.ServiceMetrics;
 import jipan.api.ReportDescription;
 import jipan.auth.Roles;
-import jipan.reports.CsvTable;
 import jipan.reports.ReportDefinition;
 import jipan.reports.ReportParameter;
 import jipan.reports.ReportParameterException;
@@ -80,14 +79,10 @@ public class ReportResource {
         try (Timer.Context timing = metrics.report(report.name()).time()) {
             rows = report.run(reports, arguments);
         }
-        if ("csv".equals(download)) {
-            return Downloads.csv(CsvTable.of(report.rowType(), report.headers(chinese), rows, report.totalColumns(),
-                    chinese ? "合计" : "Total"), report.fileName(arguments, "csv"));
-        }
-        if ("xlsx".equals(download)) {
-            return Downloads.xlsx(chinese ? report.titleZh() : report.title(), report.rowType(),
+        if (download != null) {
+            return Downloads.rows(download, chinese ? report.titleZh() : report.title(), report.rowType(),
                     report.headers(chinese), rows, report.percentColumns(), report.totalColumns(),
-                    chinese ? "合计" : "Total", report.fileName(arguments, "xlsx"));
+                    chinese ? "合计" : "Total", report.fileName(arguments, download));
         }
         return Response.ok(report.single() ? rows.get(0) : rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
