@@ -1,6 +1,5 @@
 package jipan.reports;
 
-import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ public final class CsvTable {
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         for (Record row : rows) {
             csv.append(Stream.of(columns).map(column -> {
-                Object value = value(column, row);
+                Object value = ReportColumns.value(column, row);
                 if (totalColumns.contains(column.getName()) && value instanceof Number number) {
                     totals.merge(column.getName(), new BigDecimal(number.toString()), BigDecimal::add);
                 }
@@ -59,14 +58,6 @@ public final class CsvTable {
             csv.append(String.join(",", cells)).append("\r\n");
         }
         return csv.toString();
-    }
-
-    private static Object value(RecordComponent column, Record row) {
-        try {
-            return column.getAccessor().invoke(row);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + column.getName(), e);
-        }
     }
 
     private static String cell(Object value) {

@@ -101,6 +101,15 @@ public final class ReportColumns {
                 .map(column -> chinese ? chinese(column) : column).toList();
     }
 
+    /** The value of one column (record component) of a row, for the CSV and xlsx writers. */
+    static Object value(java.lang.reflect.RecordComponent column, Record row) {
+        try {
+            return column.getAccessor().invoke(row);
+        } catch (IllegalAccessException | java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + column.getName(), e);
+        }
+    }
+
     public static boolean isPercent(String column) {
         return PERCENT.contains(column);
     }

@@ -2,7 +2,6 @@ package jipan.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -68,7 +67,7 @@ public final class XlsxTable {
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < columns.length; c++) {
                     String name = columns[c].getName();
-                    Object value = value(columns[c], record);
+                    Object value = ReportColumns.value(columns[c], record);
                     if (totalColumns.contains(name) && value instanceof Number number) {
                         totals.merge(name, new BigDecimal(number.toString()), BigDecimal::add);
                     }
@@ -115,14 +114,6 @@ public final class XlsxTable {
         } else {
             // a text cell: Excel shows it as it is, even when it starts with '=' (never a formula)
             cell.setCellValue(value.toString());
-        }
-    }
-
-    private static Object value(RecordComponent column, Record row) {
-        try {
-            return column.getAccessor().invoke(row);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + column.getName(), e);
         }
     }
 
