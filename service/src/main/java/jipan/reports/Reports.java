@@ -250,19 +250,13 @@ public final class Reports {
     }
 
     /**
-     * Customers by tier in run {@code fromRun} against run {@code toRun}; by default the latest finished run
-     * against the finished run before it.
+     * Customers by tier in run {@code fromRun} against run {@code toRun} (A→B …), for those both classified; by
+     * default the latest finished run against the finished run before it.
      */
     public List<TierMove> tierMigration(Long fromRun, Long toRun) {
         RunPair runs = runPair(fromRun, toRun);
-        return tierMigration(runs.from().id(), runs.to().id());
-    }
-
-    /** Customers by tier in one classification run against another (A→B …), for those both classified. */
-    public List<TierMove> tierMigration(long fromRun, long toRun) {
-        runPair(fromRun, toRun);
-        return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.tierMoves(fromRun, toRun).stream()
-                .map(move -> new TierMove(move.fromTier(), move.toTier(), move.customers())).toList());
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.tierMoves(runs.from().id(), runs.to().id())
+                .stream().map(move -> new TierMove(move.fromTier(), move.toTier(), move.customers())).toList());
     }
 
     /**
