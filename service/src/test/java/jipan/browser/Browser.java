@@ -19,6 +19,16 @@ public final class Browser {
     private Browser() {
     }
 
+    /**
+     * Whether the dashboards show at least {@code atLeast} charts and each is drawn, or says why it cannot be (one
+     * run: no migration).
+     */
+    public static boolean everyChartDrawn(ChromeDriver browser, int atLeast) {
+        return (Boolean) browser.executeScript("const charts = document.querySelectorAll('.chart');"
+                + "return charts.length >= arguments[0]"
+                + " && [...charts].every(c => c.dataset.drawn === 'true' || c.querySelector('.error-card'))", atLeast);
+    }
+
     public static ChromeDriver start() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM

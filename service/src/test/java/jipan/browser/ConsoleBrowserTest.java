@@ -178,8 +178,7 @@ class ConsoleBrowserTest {
 
     /** Waits until every chart of the dashboards is drawn, or says why it cannot be (one run: no migration). */
     private static void everyChartDrawn() {
-        wait.until(d -> (Boolean) browser.executeScript("const charts = document.querySelectorAll('.chart');"
-                + "return charts.length >= 10 && [...charts].every(c => c.dataset.drawn === 'true' || c.querySelector('.error-card'))"));
+        wait.until(d -> Browser.everyChartDrawn(browser, 10));
     }
 
     @Test

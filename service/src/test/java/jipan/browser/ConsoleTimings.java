@@ -48,8 +48,7 @@ public final class ConsoleTimings {
                 double table = millis(start);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart[data-drawn]")));
                 double first = millis(start);
-                wait.until(d -> (Boolean) browser.executeScript("const charts = document.querySelectorAll('.chart');"
-                        + "return charts.length > 0 && [...charts].every(c => c.dataset.drawn === 'true' || c.querySelector('.error-card'))"));
+                wait.until(d -> Browser.everyChartDrawn(browser, 1));
                 double all = millis(start);
                 // the page's own clock (since it was asked for) is exact; the polling above adds its own delays
                 @SuppressWarnings("unchecked")
