@@ -3,12 +3,12 @@ package jipan.console;
 import io.dropwizard.lifecycle.Managed;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.reports.ReportDefinition;
@@ -29,18 +29,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardWarmUp implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardWarmUp.class);
-    /** The dashboards' reports and the parameters they take from the period (see dashboards.js). */
-    private static final List<Map.Entry<String, List<String>>> DASHBOARD = List.of(
-            Map.entry("churn-series", List.of("to:month")),
-            Map.entry("structure", List.of("from", "to")),
-            Map.entry("structure-yoy", List.of("from", "to", "by=region")),
-            Map.entry("structure-yoy", List.of("from", "to", "by=industry")),
-            Map.entry("tier-distribution", List.of()),
-            Map.entry("tier-migration", List.of()),
-            Map.entry("recapture", List.of()),
-            Map.entry("defeat-categories", List.of()),
-            Map.entry("defeat-competitors", List.of("from", "to")),
-            Map.entry("defeat-monthly", List.of("from", "to")));
+    /** The dashboards' period: the twelve months up to {@code to}, and {@code to}'s month. */
+    private record Period(String from, String to, String month) {
+    }
+
+    /** The dashboards' reports and the parameters each takes from the period (see dashboards.js). */
+    private static final List<Map.Entry<String, Function<Period, Map<String, String>>>> DASHBOARD = List.of(
+            Map.entry("churn-series", p -> Map.of("to", p.month())),
+            Map.entry("structure", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("structure-yoy", p -> Map.of("from", p.from(), "to", p.to(), "by", "region")),
+            Map.entry("structure-yoy", p -> Map.of("from", p.from(), "to", p.to(), "by", "industry")),
+            Map.entry("tier-distribution", p -> Map.of()),
+            Map.entry("tier-migration", p -> Map.of()),
+            Map.entry("recapture", p -> Map.of()),
+            Map.entry("defeat-categories", p -> Map.of()),
+            Map.entry("defeat-competitors", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("defeat-monthly", p -> Map.of("from", p.from(), "to", p.to())));
 
     private final Jdbi jdbi;
     private final Reports reports;
@@ -80,22 +84,14 @@ public final class DashboardWarmUp implements Managed {
             }
             LocalDate to = latest.get().asOf();
             LocalDate from = to.minusYears(1).plusDays(1);
+            Period period = new Period(from.toString(), to.toString(), YearMonth.from(to).toString());
             int ran = 0;
-            for (Map.Entry<String, List<String>> report : DASHBOARD) {
+            for (Map.Entry<String, Function<Period, Map<String, String>>> report : DASHBOARD) {
                 if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
                 ReportDefinition definition = ReportRegistry.byName(report.getKey()).orElseThrow();
-                Map<String, String> raw = new HashMap<>();
-                for (String argument : report.getValue()) {
-                    switch (argument) {
-                        case "from" -> raw.put("from", from.toString());
-                        case "to" -> raw.put("to", to.toString());
-                        case "to:month" -> raw.put("to", YearMonth.from(to).toString());
-                        default -> raw.put(argument.substring(0, argument.indexOf('=')),
-                                argument.substring(argument.indexOf('=') + 1));
-                    }
-                }
+                Map<String, String> raw = report.getValue().apply(period);
                 try {
                     definition.run(reports, definition.arguments(raw::get, ReportParameter::name));
                     ran++;
