@@ -68,7 +68,7 @@ class DefeatReportsTest {
             assertThat(reports.tierMigration(run, run)).containsExactly(
                     new Reports.TierMove("C", "C", 1),
                     new Reports.TierMove("D", "D", 1));
-            assertThatThrownBy(() -> reports.tierMigration(run, 999)).hasMessage("to: no classification run 999");
+            assertThatThrownBy(() -> reports.tierMigration(run, 999L)).hasMessage("to: no classification run 999");
             assertThat(new jipan.runs.CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10).items())
                     .extracting(jipan.api.MovedCustomers.Line::customerId).containsExactly("K1");
 
