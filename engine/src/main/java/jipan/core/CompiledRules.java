@@ -13,11 +13,13 @@ public record CompiledRules(RuleFiles files, String version, KieBase kieBase, So
                             List<RuleProblem> warnings, Map<String, String> ruleFiles) {
 
     /**
-     * What a rule decides about, by the file it is written in: {@code tiers.drl} → {@code tiers}. The console
+     * What a rule decides about, by the file it is written in: {@code tiers.drl} → {@code tiers}, {@code defeat.drl.xlsx} → {@code defeat}. The console
      * groups a customer's reasons by it.
      */
     public String topicOf(String rule) {
         String file = ruleFiles.get(rule);
-        return file == null ? null : file.endsWith(".drl") ? file.substring(0, file.length() - 4) : file;
+        return file == null ? null : file.endsWith(DecisionTables.SUFFIX)
+                ? file.substring(0, file.length() - DecisionTables.SUFFIX.length())
+                : file.endsWith(".drl") ? file.substring(0, file.length() - 4) : file;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -45,9 +46,60 @@ public final class RuleCompiler {
     private static final Pattern QUOTED_NAME = Pattern.compile("(?:The method |The field |^)([A-Za-z_$][\\w$]*)");
 
     public CompiledRules compile(RuleFiles ruleFiles) {
-        RuleSources sources = RuleSources.parse(ruleFiles);
+        // Decision tables become DRL first (the engine's spreadsheet compiler); from there on they are rule files
+        // like any other, and every problem found in their DRL is put back at the sheet and cell it came from.
+        Map<String, DecisionTables.Generated> tables = new TreeMap<>();
+        List<RuleProblem> tableProblems = new ArrayList<>();
+        Map<String, String> drl = new TreeMap<>(ruleFiles.files());
+        ruleFiles.files().forEach((name, text) -> {
+            if (DecisionTables.isTable(name) && RuleFiles.isValidName(name)) {
+                try {
+                    DecisionTables.Generated generated = DecisionTables.generate(name, text);
+                    tables.put(name, generated);
+                    drl.put(name, generated.drl());
+                } catch (RuleCompilationException e) {
+                    tableProblems.addAll(e.errors());
+                }
+            }
+        });
+        if (!tableProblems.isEmpty()) {
+            throw new RuleCompilationException(tableProblems);
+        }
+        if (tables.isEmpty()) {
+            return compileDrl(ruleFiles, ruleFiles, tables);
+        }
+        try {
+            return compileDrl(ruleFiles, new RuleFiles(drl), tables);
+        } catch (RuleCompilationException e) {
+            throw new RuleCompilationException(inTables(e.errors(), tables));
+        }
+    }
+
+    /** Problems in the DRL of a decision table, named at the table's sheet and cell. */
+    private static List<RuleProblem> inTables(List<RuleProblem> problems, Map<String, DecisionTables.Generated> tables) {
+        List<RuleProblem> located = new ArrayList<>();
+        for (RuleProblem problem : problems) {
+            DecisionTables.Generated table = tables.get(problem.file());
+            located.add(table == null || problem.cell() != null ? problem
+                    : table.locate(problem, codeWords(problem.message())));
+        }
+        return located;
+    }
+
+    /** The names in a problem's message, without the rule it names (a row's name is in its own cell). */
+    private static List<String> codeWords(String message) {
+        return RuleSources.namesIn(message.replaceFirst("^in (rule|function|declared type|declared enum) '[^']*': ", ""));
+    }
+
+    /** The DRL a decision table generates (what the console shows beside the table), or its problems. */
+    public static String drlOf(String file, String stored) {
+        return DecisionTables.generate(file, stored).drl();
+    }
+
+    private CompiledRules compileDrl(RuleFiles ruleFiles, RuleFiles drlFiles, Map<String, DecisionTables.Generated> tables) {
+        RuleSources sources = RuleSources.parse(drlFiles);
         KieServices kie = KieServices.get();
-        Build build = build(kie, ruleFiles);
+        Build build = build(kie, drlFiles);
         try {
             if (build.crash() != null) {
                 throw new RuleCompilationException(List.of(locateCrash(kie, sources, build.crash())));
@@ -68,7 +120,8 @@ public final class RuleCompiler {
             configuration.setOption(KieBaseMutabilityOption.DISABLED);
             KieBase kieBase = kie.newKieContainer(build.releaseId()).newKieBase(configuration);
             return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
-                    problems(kie, sources, build.builder(), Message.Level.WARNING), Map.copyOf(sources.ruleFiles()));
+                    inTables(problems(kie, sources, build.builder(), Message.Level.WARNING), tables),
+                    Map.copyOf(sources.ruleFiles()));
         } finally {
             build.remove(kie);
         }
@@ -90,7 +143,9 @@ public final class RuleCompiler {
         // removed once the KieBase exists, keeps repeated builds from piling up in memory.
         ReleaseId releaseId = kie.newReleaseId("jipan", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem fileSystem = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
-        ruleFiles.files().forEach((name, text) -> fileSystem.write(RESOURCE_ROOT + RULE_DIR + name, text));
+        // a decision table's DRL is written as DRL (the engine would read a .xlsx name as a workbook)
+        ruleFiles.files().forEach((name, text) -> fileSystem.write(RESOURCE_ROOT + RULE_DIR + name
+                + (DecisionTables.isTable(name) ? RuleFiles.DRL : ""), text));
         KieBuilder builder = kie.newKieBuilder(fileSystem);
         try {
             builder.buildAll(ExecutableModelProject.class);
@@ -131,7 +186,7 @@ public final class RuleCompiler {
             }
             RuleProblem problem;
             if (path.startsWith(RULE_DIR) && path.endsWith(RuleFiles.DRL) && message.getLine() > 0) {
-                String file = path.substring(RULE_DIR.length());
+                String file = sourceName(path);
                 RuleSources.Part part = sources.partAt(file, message.getLine());
                 problem = part == null || level != Message.Level.ERROR
                         ? new RuleProblem(file, message.getLine(), Math.max(message.getColumn(), 1), level.name(), text)
@@ -142,7 +197,7 @@ public final class RuleCompiler {
                 unlocated.add(message);
                 continue;
             } else {
-                problem = new RuleProblem(path.startsWith(RULE_DIR) ? path.substring(RULE_DIR.length()) : "(rule set)",
+                problem = new RuleProblem(path.startsWith(RULE_DIR) ? sourceName(path) : "(rule set)",
                         Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0), level.name(), text);
             }
             problems.putIfAbsent(problem.toString(), problem);
@@ -157,7 +212,14 @@ public final class RuleCompiler {
 
     private static String fileOf(Message message) {
         String path = message.getPath();
-        return path != null && path.startsWith(RULE_DIR) ? path.substring(RULE_DIR.length()) : null;
+        return path != null && path.startsWith(RULE_DIR) ? sourceName(path) : null;
+    }
+
+    /** The rule file a path of the build came from ({@code jipan/rules/defeat.drl.xlsx.drl} → {@code defeat.drl.xlsx}). */
+    private static String sourceName(String path) {
+        String name = path.substring(RULE_DIR.length());
+        return name.endsWith(DecisionTables.SUFFIX + RuleFiles.DRL) ? name.substring(0, name.length() - RuleFiles.DRL.length())
+                : name;
     }
 
     /** An error in the Java the compiler generated from a rule: named in the rule it came from. */

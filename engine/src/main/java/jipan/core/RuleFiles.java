@@ -21,10 +21,22 @@ import java.util.stream.Stream;
 public final class RuleFiles {
     /** The extension Drools compiles as DRL; other files in the directory (notes, backups) are ignored. */
     public static final String DRL = ".drl";
-    /** A rule file's name: letters, digits, '.', '_' or '-', ending in .drl, at most 100 characters. */
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,96}\\.drl");
-    public static final String NAME_RULE = "a rule file name is letters, digits, '.', '_' or '-', ends in .drl and "
-            + "has at most 100 characters";
+    /**
+     * A rule file's name: letters, digits, '.', '_' or '-', ending in .drl (rules as text) or .drl.xlsx (a decision
+     * table, kept as Base64 text of the workbook: {@link DecisionTables}), at most 100 characters.
+     */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "(?=.{1,100}$)[A-Za-z0-9._-]{1,96}\\.drl(\\.xlsx)?");
+    public static final String NAME_RULE = "a rule file name is letters, digits, '.', '_' or '-', ends in .drl (or "
+            + ".drl.xlsx for a decision table) and has at most 100 characters";
+
+    /**
+     * Whether a file of a rules directory is one of its rule files: {@code *.drl} or {@code *.drl.xlsx}, not a
+     * hidden file or the lock file Excel keeps beside an open workbook ({@code ~$defeat.drl.xlsx}).
+     */
+    public static boolean isRuleFile(String name) {
+        return (name.endsWith(DRL) || DecisionTables.isTable(name)) && !name.startsWith(".") && !name.startsWith("~$");
+    }
 
     public static boolean isValidName(String name) {
         return name != null && NAME.matcher(name).matches();
@@ -81,7 +93,7 @@ public final class RuleFiles {
         this.version = "sha256:" + hash(this.files).substring(0, 12);
     }
 
-    /** Reads every {@code *.drl} file directly in {@code directory}. */
+    /** Reads every {@code *.drl} file and {@code *.drl.xlsx} decision table directly in {@code directory}. */
     public static RuleFiles readDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("rules directory " + directory.toAbsolutePath() + " does not exist");
@@ -90,21 +102,29 @@ public final class RuleFiles {
         try (Stream<Path> paths = Files.list(directory)) {
             for (Path path : (Iterable<Path>) paths.sorted()::iterator) {
                 String name = path.getFileName().toString();
-                if (name.endsWith(DRL) && Files.isRegularFile(path)) {
-                    files.put(name, Files.readString(path, StandardCharsets.UTF_8));
+                if (isRuleFile(name) && Files.isRegularFile(path)) {
+                    files.put(name, DecisionTables.isTable(name) ? DecisionTables.text(Files.readAllBytes(path))
+                            : Files.readString(path, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + directory.toAbsolutePath(), e);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("rules directory " + directory.toAbsolutePath() + " has no " + DRL + " file");
+            throw new IllegalArgumentException("rules directory " + directory.toAbsolutePath() + " has no " + DRL + " or " + DecisionTables.SUFFIX
+                    + " file");
         }
         return new RuleFiles(files);
     }
 
     public SortedMap<String, String> files() {
         return files;
+    }
+
+    /** How a file is written to disk: a decision table as its workbook, a DRL file as UTF-8 text. */
+    public byte[] bytesOf(String name) {
+        String text = files.get(name);
+        return DecisionTables.isTable(name) ? DecisionTables.bytes(name, text) : text.getBytes(StandardCharsets.UTF_8);
     }
 
     public String version() {

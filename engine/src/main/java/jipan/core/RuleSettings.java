@@ -39,7 +39,12 @@ public final class RuleSettings {
     /** Every threshold of the rule files, file by file, in the order they are declared. */
     public static List<Setting> read(RuleFiles files) {
         List<Setting> settings = new ArrayList<>();
-        files.files().forEach((file, text) -> settings.addAll(read(file, text)));
+        // settings are declared in DRL; a decision table's numbers are its cells
+        files.files().forEach((file, text) -> {
+            if (!DecisionTables.isTable(file)) {
+                settings.addAll(read(file, text));
+            }
+        });
         return settings;
     }
 

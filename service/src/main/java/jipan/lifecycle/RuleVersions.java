@@ -173,19 +173,19 @@ public final class RuleVersions implements LiveRules.Publication {
      */
     static void writeDirectory(Path directory, RuleFiles files) {
         Map<Path, Path> staged = new java.util.LinkedHashMap<>();
-        Map<Path, String> before = new java.util.LinkedHashMap<>();
+        Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
         try {
-            for (Map.Entry<String, String> file : files.files().entrySet()) {
-                Path temp = directory.resolve("." + file.getKey() + ".tmp");
-                Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
-                staged.put(temp, directory.resolve(file.getKey()));
+            for (String name : files.files().keySet()) {
+                Path temp = directory.resolve("." + name + ".tmp");
+                Files.write(temp, files.bytesOf(name));
+                staged.put(temp, directory.resolve(name));
             }
             List<Path> removed = new java.util.ArrayList<>();
             try (Stream<Path> existing = Files.list(directory)) {
                 for (Path path : (Iterable<Path>) existing::iterator) {
                     String name = path.getFileName().toString();
-                    if (name.endsWith(RuleFiles.DRL) && Files.isRegularFile(path)) {
-                        before.put(path, Files.readString(path, StandardCharsets.UTF_8));
+                    if (RuleFiles.isRuleFile(name) && Files.isRegularFile(path)) {
+                        before.put(path, Files.readAllBytes(path));
                         if (!files.files().containsKey(name)) {
                             removed.add(path);
                         }
@@ -207,7 +207,7 @@ public final class RuleVersions implements LiveRules.Publication {
     }
 
     /** Back to the files the directory had: staged copies removed, overwritten and new files put back. */
-    private static void restore(Path directory, RuleFiles files, Map<Path, Path> staged, Map<Path, String> before) {
+    private static void restore(Path directory, RuleFiles files, Map<Path, Path> staged, Map<Path, byte[]> before) {
         try {
             for (Path temp : staged.keySet()) {
                 Files.deleteIfExists(temp);
@@ -218,8 +218,8 @@ public final class RuleVersions implements LiveRules.Publication {
                     Files.deleteIfExists(path);
                 }
             }
-            for (Map.Entry<Path, String> file : before.entrySet()) {
-                Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
+            for (Map.Entry<Path, byte[]> file : before.entrySet()) {
+                Files.write(file.getKey(), file.getValue());
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("could not restore the rules directory {} after a failed write", directory, e);

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Proposes the rules directory to the live rules when one of its {@code .drl} files changes. Changes are
+ * Proposes the rules directory to the live rules when one of its rule files ({@code .drl}, {@code .drl.xlsx}) changes. Changes are
  * collected for a short quiet period first, so an editor saving several files causes one reload.
  */
 public final class RulesDirectoryWatcher implements Managed {
@@ -47,13 +47,13 @@ public final class RulesDirectoryWatcher implements Managed {
             while (true) {
                 WatchKey key = watcher.take();
                 boolean drlChanged = key.pollEvents().stream()
-                        .anyMatch(event -> event.context().toString().endsWith(RuleFiles.DRL));
+                        .anyMatch(event -> RuleFiles.isRuleFile(event.context().toString()));
                 key.reset();
                 // let a burst of saves settle before compiling
                 WatchKey more;
                 while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) {
                     drlChanged |= more.pollEvents().stream()
-                            .anyMatch(event -> event.context().toString().endsWith(RuleFiles.DRL));
+                            .anyMatch(event -> RuleFiles.isRuleFile(event.context().toString()));
                     more.reset();
                 }
                 if (drlChanged) {

@@ -1,0 +1,156 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jipan.core.documents.ClassifyRequest;
+import jipan.core.documents.CustomerFactsReader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped decision tables (rules/defeat.drl.xlsx, rules/loyalty.drl.xlsx) are rule files like the DRL ones:
+ * an edited cell changes the answers, and a broken one is refused at its sheet and cell — verified on the
+ * compiled form like any rule, so a cell cannot smuggle code in.
+ */
+class DecisionTablesTest {
+    private static final Path RULES = Path.of("../rules");
+
+    private static Map<String, String> shippedWith(String table, TableEdit edit) {
+        Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+        files.put(table, edit.text());
+        return files;
+    }
+
+    private static String refusal(Map<String, String> files) {
+        try {
+            new RuleCompiler().compile(new RuleFiles(files));
+        } catch (RuleCompilationException e) {
+            return e.errors().toString();
+        }
+        throw new AssertionError("the rules compiled");
+    }
+
+    private static ClassifyRequest request(String fixture) throws Exception {
+        return new CustomerFactsReader().readClassifyRequest(new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("../fixtures", fixture).toFile()).get("request"));
+    }
+
+    private static LeadResult lead(Classification result, String id) {
+        return result.leads().stream().filter(lead -> lead.leadId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theShippedTablesAreRulesNamedByTheirRowsAndFileTopic() {
+        CompiledRules rules = new RuleCompiler().compile(RuleFiles.readDirectory(RULES));
+
+        assertThat(rules.ruleNames()).contains("Defeat: price", "Action: price", "Score band: loyal");
+        assertThat(rules.ruleFiles()).containsEntry("Defeat: price", "defeat.drl.xlsx")
+                .containsEntry("Score band: weak", "loyalty.drl.xlsx");
+        assertThat(rules.topicOf("Action: service")).isEqualTo("defeat");
+        assertThat(DecisionTables.cells("defeat.drl.xlsx", rules.files().files().get("defeat.drl.xlsx")))
+                .containsEntry("Categories!B12", "FINANCING").containsEntry("Categories!C26", "offer finance plan");
+    }
+
+    @Test
+    void anAnalystChangesAnActionAndMovesAReasonToANewCategoryByEditingRows() throws Exception {
+        ClassifyRequest leads = request("defeat/categories.yml");
+        TableEdit edit = TableEdit.shipped("defeat.drl.xlsx")
+                .set("Categories!C26", "offer 0% finance over 24 months")
+                .set("Categories!B13", "SERVICE")                          // DISTANCE leaves "Defeat: service"
+                .insertRow("Categories", 16, "Defeat: too far", "DISTANCE", "TOO_FAR")
+                .insertRow("Categories", 31, "Action: too far", "TOO_FAR", "offer pick-up and delivery service");
+        Classifier classifier = new Classifier(new RuleCompiler().compile(new RuleFiles(shippedWith("defeat.drl.xlsx", edit))),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+
+        Classification result = classifier.classify(leads.asOf(), leads.customers().get(0));
+
+        assertThat(lead(result, "L-FINANCING")).isEqualTo(new LeadResult("L-FINANCING", "FINANCING",
+                "offer 0% finance over 24 months", List.of()));
+        assertThat(lead(result, "L-DISTANCE")).isEqualTo(new LeadResult("L-DISTANCE", "TOO_FAR",
+                "offer pick-up and delivery service", List.of()));
+        assertThat(lead(result, "L-SERVICE").category()).isEqualTo("SERVICE");
+        assertThat(result.reasons()).contains(new Reason("Action: too far", "defeated, reason DISTANCE → TOO_FAR", "defeat"));
+        assertThat(result.firedRules()).contains("Defeat: too far");
+    }
+
+    @Test
+    void aReasonTakenOffEveryRowIsUnanalysedAndSaysSo() throws Exception {
+        ClassifyRequest leads = request("defeat/categories.yml");
+        TableEdit edit = TableEdit.shipped("defeat.drl.xlsx").deleteRow("Categories", 12);   // FINANCING on no row
+        Classifier classifier = new Classifier(new RuleCompiler().compile(new RuleFiles(shippedWith("defeat.drl.xlsx", edit))),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+
+        Classification result = classifier.classify(leads.asOf(), leads.customers().get(0));
+
+        assertThat(lead(result, "L-FINANCING").category()).isEqualTo("UNANALYSED");
+        assertThat(result.reasons()).extracting(Reason::message)
+                .contains("defeated, reason FINANCING (on no row of the defeat table) → UNANALYSED");
+    }
+
+    @Test
+    void aLoyaltyBandEditMovesTheLevel() throws Exception {
+        ClassifyRequest customers = request("loyalty/levels.yml");
+        TableEdit edit = TableEdit.shipped("loyalty.drl.xlsx").set("Levels!B10", "7").set("Levels!C11", "7");
+        Classifier classifier = new Classifier(new RuleCompiler().compile(new RuleFiles(shippedWith("loyalty.drl.xlsx", edit))),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+
+        Classification at7 = classifier.classify(customers.asOf(), customers.customers()).stream()
+                .filter(result -> result.customerId().equals("ORDINARY-AT-7")).findFirst().orElseThrow();
+
+        assertThat(at7.loyalty().level()).isEqualTo(jipan.core.facts.LoyaltyLevel.LOYAL);
+        assertThat(at7.reasons()).extracting(Reason::message).contains("score 7 is in the LOYAL band (from 7, below 11) → LOYAL");
+    }
+
+    @Test
+    void anUnknownReasonIsRefusedAtItsCell() {
+        String refusal = refusal(shippedWith("defeat.drl.xlsx", TableEdit.shipped("defeat.drl.xlsx")
+                .set("Categories!B11", "PRODUCT, BRANDS")));
+
+        assertThat(refusal).contains("defeat.drl.xlsx!Categories!B11: ").contains("BRANDS");
+    }
+
+    @Test
+    void aWordWhereAScoreBelongsIsRefusedAtItsCell() {
+        String refusal = refusal(shippedWith("loyalty.drl.xlsx", TableEdit.shipped("loyalty.drl.xlsx")
+                .set("Levels!C11", "eight")));
+
+        assertThat(refusal).contains("loyalty.drl.xlsx!Levels!C11: ");
+    }
+
+    @Test
+    void quotesInAValueCellStayTextAndCodeInATableIsVerifiedLikeAnyRuleAndRefusedAtItsCell() throws Exception {
+        ClassifyRequest leads = request("defeat/categories.yml");
+        String smuggled = "x\", \"y\" ) ); System.exit( 0 ); insert( new LeadCategorised( \"a\", \"b\", \"c\", \"d";
+        Classifier classifier = new Classifier(new RuleCompiler().compile(new RuleFiles(shippedWith("defeat.drl.xlsx",
+                TableEdit.shipped("defeat.drl.xlsx").set("Categories!C26", smuggled)))), Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        assertThat(lead(classifier.classify(leads.asOf(), leads.customers().get(0)), "L-FINANCING").action())
+                .isEqualTo(smuggled);
+
+        String refusal = refusal(shippedWith("defeat.drl.xlsx", TableEdit.shipped("defeat.drl.xlsx")
+                .set("Categories!C22", "System.exit( 0 ); insert( new LeadCategorised( $category.getLeadId(), "
+                        + "$category.getCategory(), \"$param\", \"\" ) );")));
+
+        assertThat(refusal).contains("defeat.drl.xlsx!Categories!C22: ").contains("System.exit");
+    }
+
+    @Test
+    void aFormulaASecondSheetTableAndAFileThatIsNoWorkbookAreRefused() {
+        assertThat(refusal(shippedWith("defeat.drl.xlsx", TableEdit.shipped("defeat.drl.xlsx")
+                .formula("Categories!C12", "\"FIN\"&\"ANCING\""))))
+                .contains("defeat.drl.xlsx!Categories!C12: a formula (=\"FIN\"&\"ANCING\") is not accepted");
+        assertThat(refusal(shippedWith("defeat.drl.xlsx", TableEdit.shipped("defeat.drl.xlsx")
+                .addSheet("More", "A3", "RuleTable More categories"))))
+                .contains("defeat.drl.xlsx!More!A3: only the first sheet's tables are read ('Categories')");
+        Map<String, String> notAWorkbook = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+        notAWorkbook.put("defeat.drl.xlsx", DecisionTables.text("package jipan.rules;".getBytes()));
+        assertThat(refusal(notAWorkbook)).contains("defeat.drl.xlsx: the file cannot be read as an .xlsx workbook");
+        notAWorkbook.put("defeat.drl.xlsx", "not base64 ***");
+        assertThat(refusal(notAWorkbook)).contains("defeat.drl.xlsx: a decision table is sent as the Base64 text");
+    }
+}
