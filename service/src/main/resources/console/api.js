@@ -35,6 +35,15 @@ export async function call(method, path, body) {
 }
 
 export const get = path => call('GET', path);
+
+/** A text answer (e.g. the DRL a decision table generates). */
+export async function text(path) {
+  const headers = {Accept: 'text/plain'};
+  if (key()) headers['X-Api-Key'] = key();
+  const response = await fetch('/api/v1' + path, {headers});
+  if (!response.ok) throw new Problem(response.status, await response.json().catch(() => null));
+  return response.text();
+}
 export const post = (path, body) => call('POST', path, body);
 
 /** A query string of the parameters that have a value. */

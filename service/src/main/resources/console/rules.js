@@ -108,7 +108,8 @@ export async function rulesPage(root) {
     result,
     el('section', {class: 'card', id: 'rule-files'}, el('h2', {}, t('rules.files')),
       el('div', {class: 'actions'}, Object.keys(liveFiles).map(name => el('button', {class: 'file-button', dataset: {file: name},
-        onclick: () => openFile(editorBox, name, liveFiles[name], root, withFixtures, editFixture)}, name))), editorBox),
+        onclick: () => (name.endsWith('.drl.xlsx') ? openTable(editorBox, name, active.seq, root, withFixtures, editFixture)
+          : openFile(editorBox, name, liveFiles[name], root, withFixtures, editFixture))}, name))), editorBox),
     el('section', {class: 'card', id: 'fixtures'}, el('h2', {}, t('fixtures.title')), el('p', {class: 'help'}, t('fixtures.help')),
       el('div', {class: 'actions'}, Object.keys(fixtureSet.files).map(path => el('button', {class: 'fixture-button',
         dataset: {path}, onclick: () => editFixture(path)}, path))), pendingNote, fixtureBox),
@@ -153,11 +154,13 @@ function diffPicker(versions) {
       el('button', {id: 'diff-show', onclick: async () => {
         try {
           const diffs = await api.get('/rules/versions/' + from.value + '/diff/' + to.value);
+          const sides = lines => el('div', {class: 'side-by-side'},
+            el('pre', {class: 'removed'}, lines.filter(l => l.startsWith('-')).map(l => l.substring(2)).join('\n')),
+            el('pre', {class: 'added'}, lines.filter(l => l.startsWith('+')).map(l => l.substring(2)).join('\n')));
+          // a decision table: its cells, then the DRL it generates
           show(output, diffs.length === 0 ? el('p', {}, t('versions.same')) : diffs.map(d => el('div', {class: 'file-diff'},
-            el('h3', {}, d.file + ' · ' + t('change.' + d.change)),
-            el('div', {class: 'side-by-side'},
-              el('pre', {class: 'removed'}, d.lines.filter(l => l.startsWith('-')).map(l => l.substring(2)).join('\n')),
-              el('pre', {class: 'added'}, d.lines.filter(l => l.startsWith('+')).map(l => l.substring(2)).join('\n'))))));
+            el('h3', {}, d.file + ' · ' + t('change.' + d.change)), sides(d.lines),
+            d.drlLines ? [el('h4', {}, t('table.drl')), sides(d.drlLines)] : null)));
         } catch (error) {
           show(output, failure(error));
         }
@@ -247,6 +250,78 @@ async function openFile(box, name, text, root, withFixtures, editFixture) {
       show(outcome, failure(error));
     }
   }
+}
+
+/**
+ * A decision table (.drl.xlsx): downloaded to be edited in Excel, uploaded back, then validated (each problem at
+ * its sheet!cell), tested against the fixtures and published like a DRL file. Beside it the DRL it generates.
+ */
+async function openTable(box, name, seq, root, withFixtures, editFixture) {
+  let uploaded = null;
+  const problems = el('ul', {class: 'problems', id: 'editor-problems'});
+  const outcome = el('div', {id: 'editor-result'});
+  const chosen = el('span', {class: 'help', id: 'table-chosen'}, t('table.none'));
+  const drl = el('pre', {class: 'generated-drl', id: 'table-drl'}, '…');
+  const comment = el('input', {type: 'text', id: 'editor-comment', maxlength: 1000, placeholder: t('publish.comment')});
+  const file = el('input', {type: 'file', id: 'table-upload', accept: '.xlsx', onchange: async () => {
+    const picked = file.files[0];
+    if (!picked) return;
+    uploaded = await base64(picked);
+    show(chosen, t('table.chosen') + ': ' + picked.name + ' (' + number(picked.size) + ' B)');
+    show(problems);
+    show(outcome);
+  }});
+  show(box, el('h3', {id: 'editor-file'}, name), el('p', {class: 'help'}, t('table.help')),
+    el('div', {class: 'actions'},
+      el('button', {id: 'table-download', onclick: () => api.download('/rules/versions/' + seq + '/files/'
+        + encodeURIComponent(name), name).catch(error => show(outcome, failure(error)))}, t('table.download')),
+      el('label', {for: 'table-upload', class: 'inline'}, t('table.upload')), file, chosen),
+    el('div', {class: 'actions'},
+      el('button', {id: 'editor-validate', onclick: () => check('/rules/validate')}, t('action.validate')),
+      el('button', {id: 'editor-test', onclick: () => check('/rules/test')}, t('action.test')),
+      comment,
+      el('button', {id: 'editor-publish', class: 'primary', onclick: () => check('/rules/publish')}, t('action.publish'))),
+    problems, outcome, el('h4', {}, t('table.drl')), drl);
+  api.text('/rules/versions/' + seq + '/files/' + encodeURIComponent(name) + '/drl')
+    .then(text => show(drl, text), error => show(drl, failure(error)));
+
+  async function check(path) {
+    if (uploaded === null) {
+      show(outcome, el('p', {class: 'card', id: 'no-change'}, t('table.uploadFirst')));
+      return;
+    }
+    show(problems);
+    show(outcome, el('p', {class: 'loading'}, '…'));
+    const body = {files: {[name]: uploaded}};
+    if (path.endsWith('publish')) body.comment = comment.value || null;
+    if (!path.endsWith('validate')) withFixtures(body);
+    try {
+      const answer = await api.post(path, body);
+      if (path.endsWith('test')) {
+        show(outcome, testReport(answer, editFixture));
+      } else if (path.endsWith('publish')) {
+        await rulesPage(root);
+        show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
+          t('result.published') + ' ' + answer.version));
+      } else {
+        show(outcome, el('div', {class: 'card ok', id: 'editor-valid'}, t('result.valid') + ' ' + answer.version));
+      }
+    } catch (error) {
+      show(problems, ((error.body && error.body.errors) || []).map(p => el('li', {class: 'problem'},
+        el('code', {}, p.path || name), ' ', p.message)));
+      show(outcome, failure(error));
+    }
+  }
+}
+
+/** A file's bytes as Base64 (how a rule set carries a workbook). */
+function base64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 /** A fixture in an editor: its YAML as text; every change is kept for the next test and publish. */

@@ -22,6 +22,8 @@ import jipan.api.RuleActivation;
 import jipan.api.RuleFileDiff;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleVersion;
+import jipan.core.DecisionTables;
+import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.db.RuleVersionDao;
@@ -94,7 +96,10 @@ public final class RuleVersions implements LiveRules.Publication {
         return row(seq).map(row -> new RuleFiles(files(row)));
     }
 
-    /** File by file, what changed from version {@code from} to version {@code to}. */
+    /**
+     * File by file, what changed from version {@code from} to version {@code to}: a DRL file by its lines, a
+     * decision table by its cells and by the lines of the DRL it generates.
+     */
     public List<RuleFileDiff> diff(RuleFiles from, RuleFiles to) {
         Set<String> names = new TreeSet<>(from.files().keySet());
         names.addAll(to.files().keySet());
@@ -102,19 +107,40 @@ public final class RuleVersions implements LiveRules.Publication {
         for (String name : names) {
             String before = from.files().get(name);
             String after = to.files().get(name);
-            if (before == null) {
-                diffs.add(new RuleFileDiff(name, "added", after.lines().map(line -> "+ " + line).toList()));
-            } else if (after == null) {
-                diffs.add(new RuleFileDiff(name, "removed", before.lines().map(line -> "- " + line).toList()));
-            } else if (!before.equals(after)) {
-                Set<String> old = new LinkedHashSet<>(before.lines().toList());
-                Set<String> now = new LinkedHashSet<>(after.lines().toList());
-                diffs.add(new RuleFileDiff(name, "changed", Stream.concat(
-                        old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
-                        now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList()));
+            if (before != null && before.equals(after)) {
+                continue;
+            }
+            String change = before == null ? "added" : after == null ? "removed" : "changed";
+            if (DecisionTables.isTable(name)) {
+                diffs.add(new RuleFileDiff(name, change, changedLines(cellLines(name, before), cellLines(name, after)),
+                        changedLines(drlLines(name, before), drlLines(name, after))));
+            } else {
+                diffs.add(new RuleFileDiff(name, change, changedLines(lines(before), lines(after))));
             }
         }
         return diffs;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().toList();
+    }
+
+    private static List<String> cellLines(String name, String table) {
+        return table == null ? List.of() : DecisionTables.cells(name, table).entrySet().stream()
+                .map(cell -> cell.getKey() + ": " + cell.getValue()).toList();
+    }
+
+    /** The DRL a stored table generates; a version holds only tables that compiled, so this does too. */
+    private static List<String> drlLines(String name, String table) {
+        return table == null ? List.of() : RuleCompiler.drlOf(name, table).lines().toList();
+    }
+
+    /** Lines only in {@code before} (-), then lines only in {@code after} (+). */
+    private static List<String> changedLines(List<String> before, List<String> after) {
+        Set<String> old = new LinkedHashSet<>(before);
+        Set<String> now = new LinkedHashSet<>(after);
+        return Stream.concat(old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
+                now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList();
     }
 
     /**

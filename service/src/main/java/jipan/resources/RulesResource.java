@@ -38,6 +38,7 @@ import jipan.api.RulesStatus;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
+import jipan.core.DecisionTables;
 import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -50,6 +51,7 @@ import jipan.core.scenarios.FixtureRunner;
 import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleImpact;
 import jipan.lifecycle.RuleVersions;
+import jipan.reports.XlsxTable;
 
 /**
  * The live rule set: which version is live, validating candidate files, and reloading from the rules
@@ -130,6 +132,37 @@ public class RulesResource {
     public RuleVersionFiles version(@PathParam("seq") long seq) {
         RuleVersion version = versions.find(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
         return new RuleVersionFiles(version, files(seq).files());
+    }
+
+    /**
+     * One file of a version as a file: a decision table as its .xlsx workbook (to open in Excel, edit and send
+     * back), a DRL file as UTF-8 text.
+     */
+    @RolesAllowed(Roles.ANALYST)
+    @GET
+    @Path("/versions/{seq}/files/{name}")
+    @Produces({XlsxTable.MEDIA_TYPE, MediaType.TEXT_PLAIN})
+    public Response file(@PathParam("seq") long seq, @PathParam("name") String name) {
+        RuleFiles files = files(seq);
+        if (!files.files().containsKey(name)) {
+            throw new NotFoundException("rule version " + seq + " has no file " + name + " (it has " + files.files().keySet() + ")");
+        }
+        boolean table = DecisionTables.isTable(name);
+        return Response.ok(files.bytesOf(name), table ? XlsxTable.MEDIA_TYPE : MediaType.TEXT_PLAIN + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** The DRL a file of a version compiles as: what a decision table generates, a DRL file's own text. */
+    @RolesAllowed(Roles.ANALYST)
+    @GET
+    @Path("/versions/{seq}/files/{name}/drl")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    public String drl(@PathParam("seq") long seq, @PathParam("name") String name) {
+        String text = files(seq).files().get(name);
+        if (text == null) {
+            throw new NotFoundException("rule version " + seq + " has no file " + name);
+        }
+        return DecisionTables.isTable(name) ? RuleCompiler.drlOf(name, text) : text;
     }
 
     /** What changed from version {@code seq} to version {@code other}, file by file. */

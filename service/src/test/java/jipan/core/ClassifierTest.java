@@ -50,23 +50,6 @@ class ClassifierTest {
     }
 
     @Test
-    void anAnalystAddsADefeatCategoryWithARuleAloneAsDocsRulesMdShows() throws IOException {
-        ClassifyRequest distance = TestRequests.classifyRequest("defeated-too-far.json");
-        Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
-        String defeat = files.get("defeat.drl");
-        String serviceReasons = "defeatReason in ( DefeatReason.SERVICE, DefeatReason.DISTANCE )";
-        assertThat(defeat).contains(serviceReasons);
-        files.put("defeat.drl", defeat.replace(serviceReasons, "defeatReason in ( DefeatReason.SERVICE )"));
-        files.put("too-far.drl", Files.readString(Path.of("src/test/resources/rule-edits/too-far.drl")));
-
-        Classification result = classifier(new RuleFiles(files)).classify(distance.asOf(), distance.customers().get(0));
-
-        assertThat(result.leads()).containsExactly(
-                new LeadResult("L-DISTANCE", "TOO_FAR", "offer pick-up and delivery service", List.of()));
-        assertThat(result.reasons()).contains(new Reason("Defeat: too far", "defeated, reason DISTANCE → TOO_FAR", "too-far"));
-    }
-
-    @Test
     void aRuleThatNeverStopsFiringIsCutOffAndNamed() throws IOException {
         Map<String, String> files = new HashMap<>(RuleFiles.readDirectory(RULES).files());
         files.put("looping.drl", Files.readString(Path.of("src/test/resources/rule-edits/looping.drl")));

@@ -101,8 +101,8 @@ class LiveRulesTest {
 
     @Test
     void anEditInTheWatchedDirectoryGoesLiveWithinSeconds(@TempDir Path directory) throws Exception {
-        for (Map.Entry<String, String> file : SHIPPED.files().entrySet()) {
-            Files.writeString(directory.resolve(file.getKey()), file.getValue());
+        for (String name : SHIPPED.files().keySet()) {
+            Files.write(directory.resolve(name), SHIPPED.bytesOf(name));
         }
         LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
         RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live, directory);
@@ -113,6 +113,17 @@ class LiveRulesTest {
                 Thread.sleep(100);
             }
             assertThat(live.current().rulesetVersion()).isEqualTo(withTierAFrom(3).version());
+
+            // a decision table saved from Excel goes live the same way
+            String before = live.current().rulesetVersion();
+            Files.write(directory.resolve("loyalty.drl.xlsx"), jipan.core.TableEdit.shipped("loyalty.drl.xlsx")
+                    .set("Levels!B10", "7").set("Levels!C11", "7").bytes());
+            for (int i = 0; i < 100 && live.current().rulesetVersion().equals(before); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(live.current().rulesetVersion()).isNotEqualTo(before);
+            assertThat(live.current().rules().files().files().get("loyalty.drl.xlsx"))
+                    .isEqualTo(jipan.core.RuleFiles.readDirectory(directory).files().get("loyalty.drl.xlsx"));
         } finally {
             watcher.stop();
         }

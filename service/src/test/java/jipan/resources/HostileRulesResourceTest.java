@@ -61,7 +61,7 @@ class HostileRulesResourceTest {
         List<Path> corpus = HostileCorpus.files();
         List<String> shipped;
         try (Stream<Path> files = Files.list(RULES)) {
-            shipped = files.map(file -> file.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList();
+            shipped = files.map(file -> file.getFileName().toString()).filter(jipan.core.RuleFiles::isRuleFile).sorted().toList();
         }
 
         for (int i = 0; i < corpus.size(); i++) {
