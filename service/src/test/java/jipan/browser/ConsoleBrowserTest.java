@@ -262,6 +262,43 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anAnalystChangesADefeatActionInExcelUploadsItAndItGoesLiveAndABrokenCellIsNamed() throws Exception {
+        signIn("demo-analyst");
+        find("#nav-rules").click();
+        String live = find("#live-version").getText();
+        find("button.file-button[data-file='defeat.drl.xlsx']").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-drl"), "rule \"Defeat: price\""));
+
+        Path broken = Files.createTempFile("defeat-broken", ".drl.xlsx");
+        Files.write(broken, jipan.core.TableEdit.shipped("defeat.drl.xlsx").set("Categories!B11", "PRODUCT, BRANDS").bytes());
+        find("#table-upload").sendKeys(broken.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-chosen"), broken.getFileName().toString()));
+        find("#editor-validate").click();
+        WebElement problem = find("#editor-problems li.problem");
+        assertThat(problem.getText()).startsWith("defeat.drl.xlsx!Categories!B11").contains("BRANDS");
+        browser.executeScript("document.getElementById('editor').scrollIntoView()");
+        screenshot("rules-decision-table");
+
+        Path edited = Files.createTempFile("defeat-edited", ".drl.xlsx");
+        Files.write(edited, jipan.core.TableEdit.shipped("defeat.drl.xlsx")
+                .set("Categories!C29", "call within 7 days and record the real reason").bytes());
+        find("#table-upload").sendKeys(edited.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-chosen"), edited.getFileName().toString()));
+        find("#editor-test").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "0 失败"));
+        find("#editor-comment").sendKeys("unanalysed defeats: call within 7 days");
+        find("#editor-publish").click();
+        assertThat(find("#publish-result").getText()).startsWith("已发布");
+        assertThat(find("#live-version").getText()).isNotEqualTo(live);
+        try (Response answer = api("POST", "/classify", TestRequests.JSON.readTree(
+                "{\"asOf\": \"2012-09-30\", \"customers\": [{\"id\": \"P\", \"leads\": [{\"leadId\": \"L\", "
+                        + "\"createdOn\": \"2012-05-01\", \"closedOn\": \"2012-06-01\", \"status\": \"DEFEATED\"}]}]}"))) {
+            assertThat(TestRequests.JSON.readTree(answer.readEntity(String.class)).at("/results/0/leads/0/action").asText())
+                    .isEqualTo("call within 7 days and record the real reason");
+        }
+    }
+
+    @Test
     void aServiceManagerWorksTheCallListAndRecordsAnOutcome() throws Exception {
         signIn("demo-service");
         assertThat(browser.findElements(By.id("nav-rules"))).isEmpty();
