@@ -1,9 +1,17 @@
 package jipan.api;
 
-/** A rejected row: its line in the file, the column (header as written in the file) and why. */
-public record RowError(long line, String column, String reason) {
+/**
+ * A rejected row: its number in the file (the CSV line, the sheet's row), the column (header as written in
+ * the file), why, and in a workbook the cell ({@code Sheet1!C5}).
+ */
+public record RowError(long line, String column, String reason, String cell) {
+    public RowError(long line, String column, String reason) {
+        this(line, column, reason, null);
+    }
+
     @Override
     public String toString() {
-        return "line " + line + (column == null ? "" : ", " + column) + ": " + reason;
+        return (cell != null ? cell + " (" + column + ")" : "line " + line + (column == null ? "" : ", " + column))
+                + ": " + reason;
     }
 }

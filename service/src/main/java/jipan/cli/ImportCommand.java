@@ -1,40 +1,44 @@
 package jipan.cli;
 
-import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
 import jipan.JipanConfiguration;
 import jipan.api.ImportReport;
 import jipan.db.Database;
+import jipan.imports.DmsImporter;
 import jipan.imports.ImportKind;
+import jipan.imports.RejectedRows;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * Imports a DMS export (CSV) into the customer store, with a progress bar and a summary.
+ * Imports a DMS export (CSV or xlsx) into the customer store, with a progress bar and a summary.
  *
  * <pre>
  * java -jar service/target/jipan.jar import --kind customers customers.csv config/jipan.yml
- * java -jar service/target/jipan.jar import --kind repair-orders [--encoding GBK] ro.csv config/jipan.yml
+ * java -jar service/target/jipan.jar import --kind repair-orders [--encoding GBK] ro.xlsx config/jipan.yml
  * </pre>
  *
  * Kinds: customers, vehicles, repair-orders, leads (import them in that order: vehicles need their
- * customer, repair orders their vehicle). The encoding is detected (UTF-8 or GBK) unless given. Rejected
- * rows are listed with line, column and reason, all of them in {@code FILE.rejected.txt}.
+ * customer, repair orders their vehicle). A CSV's encoding is detected (UTF-8 or GBK) unless given; a
+ * workbook's first sheet is read. Title lines above the header row are skipped. Rejected rows are listed with
+ * their place, column and reason, and written to {@code FILE.rejected.csv} (or {@code .xlsx}) with a reason
+ * column, ready to fix and import again; the command then exits 1 (the good rows are stored).
  */
 public class ImportCommand extends StoreCommand {
     private static final int SHOWN_REJECTIONS = 20;
 
     public ImportCommand() {
-        super("import", "Imports a DMS export (CSV): customers, vehicles, repair-orders or leads");
+        super("import", "Imports a DMS export (CSV or xlsx): customers, vehicles, repair-orders or leads");
     }
 
     @Override
@@ -43,41 +47,65 @@ public class ImportCommand extends StoreCommand {
                 .choices("customers", "vehicles", "repair-orders", "leads");
         subparser.addArgument("--encoding").dest("encoding").metavar("CHARSET")
                 .help("UTF-8 or GBK; detected when not given");
-        subparser.addArgument("csv").metavar("CSV_FILE").help("the export to import");
+        subparser.addArgument("file").metavar("FILE").help("the export to import: CSV (UTF-8 or GBK) or .xlsx");
         super.configure(subparser);
     }
 
     @Override
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
-            throws IOException {
+            throws IOException, RowsRejectedException {
         ImportKind kind = ImportKind.fromCliName(namespace.getString("kind"));
-        Path csv = Path.of(namespace.getString("csv"));
+        Path file = Path.of(namespace.getString("file"));
         Charset charset = namespace.getString("encoding") == null ? null : Charset.forName(namespace.getString("encoding"));
-        long size = Files.size(csv);
+        long size = Files.size(file);
         long start = System.nanoTime();
-        ImportReport report;
+        DmsImporter.Result result;
         try (Database database = openStore(configuration, true);
-             CountingStream in = new CountingStream(Files.newInputStream(csv))) {
+             CountingStream in = new CountingStream(Files.newInputStream(file))) {
             Progress progress = new Progress(Math.max(size, 1));
-            report = configuration.getImports().importer(database.jdbi())
-                    .importCsv(kind, in, charset, running -> progress.update(in.count.get()));
+            result = configuration.getImports().importer(database.jdbi())
+                    .importFile(kind, in, charset, running -> progress.update(in.count.get()));
             progress.finish();
         }
+        ImportReport report = result.report();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s %s (%s): %,d rows read, %,d imported, %,d rejected in %.1f s (%,.0f rows/s)%n",
-                kind.cliName(), report.status(), report.encoding(), report.rowsRead(), report.imported(),
+        System.out.printf("%s %s (%s%s): %,d rows read, %,d imported (%,d new, %,d updated, %,d unchanged), %,d rejected "
+                        + "in %.1f s (%,.0f rows/s)%n", kind.cliName(), report.status(), report.encoding(),
+                report.titleRows() > 0 ? ", " + report.titleRows() + " title line(s) above the header skipped" : "",
+                report.rowsRead(), report.imported(), report.created(), report.updated(), report.unchanged(),
                 report.rejected(), seconds, report.rowsRead() / Math.max(seconds, 1e-9));
         report.errors().stream().limit(SHOWN_REJECTIONS).forEach(error -> System.out.println("  " + error));
-        if (report.rejected() > 0) {
-            Path rejected = Path.of(csv + ".rejected.txt");
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(rejected, StandardCharsets.UTF_8))) {
-                report.errors().forEach(out::println);
-            }
-            System.out.println((report.rejected() > SHOWN_REJECTIONS ? "  …\n" : "") + "rejected rows: " + rejected
-                    + (report.rejected() > report.errors().size() ? " (the first " + report.errors().size() + ")" : ""));
-        }
         if (report.failure() != null) {
             throw new IllegalStateException(report.failure());
+        }
+        if (report.rejected() > 0) {
+            String name = file.getFileName().toString().replaceAll("\\.(csv|xlsx|txt)$", "");
+            Path rejected = file.resolveSibling(name + ".rejected." + report.format());
+            Path temp = file.resolveSibling("." + name + ".rejected.tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                RejectedRows.write(report.format(), result.header(), result.rejected(), out);
+            }
+            Files.move(temp, rejected, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            throw new RowsRejectedException((report.rejected() > SHOWN_REJECTIONS ? "  …\n" : "") + report.rejected()
+                    + " row(s) rejected; they are in " + rejected + " with a reason column: fix them and import that file"
+                    + (report.rejected() > result.rejected().size() ? " (the first " + result.rejected().size() + ")" : ""));
+        }
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        // the counts and the rejected-rows file say it all: no stack trace
+        if (e instanceof RowsRejectedException || e instanceof IllegalStateException) {
+            cli.getStdErr().println(e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
+
+    /** Rows were rejected: the command exits 1 (the good rows are stored). */
+    static final class RowsRejectedException extends Exception {
+        RowsRejectedException(String message) {
+            super(message);
         }
     }
 

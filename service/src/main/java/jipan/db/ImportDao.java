@@ -3,6 +3,7 @@ package jipan.db;
 import java.util.List;
 import jipan.core.facts.Customer;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindBean;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -10,6 +11,33 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** What a CSV import needs besides the customer upserts: the references its rows point to. */
 public interface ImportDao {
+
+    // What an import writes of each kind, by key, in the order the importer compares it (DmsImporter.signature).
+    @SqlQuery("SELECT id, name, phone, region, industry, birth_year, kind FROM customer WHERE id IN (<keys>)")
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedCustomers(@BindList("keys") List<String> keys);
+
+    @SqlQuery("""
+            SELECT vin, customer_id, model, purchase_date, warranty_end, bought_here, installment
+            FROM vehicle WHERE vin IN (<keys>)
+            """)
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedVehicles(@BindList("keys") List<String> keys);
+
+    @SqlQuery("""
+            SELECT ro_number, customer_id, vin, visit_date, mileage, pay_type, service_type, amount
+            FROM visit WHERE ro_number IN (<keys>)
+            """)
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedVisits(@BindList("keys") List<String> keys);
+
+    @SqlQuery("""
+            SELECT lead_id, customer_id, model, created_on, closed_on, status, defeat_reason, competitor_brand,
+                   competitor_model, follow_ups, last_follow_up
+            FROM sales_lead WHERE lead_id IN (<keys>)
+            """)
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedLeads(@BindList("keys") List<String> keys);
 
     /** A vehicle and the customer who owns it. */
     record VehicleOwner(String vin, String customerId) {

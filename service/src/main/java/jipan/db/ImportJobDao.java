@@ -16,7 +16,8 @@ public interface ImportJobDao {
     /** A stored import job; {@code errorsJson} holds the first rejected rows. */
     record ImportJobRow(long id, String kind, String fileName, String status, String encoding, long rowsRead,
                         long imported, long rejected, String errorsJson, String failure, LocalDateTime startedAt,
-                        LocalDateTime updatedAt) {
+                        LocalDateTime updatedAt, String format, long titleRows, long created, long updated,
+                        long unchanged) {
     }
 
     @SqlUpdate("""
@@ -28,17 +29,31 @@ public interface ImportJobDao {
 
     @SqlUpdate("""
             UPDATE import_job SET status = :status, encoding = :encoding, rows_read = :rowsRead, imported = :imported,
-                   rejected = :rejected, errors_json = :errorsJson, failure = :failure, updated_at = CURRENT_TIMESTAMP
+                   rejected = :rejected, errors_json = :errorsJson, failure = :failure, format = :format,
+                   title_rows = :titleRows, created = :created, updated = :updated, unchanged = :unchanged,
+                   updated_at = CURRENT_TIMESTAMP
             WHERE id = :id
             """)
     void update(@Bind("id") long id, @Bind("status") String status, @Bind("encoding") String encoding,
                 @Bind("rowsRead") long rowsRead, @Bind("imported") long imported, @Bind("rejected") long rejected,
-                @Bind("errorsJson") String errorsJson, @Bind("failure") String failure);
+                @Bind("errorsJson") String errorsJson, @Bind("failure") String failure, @Bind("format") String format,
+                @Bind("titleRows") long titleRows, @Bind("created") long created, @Bind("updated") long updated,
+                @Bind("unchanged") long unchanged);
 
-    @SqlQuery("SELECT * FROM import_job WHERE id = :id")
+    /** The rejected rows as read (header and cells), kept for the rejected-rows file once the import ends. */
+    @SqlUpdate("UPDATE import_job SET rejected_rows_json = :json WHERE id = :id")
+    void recordRejectedRows(@Bind("id") long id, @Bind("json") String json);
+
+    @SqlQuery("SELECT rejected_rows_json FROM import_job WHERE id = :id")
+    Optional<String> rejectedRows(@Bind("id") long id);
+
+    String COLUMNS = "id, kind, file_name, status, encoding, rows_read, imported, rejected, errors_json, failure, "
+            + "started_at, updated_at, format, title_rows, created, updated, unchanged";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = :id")
     Optional<ImportJobRow> find(@Bind("id") long id);
 
-    @SqlQuery("SELECT * FROM import_job ORDER BY id DESC LIMIT :limit")
+    @SqlQuery("SELECT " + COLUMNS + " FROM import_job ORDER BY id DESC LIMIT :limit")
     List<ImportJobRow> latest(@Bind("limit") int limit);
 
     /** At start: jobs left QUEUED or RUNNING by a stopped service (one service per database, as for runs). */

@@ -15,12 +15,18 @@ import jipan.core.facts.PayType;
 import jipan.core.facts.ServiceType;
 
 /**
- * Reads the values of DMS exports: dates as 2012-01-05, 2012/1/5 or 2012.01.05 (a time after them is
- * ignored), amounts with thousands separators or a currency sign, and the usual Chinese words for pay types,
- * service types, lead statuses, defeat reasons and yes/no, besides jipan's own enum names.
+ * Reads the values of DMS exports: dates as 2012-01-05, 2012/1/5, 2012.01.05, 2012年9月3日 or 20120910 (a time
+ * after them is ignored), amounts with thousands separators or a currency sign, and the usual Chinese words
+ * for pay types, service types, lead statuses, defeat reasons and yes/no, besides jipan's own enum names —
+ * and the dealer's own words, configured under {@code imports.values} (免费 → WARRANTY, 已战败 → DEFEATED, …).
  */
 final class CsvValues {
-    private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T].*)?");
+    /** The kinds of coded value a dealer can give words for, as named under {@code imports.values}. */
+    static final Map<String, Class<? extends Enum<?>>> WORD_TYPES = Map.of("payType", PayType.class,
+            "serviceType", ServiceType.class, "leadStatus", LeadStatus.class, "defeatReason", DefeatReason.class,
+            "customerKind", CustomerKind.class);
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})(?:[-/.](\\d{1,2})[-/.](\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))(?:[ T].*)?");
     private static final Map<String, PayType> PAY_TYPES = Map.of("自费", PayType.CUSTOMER_PAY, "客户付费",
             PayType.CUSTOMER_PAY, "保修", PayType.WARRANTY, "索赔", PayType.WARRANTY, "保险", PayType.INSURANCE,
             "内部", PayType.INTERNAL, "内部结算", PayType.INTERNAL);
@@ -40,7 +46,11 @@ final class CsvValues {
     private static final Map<String, CustomerKind> KINDS = Map.of("个人", CustomerKind.PERSON, "公司",
             CustomerKind.COMPANY, "单位", CustomerKind.COMPANY, "车队", CustomerKind.FLEET);
 
-    private CsvValues() {
+    /** Type name (as in {@link #WORD_TYPES}) → the dealer's word → the constant's name. */
+    private final Map<String, Map<String, String>> dealerWords;
+
+    CsvValues(Map<String, Map<String, String>> dealerWords) {
+        this.dealerWords = dealerWords;
     }
 
     /** A value that cannot be read; the importer reports it with the row's line and the column. */
@@ -57,8 +67,9 @@ final class CsvValues {
         Matcher m = DATE.matcher(text);
         try {
             if (m.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
+                int month = m.group(2) != null ? 2 : m.group(4) != null ? 4 : 6;
+                LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(month)),
+                        Integer.parseInt(m.group(month + 1)));
                 String outOfRange = Limits.dateProblem(date);
                 if (outOfRange != null) {
                     throw new BadValue("the date " + outOfRange);
@@ -68,7 +79,7 @@ final class CsvValues {
         } catch (java.time.DateTimeException e) {
             // reported below
         }
-        throw new BadValue("not a date (YYYY-MM-DD, YYYY/M/D or YYYY.MM.DD): '" + text + "'");
+        throw new BadValue("not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日 or YYYYMMDD): '" + text + "'");
     }
 
     static BigDecimal amount(String text) throws BadValue {
@@ -117,29 +128,34 @@ final class CsvValues {
         }
     }
 
-    static PayType payType(String text) throws BadValue {
-        return word(text, PayType.class, PAY_TYPES);
+    PayType payType(String text) throws BadValue {
+        return word(text, "payType", PayType.class, PAY_TYPES);
     }
 
-    static ServiceType serviceType(String text) throws BadValue {
-        return word(text, ServiceType.class, SERVICE_TYPES);
+    ServiceType serviceType(String text) throws BadValue {
+        return word(text, "serviceType", ServiceType.class, SERVICE_TYPES);
     }
 
-    static LeadStatus leadStatus(String text) throws BadValue {
-        return word(text, LeadStatus.class, LEAD_STATUSES);
+    LeadStatus leadStatus(String text) throws BadValue {
+        return word(text, "leadStatus", LeadStatus.class, LEAD_STATUSES);
     }
 
-    static DefeatReason defeatReason(String text) throws BadValue {
-        return word(text, DefeatReason.class, DEFEAT_REASONS);
+    DefeatReason defeatReason(String text) throws BadValue {
+        return word(text, "defeatReason", DefeatReason.class, DEFEAT_REASONS);
     }
 
-    static CustomerKind kind(String text) throws BadValue {
-        return word(text, CustomerKind.class, KINDS);
+    CustomerKind kind(String text) throws BadValue {
+        return word(text, "customerKind", CustomerKind.class, KINDS);
     }
 
-    private static <E extends Enum<E>> E word(String text, Class<E> type, Map<String, E> chinese) throws BadValue {
+    private <E extends Enum<E>> E word(String text, String typeName, Class<E> type, Map<String, E> chinese)
+            throws BadValue {
         if (text == null) {
             return null;
+        }
+        String dealers = dealerWords.getOrDefault(typeName, Map.of()).get(text);
+        if (dealers != null) {
+            return Enum.valueOf(type, dealers);
         }
         E word = chinese.get(text);
         if (word != null) {
@@ -151,6 +167,8 @@ final class CsvValues {
             }
         }
         throw new BadValue("'" + text + "' is not one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", ")) + ", " + String.join(", ", chinese.keySet()));
+                .collect(Collectors.joining(", ")) + ", " + String.join(", ", chinese.keySet())
+                + (dealerWords.containsKey(typeName) ? ", " + String.join(", ", dealerWords.get(typeName).keySet()) : "")
+                + " (a word of your DMS can be added under imports.values." + typeName + ")");
     }
 }

@@ -31,13 +31,19 @@ public final class ImportJobs {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
     private static final TypeReference<List<RowError>> ERRORS = new TypeReference<>() { };
 
-    private final CsvImporter importer;
+    private static final TypeReference<RejectedFile> REJECTED = new TypeReference<>() { };
+
+    /** What the rejected-rows file of a job is made of. */
+    public record RejectedFile(String format, List<String> header, List<DmsImporter.RejectedRow> rows) {
+    }
+
+    private final DmsImporter importer;
     private final ExecutorService executor;
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
 
-    public ImportJobs(CsvImporter importer, ExecutorService executor, Jdbi jdbi, ObjectMapper json) {
+    public ImportJobs(DmsImporter importer, ExecutorService executor, Jdbi jdbi, ObjectMapper json) {
         this.importer = importer;
         this.executor = executor;
         this.jdbi = jdbi;
@@ -55,19 +61,25 @@ public final class ImportJobs {
     }
 
     public ImportJob start(ImportKind kind, String name, InputStream upload, Charset charset) throws IOException {
-        Path file = Files.createTempFile("jipan-import-", ".csv");
+        Path file = Files.createTempFile("jipan-import-", ".upload");
         Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
         String fileName = name.length() > 200 ? name.substring(0, 200) : name;
         long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName));
         executor.submit(() -> {
-            ImportReport[] last = {new ImportReport(kind.cliName(), null, ImportReport.Status.RUNNING, 0, 0, 0, List.of(), null)};
+            ImportReport[] last = {new ImportReport(kind.cliName(), null, ImportReport.Status.RUNNING, 0, 0, 0, List.of(), null,
+                    null, 0, 0, 0, 0)};
             long started = System.nanoTime();
             LOG.info("import {} starts: {} file '{}'", id, kind.cliName(), fileName);
             try (InputStream in = Files.newInputStream(file); Timer.Context timing = metrics.imports.time()) {
-                importer.importCsv(kind, in, charset, report -> {
+                DmsImporter.Result result = importer.importFile(kind, in, charset, report -> {
                     last[0] = report;
                     record(id, report);
                 });
+                if (!result.rejected().isEmpty()) {
+                    String rejected = json.writeValueAsString(new RejectedFile(result.report().format(), result.header(),
+                            result.rejected()));
+                    jdbi.useExtension(ImportJobDao.class, dao -> dao.recordRejectedRows(id, rejected));
+                }
                 metrics.importedRows.inc(last[0].imported());
                 metrics.rejectedRows.inc(last[0].rejected());
                 if (last[0].status() == ImportReport.Status.FAILED) {
@@ -81,7 +93,8 @@ public final class ImportJobs {
                 metrics.importsFailed.inc();
                 ImportReport failed = last[0];
                 record(id, new ImportReport(failed.kind(), failed.encoding(), ImportReport.Status.FAILED, failed.rowsRead(),
-                        failed.imported(), failed.rejected(), failed.errors(), String.valueOf(e.getMessage())));
+                        failed.imported(), failed.rejected(), failed.errors(), String.valueOf(e.getMessage()),
+                        failed.format(), failed.titleRows(), failed.created(), failed.updated(), failed.unchanged()));
             } finally {
                 try {
                     Files.deleteIfExists(file);
@@ -97,7 +110,8 @@ public final class ImportJobs {
         String failure = report.failure() == null || report.failure().length() <= 2000 ? report.failure()
                 : report.failure().substring(0, 2000);
         jdbi.useExtension(ImportJobDao.class, dao -> dao.update(id, report.status().name(), report.encoding(),
-                report.rowsRead(), report.imported(), report.rejected(), errorsJson(report.errors()), failure));
+                report.rowsRead(), report.imported(), report.rejected(), errorsJson(report.errors()), failure,
+                report.format(), report.titleRows(), report.created(), report.updated(), report.unchanged()));
     }
 
     private String errorsJson(List<RowError> errors) {
@@ -125,6 +139,18 @@ public final class ImportJobs {
             throw new IllegalStateException("import " + row.id() + " has unreadable row errors", e);
         }
         return new ImportJob(row.id(), row.fileName(), row.startedAt(), row.updatedAt(), new ImportReport(row.kind(),
-                row.encoding(), ImportReport.Status.valueOf(row.status()), row.rowsRead(), row.imported(), row.rejected(), errors, row.failure()));
+                row.encoding(), ImportReport.Status.valueOf(row.status()), row.rowsRead(), row.imported(), row.rejected(),
+                errors, row.failure(), row.format(), row.titleRows(), row.created(), row.updated(), row.unchanged()));
+    }
+
+    /** The rows job {@code id} left out, once it has ended; empty when it has none (or no such job). */
+    public Optional<RejectedFile> rejected(long id) {
+        return jdbi.withExtension(ImportJobDao.class, dao -> dao.rejectedRows(id)).map(text -> {
+            try {
+                return json.readValue(text, REJECTED);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("import " + id + " has unreadable rejected rows", e);
+            }
+        });
     }
 }

@@ -5,7 +5,7 @@ import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
-import jipan.imports.CsvImporter.Columns;
+import jipan.imports.DmsImporter.Columns;
 import jipan.imports.CsvValues.BadValue;
 
 /** Reads one CSV row of a kind into its fact, or rejects it naming the first column that is wrong. */
@@ -76,25 +76,25 @@ final class RowParser {
         T read(String text) throws BadValue;
     }
 
-    static Object parse(ImportKind kind, Columns columns, String[] cells) throws RowRejected {
+    static Object parse(ImportKind kind, Columns columns, String[] cells, CsvValues values) throws RowRejected {
         Row row = new Row(columns, cells);
         return switch (kind) {
             case CUSTOMERS -> new Customer(row.required("id"), row.text("name", Limits.NAME), row.text("phone", Limits.PHONE), row.text("region", Limits.REGION),
-                    row.text("industry", Limits.INDUSTRY), row.value("birthYear", CsvValues::integer), row.value("kind", CsvValues::kind),
+                    row.text("industry", Limits.INDUSTRY), row.value("birthYear", CsvValues::integer), row.value("kind", values::kind),
                     false, false);
-            case VEHICLES -> new CsvImporter.OwnedVehicle(row.required("customerId"), new Vehicle(row.vin(),
+            case VEHICLES -> new DmsImporter.OwnedVehicle(row.required("customerId"), new Vehicle(row.vin(),
                     row.text("model", Limits.MODEL), row.value("purchaseDate", CsvValues::date), row.value("warrantyEnd", CsvValues::date),
                     row.value("boughtHere", CsvValues::bool), row.value("installment", CsvValues::bool)));
             case REPAIR_ORDERS -> new Visit(row.required("roNumber"), row.vin(),
                     row.requiredValue("date", CsvValues::date), row.value("mileage", CsvValues::integer),
-                    row.requiredValue("payType", CsvValues::payType), row.value("serviceType", CsvValues::serviceType),
+                    row.requiredValue("payType", values::payType), row.value("serviceType", values::serviceType),
                     row.value("amount", CsvValues::amount));
             case LEADS -> {
                 Integer followUps = row.value("followUps", CsvValues::integer);
-                yield new CsvImporter.OwnedLead(row.required("customerId"), new Lead(row.required("leadId"),
+                yield new DmsImporter.OwnedLead(row.required("customerId"), new Lead(row.required("leadId"),
                         row.text("model", Limits.MODEL), row.requiredValue("createdOn", CsvValues::date),
-                        row.value("closedOn", CsvValues::date), row.requiredValue("status", CsvValues::leadStatus),
-                        row.value("defeatReason", CsvValues::defeatReason), row.text("competitorBrand", Limits.BRAND),
+                        row.value("closedOn", CsvValues::date), row.requiredValue("status", values::leadStatus),
+                        row.value("defeatReason", values::defeatReason), row.text("competitorBrand", Limits.BRAND),
                         row.text("competitorModel", Limits.MODEL), followUps == null ? 0 : followUps,
                         row.value("lastFollowUp", CsvValues::date)));
             }

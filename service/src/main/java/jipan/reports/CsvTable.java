@@ -60,6 +60,11 @@ public final class CsvTable {
         return csv.toString();
     }
 
+    /** One CSV line of text cells (CRLF-terminated), each formula-safe and quoted as needed. */
+    public static String line(List<String> cells) {
+        return cells.stream().map(cell -> text(cell == null ? "" : cell)).collect(Collectors.joining(",")) + "\r\n";
+    }
+
     private static String cell(Object value) {
         if (value instanceof Number) {
             return value.toString();

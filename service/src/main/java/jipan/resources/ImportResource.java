@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,8 +29,9 @@ import jipan.imports.ImportJobs;
 import jipan.imports.ImportKind;
 
 /**
- * {@code POST /api/v1/imports?kind=repair-orders[&encoding=GBK]} with the CSV as the body: answers 202 with
- * a job; {@code GET /api/v1/imports/{id}} shows its progress and, at the end, every rejected row.
+ * {@code POST /api/v1/imports?kind=repair-orders[&encoding=GBK]} with the CSV or xlsx as the body: answers 202
+ * with a job; {@code GET /api/v1/imports/{id}} shows its progress and, at the end, every rejected row, and
+ * {@code GET /api/v1/imports/{id}/rejected} gives those rows as a file to fix and import again.
  */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +44,7 @@ public class ImportResource {
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, jipan.reports.XlsxTable.MEDIA_TYPE})
     @ApiResponse(responseCode = "202", description = "the import job, started; poll its URL (Location) for progress",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     public Response start(@QueryParam("kind") String kind, @QueryParam("encoding") String encoding,
@@ -76,5 +78,28 @@ public class ImportResource {
     @Path("/{id}")
     public ImportJob get(@PathParam("id") long id) {
         return jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
+    }
+
+    /**
+     * The rows import {@code id} left out, as a file in the upload's own format (CSV or xlsx) with a reason
+     * column: fix, import again. 404 until the import has ended, or when it left nothing out.
+     */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @GET
+    @Path("/{id}/rejected")
+    @Produces({"text/csv", jipan.reports.XlsxTable.MEDIA_TYPE})
+    public Response rejected(@PathParam("id") long id) {
+        ImportJob job = get(id);
+        ImportJobs.RejectedFile file = jobs.rejected(id).orElseThrow(() -> new NotFoundException(
+                "import " + id + " has no rejected rows" + (job.report().status() == jipan.api.ImportReport.Status.RUNNING
+                        || job.report().status() == jipan.api.ImportReport.Status.QUEUED ? " yet (it is still running)" : "")));
+        String base = job.file().replaceAll("\\.(csv|xlsx|txt)$", "").replaceAll("[^\\w.\\-\\u4e00-\\u9fa5]", "_");
+        String name = base + ".rejected." + file.format();
+        StreamingOutput body = out -> jipan.imports.RejectedRows.write(file.format(), file.header(), file.rows(), out);
+        return Response.ok(body, jipan.imports.RejectedRows.mediaType(file.format()))
+                .header("Content-Disposition", "attachment; filename=\"rejected." + file.format()
+                        + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+                .build();
     }
 }

@@ -14,7 +14,7 @@ import jipan.core.CustomerFacts;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.TestDatabases;
-import jipan.imports.CsvImporter;
+import jipan.imports.DmsImporter;
 import jipan.imports.ImportKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class DemoDealershipTest {
         }
         Database database = TestDatabases.open("h2");
         try {
-            CsvImporter importer = new CsvImporter(database.jdbi(), Map.of(), 500);
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), 500);
             for (ImportKind kind : ImportKind.values()) {
                 try (InputStream in = Files.newInputStream(directory.resolve(kind.cliName() + ".csv"))) {
                     ImportReport report = importer.importCsv(kind, in, null, r -> { });

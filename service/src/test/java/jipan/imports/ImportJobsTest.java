@@ -36,9 +36,9 @@ class ImportJobsTest {
         TestDatabases.with(kind, database -> {
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
-                ImportJobs one = new ImportJobs(new CsvImporter(database.jdbi(), Map.of(), 3), executor,
+                ImportJobs one = new ImportJobs(new DmsImporter(database.jdbi(), Map.of(), 3), executor,
                         database.jdbi(), TestRequests.JSON);
-                ImportJobs another = new ImportJobs(new CsvImporter(database.jdbi(), Map.of(), 3), executor,
+                ImportJobs another = new ImportJobs(new DmsImporter(database.jdbi(), Map.of(), 3), executor,
                         database.jdbi(), TestRequests.JSON);
                 long first;
                 try (InputStream csv = Files.newInputStream(Path.of("src/test/resources/imports/customers-utf8-bom.csv"))) {
@@ -60,7 +60,7 @@ class ImportJobsTest {
 
                 long cut = database.jdbi().withExtension(ImportJobDao.class, dao -> {
                     long id = dao.insert("repair-orders", "ro.csv");
-                    dao.update(id, "RUNNING", "UTF-8", 5_000, 4_000, 2, "[]", null);
+                    dao.update(id, "RUNNING", "UTF-8", 5_000, 4_000, 2, "[]", null, "csv", 0, 4_000, 0, 0);
                     return id;
                 });
                 assertThat(one.markInterrupted()).isEqualTo(1);

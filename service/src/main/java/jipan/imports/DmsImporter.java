@@ -1,0 +1,440 @@
+package jipan.imports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import jipan.api.ImportReport;
+import jipan.api.RowError;
+import jipan.core.facts.Customer;
+import jipan.core.facts.Lead;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+import jipan.db.CustomerDao;
+import jipan.db.ImportDao;
+import jipan.db.StoredRow;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Imports one DMS export — CSV or xlsx ({@link ImportSource}) — into the customer store. The header row is
+ * found by its headers (title lines above it are skipped); each row is read into a fact or rejected with its
+ * row, column and reason (and kept, cells as read, for the rejected-rows file); good rows are compared with
+ * what the store holds and counted new, updated or unchanged; new and updated rows are stored a batch at a
+ * time, each batch in one transaction. A bad row never stops the file and is never half-written; rows
+ * reported as imported are committed; importing the same file again changes nothing.
+ */
+public final class DmsImporter {
+    public static final int MAX_ERRORS_KEPT = 10_000;
+    /** Rows searched for the header row: title lines (维修工单明细表, a date range, …) above it are skipped. */
+    static final int HEADER_SEARCH_ROWS = 20;
+
+    private final Jdbi jdbi;
+    private final Map<ImportKind, Map<String, List<String>>> dealerHeaders;
+    private final CsvValues values;
+    private final int batchSize;
+
+    /**
+     * @param dealerHeaders per kind and field, headers this dealer's DMS uses besides the defaults
+     * @param dealerWords per coded type ({@code payType}, …), the dealer's words and the constant each means
+     */
+    public DmsImporter(Jdbi jdbi, Map<ImportKind, Map<String, List<String>>> dealerHeaders,
+                       Map<String, Map<String, String>> dealerWords, int batchSize) {
+        this.jdbi = jdbi;
+        this.dealerHeaders = dealerHeaders;
+        this.values = new CsvValues(dealerWords);
+        this.batchSize = batchSize;
+    }
+
+    public DmsImporter(Jdbi jdbi, Map<ImportKind, Map<String, List<String>>> dealerHeaders, int batchSize) {
+        this(jdbi, dealerHeaders, Map.of(), batchSize);
+    }
+
+    /** A row left out, with its cells as read: what the rejected-rows file holds. */
+    public record RejectedRow(long number, List<String> cells, String reason) {
+    }
+
+    /** The stop of an import before its end (no header row): the reason is the report's failure. */
+    private static final class Stop extends RuntimeException {
+        Stop(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Imports the file; {@code charset} (CSV) null means detect UTF-8 (with or without BOM) or GBK. {@code
+     * progress} receives the report after every committed batch. The rows left out are in {@link Result#rejected}.
+     */
+    public Result importFile(ImportKind kind, InputStream input, Charset charset, Consumer<ImportReport> progress)
+            throws IOException {
+        Run run = new Run(kind, progress);
+        Sink sink = new Sink(kind, run);
+        try {
+            run.read = ImportSource.read(input, charset, sink);
+        } catch (Stop stop) {
+            return run.fail(stop.getMessage());
+        } catch (ImportSource.Unreadable unreadable) {
+            return run.fail(unreadable.getMessage());
+        }
+        if (sink.columns == null) {
+            return run.fail(sink.candidates == 0 ? "the file is empty: a row must name the columns"
+                    : "no header row: " + sink.headerProblem);
+        }
+        store(kind, sink.batch, run);
+        return run.finish();
+    }
+
+    /** The same, for callers that need the report only. */
+    public ImportReport importCsv(ImportKind kind, InputStream input, Charset charset, Consumer<ImportReport> progress)
+            throws IOException {
+        return importFile(kind, input, charset, progress).report();
+    }
+
+    /** The report, and the rows left out with the header they were read under. */
+    public record Result(ImportReport report, List<String> header, List<RejectedRow> rejected) {
+    }
+
+    /** Takes the rows as they are read: finds the header, parses, batches. */
+    private final class Sink implements ImportSource.Rows {
+        private final ImportKind kind;
+        private final Run run;
+        Columns columns;
+        int candidates;
+        String headerProblem;
+        final List<Parsed> batch = new ArrayList<>();
+
+        Sink(ImportKind kind, Run run) {
+            this.kind = kind;
+            this.run = run;
+        }
+
+        @Override
+        public void start(ImportSource.Read read) {
+            run.read = read;
+        }
+
+        @Override
+        public void row(long number, String[] cells) {
+            if (columns == null) {
+                candidates++;
+                try {
+                    columns = Columns.of(kind, dealerHeaders.getOrDefault(kind, Map.of()), cells, run.read.where(number));
+                    run.header = Arrays.asList(cells);
+                    run.titleRows = candidates - 1;
+                } catch (IllegalArgumentException e) {
+                    if (headerProblem == null) {
+                        headerProblem = e.getMessage();
+                    }
+                    if (candidates >= HEADER_SEARCH_ROWS) {
+                        throw new Stop("no header row among the first " + HEADER_SEARCH_ROWS + " rows: " + headerProblem);
+                    }
+                }
+                return;
+            }
+            run.rowsRead++;
+            try {
+                batch.add(new Parsed(number, cells, RowParser.parse(kind, columns, cells, values)));
+            } catch (RowParser.RowRejected rejected) {
+                run.reject(number, cells, rejected.column, run.read.cell(columns.indexOfHeader(rejected.column), number),
+                        rejected.getMessage());
+            }
+            if (batch.size() == batchSize) {
+                store(kind, batch, run);
+                batch.clear();
+            }
+        }
+    }
+
+    /** One row read into its fact, its number in the file and its cells as read. */
+    private record Parsed(long number, String[] cells, Object fact) {
+    }
+
+    /**
+     * Stores a batch after checking what it refers to: each row is compared with the stored one of its key,
+     * new and changed rows are written in one transaction, unchanged ones are only counted; on a database
+     * error, row by row.
+     */
+    private void store(ImportKind kind, List<Parsed> batch, Run run) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Parsed> accepted = checkReferences(kind, batch, run);
+        Map<String, List<String>> stored = new HashMap<>();
+        List<String> keys = accepted.stream().map(row -> key(row.fact())).distinct().toList();
+        if (!keys.isEmpty()) {
+            jdbi.useExtension(ImportDao.class, dao -> stored(kind, dao, keys)
+                    .forEach(row -> stored.put(row.key(), row.values())));
+        }
+        List<Parsed> changed = new ArrayList<>(accepted.size());
+        long created = 0;
+        long updated = 0;
+        for (Parsed row : accepted) {
+            List<String> before = stored.get(key(row.fact()));
+            if (before == null) {
+                created++;
+                changed.add(row);
+            } else if (!before.equals(signature(row.fact()))) {
+                updated++;
+                changed.add(row);
+            } else {
+                run.unchanged++;
+            }
+        }
+        try {
+            if (!changed.isEmpty()) {
+                jdbi.useTransaction(handle -> write(kind, handle.attach(CustomerDao.class), handle.attach(ImportDao.class),
+                        changed));
+            }
+            run.created += created;
+            run.updated += updated;
+        } catch (RuntimeException batchFailed) {
+            for (Parsed row : changed) {
+                try {
+                    jdbi.useTransaction(handle -> write(kind, handle.attach(CustomerDao.class),
+                            handle.attach(ImportDao.class), List.of(row)));
+                    if (stored.containsKey(key(row.fact()))) {
+                        run.updated++;
+                    } else {
+                        run.created++;
+                    }
+                } catch (RuntimeException rowFailed) {
+                    run.reject(row.number(), row.cells(), null, null, "the database refused the row: "
+                            + rootMessage(rowFailed));
+                }
+            }
+        }
+        run.progress();
+    }
+
+    private static List<StoredRow> stored(ImportKind kind, ImportDao dao, List<String> keys) {
+        return switch (kind) {
+            case CUSTOMERS -> dao.storedCustomers(keys);
+            case VEHICLES -> dao.storedVehicles(keys);
+            case REPAIR_ORDERS -> dao.storedVisits(keys);
+            case LEADS -> dao.storedLeads(keys);
+        };
+    }
+
+    /** The key a row is merged by: customer id, VIN, repair-order number, lead id. */
+    private static String key(Object fact) {
+        if (fact instanceof Customer customer) {
+            return customer.getId();
+        } else if (fact instanceof OwnedVehicle vehicle) {
+            return vehicle.vehicle().getVin();
+        } else if (fact instanceof OwnedVisit visit) {
+            return visit.visit().getRoNumber();
+        } else if (fact instanceof OwnedLead lead) {
+            return lead.lead().getLeadId();
+        }
+        throw new IllegalArgumentException("not an imported fact: " + fact);
+    }
+
+    /** What an import writes of a row, in the order {@link ImportDao}'s stored… queries read it back. */
+    private static List<String> signature(Object fact) {
+        List<Object> values;
+        if (fact instanceof Customer c) {
+            values = Arrays.asList(c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(), c.getBirthYear(), c.getKind());
+        } else if (fact instanceof OwnedVehicle v) {
+            values = Arrays.asList(v.customerId(), v.vehicle().getModel(), v.vehicle().getPurchaseDate(),
+                    v.vehicle().getWarrantyEnd(), v.vehicle().isBoughtHere(), v.vehicle().isInstallment());
+        } else if (fact instanceof OwnedVisit v) {
+            values = Arrays.asList(v.customerId(), v.visit().getVin(), v.visit().getDate(),
+                    v.visit().getMileage(), v.visit().getPayType(), v.visit().getServiceType(), v.visit().getAmount());
+        } else if (fact instanceof OwnedLead l) {
+            values = Arrays.asList(l.customerId(), l.lead().getModel(), l.lead().getCreatedOn(),
+                    l.lead().getClosedOn(), l.lead().getStatus(), l.lead().getDefeatReason(), l.lead().getCompetitorBrand(),
+                    l.lead().getCompetitorModel(), l.lead().getFollowUps(), l.lead().getLastFollowUp());
+        } else {
+            throw new IllegalArgumentException("not an imported fact: " + fact);
+        }
+        return values.stream().map(value -> StoredRow.canonical(value instanceof Integer number ? (Object) number.longValue()
+                : value)).toList();
+    }
+
+    /** Vehicles and leads need their customer stored, repair orders their vehicle; other rows are rejected. */
+    private List<Parsed> checkReferences(ImportKind kind, List<Parsed> batch, Run run) {
+        if (kind == ImportKind.CUSTOMERS) {
+            return batch;
+        }
+        List<Parsed> accepted = new ArrayList<>(batch.size());
+        if (kind == ImportKind.REPAIR_ORDERS) {
+            Set<String> vins = new HashSet<>();
+            batch.forEach(row -> vins.add(((Visit) row.fact()).getVin()));
+            Map<String, String> owners = new HashMap<>();
+            jdbi.useExtension(ImportDao.class, dao -> dao.ownersOf(List.copyOf(vins))
+                    .forEach(owner -> owners.put(owner.vin(), owner.customerId())));
+            for (Parsed row : batch) {
+                String vin = ((Visit) row.fact()).getVin();
+                if (owners.containsKey(vin)) {
+                    accepted.add(new Parsed(row.number(), row.cells(), new OwnedVisit(owners.get(vin), (Visit) row.fact())));
+                } else {
+                    run.reject(row.number(), row.cells(), "vin", null, "vehicle " + vin
+                            + " is not in the customer store: import the vehicles export first");
+                }
+            }
+            return accepted;
+        }
+        Set<String> customerIds = new HashSet<>();
+        batch.forEach(row -> customerIds.add(((Owned) row.fact()).customerId()));
+        Set<String> known = new HashSet<>(jdbi.withExtension(ImportDao.class,
+                dao -> dao.existingCustomers(List.copyOf(customerIds))));
+        for (Parsed row : batch) {
+            String customerId = ((Owned) row.fact()).customerId();
+            if (known.contains(customerId)) {
+                accepted.add(row);
+            } else {
+                run.reject(row.number(), row.cells(), "customerId", null, "customer " + customerId
+                        + " is not in the customer store: import the customers export first");
+            }
+        }
+        return accepted;
+    }
+
+    /** A vehicle or lead row with the customer it belongs to. */
+    interface Owned {
+        String customerId();
+    }
+
+    record OwnedVehicle(String customerId, Vehicle vehicle) implements Owned {
+    }
+
+    record OwnedLead(String customerId, Lead lead) implements Owned {
+    }
+
+    record OwnedVisit(String customerId, Visit visit) {
+    }
+
+    private static void write(ImportKind kind, CustomerDao customers, ImportDao imports, List<Parsed> rows) {
+        switch (kind) {
+            case CUSTOMERS -> imports.upsertCustomerAttributes(rows.stream().map(r -> (Customer) r.fact()).toList());
+            case VEHICLES -> customers.upsertVehicles(
+                    rows.stream().map(r -> ((OwnedVehicle) r.fact()).customerId()).toList(),
+                    rows.stream().map(r -> ((OwnedVehicle) r.fact()).vehicle()).toList());
+            case REPAIR_ORDERS -> customers.upsertVisits(
+                    rows.stream().map(r -> ((OwnedVisit) r.fact()).customerId()).toList(),
+                    rows.stream().map(r -> ((OwnedVisit) r.fact()).visit()).toList());
+            case LEADS -> customers.upsertLeads(
+                    rows.stream().map(r -> ((OwnedLead) r.fact()).customerId()).toList(),
+                    rows.stream().map(r -> ((OwnedLead) r.fact()).lead()).toList());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** The counts of one import as it goes. */
+    private static final class Run {
+        final String kind;
+        final Consumer<ImportReport> progress;
+        final List<RowError> errors = new ArrayList<>();
+        final List<RejectedRow> rejectedRows = new ArrayList<>();
+        ImportSource.Read read = new ImportSource.Read(ImportSource.Format.CSV, null, null);
+        List<String> header = List.of();
+        long titleRows;
+        long rowsRead;
+        long created;
+        long updated;
+        long unchanged;
+        long rejected;
+
+        Run(ImportKind kind, Consumer<ImportReport> progress) {
+            this.kind = kind.cliName();
+            this.progress = progress;
+        }
+
+        void reject(long number, String[] cells, String column, String cell, String reason) {
+            rejected++;
+            if (errors.size() < MAX_ERRORS_KEPT) {
+                RowError error = new RowError(number, column, reason, cell);
+                errors.add(error);
+                rejectedRows.add(new RejectedRow(number, Arrays.asList(cells), error.toString()));
+            }
+        }
+
+        ImportReport report(ImportReport.Status status, String failure) {
+            return new ImportReport(kind, read.encoding(), status, rowsRead, created + updated + unchanged, rejected,
+                    List.copyOf(errors), failure, read.format().extension, titleRows, created, updated, unchanged);
+        }
+
+        void progress() {
+            progress.accept(report(ImportReport.Status.RUNNING, null));
+        }
+
+        Result finish() {
+            ImportReport done = report(ImportReport.Status.DONE, null);
+            progress.accept(done);
+            return new Result(done, header, List.copyOf(rejectedRows));
+        }
+
+        Result fail(String why) {
+            ImportReport failed = report(ImportReport.Status.FAILED, why);
+            progress.accept(failed);
+            return new Result(failed, header, List.copyOf(rejectedRows));
+        }
+    }
+
+    /** Where each field is in the file's rows. */
+    static final class Columns {
+        private static final String FORMULA_START = "=+-@";
+        final Map<String, Integer> index = new LinkedHashMap<>();
+        final Map<String, String> header = new HashMap<>();
+
+        /** The columns a header row names, or why it is not the header row ({@code where}: its place). */
+        static Columns of(ImportKind kind, Map<String, List<String>> dealer, String[] headerRow, String where) {
+            Columns columns = new Columns();
+            for (Map.Entry<String, List<String>> field : kind.defaultHeaders().entrySet()) {
+                List<String> names = new ArrayList<>(dealer.getOrDefault(field.getKey(), List.of()));
+                names.addAll(field.getValue());
+                for (int i = 0; i < headerRow.length && !columns.index.containsKey(field.getKey()); i++) {
+                    String written = headerRow[i] == null ? "" : headerRow[i].strip();
+                    if (names.stream().anyMatch(written::equalsIgnoreCase)) {
+                        columns.index.put(field.getKey(), i);
+                        columns.header.put(field.getKey(), written);
+                    }
+                }
+            }
+            List<String> missing = kind.required().stream().filter(f -> !columns.index.containsKey(f)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(where + ": no column for " + missing + "; headers understood for "
+                        + kind.cliName() + ": " + kind.defaultHeaders() + " (add your DMS's headers under "
+                        + "imports.headers." + kind.cliName() + " in the configuration)");
+            }
+            return columns;
+        }
+
+        /**
+         * The trimmed value of a field in a row, or null when the column is absent or the cell empty. A cell a
+         * rejected-rows file wrote as text ({@code '=…}, so no spreadsheet runs it) reads as what it was.
+         */
+        String value(String field, String[] row) {
+            Integer i = index.get(field);
+            if (i == null || i >= row.length || row[i] == null || row[i].isBlank()) {
+                return null;
+            }
+            String value = row[i].strip();
+            return value.length() > 1 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0
+                    ? value.substring(1) : value;
+        }
+
+        String headerOf(String field) {
+            return header.getOrDefault(field, field);
+        }
+
+        /** The column a header is in, or -1. */
+        int indexOfHeader(String written) {
+            return header.entrySet().stream().filter(entry -> entry.getValue().equals(written))
+                    .map(entry -> index.get(entry.getKey())).findFirst().orElse(-1);
+        }
+    }
+}

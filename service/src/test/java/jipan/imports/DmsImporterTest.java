@@ -1,0 +1,243 @@
+package jipan.imports;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jipan.api.ImportReport;
+import jipan.api.RowError;
+import jipan.core.CustomerFacts;
+import jipan.core.facts.PayType;
+import jipan.core.facts.ServiceType;
+import jipan.core.facts.Visit;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import jipan.db.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** DMS exports with Chinese headers, UTF-8 and GBK, good and bad rows, on a real H2 and PostgreSQL. */
+class DmsImporterTest {
+    private static final Path FILES = Path.of("src/test/resources/imports");
+
+    private static ImportReport importFile(DmsImporter importer, ImportKind kind, String file, List<ImportReport> seen)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(FILES.resolve(file))) {
+            return importer.importCsv(kind, in, null, seen::add);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void importsGoodRowsRejectsBadOnesByLineAndColumnAndIsIdempotent(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), 3);
+            List<ImportReport> progress = new ArrayList<>();
+
+            ImportReport customers = importFile(importer, ImportKind.CUSTOMERS, "customers-utf8-bom.csv", progress);
+            ImportReport vehicles = importFile(importer, ImportKind.VEHICLES, "vehicles-gbk.csv", progress);
+            ImportReport ros = importFile(importer, ImportKind.REPAIR_ORDERS, "repair-orders-gbk.csv", progress);
+            ImportReport leads = importFile(importer, ImportKind.LEADS, "leads-utf8.csv", progress);
+
+            assertThat(customers.encoding()).isEqualTo("UTF-8");
+            assertThat(customers.imported()).isEqualTo(2);
+            assertThat(customers.errors()).containsExactly(
+                    new RowError(4, "出生年份", "not a whole number: '19x0'"),
+                    new RowError(5, "客户编号", "is empty"));
+            assertThat(vehicles.encoding()).isEqualTo("GBK");
+            assertThat(vehicles.imported()).isEqualTo(3);
+            assertThat(vehicles.errors()).extracting(RowError::line).containsExactlyInAnyOrder(5L, 6L);
+            assertThat(vehicles.errors()).anySatisfy(e -> assertThat(e.reason())
+                    .isEqualTo("customer D9 is not in the customer store: import the customers export first"));
+            assertThat(ros.rowsRead()).isEqualTo(8);
+            assertThat(ros.imported()).isEqualTo(4);
+            assertThat(ros.errors()).containsExactlyInAnyOrder(
+                    new RowError(5, "进厂日期", "not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日 or YYYYMMDD): '2012/02/30'"),
+                    new RowError(6, "付费类型", ros.errors().stream().filter(e -> e.line() == 6).findFirst()
+                            .orElseThrow().reason()),
+                    new RowError(7, "vin", "vehicle LSGPC54U8AF000X00 is not in the customer store: import the vehicles export first"),
+                    new RowError(8, "结算金额", "the amount must not be negative (got -5)"));
+            assertThat(ros.errors().stream().filter(e -> e.line() == 6).findFirst().orElseThrow().reason())
+                    .startsWith("'现金' is not one of CUSTOMER_PAY, WARRANTY, INSURANCE, INTERNAL");
+            assertThat(leads.imported()).isEqualTo(2);
+            assertThat(progress).allSatisfy(report -> assertThat(report.imported()).isLessThanOrEqualTo(8));
+
+            CustomerStore store = new CustomerStore(database.jdbi());
+            CustomerFacts d2 = store.find("D2").orElseThrow();
+            assertThat(d2.vehicles()).hasSize(2);
+            Visit ro2 = d2.visits().stream().filter(v -> v.getRoNumber().equals("RO-2")).findFirst().orElseThrow();
+            assertThat(ro2.getDate()).isEqualTo(LocalDate.of(2011, 11, 20));
+            assertThat(ro2.getPayType()).isEqualTo(PayType.CUSTOMER_PAY);
+            assertThat(ro2.getServiceType()).isEqualTo(ServiceType.MAINTENANCE);
+            assertThat(ro2.getAmount()).isEqualByComparingTo(new BigDecimal("1520.50"));
+            assertThat(store.find("D1").orElseThrow().leads().get(0).getCompetitorBrand()).isEqualTo("大众");
+
+            ImportReport again = importFile(importer, ImportKind.REPAIR_ORDERS, "repair-orders-gbk.csv", progress);
+
+            assertThat(again.imported()).isEqualTo(4);
+            assertThat(ros.created()).isEqualTo(4);
+            assertThat(again.created()).isZero();
+            assertThat(again.updated()).isZero();
+            assertThat(again.unchanged()).isEqualTo(4);
+            assertThat(store.find("D2").orElseThrow()).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(d2);
+            assertThat(store.count()).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aDealersOwnHeadersAreUnderstoodAndMissingColumnsNamed(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            new DmsImporter(database.jdbi(), Map.of(), 100).importCsv(ImportKind.CUSTOMERS,
+                    Files.newInputStream(FILES.resolve("customers-utf8-bom.csv")), null, r -> { });
+            new DmsImporter(database.jdbi(), Map.of(), 100).importCsv(ImportKind.VEHICLES,
+                    Files.newInputStream(FILES.resolve("vehicles-gbk.csv")), null, r -> { });
+
+            ImportReport unknownHeaders = new DmsImporter(database.jdbi(), Map.of(), 100).importCsv(
+                    ImportKind.REPAIR_ORDERS, Files.newInputStream(FILES.resolve("repair-orders-dealer-headers.csv")),
+                    null, r -> { });
+            assertThat(unknownHeaders.status()).isEqualTo(ImportReport.Status.FAILED);
+            assertThat(unknownHeaders.failure()).startsWith("no header row: line 1: no column for [roNumber, vin, date, payType]");
+
+            DmsImporter dealer = new DmsImporter(database.jdbi(), Map.of(ImportKind.REPAIR_ORDERS, Map.of(
+                    "roNumber", List.of("单号"), "vin", List.of("VIN码"), "date", List.of("日期"),
+                    "payType", List.of("类型"))), 100);
+            ImportReport understood = dealer.importCsv(ImportKind.REPAIR_ORDERS,
+                    Files.newInputStream(FILES.resolve("repair-orders-dealer-headers.csv")), null, r -> { });
+
+            assertThat(understood.status()).isEqualTo(ImportReport.Status.DONE);
+            assertThat(understood.imported()).isEqualTo(1);
+        });
+    }
+
+    private static DmsImporter.Result importPath(DmsImporter importer, ImportKind kind, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return importer.importFile(kind, in, null, r -> { });
+        }
+    }
+
+    private static final Map<String, Map<String, String>> DEALER_WORDS = Map.of("payType", Map.of("免费", "WARRANTY"));
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void anXlsxExportWithTitleLinesAndDealerWordsImportsAndItsRejectedRowsComeBackAsAWorkbookToFix(String kind)
+            throws Exception {
+        TestDatabases.with(kind, database -> {
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), DEALER_WORDS, 2);
+            importPath(importer, ImportKind.CUSTOMERS, FILES.resolve("customers-utf8-bom.csv"));
+            importPath(importer, ImportKind.VEHICLES, FILES.resolve("vehicles-gbk.csv"));
+
+            DmsImporter.Result result = importPath(importer, ImportKind.REPAIR_ORDERS, FILES.resolve("repair-orders-dms.xlsx"));
+
+            ImportReport report = result.report();
+            assertThat(report.status()).isEqualTo(ImportReport.Status.DONE);
+            assertThat(report.format()).isEqualTo("xlsx");
+            assertThat(report.titleRows()).isEqualTo(2);
+            assertThat(report.rowsRead()).isEqualTo(5);
+            assertThat(report.created()).isEqualTo(3);
+            assertThat(report.errors()).containsExactly(
+                    new RowError(7, "进厂日期", "not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日 or YYYYMMDD): "
+                            + "'2012年13月1日'", "维修工单!C7"),
+                    new RowError(8, "付费类型", report.errors().get(1).reason(), "维修工单!E8"));
+            assertThat(report.errors().get(1).reason()).startsWith("'会员卡' is not one of CUSTOMER_PAY")
+                    .contains("免费").endsWith("(a word of your DMS can be added under imports.values.payType)");
+            CustomerStore store = new CustomerStore(database.jdbi());
+            List<Visit> visits = new ArrayList<>(store.find("D2").orElseThrow().visits());
+            visits.addAll(store.find("D1").orElseThrow().visits());
+            Visit x1 = visits.stream().filter(v -> v.getRoNumber().equals("RO-X1")).findFirst().orElseThrow();
+            assertThat(x1.getDate()).isEqualTo(LocalDate.of(2012, 9, 3));           // a date cell
+            assertThat(x1.getPayType()).isEqualTo(PayType.WARRANTY);                 // 免费, the dealer's word
+            assertThat(x1.getMileage()).isEqualTo(13000);
+            Visit x2 = visits.stream().filter(v -> v.getRoNumber().equals("RO-X2")).findFirst().orElseThrow();
+            assertThat(x2.getDate()).isEqualTo(LocalDate.of(2012, 9, 3));           // 2012年9月3日
+            assertThat(x2.getAmount()).isEqualByComparingTo(new BigDecimal("1280.50")); // a #,##0.00 cell
+            assertThat(visits).filteredOn(v -> v.getRoNumber().equals("RO-X3")).singleElement()
+                    .satisfies(v -> assertThat(v.getDate()).isEqualTo(LocalDate.of(2012, 9, 10)));   // 20120910
+
+            // the rejected rows, as a workbook under the same header with a reason column; fixed and imported again
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            RejectedRows.write(report.format(), result.header(), result.rejected(), out);
+            byte[] fixed;
+            try (org.apache.poi.ss.usermodel.Workbook rejected = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                    new java.io.ByteArrayInputStream(out.toByteArray()))) {
+                org.apache.poi.ss.usermodel.Sheet sheet = rejected.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo(RejectedRows.REASON_HEADER);
+                assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=1+2");   // text, not a formula
+                assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).startsWith("维修工单!C7 (进厂日期): not a date");
+                assertThat(sheet.getLastRowNum()).isEqualTo(2);
+                sheet.getRow(1).getCell(2).setCellValue("2012年9月11日");
+                sheet.getRow(2).getCell(4).setCellValue("自费");
+                java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+                rejected.write(again);
+                fixed = again.toByteArray();
+            }
+            ImportReport fixedReport = importer.importFile(ImportKind.REPAIR_ORDERS, new java.io.ByteArrayInputStream(fixed),
+                    null, r -> { }).report();
+            assertThat(fixedReport.errors()).isEmpty();
+            assertThat(fixedReport.created()).isEqualTo(2);
+
+            // the whole export again: nothing new, the fixed rows now stored as they are
+            ImportReport repeated = importPath(importer, ImportKind.REPAIR_ORDERS, FILES.resolve("repair-orders-dms.xlsx")).report();
+            assertThat(repeated.created()).isZero();
+            assertThat(repeated.unchanged()).isEqualTo(3);
+            assertThat(repeated.rejected()).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aCsvWithTitleLinesImportsAndItsRejectedRowsComeBackAsAFormulaSafeCsvThatReadsBackAsWritten(String kind)
+            throws Exception {
+        TestDatabases.with(kind, database -> {
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), DEALER_WORDS, 100);
+            importPath(importer, ImportKind.CUSTOMERS, FILES.resolve("customers-utf8-bom.csv"));
+            importPath(importer, ImportKind.VEHICLES, FILES.resolve("vehicles-gbk.csv"));
+
+            DmsImporter.Result result = importPath(importer, ImportKind.REPAIR_ORDERS,
+                    FILES.resolve("repair-orders-title-lines.csv"));
+
+            assertThat(result.report().format()).isEqualTo("csv");
+            assertThat(result.report().titleRows()).isEqualTo(2);
+            assertThat(result.report().created()).isEqualTo(2);
+            assertThat(result.report().errors()).extracting(RowError::line, RowError::column, RowError::cell)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(6L, "进厂日期", null));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            RejectedRows.write("csv", result.header(), result.rejected(), out);
+            String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF工单号,车架号,进厂日期,进厂里程,付费类型,维修类型,结算金额,错误原因 Reason\r\n")
+                    .contains("\"'=1+2\",LSGPC54U8AF000D22,2012年13月1日,10050,自费,保养,300,\"line 6, 进厂日期: not a date");
+
+            DmsImporter.Result fixed = importer.importFile(ImportKind.REPAIR_ORDERS, new java.io.ByteArrayInputStream(
+                    csv.replace("2012年13月1日", "2012年9月13日").getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(fixed.report().rejected()).isZero();
+            assertThat(new CustomerStore(database.jdbi()).find("D2").orElseThrow().visits())
+                    .extracting(Visit::getRoNumber).contains("=1+2");    // read back as it was written in the export
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void aChangedRowCountsAsUpdated(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), 100);
+            importPath(importer, ImportKind.CUSTOMERS, FILES.resolve("customers-utf8-bom.csv"));
+            String changed = Files.readString(FILES.resolve("customers-utf8-bom.csv")).replace("13800000001", "13900000001");
+
+            ImportReport report = importer.importCsv(ImportKind.CUSTOMERS, new java.io.ByteArrayInputStream(
+                    changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, r -> { });
+
+            assertThat(report.updated()).isEqualTo(1);
+            assertThat(report.unchanged()).isEqualTo(1);
+            assertThat(report.created()).isZero();
+            assertThat(new CustomerStore(database.jdbi()).find("D1").orElseThrow().customer().getPhone()).isEqualTo("13900000001");
+        });
+    }
+}
