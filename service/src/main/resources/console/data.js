@@ -12,7 +12,8 @@ function upload(file, kind, onProgress) {
     const request = new XMLHttpRequest();
     request.open('POST', '/api/v1/imports?kind=' + encodeURIComponent(kind) + '&name=' + encodeURIComponent(file.name));
     request.setRequestHeader('X-Api-Key', api.key());
-    request.setRequestHeader('Content-Type', 'text/csv');
+    request.setRequestHeader('Content-Type', /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
     request.setRequestHeader('Accept', 'application/json');
     request.upload.addEventListener('progress', event => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -36,10 +37,16 @@ function jobView(job) {
     el('h2', {}, job.file + ' · ' + label(r.status)),
     el('progress', {max: 1, value: done ? 1 : undefined, id: 'import-progress'}),
     el('p', {id: 'import-counts'}, t('data.rowsRead') + ' ' + number(r.rowsRead) + ' · ' + t('data.imported') + ' '
-      + number(r.imported) + ' · ' + t('data.rejected') + ' ' + number(r.rejected) + (r.encoding ? ' · ' + r.encoding : '')),
+      + number(r.imported) + ' (' + t('data.created') + ' ' + number(r.created) + ', ' + t('data.updated') + ' '
+      + number(r.updated) + ', ' + t('data.unchanged') + ' ' + number(r.unchanged) + ') · ' + t('data.rejected') + ' '
+      + number(r.rejected) + (r.encoding ? ' · ' + r.encoding : '')
+      + (r.titleRows ? ' · ' + t('data.titleRows') + ' ' + number(r.titleRows) : '')),
     r.failure ? el('p', {class: 'error'}, r.failure) : null,
+    done && r.rejected > 0 ? el('p', {}, el('button', {id: 'rejected-download', onclick: () =>
+      api.download('/imports/' + job.id + '/rejected', 'rejected.' + (r.format || 'csv'))
+        .catch(error => alert(error.message))}, t('data.rejectedFile')), ' ', el('span', {class: 'help'}, t('data.rejectedHelp'))) : null,
     r.errors && r.errors.length ? table([
-      {title: t('data.line'), value: e => String(e.line)},
+      {title: t('data.line'), value: e => e.cell || String(e.line)},
       {title: t('data.column'), value: e => e.column || ''},
       {title: t('data.reason'), value: e => e.reason},
     ], r.errors, {id: 'rejected-rows'}) : null);
@@ -50,7 +57,7 @@ export async function dataPage(root) {
   const status = el('div', {id: 'import-status'});
   const history = el('div', {}, importTable(imports));
   const kind = el('select', {id: 'import-kind'}, KINDS.map(k => el('option', {value: k}, t('data.kind.' + k))));
-  const file = el('input', {type: 'file', id: 'import-file', accept: '.csv,text/csv'});
+  const file = el('input', {type: 'file', id: 'import-file', accept: '.csv,.xlsx,text/csv'});
   const uploadBar = el('progress', {max: 1, value: 0, id: 'upload-progress'});
   const form = el('form', {class: 'card actions', id: 'import-form', onsubmit: async event => {
     event.preventDefault();

@@ -225,7 +225,8 @@ class ConsoleBrowserTest {
             var job = d.findElements(By.id("import-job"));
             return !job.isEmpty() && !java.util.List.of("QUEUED", "RUNNING").contains(job.get(0).getAttribute("data-status"));
         });
-        assertThat(find("#import-counts").getText()).contains("读取行数 2", "已导入 1", "拒绝 1");
+        assertThat(find("#import-counts").getText()).contains("读取行数 2", "已导入 1 (新增 1", "拒绝 1");
+        assertThat(find("#rejected-download").getText()).isEqualTo("下载被拒绝的行");
         WebElement rejected = find("#rejected-rows");
         assertThat(rejected.getText()).contains("3", "2012-13-40");
         screenshot("data-import");

@@ -97,6 +97,18 @@ class CustomerResourceTest {
         assertThat(badDate.readEntity(String.class)).contains("asOf: must be a date YYYY-MM-DD between 1900-01-01 and 2100-12-31 (got '30.09.2012')");
     }
 
+    /** The report of the import a 202 answer started, once it has ended. */
+    private JsonNode await(Response started) throws InterruptedException {
+        assertThat(started.getStatus()).isEqualTo(202);
+        long id = started.readEntity(JsonNode.class).get("id").asLong();
+        JsonNode job = api("/imports/" + id).request().get(JsonNode.class);
+        for (int i = 0; i < 100 && !job.get("report").get("status").asText().matches("DONE|FAILED"); i++) {
+            Thread.sleep(100);
+            job = api("/imports/" + id).request().get(JsonNode.class);
+        }
+        return job.get("report");
+    }
+
     @Test
     void aCsvUploadIsImportedInTheBackgroundWithARowLevelReport() throws Exception {
         byte[] csv = Files.readAllBytes(Path.of("src/test/resources/imports/customers-utf8-bom.csv"));
@@ -118,6 +130,34 @@ class CustomerResourceTest {
         assertThat(report.get("errors").get(0).get("line").asInt()).isEqualTo(4);
         assertThat(report.get("errors").get(0).get("column").asText()).isEqualTo("出生年份");
         assertThat(get("/customers/D2").getStatus()).isEqualTo(200);
+        assertThat(report.get("created").asInt()).isEqualTo(2);
+        assertThat(report.get("format").asText()).isEqualTo("csv");
+        // the rejected rows as a CSV to fix: the header, each row as read, a reason column
+        Response rejected = get("/imports/" + id + "/rejected");
+        assertThat(rejected.getStatus()).isEqualTo(200);
+        assertThat(rejected.getMediaType().toString()).startsWith("text/csv");
+        assertThat(rejected.getHeaderString("Content-Disposition")).contains("filename*=UTF-8''upload.rejected.csv");
+        assertThat(rejected.readEntity(String.class)).startsWith("\uFEFF客户编号,客户名称,电话,区域,行业,出生年份,客户类型,错误原因 Reason\r\n"
+                + "D3,李女士,13800000003,惠城区,教育,19x0,个人,\"line 4, 出生年份: not a whole number: '19x0'\"\r\n");
+
+        // an xlsx export with title lines: imported from its first sheet; its rejected rows come back as xlsx
+        byte[] vehicles = Files.readAllBytes(Path.of("src/test/resources/imports/vehicles-gbk.csv"));
+        await(buffered(api("/imports").queryParam("kind", "vehicles").request().post(Entity.entity(vehicles, "text/csv"))));
+        byte[] xlsx = Files.readAllBytes(Path.of("src/test/resources/imports/repair-orders-dms.xlsx"));
+        JsonNode workbook = await(buffered(api("/imports").queryParam("kind", "repair-orders").queryParam("name", "工单.xlsx")
+                .request().post(Entity.entity(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))));
+        assertThat(workbook.get("format").asText()).isEqualTo("xlsx");
+        assertThat(workbook.get("titleRows").asInt()).isEqualTo(2);
+        assertThat(workbook.get("errors").get(0).get("cell").asText()).isEqualTo("维修工单!C7");
+        long xlsxJob = api("/imports").request().get(JsonNode.class).get(0).get("id").asLong();
+        Response rejectedXlsx = get("/imports/" + xlsxJob + "/rejected");
+        assertThat(rejectedXlsx.getMediaType().toString()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (org.apache.poi.ss.usermodel.Workbook rows = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(rejectedXlsx.readEntity(byte[].class)))) {
+            assertThat(rows.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+        }
+        assertThat(get("/imports/" + xlsxJob + "/rejected").getStatus()).isEqualTo(200);
+        assertThat(get("/imports/999999/rejected").getStatus()).isEqualTo(404);
 
         Response badKind = buffered(api("/imports").queryParam("kind", "cars").request()
                 .post(Entity.entity(csv, "text/csv")));
