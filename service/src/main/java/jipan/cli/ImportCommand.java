@@ -47,7 +47,7 @@ public class ImportCommand extends StoreCommand {
                 .choices("customers", "vehicles", "repair-orders", "leads");
         subparser.addArgument("--encoding").dest("encoding").metavar("CHARSET")
                 .help("UTF-8 or GBK; detected when not given");
-        subparser.addArgument("file").metavar("FILE").help("the export to import: CSV (UTF-8 or GBK) or .xlsx");
+        subparser.addArgument("export").metavar("EXPORT_FILE").help("the export to import: CSV (UTF-8 or GBK) or .xlsx");
         super.configure(subparser);
     }
 
@@ -55,7 +55,7 @@ public class ImportCommand extends StoreCommand {
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
             throws IOException, RowsRejectedException {
         ImportKind kind = ImportKind.fromCliName(namespace.getString("kind"));
-        Path file = Path.of(namespace.getString("file"));
+        Path file = Path.of(namespace.getString("export"));
         Charset charset = namespace.getString("encoding") == null ? null : Charset.forName(namespace.getString("encoding"));
         long size = Files.size(file);
         long start = System.nanoTime();
