@@ -225,30 +225,39 @@ async function openFile(box, name, text, root, withFixtures, editFixture) {
 
   async function check(path) {
     show(problems);
-    show(outcome, el('p', {class: 'loading'}, '…'));
-    const body = {files: {[name]: editor.getValue()}};
-    if (path.endsWith('publish')) body.comment = comment.value || null;
-    if (!path.endsWith('validate')) withFixtures(body);
-    try {
-      const answer = await api.post(path, body);
-      markProblems(editor, name, []);
-      if (path.endsWith('test')) {
-        show(outcome, testReport(answer, editFixture));
-      } else if (path.endsWith('publish')) {
-        await rulesPage(root);
-        show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
-          t('result.published') + ' ' + answer.version));
-      } else {
-        show(outcome, el('div', {class: 'card ok', id: 'editor-valid'}, t('result.valid') + ' ' + answer.version));
-      }
-    } catch (error) {
-      const marked = markProblems(editor, name, error.body && error.body.errors);
-      show(problems, marked.map(p => el('li', {class: 'problem', dataset: {line: p.line}, onclick: () => {
-        editor.focus();
-        editor.setCursor({line: p.line - 1, ch: Math.max(0, p.column - 1)});
-      }}, el('code', {}, name + ':' + p.line + ':' + p.column), ' ', p.message)));
-      show(outcome, failure(error));
+    const errors = await sendFile(path, name, editor.getValue(), comment, outcome, root, withFixtures, editFixture);
+    const marked = markProblems(editor, name, errors || []);
+    show(problems, marked.map(p => el('li', {class: 'problem', dataset: {line: p.line}, onclick: () => {
+      editor.focus();
+      editor.setCursor({line: p.line - 1, ch: Math.max(0, p.column - 1)});
+    }}, el('code', {}, name + ':' + p.line + ':' + p.column), ' ', p.message)));
+  }
+}
+
+/**
+ * Sends one changed rule file to validate, test or publish and shows the answer in {@code outcome}; answers
+ * the refusal's problems ([{path, message}]) for the caller to show, or null when it was accepted.
+ */
+async function sendFile(path, name, text, comment, outcome, root, withFixtures, editFixture) {
+  show(outcome, el('p', {class: 'loading'}, '…'));
+  const body = {files: {[name]: text}};
+  if (path.endsWith('publish')) body.comment = comment.value || null;
+  if (!path.endsWith('validate')) withFixtures(body);
+  try {
+    const answer = await api.post(path, body);
+    if (path.endsWith('test')) {
+      show(outcome, testReport(answer, editFixture));
+    } else if (path.endsWith('publish')) {
+      await rulesPage(root);
+      show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
+        t('result.published') + ' ' + answer.version));
+    } else {
+      show(outcome, el('div', {class: 'card ok', id: 'editor-valid'}, t('result.valid') + ' ' + answer.version));
     }
+    return null;
+  } catch (error) {
+    show(outcome, failure(error));
+    return (error.body && error.body.errors) || [];
   }
 }
 
@@ -291,26 +300,8 @@ async function openTable(box, name, seq, root, withFixtures, editFixture) {
       return;
     }
     show(problems);
-    show(outcome, el('p', {class: 'loading'}, '…'));
-    const body = {files: {[name]: uploaded}};
-    if (path.endsWith('publish')) body.comment = comment.value || null;
-    if (!path.endsWith('validate')) withFixtures(body);
-    try {
-      const answer = await api.post(path, body);
-      if (path.endsWith('test')) {
-        show(outcome, testReport(answer, editFixture));
-      } else if (path.endsWith('publish')) {
-        await rulesPage(root);
-        show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
-          t('result.published') + ' ' + answer.version));
-      } else {
-        show(outcome, el('div', {class: 'card ok', id: 'editor-valid'}, t('result.valid') + ' ' + answer.version));
-      }
-    } catch (error) {
-      show(problems, ((error.body && error.body.errors) || []).map(p => el('li', {class: 'problem'},
-        el('code', {}, p.path || name), ' ', p.message)));
-      show(outcome, failure(error));
-    }
+    const errors = await sendFile(path, name, uploaded, comment, outcome, root, withFixtures, editFixture);
+    show(problems, (errors || []).map(p => el('li', {class: 'problem'}, el('code', {}, p.path || name), ' ', p.message)));
   }
 }
 

@@ -88,6 +88,9 @@ public class ImportResource {
     @GET
     @Path("/{id}/rejected")
     @Produces({"text/csv", jipan.reports.XlsxTable.MEDIA_TYPE})
+    @ApiResponse(responseCode = "200", description = "the rejected rows in the upload's format, with a reason column",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = jipan.reports.XlsxTable.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     public Response rejected(@PathParam("id") long id) {
         ImportJob job = get(id);
         ImportJobs.RejectedFile file = jobs.rejected(id).orElseThrow(() -> new NotFoundException(

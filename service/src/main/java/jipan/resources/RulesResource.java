@@ -142,6 +142,9 @@ public class RulesResource {
     @GET
     @Path("/versions/{seq}/files/{name}")
     @Produces({XlsxTable.MEDIA_TYPE, MediaType.TEXT_PLAIN})
+    @ApiResponse(responseCode = "200", description = "the file: a decision table as an .xlsx workbook, a DRL file as text",
+            content = {@Content(mediaType = XlsxTable.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string"))})
     public Response file(@PathParam("seq") long seq, @PathParam("name") String name) {
         RuleFiles files = files(seq);
         if (!files.files().containsKey(name)) {
