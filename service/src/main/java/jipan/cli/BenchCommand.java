@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jipan.bench.PlainJavaTierFloor;
 import jipan.bench.SyntheticCustomers;
+import jipan.api.CustomerDocument;
+import jipan.demo.DemoDealership;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
 import jipan.core.CustomerFacts;
@@ -31,16 +33,23 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * Measures classification throughput in customers per second on synthetic customers: the plain-Java tier
- * floor, the rules alone, and, with {@code --url}, the rules through HTTP against a running service.
+ * Measures classification throughput in customers per second: the plain-Java tier floor, the rules alone,
+ * and, with {@code --url}, the rules through HTTP against a running service; with {@code --rate}, the latency
+ * of single-customer requests sent at a steady rate.
  *
  * <pre>
- * java -jar service/target/jipan.jar bench [--rules DIR] [--customers N] [--warmup W] [--rounds R]
- *                                          [--threads T] [--url http://localhost:8080] [--batch B] [--clients C]
+ * java -jar service/target/jipan.jar bench [--rules DIR] [--customers N] [--data minimal|realistic]
+ *                                          [--warmup W] [--rounds R] [--threads T]
+ *                                          [--url http://localhost:8080] [--api-key KEY] [--batch B] [--clients C]
+ *                                          [--rate RPS] [--seconds S]
  * </pre>
  *
- * Each round classifies all N customers; the report gives the median, lowest and highest rate of the
- * measured rounds and each mode's ratio to the floor.
+ * Customers: {@code minimal} (vehicles and visits only) or {@code realistic} (the demo dealership's: leads,
+ * complaints, events, referrals and surveys too). Each round classifies all N customers; the report gives the
+ * median, lowest and highest rate of the measured rounds and each mode's ratio to the floor. {@code --rate}
+ * sends one customer per request at that many requests a second for {@code --seconds}, open loop (each
+ * request timed from when it was due, so a slow answer is not hidden by the requests that waited for it), and
+ * reports the latency percentiles.
  */
 public class BenchCommand extends Command {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
@@ -54,6 +63,9 @@ public class BenchCommand extends Command {
     public void configure(Subparser subparser) {
         subparser.addArgument("--rules").dest("rules").setDefault("rules").metavar("DIR");
         subparser.addArgument("--customers").dest("customers").type(Integer.class).setDefault(100_000);
+        subparser.addArgument("--data").dest("data").choices("minimal", "realistic").setDefault("minimal")
+                .help("minimal: vehicles and visits; realistic: the demo dealership's customers, leads, complaints, "
+                        + "events, referrals and surveys too (default minimal)");
         subparser.addArgument("--warmup").dest("warmup").type(Integer.class).setDefault(2);
         subparser.addArgument("--rounds").dest("rounds").type(Integer.class).setDefault(5);
         subparser.addArgument("--threads").dest("threads").type(Integer.class).setDefault(1)
@@ -66,6 +78,10 @@ public class BenchCommand extends Command {
                 .help("customers per HTTP request (default 1000)");
         subparser.addArgument("--clients").dest("clients").type(Integer.class).setDefault(2)
                 .help("concurrent HTTP clients (default 2)");
+        subparser.addArgument("--rate").dest("rate").type(Integer.class)
+                .help("with --url: single-customer requests per second, sent at a steady rate, for the latency");
+        subparser.addArgument("--seconds").dest("seconds").type(Integer.class).setDefault(30)
+                .help("how long --rate sends (default 30, after 5 s of warm-up at the same rate)");
     }
 
     @Override
@@ -88,11 +104,17 @@ public class BenchCommand extends Command {
         java.util.Arrays.sort(warmMillis);
         System.out.printf("compile and verify %d rules: first %.0f ms, then median %.0f ms (lowest %.0f, highest %.0f)%n",
                 rules.ruleNames().size(), coldMillis, warmMillis[2], warmMillis[0], warmMillis[4]);
-        ObjectNode request = SyntheticCustomers.request(AS_OF, customers, SEED);
+        boolean realistic = namespace.getString("data").equals("realistic");
+        ObjectNode request = realistic ? realisticRequest(customers) : SyntheticCustomers.request(AS_OF, customers, SEED);
         List<CustomerFacts> facts = new CustomerFactsReader().readClassifyRequest(request).customers();
         Classifier classifier = new Classifier(rules, Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
-        System.out.printf("bench: %d synthetic customers (%d visits), as of %s, rule set %s; %d warm-up + %d rounds%n",
-                customers, facts.stream().mapToInt(c -> c.visits().size()).sum(), AS_OF, rules.version(), warmup, rounds);
+        System.out.printf("bench: %d %s customers (%d visits, %d leads, %d complaints, %d events, %d referrals, "
+                        + "%d surveys), as of %s, rule set %s; %d warm-up + %d rounds%n",
+                customers, realistic ? "realistic (demo dealership)" : "minimal synthetic",
+                facts.stream().mapToInt(c -> c.visits().size()).sum(), facts.stream().mapToInt(c -> c.leads().size()).sum(),
+                facts.stream().mapToInt(c -> c.complaints().size()).sum(), facts.stream().mapToInt(c -> c.events().size()).sum(),
+                facts.stream().mapToInt(c -> c.referrals().size()).sum(), facts.stream().mapToInt(c -> c.surveys().size()).sum(),
+                AS_OF, rules.version(), warmup, rounds);
 
         double floor = measure("plain Java tier floor", customers, warmup, rounds,
                 () -> PlainJavaTierFloor.tierAll(AS_OF, facts), 0);
@@ -105,6 +127,93 @@ public class BenchCommand extends Command {
                     namespace.getInt("clients"));
             measure("rules through HTTP (" + namespace.getInt("batch") + " per request, "
                     + namespace.getInt("clients") + " clients)", customers, warmup, rounds, http::run, floor);
+            if (namespace.getInt("rate") != null) {
+                new LatencyBench(namespace.getString("url"), namespace.getString("apiKey"), request)
+                        .run(namespace.getInt("rate"), namespace.getInt("seconds"));
+            }
+        }
+    }
+
+    /** The demo dealership's customers as a classify request (the same documents the API takes). */
+    private static ObjectNode realisticRequest(int customers) {
+        ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
+        DemoDealership dealership = new DemoDealership(SEED, AS_OF);
+        ObjectNode request = json.createObjectNode().put("asOf", AS_OF.toString());
+        ArrayNode list = request.putArray("customers");
+        for (int i = 1; i <= customers; i++) {
+            list.add(json.valueToTree(CustomerDocument.of(dealership.customer(i))));
+        }
+        return request;
+    }
+
+    /**
+     * Single-customer requests at a steady rate, open loop: request k is due at start + k / rate and its
+     * latency is measured from then, whether or not the one before has been answered.
+     */
+    private static final class LatencyBench {
+        private final HttpClient client;
+        private final URI uri;
+        private final String apiKey;
+        private final List<byte[]> bodies = new ArrayList<>();
+
+        LatencyBench(String baseUrl, String apiKey, ObjectNode request) throws Exception {
+            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(Executors.newFixedThreadPool(8, runnable -> {
+                        Thread thread = new Thread(runnable, "bench-http");
+                        thread.setDaemon(true);
+                        return thread;
+                    })).build();
+            this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/classify");
+            this.apiKey = apiKey;
+            ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
+            for (var customer : request.get("customers")) {
+                ObjectNode body = json.createObjectNode().put("asOf", request.get("asOf").asText());
+                body.putArray("customers").add(customer);
+                bodies.add(json.writeValueAsBytes(body));
+            }
+        }
+
+        void run(int rate, int seconds) throws Exception {
+            send(rate, 5);   // warm-up: connections, the service's JIT
+            long[] latencies = send(rate, seconds);
+            Arrays.sort(latencies);
+            System.out.printf("%-50s %d requests at %d/s for %d s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
+                            + "max %.2f ms%n", "single-customer requests (open loop)", latencies.length, rate, seconds,
+                    percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+                    percentile(latencies, 99.9), latencies[latencies.length - 1] / 1e6);
+        }
+
+        private long[] send(int rate, int seconds) throws Exception {
+            int count = rate * seconds;
+            long[] latencies = new long[count];
+            List<java.util.concurrent.CompletableFuture<Void>> answers = new ArrayList<>(count);
+            long start = System.nanoTime();
+            for (int k = 0; k < count; k++) {
+                long due = start + (long) (k * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                int index = k;
+                HttpRequest post = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(k % bodies.size())))
+                        .build();
+                answers.add(client.sendAsync(post, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("POST " + uri + " answered " + response.statusCode());
+                    }
+                    latencies[index] = System.nanoTime() - due;
+                }));
+            }
+            for (var answer : answers) {
+                answer.get();
+            }
+            return latencies;
+        }
+
+        private static double percentile(long[] sorted, double percent) {
+            int index = (int) Math.ceil(percent / 100 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
         }
     }
 
