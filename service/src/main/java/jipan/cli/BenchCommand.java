@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import jipan.bench.PlainJavaTierFloor;
 import jipan.bench.SyntheticCustomers;
 import jipan.api.CustomerDocument;
-import jipan.demo.DemoDealership;
+import jipan.core.scenarios.DemoDealership;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
 import jipan.core.CustomerFacts;

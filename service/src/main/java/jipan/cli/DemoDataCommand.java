@@ -11,7 +11,7 @@ import jipan.JipanConfiguration;
 import jipan.core.CustomerUpsert;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
-import jipan.demo.DemoDealership;
+import jipan.core.scenarios.DemoDealership;
 import jipan.demo.DemoFiles;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import jipan.api.ImportReport;
 import jipan.core.CustomerFacts;
+import jipan.core.scenarios.DemoDealership;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.TestDatabases;

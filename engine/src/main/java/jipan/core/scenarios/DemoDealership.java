@@ -1,4 +1,4 @@
-package jipan.demo;
+package jipan.core.scenarios;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
