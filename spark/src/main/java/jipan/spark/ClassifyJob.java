@@ -1,0 +1,102 @@
+package jipan.spark;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import jipan.core.RuleCompiler;
+import jipan.core.RuleFiles;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Classifies a whole customer base as of a date with Spark: the store's tables (over JDBC, split by customer id
+ * ranges, or from Parquet), assembled per customer, each partition classified by the engine with the rules of
+ * a rules directory, the results written as Parquet. See docs/spark.md.
+ *
+ * <pre>
+ * ClassifyJob --as-of 2012-09-30 --rules rules (--parquet DIR | --jdbc URL [--user U] [--password P])
+ *             --out DIR [--partitions N] [--master local[2]]
+ * </pre>
+ */
+public final class ClassifyJob {
+    private ClassifyJob() {
+    }
+
+    /** What to classify and where to write it. */
+    public record Options(LocalDate asOf, Path rules, String parquet, String jdbc, String user, String password,
+                          String out, int partitions) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        String master = value(args, "--master", null);
+        SparkSession.Builder builder = SparkSession.builder().appName("jipan classify " + options.asOf());
+        if (master != null) {
+            builder.master(master);
+        }
+        try (SparkSession spark = builder.getOrCreate()) {
+            long start = System.nanoTime();
+            long customers = run(spark, options);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("classified %,d customers as of %s in %.1f s (%,.0f customers/s) → %s%n", customers,
+                    options.asOf(), seconds, customers / seconds, options.out());
+        }
+    }
+
+    /** Runs the job on {@code spark}; answers how many customers were classified. */
+    public static long run(SparkSession spark, Options options) throws Exception {
+        RuleFiles files = RuleFiles.readDirectory(options.rules());
+        // compiled and verified on the driver first: a broken rule set stops the job before any task starts
+        new RuleCompiler().compile(files);
+        Map<String, Dataset<Row>> tables;
+        if (options.parquet() != null) {
+            tables = StoreTables.parquet(spark, options.parquet());
+        } else {
+            Properties connection = new Properties();
+            if (options.user() != null) {
+                connection.setProperty("user", options.user());
+            }
+            if (options.password() != null) {
+                connection.setProperty("password", options.password());
+            }
+            tables = StoreTables.jdbc(spark, options.jdbc(), connection, options.partitions());
+        }
+        Broadcast<TreeMap<String, String>> rules = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .broadcast(new TreeMap<>(files.files()));
+        Dataset<Row> customers = CustomerRows.assemble(tables).repartition(options.partitions());
+        Dataset<Row> results = customers.mapPartitions(new PartitionClassifier(rules, files.version(), options.asOf()),
+                Encoders.row(PartitionClassifier.RESULT));
+        results.write().mode(SaveMode.Overwrite).parquet(options.out());
+        return spark.read().parquet(options.out()).count();
+    }
+
+    static Options parse(String[] args) {
+        String asOf = value(args, "--as-of", null);
+        String out = value(args, "--out", null);
+        String parquet = value(args, "--parquet", null);
+        String jdbc = value(args, "--jdbc", null);
+        if (asOf == null || out == null || (parquet == null) == (jdbc == null)) {
+            throw new IllegalArgumentException("usage: ClassifyJob --as-of YYYY-MM-DD --rules DIR (--parquet DIR | --jdbc URL "
+                    + "[--user U] [--password P]) --out DIR [--partitions N] [--master local[2]]");
+        }
+        return new Options(LocalDate.parse(asOf), Path.of(value(args, "--rules", "rules")), parquet, jdbc,
+                value(args, "--user", null), value(args, "--password", null), out,
+                Integer.parseInt(value(args, "--partitions", "8")));
+    }
+
+    private static String value(String[] args, String name, String otherwise) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return otherwise;
+    }
+}
