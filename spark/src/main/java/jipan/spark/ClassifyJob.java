@@ -3,7 +3,6 @@ package jipan.spark;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -36,12 +35,7 @@ public final class ClassifyJob {
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
-        String master = value(args, "--master", null);
-        SparkSession.Builder builder = SparkSession.builder().appName("jipan classify " + options.asOf());
-        if (master != null) {
-            builder.master(master);
-        }
-        try (SparkSession spark = builder.getOrCreate()) {
+        try (SparkSession spark = Arguments.session(args, "jipan classify " + options.asOf())) {
             long start = System.nanoTime();
             long customers = run(spark, options);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -59,14 +53,8 @@ public final class ClassifyJob {
         if (options.parquet() != null) {
             tables = StoreTables.parquet(spark, options.parquet());
         } else {
-            Properties connection = new Properties();
-            if (options.user() != null) {
-                connection.setProperty("user", options.user());
-            }
-            if (options.password() != null) {
-                connection.setProperty("password", options.password());
-            }
-            tables = StoreTables.jdbc(spark, options.jdbc(), connection, options.partitions());
+            tables = StoreTables.jdbc(spark, options.jdbc(), Arguments.connection(options.user(), options.password()),
+                    options.partitions());
         }
         Broadcast<TreeMap<String, String>> rules = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new TreeMap<>(files.files()));
@@ -78,25 +66,16 @@ public final class ClassifyJob {
     }
 
     static Options parse(String[] args) {
-        String asOf = value(args, "--as-of", null);
-        String out = value(args, "--out", null);
-        String parquet = value(args, "--parquet", null);
-        String jdbc = value(args, "--jdbc", null);
+        String asOf = Arguments.value(args, "--as-of", null);
+        String out = Arguments.value(args, "--out", null);
+        String parquet = Arguments.value(args, "--parquet", null);
+        String jdbc = Arguments.value(args, "--jdbc", null);
         if (asOf == null || out == null || (parquet == null) == (jdbc == null)) {
             throw new IllegalArgumentException("usage: ClassifyJob --as-of YYYY-MM-DD --rules DIR (--parquet DIR | --jdbc URL "
                     + "[--user U] [--password P]) --out DIR [--partitions N] [--master local[2]]");
         }
-        return new Options(LocalDate.parse(asOf), Path.of(value(args, "--rules", "rules")), parquet, jdbc,
-                value(args, "--user", null), value(args, "--password", null), out,
-                Integer.parseInt(value(args, "--partitions", "8")));
-    }
-
-    private static String value(String[] args, String name, String otherwise) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return otherwise;
+        return new Options(LocalDate.parse(asOf), Path.of(Arguments.value(args, "--rules", "rules")), parquet, jdbc,
+                Arguments.value(args, "--user", null), Arguments.value(args, "--password", null), out,
+                Integer.parseInt(Arguments.value(args, "--partitions", "8")));
     }
 }

@@ -101,9 +101,21 @@ public final class StoreTables {
             }
         }
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        SCHEMAS.keySet().forEach(table -> tables.put(table, spark.read().jdbc(url, table,
-                ranges(bounds, table.equals("customer") ? "id" : "customer_id"), connection)));
+        SCHEMAS.keySet().forEach(table -> tables.put(table, lowerCase(spark.read().jdbc(url, table,
+                ranges(bounds, table.equals("customer") ? "id" : "customer_id"), connection))));
         return tables;
+    }
+
+    /** Column names as PostgreSQL spells them (H2 answers them in capitals). */
+    private static Dataset<Row> lowerCase(Dataset<Row> table) {
+        return table.toDF(java.util.Arrays.stream(table.columns()).map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .toArray(String[]::new));
+    }
+
+    /** Writes the tables as Parquet under {@code directory}: what the job reads with {@code --parquet}. */
+    public static void writeParquet(Map<String, Dataset<Row>> tables, String directory) {
+        tables.forEach((table, rows) -> rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite)
+                .parquet(directory + "/" + table));
     }
 
     /** WHERE clauses covering every id once: below the second bound, between bounds, from the last bound. */

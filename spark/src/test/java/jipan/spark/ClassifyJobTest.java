@@ -3,7 +3,12 @@ package jipan.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +24,7 @@ import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
 import jipan.core.scenarios.DemoDealership;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -47,37 +53,88 @@ class ClassifyJobTest {
         spark.stop();
     }
 
-    @Test
-    void everyResultEqualsTheEnginesAnswerInProcess(@TempDir Path dir) throws Exception {
+    private static List<CustomerFacts> demo() {
         DemoDealership dealership = new DemoDealership(7L, AS_OF);
         List<CustomerFacts> customers = new ArrayList<>();
         for (int i = 1; i <= 400; i++) {
             customers.add(dealership.customer(i));
         }
-        StoreTables.of(spark, customers).forEach((table, rows) -> rows.write().parquet(dir.resolve("store/" + table).toString()));
+        return customers;
+    }
+
+    /** Each customer's answer from the engine in process, as JSON. */
+    private static Map<String, String> engineAnswers(List<CustomerFacts> customers) throws Exception {
+        Classifier engine = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        ObjectMapper json = JsonSettings.newObjectMapper();
+        Map<String, String> answers = new HashMap<>();
+        for (CustomerFacts customer : customers) {
+            answers.put(customer.customer().getId(), json.writeValueAsString(engine.classify(AS_OF, inStoreOrder(customer))));
+        }
+        return answers;
+    }
+
+    private static void assertSameAnswers(Path results, Map<String, String> expected) {
+        Map<String, String> actual = new HashMap<>();
+        for (Row row : spark.read().parquet(results.toString()).collectAsList()) {
+            actual.put(row.getAs("customer_id"), row.getAs("result_json"));
+            assertThat(row.<String>getAs("ruleset_version")).isEqualTo(RuleFiles.readDirectory(Path.of("../rules")).version());
+        }
+        assertThat(actual).hasSameSizeAs(expected);
+        for (String id : expected.keySet()) {
+            assertThat(actual.get(id)).as(id).isEqualTo(expected.get(id));
+        }
+        // the demo base exercises the rules: several tiers among the answers
+        assertThat(spark.read().parquet(results.toString()).select("tier").distinct().count()).isGreaterThan(2);
+    }
+
+    @Test
+    void fromParquetEveryResultEqualsTheEnginesAnswerInProcess(@TempDir Path dir) throws Exception {
+        List<CustomerFacts> customers = demo();
+        StoreTables.writeParquet(StoreTables.of(spark, customers), dir.resolve("store").toString());
 
         long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"),
                 dir.resolve("store").toString(), null, null, null, dir.resolve("results").toString(), 4));
 
         assertThat(classified).isEqualTo(400);
-        Classifier engine = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
-                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
-        ObjectMapper json = JsonSettings.newObjectMapper();
-        Map<String, String> expected = new HashMap<>();
-        for (CustomerFacts customer : customers) {
-            expected.put(customer.customer().getId(), json.writeValueAsString(engine.classify(AS_OF, inStoreOrder(customer))));
+        assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
+    }
+
+    @Test
+    void fromTheStoreOverJdbcEveryResultEqualsTheEnginesAnswerInProcess(@TempDir Path dir) throws Exception {
+        List<CustomerFacts> customers = demo();
+        String url = "jdbc:h2:mem:spark-store;DB_CLOSE_DELAY=-1";
+        // the store's own schema (the service's first migration), filled row by row as the service would
+        try (Connection store = DriverManager.getConnection(url); Statement ddl = store.createStatement()) {
+            for (String statement : Files.readString(Path.of("../service/src/main/resources/db/migration/V1__customer_store.sql"))
+                    .replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    ddl.execute(statement);
+                }
+            }
+            for (Map.Entry<String, Dataset<Row>> table : StoreTables.of(spark, customers).entrySet()) {
+                int columns = table.getValue().columns().length;
+                try (PreparedStatement insert = store.prepareStatement("INSERT INTO " + table.getKey() + " VALUES ("
+                        + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")")) {
+                    for (Row row : table.getValue().collectAsList()) {
+                        for (int i = 0; i < columns; i++) {
+                            insert.setObject(i + 1, row.get(i));
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
         }
-        Map<String, String> actual = new HashMap<>();
-        for (Row row : spark.read().parquet(dir.resolve("results").toString()).collectAsList()) {
-            actual.put(row.getAs("customer_id"), row.getAs("result_json"));
-            assertThat(row.<String>getAs("ruleset_version")).isEqualTo(RuleFiles.readDirectory(Path.of("../rules")).version());
-        }
-        assertThat(actual).hasSize(400);
-        for (String id : expected.keySet()) {
-            assertThat(actual.get(id)).as(id).isEqualTo(expected.get(id));
-        }
-        // the demo base exercises the rules: more than one tier, churn status and defeat category among the answers
-        assertThat(spark.read().parquet(dir.resolve("results").toString()).select("tier").distinct().count()).isGreaterThan(2);
+
+        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"), null, url, null,
+                null, dir.resolve("results").toString(), 3));
+
+        assertThat(classified).isEqualTo(400);
+        assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
+        assertThat(StoreTables.ranges(List.of("D000001", "D000134", "D000267"), "customer_id"))
+                .containsExactly("customer_id < 'D000134'", "customer_id >= 'D000134' AND customer_id < 'D000267'",
+                        "customer_id >= 'D000267'");
     }
 
     /** The facts as the store hands them to the rules (CustomerDao's ORDER BY of each table). */
