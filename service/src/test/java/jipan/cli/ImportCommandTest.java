@@ -2,17 +2,9 @@ package jipan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.util.JarLocation;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,24 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the rejected ones beside it in its own format and exits non-zero; the fixed file then imports cleanly.
  */
 class ImportCommandTest {
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private final PrintStream originalOut = System.out;
-    private Cli cli;
+    private CommandLine cli;
 
     @BeforeEach
     void setUp() {
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        JipanApplication application = new JipanApplication();
-        Bootstrap<JipanConfiguration> bootstrap = new Bootstrap<>(application);
-        application.initialize(bootstrap);
-        cli = new Cli(new JarLocation(getClass()), bootstrap, System.out,
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        cli = new CommandLine();
     }
 
     @AfterEach
     void tearDown() {
-        System.setOut(originalOut);
+        cli.close();
         System.clearProperty("dw.database.url");
     }
 
@@ -54,20 +38,19 @@ class ImportCommandTest {
         Optional<Throwable> error = cli.run("import", "--kind", "customers", csv.toString(), config);
 
         assertThat(error).isPresent();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("2 imported (2 new, 0 updated, 0 unchanged), 2 rejected");
+        assertThat(cli.out()).contains("2 imported (2 new, 0 updated, 0 unchanged), 2 rejected");
         Path rejected = dir.resolve("客户.rejected.csv");
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("2 row(s) rejected; they are in " + rejected);
+        assertThat(cli.err()).contains("2 row(s) rejected; they are in " + rejected);
         String rows = Files.readString(rejected);
         assertThat(rows).startsWith("\uFEFF客户编号,客户名称,电话,区域,行业,出生年份,客户类型,错误原因 Reason\r\n")
                 .contains("D3,李女士,13800000003,惠城区,教育,19x0,个人,");
 
         // the analyst fixes the two rows in the rejected file and imports it: every row in, exit 0
         Files.writeString(rejected, rows.replace("19x0", "1980").replace("\r\n,无编号", "\r\nD4,无编号"));
-        stdout.reset();
-        stderr.reset();
+        cli.clear();
         Optional<Throwable> again = cli.run("import", "--kind", "customers", rejected.toString(), config);
 
         assertThat(again).isEmpty();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("2 imported (2 new, 0 updated, 0 unchanged), 0 rejected");
+        assertThat(cli.out()).contains("2 imported (2 new, 0 updated, 0 unchanged), 0 rejected");
     }
 }
