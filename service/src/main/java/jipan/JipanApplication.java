@@ -17,6 +17,7 @@ import jipan.cli.DbCommand;
 import jipan.cli.DemoDataCommand;
 import jipan.cli.ImpactCommand;
 import jipan.cli.ImportCommand;
+import jipan.cli.StoreRunCommand;
 import jipan.cli.ReportCommand;
 import jipan.cli.TestRulesCommand;
 import jipan.cli.ValidateRulesCommand;
@@ -78,6 +79,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new ClassifyAllCommand());
         bootstrap.addCommand(new ImportCommand());
+        bootstrap.addCommand(new StoreRunCommand());
         bootstrap.addCommand(new DemoDataCommand());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ValidateRulesCommand());

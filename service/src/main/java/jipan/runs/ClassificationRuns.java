@@ -196,6 +196,48 @@ public final class ClassificationRuns {
         return find(runId);
     }
 
+    /**
+     * Stores results classified elsewhere (the Spark job, docs/spark.md) as a run of this store, through the same
+     * rows and page transactions as {@link #execute}: the service's reports and call lists then use it like any
+     * run. {@code results} are read once, a page at a time; a result for a customer the store does not have fails
+     * the run (named), and what was stored before stays, as in a run that fails.
+     */
+    public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, int total, java.util.Iterator<Classification> results,
+                                      IntConsumer progress) {
+        long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total));
+        ClassificationRunRow run = find(runId);
+        int done = 0;
+        try {
+            List<Classification> page = new ArrayList<>(pageSize);
+            while (results.hasNext()) {
+                page.add(results.next());
+                if (page.size() == pageSize || !results.hasNext()) {
+                    List<String> ids = page.stream().map(Classification::customerId).toList();
+                    java.util.Set<String> known = new java.util.HashSet<>(jdbi.withExtension(jipan.db.ImportDao.class,
+                            dao -> dao.existingCustomers(ids)));
+                    for (String id : ids) {
+                        if (!known.contains(id)) {
+                            throw new IllegalArgumentException("customer " + id + " of the results is not in this store: "
+                                    + "results are stored into the store they were classified from");
+                        }
+                    }
+                    store(runId, rows(run, page));
+                    done += page.size();
+                    progress.accept(done);
+                    page.clear();
+                }
+            }
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null));
+            LOG.info("classification run {} stored from outside: {} customers as of {} with rule set {}", runId, done,
+                    asOf, rulesetVersion);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            jdbi.useExtension(ClassificationRunDao.class,
+                    dao -> dao.finish(runId, "FAILED", reason.substring(0, Math.min(2000, reason.length()))));
+        }
+        return find(runId);
+    }
+
     /** A page's rows for the store's tables. */
     private record PageRows(List<StoredResultRow> results, List<ClassificationRunDao.StoredLeadRow> leads,
                             List<ClassificationRunDao.StoredVehicleRow> vehicles,
