@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
+import jipan.core.RunResults;
+import jipan.core.documents.JsonSettings;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * ClassifyJob --as-of 2012-09-30 --rules rules (--parquet DIR | --jdbc URL [--user U] [--password P])
- *             --out DIR [--partitions N] [--master local[2]]
+ *             --out DIR [--run-out DIR] [--partitions N] [--master local[2]]
  * </pre>
  */
 public final class ClassifyJob {
@@ -30,7 +32,7 @@ public final class ClassifyJob {
 
     /** What to classify and where to write it. */
     public record Options(LocalDate asOf, Path rules, String parquet, String jdbc, String user, String password,
-                          String out, int partitions) {
+                          String out, int partitions, String runOut) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +72,25 @@ public final class ClassifyJob {
         long classifying = System.nanoTime();
         results.write().mode(SaveMode.Overwrite).parquet(options.out());
         System.out.printf("read, assembled, classified and written in %.1f s%n", (System.nanoTime() - classifying) / 1e9);
-        return spark.read().parquet(options.out()).count();
+        long classified = spark.read().parquet(options.out()).count();
+        if (options.runOut() != null) {
+            writeRun(spark, options, files.version(), classified);
+        }
+        return classified;
+    }
+
+    /**
+     * The results as a run for the service's {@code store-run} command ({@link RunResults}): the answers as JSON
+     * lines in part files, and the manifest, written last (a directory without it is not a run).
+     */
+    private static void writeRun(SparkSession spark, Options options, String version, long customers) throws Exception {
+        spark.read().parquet(options.out()).select("result_json").write().mode(SaveMode.Overwrite).text(options.runOut());
+        org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(options.runOut(), RunResults.MANIFEST);
+        org.apache.hadoop.fs.FileSystem files = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (java.io.OutputStream out = files.create(manifest, true)) {
+            JsonSettings.newObjectMapper().writeValue(out, new RunResults(options.asOf(), version, customers));
+        }
+        System.out.printf("the run for store-run: %s%n", options.runOut());
     }
 
     static Options parse(String[] args) {
@@ -80,10 +100,10 @@ public final class ClassifyJob {
         String jdbc = Arguments.value(args, "--jdbc", null);
         if (asOf == null || out == null || (parquet == null) == (jdbc == null)) {
             throw new IllegalArgumentException("usage: ClassifyJob --as-of YYYY-MM-DD --rules DIR (--parquet DIR | --jdbc URL "
-                    + "[--user U] [--password P]) --out DIR [--partitions N] [--master local[2]]");
+                    + "[--user U] [--password P]) --out DIR [--run-out DIR] [--partitions N] [--master local[2]]");
         }
         return new Options(LocalDate.parse(asOf), Path.of(Arguments.value(args, "--rules", "rules")), parquet, jdbc,
                 Arguments.value(args, "--user", null), Arguments.value(args, "--password", null), out,
-                Integer.parseInt(Arguments.value(args, "--partitions", "8")));
+                Integer.parseInt(Arguments.value(args, "--partitions", "8")), Arguments.value(args, "--run-out", null));
     }
 }

@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jipan.core.Classification;
 import jipan.core.Classifier;
+import jipan.core.RunResults;
 import jipan.core.CustomerFacts;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -94,10 +96,27 @@ class ClassifyJobTest {
         StoreTables.writeParquet(StoreTables.of(spark, customers), dir.resolve("store").toString());
 
         long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"),
-                dir.resolve("store").toString(), null, null, null, dir.resolve("results").toString(), 4));
+                dir.resolve("store").toString(), null, null, null, dir.resolve("results").toString(), 4,
+                dir.resolve("run").toString()));
 
         assertThat(classified).isEqualTo(400);
-        assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
+        Map<String, String> expected = engineAnswers(customers);
+        assertSameAnswers(dir.resolve("results"), expected);
+        // the run for the service's store-run: a manifest, and the same answers as JSON lines in part files
+        ObjectMapper json = JsonSettings.newObjectMapper();
+        RunResults manifest = json.readValue(dir.resolve("run").resolve(RunResults.MANIFEST).toFile(), RunResults.class);
+        assertThat(manifest).isEqualTo(new RunResults(AS_OF, RuleFiles.readDirectory(Path.of("../rules")).version(), 400));
+        List<String> lines = new ArrayList<>();
+        try (var parts = Files.list(dir.resolve("run"))) {
+            for (Path part : parts.filter(p -> p.getFileName().toString().startsWith(RunResults.PART_PREFIX)).toList()) {
+                lines.addAll(Files.readAllLines(part));
+            }
+        }
+        assertThat(lines).hasSize(400);
+        for (String line : lines) {
+            Classification result = json.readValue(line, Classification.class);
+            assertThat(line).isEqualTo(expected.get(result.customerId()));
+        }
     }
 
     @Test
@@ -128,7 +147,7 @@ class ClassifyJobTest {
         }
 
         long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"), null, url, null,
-                null, dir.resolve("results").toString(), 3));
+                null, dir.resolve("results").toString(), 3, null));
 
         assertThat(classified).isEqualTo(400);
         assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
