@@ -1,5 +1,6 @@
 package jipan.db;
 
+import jipan.core.kpi.Kpis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,23 +38,13 @@ public interface ReportDao {
      * Customers with a visit in [cohortStart, cohortEnd), and how many of them visited again in
      * [returnStart, returnEnd).
      */
-    @SqlQuery("""
-            SELECT COUNT(*) AS cohort,
-                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.customer_id = c.customer_id
-                       AND r.visit_date >= :returnStart AND r.visit_date < :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
-            FROM (SELECT DISTINCT customer_id FROM visit WHERE visit_date >= :cohortStart AND visit_date < :cohortEnd) c
-            """)
+    @SqlQuery(Kpis.CUSTOMERS_RETURNING)
     @RegisterConstructorMapper(CohortCount.class)
     CohortCount customersReturning(@Bind("cohortStart") LocalDate cohortStart, @Bind("cohortEnd") LocalDate cohortEnd,
                                    @Bind("returnStart") LocalDate returnStart, @Bind("returnEnd") LocalDate returnEnd);
 
     /** The same by vehicle (VIN): vehicles with a visit in the cohort period, and how many visited again. */
-    @SqlQuery("""
-            SELECT COUNT(*) AS cohort,
-                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin
-                       AND r.visit_date > :returnStart AND r.visit_date <= :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
-            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd) c
-            """)
+    @SqlQuery(Kpis.VEHICLES_RETURNING)
     @RegisterConstructorMapper(CohortCount.class)
     CohortCount vehiclesReturning(@Bind("cohortStart") LocalDate cohortStart, @Bind("cohortEnd") LocalDate cohortEnd,
                                   @Bind("returnStart") LocalDate returnStart, @Bind("returnEnd") LocalDate returnEnd);
@@ -66,15 +57,7 @@ public interface ReportDao {
      * Customers with visits in [from, to] by visit-count bucket (>=4, 3, 2, 1), within groups of a customer
      * column ({@code <group>} is a fixed expression chosen by the caller, never user text).
      */
-    @SqlQuery("""
-            SELECT <group> AS group_value,
-                   CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END AS bucket,
-                   COUNT(*) AS customers, SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
-            FROM (SELECT customer_id, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-                  FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY customer_id) t
-            JOIN customer c ON c.id = t.customer_id
-            GROUP BY <group>, CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END
-            """)
+    @SqlQuery(Kpis.CUSTOMER_STRUCTURE)
     @RegisterConstructorMapper(StructureRow.class)
     List<StructureRow> structure(@Define("group") String groupExpression, @Bind("from") LocalDate from,
                                  @Bind("to") LocalDate to);

@@ -27,8 +27,7 @@ public final class Reports {
     private static final List<String> BUCKETS = List.of(">=4", "3", "2", "1");
 
     /** How the structure table may be grouped by customer: the name a client uses and the SQL behind it. */
-    private static final Map<String, String> GROUPS = Map.of("none", "CAST('all' AS VARCHAR(3))", "region", "COALESCE(c.region, '')",
-            "industry", "COALESCE(c.industry, '')", "kind", "COALESCE(c.kind, '')");
+    private static final Map<String, String> GROUPS = jipan.core.kpi.Kpis.CUSTOMER_GROUPS;
     /** … and by vehicle, where each row counts vehicles, not customers. */
     private static final Map<String, String> VEHICLE_GROUPS = Map.of("model", "COALESCE(v.model, '')",
             "lifecycle", "COALESCE(cv.lifecycle, '')");
@@ -51,9 +50,9 @@ public final class Reports {
             throw new ReportParameterException("month: " + month + " is in the future");
         }
         YearMonth cohortMonth = month.minusMonths(6);
+        jipan.core.kpi.Kpis.Periods periods = jipan.core.kpi.Kpis.monthly(month);
         CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.customersReturning(
-                cohortMonth.atDay(1), cohortMonth.plusMonths(1).atDay(1),
-                cohortMonth.plusMonths(1).atDay(1), month.plusMonths(1).atDay(1)));
+                periods.cohortStart(), periods.cohortEnd(), periods.returnStart(), periods.returnEnd()));
         BigDecimal churn = count.cohort() == 0 ? null
                 : BigDecimal.ONE.subtract(ratio(count.returned(), count.cohort()));
         return new MonthlyChurn(month, cohortMonth, count.cohort(), count.returned(), churn,
@@ -79,10 +78,11 @@ public final class Reports {
         if (asOf.isAfter(LocalDate.now(clock))) {
             throw new ReportParameterException("asOf: " + asOf + " is in the future");
         }
-        LocalDate yearAgo = asOf.minusMonths(12);
-        LocalDate twoYearsAgo = asOf.minusMonths(24);
-        CohortCount count = jdbi.withExtension(ReportDao.class,
-                dao -> dao.vehiclesReturning(twoYearsAgo, yearAgo, yearAgo, asOf));
+        jipan.core.kpi.Kpis.Periods periods = jipan.core.kpi.Kpis.annual(asOf);
+        LocalDate yearAgo = periods.cohortEnd();
+        LocalDate twoYearsAgo = periods.cohortStart();
+        CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.vehiclesReturning(periods.cohortStart(),
+                periods.cohortEnd(), periods.returnStart(), periods.returnEnd()));
         int lost = count.cohort() - count.returned();
         return new AnnualChurn(asOf, twoYearsAgo, yearAgo, count.cohort(), lost,
                 count.cohort() == 0 ? null : ratio(lost, count.cohort()),
@@ -342,7 +342,7 @@ public final class Reports {
     }
 
     private static BigDecimal ratio(int part, int whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+        return jipan.core.kpi.Kpis.ratio(part, whole);
     }
 
     private static BigDecimal divide(BigDecimal amount, int count) {

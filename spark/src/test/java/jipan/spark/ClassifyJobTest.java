@@ -123,7 +123,20 @@ class ClassifyJobTest {
     void fromTheStoreOverJdbcEveryResultEqualsTheEnginesAnswerInProcess(@TempDir Path dir) throws Exception {
         List<CustomerFacts> customers = demo();
         String url = "jdbc:h2:mem:spark-store;DB_CLOSE_DELAY=-1";
-        // the store's own schema (the service's first migration), filled row by row as the service would
+        h2Store(url, customers);
+
+        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"), null, url, null,
+                null, dir.resolve("results").toString(), 3, null));
+
+        assertThat(classified).isEqualTo(400);
+        assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
+        assertThat(StoreTables.ranges(List.of("D000001", "D000134", "D000267"), "customer_id"))
+                .containsExactly("customer_id < 'D000134'", "customer_id >= 'D000134' AND customer_id < 'D000267'",
+                        "customer_id >= 'D000267'");
+    }
+
+    /** An H2 database with the store's own schema (the service's first migration), filled as the service would. */
+    private static void h2Store(String url, List<CustomerFacts> customers) throws Exception {
         try (Connection store = DriverManager.getConnection(url); Statement ddl = store.createStatement()) {
             for (String statement : Files.readString(Path.of("../service/src/main/resources/db/migration/V1__customer_store.sql"))
                     .replaceAll("(?m)^--.*$", "").split(";")) {
@@ -145,15 +158,72 @@ class ClassifyJobTest {
                 }
             }
         }
+    }
 
-        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"), null, url, null,
-                null, dir.resolve("results").toString(), 3, null));
+    @Test
+    void theChurnAndStructureReportsGiveTheServicesNumbersFromTheSameDefinitions(@TempDir Path dir) throws Exception {
+        List<CustomerFacts> customers = demo();
+        String url = "jdbc:h2:mem:spark-reports;DB_CLOSE_DELAY=-1";
+        h2Store(url, customers);
+        StoreTables.writeParquet(StoreTables.of(spark, customers), dir.resolve("store").toString());
+        KpiReports reports = new KpiReports(spark, StoreTables.parquet(spark, dir.resolve("store").toString()));
 
-        assertThat(classified).isEqualTo(400);
-        assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
-        assertThat(StoreTables.ranges(List.of("D000001", "D000134", "D000267"), "customer_id"))
-                .containsExactly("customer_id < 'D000134'", "customer_id >= 'D000134' AND customer_id < 'D000267'",
-                        "customer_id >= 'D000267'");
+        try (Connection store = DriverManager.getConnection(url)) {
+            for (java.time.YearMonth month : List.of(java.time.YearMonth.of(2012, 3), java.time.YearMonth.of(2012, 9))) {
+                List<Object> counts = onTheStore(store, jipan.core.kpi.Kpis.CUSTOMERS_RETURNING,
+                        jipan.core.kpi.Kpis.monthly(month).parameters()).get(0);
+                KpiReports.Cohort spark = reports.monthlyChurn(month);
+                assertThat(List.of(normal(spark.cohort()), normal(spark.returned()))).as("monthly " + month)
+                        .isEqualTo(counts);
+                assertThat(spark.cohort()).isPositive();
+            }
+            List<Object> vehicles = onTheStore(store, jipan.core.kpi.Kpis.VEHICLES_RETURNING,
+                    jipan.core.kpi.Kpis.annual(AS_OF).parameters()).get(0);
+            KpiReports.Cohort annual = reports.annualChurn(AS_OF);
+            assertThat(List.of(normal(annual.cohort()), normal(annual.returned()))).isEqualTo(vehicles);
+            assertThat(annual.churn()).isEqualTo(jipan.core.kpi.Kpis.ratio(annual.cohort() - annual.returned(), annual.cohort()));
+
+            for (String by : List.of("none", "region", "kind")) {
+                List<List<Object>> expected = onTheStore(store, jipan.core.kpi.Kpis.CUSTOMER_STRUCTURE.replace("<group>",
+                        jipan.core.kpi.Kpis.CUSTOMER_GROUPS.get(by)) + " ORDER BY group_value, bucket",
+                        Map.of("from", LocalDate.of(2011, 10, 1), "to", AS_OF));
+                List<List<Object>> actual = reports.structure(LocalDate.of(2011, 10, 1), AS_OF, by).stream()
+                        .map(row -> List.of(normal(row.get(0)), normal(row.get(1)), normal(row.get(2)), normal(row.get(3)),
+                                normal(row.get(4)))).toList();
+                assertThat(actual).as("structure by " + by).isEqualTo(expected).isNotEmpty();
+            }
+        }
+    }
+
+    /** A value as the two databases can be compared: any number as a decimal without trailing zeros. */
+    private static Object normal(Object value) {
+        return value instanceof Number number ? new java.math.BigDecimal(number.toString()).stripTrailingZeros() : value;
+    }
+
+    /** A query of {@link jipan.core.kpi.Kpis} on the store, its :named parameters bound in order. */
+    private static List<List<Object>> onTheStore(Connection store, String sql, Map<String, Object> parameters)
+            throws Exception {
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile(":(\\w+)").matcher(sql);
+        List<Object> values = new ArrayList<>();
+        while (names.find()) {
+            values.add(parameters.get(names.group(1)));
+        }
+        try (PreparedStatement query = store.prepareStatement(sql.replaceAll(":\\w+", "?"))) {
+            for (int i = 0; i < values.size(); i++) {
+                query.setObject(i + 1, values.get(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (var result = query.executeQuery()) {
+                while (result.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                        row.add(normal(result.getObject(i)));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
     }
 
     /** The facts as the store hands them to the rules (CustomerDao's ORDER BY of each table). */
