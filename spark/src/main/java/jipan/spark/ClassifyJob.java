@@ -66,7 +66,7 @@ public final class ClassifyJob {
         }
         Broadcast<TreeMap<String, String>> rules = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new TreeMap<>(files.files()));
-        Dataset<Row> customers = CustomerRows.assemble(tables).repartition(options.partitions());
+        Dataset<Row> customers = CustomerRows.assemble(tables);
         Dataset<Row> results = customers.mapPartitions(new PartitionClassifier(rules, files.version(), options.asOf()),
                 Encoders.row(PartitionClassifier.RESULT));
         long classifying = System.nanoTime();
