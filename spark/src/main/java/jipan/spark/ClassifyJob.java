@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
  * a rules directory, the results written as Parquet. See docs/spark.md.
  *
  * <pre>
- * ClassifyJob --as-of 2012-09-30 --rules rules (--parquet DIR | --jdbc URL [--user U] [--password P])
+ * ClassifyJob --as-of 2012-09-30 --rules rules|store (--parquet DIR | --jdbc URL [--user U] [--password P])
  *             --out DIR [--run-out DIR] [--partitions N] [--master local[2]]
  * </pre>
  */
@@ -31,9 +31,13 @@ public final class ClassifyJob {
     }
 
     /** What to classify and where to write it. */
-    public record Options(LocalDate asOf, Path rules, String parquet, String jdbc, String user, String password,
+    /** {@code rules}: a rules directory, or {@link #STORE_RULES} for the store's active version (with {@code jdbc}). */
+    public record Options(LocalDate asOf, String rules, String parquet, String jdbc, String user, String password,
                           String out, int partitions, String runOut) {
     }
+
+    /** {@code --rules store}: the rule set active in the store the job reads (the rules the service runs). */
+    public static final String STORE_RULES = "store";
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
@@ -51,7 +55,7 @@ public final class ClassifyJob {
         // every shuffle (assembling customers) in as many partitions as the input: Spark's default of 200 means
         // hundreds of tiny tasks per join on a small cluster
         spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(options.partitions()));
-        RuleFiles files = RuleFiles.readDirectory(options.rules());
+        RuleFiles files = rules(options);
         // compiled and verified on the driver first: a broken rule set stops the job before any task starts
         long compiling = System.nanoTime();
         new RuleCompiler().compile(files);
@@ -93,16 +97,39 @@ public final class ClassifyJob {
         System.out.printf("the run for store-run: %s%n", options.runOut());
     }
 
+    /** The rule files: a directory's, or the store's active version (table rule_version, as the service keeps it). */
+    static RuleFiles rules(Options options) throws Exception {
+        if (!STORE_RULES.equals(options.rules())) {
+            return RuleFiles.readDirectory(Path.of(options.rules()));
+        }
+        if (options.jdbc() == null) {
+            throw new IllegalArgumentException("--rules store reads the active rule version of the store: give --jdbc");
+        }
+        try (java.sql.Connection store = java.sql.DriverManager.getConnection(options.jdbc(),
+                Arguments.connection(options.user(), options.password()));
+             java.sql.Statement query = store.createStatement();
+             java.sql.ResultSet active = query.executeQuery("SELECT files_json FROM rule_version WHERE active")) {
+            if (!active.next()) {
+                throw new IllegalArgumentException("the store has no active rule version (the service records one when "
+                        + "it starts): give --rules DIR");
+            }
+            java.util.Map<String, String> files = JsonSettings.newObjectMapper().readValue(active.getString(1),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+            System.out.printf("rules: the store's active version (%d files)%n", files.size());
+            return new RuleFiles(files);
+        }
+    }
+
     static Options parse(String[] args) {
         String asOf = Arguments.value(args, "--as-of", null);
         String out = Arguments.value(args, "--out", null);
         String parquet = Arguments.value(args, "--parquet", null);
         String jdbc = Arguments.value(args, "--jdbc", null);
         if (asOf == null || out == null || (parquet == null) == (jdbc == null)) {
-            throw new IllegalArgumentException("usage: ClassifyJob --as-of YYYY-MM-DD --rules DIR (--parquet DIR | --jdbc URL "
+            throw new IllegalArgumentException("usage: ClassifyJob --as-of YYYY-MM-DD --rules DIR|store (--parquet DIR | --jdbc URL "
                     + "[--user U] [--password P]) --out DIR [--run-out DIR] [--partitions N] [--master local[2]]");
         }
-        return new Options(LocalDate.parse(asOf), Path.of(Arguments.value(args, "--rules", "rules")), parquet, jdbc,
+        return new Options(LocalDate.parse(asOf), Arguments.value(args, "--rules", "rules"), parquet, jdbc,
                 Arguments.value(args, "--user", null), Arguments.value(args, "--password", null), out,
                 Integer.parseInt(Arguments.value(args, "--partitions", "8")), Arguments.value(args, "--run-out", null));
     }

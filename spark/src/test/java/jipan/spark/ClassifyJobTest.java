@@ -95,7 +95,7 @@ class ClassifyJobTest {
         List<CustomerFacts> customers = demo();
         StoreTables.writeParquet(StoreTables.of(spark, customers), dir.resolve("store").toString());
 
-        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"),
+        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, "../rules",
                 dir.resolve("store").toString(), null, null, null, dir.resolve("results").toString(), 4,
                 dir.resolve("run").toString()));
 
@@ -125,7 +125,21 @@ class ClassifyJobTest {
         String url = "jdbc:h2:mem:spark-store;DB_CLOSE_DELAY=-1";
         h2Store(url, customers);
 
-        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, Path.of("../rules"), null, url, null,
+        // the rules the store says are active, as the service records them (migration V6, files as JSON)
+        try (Connection store = DriverManager.getConnection(url); Statement ddl = store.createStatement()) {
+            ddl.execute(Files.readString(Path.of("../service/src/main/resources/db/migration/V6__rule_versions.sql"))
+                    .replaceAll("(?m)^--.*$", "").split(";")[0]);
+        }
+        try (Connection store = DriverManager.getConnection(url);
+             PreparedStatement version = store.prepareStatement("INSERT INTO rule_version (hash, files_json, author, "
+                     + "created_at, active) VALUES (?, ?, 'test', CURRENT_TIMESTAMP, TRUE)")) {
+            RuleFiles shipped = RuleFiles.readDirectory(Path.of("../rules"));
+            version.setString(1, shipped.version());
+            version.setString(2, JsonSettings.newObjectMapper().writeValueAsString(shipped.files()));
+            version.executeUpdate();
+        }
+
+        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, ClassifyJob.STORE_RULES, null, url, null,
                 null, dir.resolve("results").toString(), 3, null));
 
         assertThat(classified).isEqualTo(400);
