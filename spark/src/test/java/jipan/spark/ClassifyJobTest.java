@@ -119,18 +119,41 @@ class ClassifyJobTest {
         }
     }
 
-    @Test
-    void fromTheStoreOverJdbcEveryResultEqualsTheEnginesAnswerInProcess(@TempDir Path dir) throws Exception {
+    /** A fresh, empty store database: an in-memory H2, or a new schema of the test PostgreSQL (.ci/postgres). */
+    private static String emptyStore(String kind) throws Exception {
+        String unique = "s" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (kind.equals("h2")) {
+            return "jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1";
+        }
+        String postgres = System.getenv("JIPAN_TEST_POSTGRES_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(postgres != null,
+                "PostgreSQL tests need JIPAN_TEST_POSTGRES_URL: run them with `bash .ci/run`");
+        try (Connection admin = DriverManager.getConnection(postgres, USER, PASSWORD); Statement ddl = admin.createStatement()) {
+            ddl.execute("CREATE SCHEMA " + unique);
+        }
+        return postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + unique;
+    }
+
+    private static final String USER = System.getenv().getOrDefault("JIPAN_TEST_POSTGRES_USER", "jipan");
+    private static final String PASSWORD = System.getenv().getOrDefault("JIPAN_TEST_POSTGRES_PASSWORD", "jipan");
+
+    private static Connection connect(String url) throws Exception {
+        return url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url) : DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"h2", "postgresql"})
+    void fromTheStoreOverJdbcEveryResultEqualsTheEnginesAnswerInProcess(String kind, @TempDir Path dir) throws Exception {
         List<CustomerFacts> customers = demo();
-        String url = "jdbc:h2:mem:spark-store;DB_CLOSE_DELAY=-1";
-        h2Store(url, customers);
+        String url = emptyStore(kind);
+        storeOf(url, customers);
 
         // the rules the store says are active, as the service records them (migration V6, files as JSON)
-        try (Connection store = DriverManager.getConnection(url); Statement ddl = store.createStatement()) {
+        try (Connection store = connect(url); Statement ddl = store.createStatement()) {
             ddl.execute(Files.readString(Path.of("../service/src/main/resources/db/migration/V6__rule_versions.sql"))
                     .replaceAll("(?m)^--.*$", "").split(";")[0]);
         }
-        try (Connection store = DriverManager.getConnection(url);
+        try (Connection store = connect(url);
              PreparedStatement version = store.prepareStatement("INSERT INTO rule_version (hash, files_json, author, "
                      + "created_at, active) VALUES (?, ?, 'test', CURRENT_TIMESTAMP, TRUE)")) {
             RuleFiles shipped = RuleFiles.readDirectory(Path.of("../rules"));
@@ -139,8 +162,9 @@ class ClassifyJobTest {
             version.executeUpdate();
         }
 
-        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, ClassifyJob.STORE_RULES, null, url, null,
-                null, dir.resolve("results").toString(), 3, null));
+        boolean h2 = kind.equals("h2");
+        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, ClassifyJob.STORE_RULES, null, url,
+                h2 ? null : USER, h2 ? null : PASSWORD, dir.resolve("results").toString(), 3, null));
 
         assertThat(classified).isEqualTo(400);
         assertSameAnswers(dir.resolve("results"), engineAnswers(customers));
@@ -149,9 +173,9 @@ class ClassifyJobTest {
                         "customer_id >= 'D000267'");
     }
 
-    /** An H2 database with the store's own schema (the service's first migration), filled as the service would. */
-    private static void h2Store(String url, List<CustomerFacts> customers) throws Exception {
-        try (Connection store = DriverManager.getConnection(url); Statement ddl = store.createStatement()) {
+    /** A database with the store's own schema (the service's first migration), filled as the service would. */
+    private static void storeOf(String url, List<CustomerFacts> customers) throws Exception {
+        try (Connection store = connect(url); Statement ddl = store.createStatement()) {
             for (String statement : Files.readString(Path.of("../service/src/main/resources/db/migration/V1__customer_store.sql"))
                     .replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
@@ -178,11 +202,11 @@ class ClassifyJobTest {
     void theChurnAndStructureReportsGiveTheServicesNumbersFromTheSameDefinitions(@TempDir Path dir) throws Exception {
         List<CustomerFacts> customers = demo();
         String url = "jdbc:h2:mem:spark-reports;DB_CLOSE_DELAY=-1";
-        h2Store(url, customers);
+        storeOf(url, customers);
         StoreTables.writeParquet(StoreTables.of(spark, customers), dir.resolve("store").toString());
         KpiReports reports = new KpiReports(spark, StoreTables.parquet(spark, dir.resolve("store").toString()));
 
-        try (Connection store = DriverManager.getConnection(url)) {
+        try (Connection store = connect(url)) {
             for (java.time.YearMonth month : List.of(java.time.YearMonth.of(2012, 3), java.time.YearMonth.of(2012, 9))) {
                 List<Object> counts = onTheStore(store, jipan.core.kpi.Kpis.CUSTOMERS_RETURNING,
                         jipan.core.kpi.Kpis.monthly(month).parameters()).get(0);
