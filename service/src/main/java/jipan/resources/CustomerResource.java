@@ -122,7 +122,7 @@ public class CustomerResource {
     private static jipan.api.StoredClassification stored(StoredResultRow row) {
         try {
             return new jipan.api.StoredClassification(row.runId(), row.asOf(), row.rulesetVersion(),
-                    RESULTS.readValue(jipan.db.StoredJson.json(row.resultJson()), CustomerResult.class));
+                    RESULTS.readValue(row.resultJson(), CustomerResult.class));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("run " + row.runId() + " stored an unreadable result for " + row.customerId(), e);
         }

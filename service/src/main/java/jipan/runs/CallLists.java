@@ -117,7 +117,7 @@ public final class CallLists {
     /** The sentence of a stored result's tier rule (its reason of topic {@code tiers}), or null. */
     private static String tierReason(String resultJson) {
         try {
-            for (JsonNode reason : READER.readTree(jipan.db.StoredJson.json(resultJson)).path("reasons")) {
+            for (JsonNode reason : READER.readTree(resultJson).path("reasons")) {
                 if ("tiers".equals(reason.path("topic").asText())) {
                     return reason.path("message").asText();
                 }

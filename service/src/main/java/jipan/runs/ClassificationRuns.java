@@ -362,7 +362,7 @@ public final class ClassificationRuns {
                     name(result.tier()), name(result.churn()),
                     result.loyalty() == null ? null : result.loyalty().score(),
                     result.loyalty() == null ? null : name(result.loyalty().level()),
-                    name(result.baseGrade()), jipan.db.StoredJson.compact(json.writeValueAsString(CustomerResult.of(result))));
+                    name(result.baseGrade()), json.writeValueAsString(CustomerResult.of(result)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the result of customer " + result.customerId(), e);
         }
