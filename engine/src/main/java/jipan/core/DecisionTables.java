@@ -52,7 +52,7 @@ public final class DecisionTables {
     /** What a table says, cell by cell ({@code Sheet!C7} → text), in sheet, row and column order. */
     public static Map<String, String> cells(String file, String stored) {
         Map<String, String> cells = new LinkedHashMap<>();
-        for (TableCell cell : read(file, stored)) {
+        for (TableCell cell : read(file, bytes(file, stored))) {
             cells.put(cell.ref(), cell.text());
         }
         return cells;
@@ -157,7 +157,7 @@ public final class DecisionTables {
     /** The DRL the engine's spreadsheet compiler generates from a table, or its problems named at sheet!cell. */
     static Generated generate(String file, String stored) {
         byte[] bytes = bytes(file, stored);
-        List<TableCell> cells = read(file, stored);
+        List<TableCell> cells = read(file, bytes);
         String firstSheet = cells.isEmpty() ? null : cells.get(0).sheet();
         for (TableCell cell : cells) {
             if (!cell.sheet().equals(firstSheet) && cell.text().strip().startsWith("RuleTable")) {
@@ -186,7 +186,7 @@ public final class DecisionTables {
                 while (table < tables.size() && !refOnSheet(tables.get(table)).equals(header)) {
                     table++;
                 }
-                String sheet = table < tables.size() ? tables.get(table).sheet() : cells.isEmpty() ? "" : cells.get(0).sheet();
+                String sheet = table < tables.size() ? tables.get(table).sheet() : firstSheet;
                 current = new TableCell(sheet, Integer.parseInt(comment.group(2)) - 1,
                         CellReference.convertColStringToIndex(comment.group(1)), "");
             } else if (lines[i].strip().equals("end")) {
@@ -207,8 +207,7 @@ public final class DecisionTables {
     }
 
     /** Every non-empty cell, as Excel shows it (numbers as formatted); a formula is refused. */
-    private static List<TableCell> read(String file, String stored) {
-        byte[] bytes = bytes(file, stored);
+    private static List<TableCell> read(String file, byte[] bytes) {
         List<TableCell> cells = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {

@@ -65,13 +65,10 @@ public final class RuleCompiler {
         if (!tableProblems.isEmpty()) {
             throw new RuleCompilationException(tableProblems);
         }
-        if (tables.isEmpty()) {
-            return compileDrl(ruleFiles, ruleFiles, tables);
-        }
         try {
-            return compileDrl(ruleFiles, new RuleFiles(drl), tables);
+            return compileDrl(ruleFiles, tables.isEmpty() ? ruleFiles : new RuleFiles(drl), tables);
         } catch (RuleCompilationException e) {
-            throw new RuleCompilationException(inTables(e.errors(), tables));
+            throw tables.isEmpty() ? e : new RuleCompilationException(inTables(e.errors(), tables));
         }
     }
 

@@ -5,11 +5,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicLong;
 import jipan.JipanConfiguration;
 import jipan.api.ImportReport;
@@ -79,13 +77,8 @@ public class ImportCommand extends StoreCommand {
             throw new IllegalStateException(report.failure());
         }
         if (report.rejected() > 0) {
-            String name = file.getFileName().toString().replaceAll("\\.(csv|xlsx|txt)$", "");
-            Path rejected = file.resolveSibling(name + ".rejected." + report.format());
-            Path temp = file.resolveSibling("." + name + ".rejected.tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                RejectedRows.write(report.format(), result.header(), result.rejected(), out);
-            }
-            Files.move(temp, rejected, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path rejected = file.resolveSibling(RejectedRows.fileName(file.getFileName().toString(), report.format()));
+            writeWhole(rejected, out -> RejectedRows.write(report.format(), result.header(), result.rejected(), out));
             throw new RowsRejectedException((report.rejected() > SHOWN_REJECTIONS ? "  …\n" : "") + report.rejected()
                     + " row(s) rejected; they are in " + rejected + " with a reason column: fix them and import that file"
                     + (report.rejected() > result.rejected().size() ? " (the first " + result.rejected().size() + ")" : ""));

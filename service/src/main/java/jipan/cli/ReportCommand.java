@@ -109,16 +109,8 @@ public class ReportCommand extends StoreCommand {
                 System.out.write(body);
                 System.out.flush();
             } else {
-                // written beside the target and moved into place: never a half-written file
                 java.nio.file.Path target = java.nio.file.Path.of(out).toAbsolutePath();
-                java.nio.file.Path partial = java.nio.file.Files.createTempFile(target.getParent(), ".report-", ".part");
-                try {
-                    java.nio.file.Files.write(partial, body);
-                    java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(partial);
-                }
+                writeWhole(target, file -> file.write(body));
                 System.err.printf("wrote %s (%,d bytes)%n", target, body.length);
             }
             java.util.Arrays.sort(millis);

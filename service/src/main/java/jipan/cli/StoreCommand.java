@@ -47,6 +47,30 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
                 bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE, threads);
     }
 
+    /** Writes a file's content. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    /**
+     * Writes {@code target} whole or not at all: to a temporary file beside it, then moved into place (a reader
+     * never sees a half-written file, and a failed write leaves the old one).
+     */
+    static void writeWhole(java.nio.file.Path target, Content content) throws java.io.IOException {
+        java.nio.file.Path absolute = target.toAbsolutePath();
+        java.nio.file.Path partial = java.nio.file.Files.createTempFile(absolute.getParent(), ".jipan-", ".part");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(partial)) {
+                content.writeTo(out);
+            }
+            java.nio.file.Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            java.nio.file.Files.deleteIfExists(partial);
+        }
+    }
+
     /** A date argument ({@code dest} as {@code --kebab-case}), read like every date of the service. */
     static java.time.LocalDate date(Namespace namespace, String dest) {
         String flag = "--" + dest.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);

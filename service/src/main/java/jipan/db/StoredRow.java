@@ -14,7 +14,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public record StoredRow(String key, List<String> values) {
 
-    /** One canonical text per value: dates ISO, amounts without trailing zeros, enums by name, null as "∅". */
+    /**
+     * One canonical text per value: dates ISO, amounts without trailing zeros, enums by name, null as "∅"; whole
+     * numbers and booleans as Java writes them (an Integer and a Long of the same value read the same).
+     */
     public static String canonical(Object value) {
         if (value == null) {
             return "∅";
@@ -33,9 +36,7 @@ public record StoredRow(String key, List<String> values) {
         public StoredRow map(ResultSet rs, StatementContext ctx) throws SQLException {
             List<String> values = new ArrayList<>();
             for (int i = 2; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                values.add(canonical(value instanceof Number number && !(value instanceof BigDecimal)
-                        ? (Object) number.longValue() : value));
+                values.add(canonical(rs.getObject(i)));
             }
             return new StoredRow(rs.getString(1), values);
         }

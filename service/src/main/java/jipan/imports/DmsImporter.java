@@ -253,8 +253,7 @@ public final class DmsImporter {
         } else {
             throw new IllegalArgumentException("not an imported fact: " + fact);
         }
-        return values.stream().map(value -> StoredRow.canonical(value instanceof Integer number ? (Object) number.longValue()
-                : value)).toList();
+        return values.stream().map(StoredRow::canonical).toList();
     }
 
     /** Vehicles and leads need their customer stored, repair orders their vehicle; other rows are rejected. */

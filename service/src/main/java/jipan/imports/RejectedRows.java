@@ -24,6 +24,11 @@ public final class RejectedRows {
     private RejectedRows() {
     }
 
+    /** The rejected-rows file's name for an input file: {@code 工单.xlsx} → {@code 工单.rejected.xlsx}. */
+    public static String fileName(String inputName, String format) {
+        return inputName.replaceAll("\\.(csv|xlsx|txt)$", "") + ".rejected." + format;
+    }
+
     /** The file's extension and media type for a format name ({@code csv}, {@code xlsx}). */
     public static String mediaType(String format) {
         return "xlsx".equals(format) ? jipan.reports.XlsxTable.MEDIA_TYPE : "text/csv;charset=utf-8";

@@ -96,8 +96,8 @@ public class ImportResource {
         ImportJobs.RejectedFile file = jobs.rejected(id).orElseThrow(() -> new NotFoundException(
                 "import " + id + " has no rejected rows" + (job.report().status() == jipan.api.ImportReport.Status.RUNNING
                         || job.report().status() == jipan.api.ImportReport.Status.QUEUED ? " yet (it is still running)" : "")));
-        String base = job.file().replaceAll("\\.(csv|xlsx|txt)$", "").replaceAll("[^\\w.\\-\\u4e00-\\u9fa5]", "_");
-        String name = base + ".rejected." + file.format();
+        String name = jipan.imports.RejectedRows.fileName(job.file(), file.format())
+                .replaceAll("[^\\w.\\-\\u4e00-\\u9fa5]", "_");
         StreamingOutput body = out -> jipan.imports.RejectedRows.write(file.format(), file.header(), file.rows(), out);
         return Response.ok(body, jipan.imports.RejectedRows.mediaType(file.format()))
                 .header("Content-Disposition", "attachment; filename=\"rejected." + file.format()
