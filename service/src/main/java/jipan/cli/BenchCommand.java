@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jipan.bench.PlainJavaClassifier;
 import jipan.bench.PlainJavaTierFloor;
 import jipan.bench.SyntheticCustomers;
 import jipan.api.CustomerDocument;
@@ -33,7 +34,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * Measures classification throughput in customers per second: the plain-Java tier floor, the rules alone,
+ * Measures classification throughput in customers per second: two plain-Java floors (the tier rule alone, and
+ * the whole classification with its reasons), the rules alone,
  * and, with {@code --url}, the rules through HTTP against a running service; with {@code --rate}, the latency
  * of single-customer requests sent at a steady rate.
  *
@@ -116,17 +118,21 @@ public class BenchCommand extends Command {
                 facts.stream().mapToInt(c -> c.referrals().size()).sum(), facts.stream().mapToInt(c -> c.surveys().size()).sum(),
                 AS_OF, rules.version(), warmup, rounds);
 
-        double floor = measure("plain Java tier floor", customers, warmup, rounds,
-                () -> PlainJavaTierFloor.tierAll(AS_OF, facts), 0);
+        Floors floors = new Floors(
+                measure("plain Java tier floor (tier only)", customers, warmup, rounds,
+                        () -> PlainJavaTierFloor.tierAll(AS_OF, facts), null),
+                0);
+        floors = new Floors(floors.tier(), measure("plain Java full floor (every decision and reason)", customers,
+                warmup, rounds, () -> PlainJavaClassifier.classifyAll(AS_OF, facts), floors));
         int threads = namespace.getInt("threads");
         measure("rules (in process, " + threads + " thread" + (threads == 1 ? "" : "s") + ")", customers, warmup,
-                rounds, () -> classifyInParallel(classifier, facts, threads), floor);
+                rounds, () -> classifyInParallel(classifier, facts, threads), floors);
         if (namespace.getString("url") != null) {
             HttpBench http = new HttpBench(namespace.getString("url"), namespace.getString("apiKey"), request,
                     namespace.getInt("batch"),
                     namespace.getInt("clients"));
             measure("rules through HTTP (" + namespace.getInt("batch") + " per request, "
-                    + namespace.getInt("clients") + " clients)", customers, warmup, rounds, http::run, floor);
+                    + namespace.getInt("clients") + " clients)", customers, warmup, rounds, http::run, floors);
             if (namespace.getInt("rate") != null) {
                 new LatencyBench(namespace.getString("url"), namespace.getString("apiKey"), request)
                         .run(namespace.getInt("rate"), namespace.getInt("seconds"));
@@ -217,7 +223,17 @@ public class BenchCommand extends Command {
         }
     }
 
-    private static double measure(String mode, int customers, int warmup, int rounds, Work work, double floor)
+    /**
+     * The two plain-Java floors of one run: the tier rule alone, and the whole classification with its reasons
+     * ({@link PlainJavaClassifier}, the same answers as the shipped rules); 0 while not yet measured.
+     */
+    private record Floors(double tier, double full) {
+        String ratios(double rate) {
+            return String.format("  = 1/%.1f of the full floor, 1/%.0f of the tier floor", full / rate, tier / rate);
+        }
+    }
+
+    private static double measure(String mode, int customers, int warmup, int rounds, Work work, Floors floors)
             throws Exception {
         double[] rates = new double[rounds];
         for (int round = -warmup; round < rounds; round++) {
@@ -231,8 +247,10 @@ public class BenchCommand extends Command {
         Arrays.sort(rates);
         double median = rates.length % 2 == 1 ? rates[rates.length / 2]
                 : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
-        System.out.printf("%-50s median %,12.0f customers/s  (min %,.0f, max %,.0f)%s%n", mode, median, rates[0],
-                rates[rates.length - 1], floor == 0 ? "" : String.format("  = 1/%.0f of the floor", floor / median));
+        System.out.printf("%-52s median %,12.0f customers/s  (min %,.0f, max %,.0f)%s%n", mode, median, rates[0],
+                rates[rates.length - 1], floors == null ? ""
+                        : floors.full() == 0 ? String.format("  = 1/%.0f of the tier floor", floors.tier() / median)
+                        : floors.ratios(median));
         return median;
     }
 

@@ -1,0 +1,713 @@
+package jipan.bench;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jipan.core.Classification;
+import jipan.core.CustomerFacts;
+import jipan.core.FollowUpResult;
+import jipan.core.LeadResult;
+import jipan.core.LoyaltyResult;
+import jipan.core.Reason;
+import jipan.core.VehicleResult;
+import jipan.core.facts.Assignee;
+import jipan.core.facts.BaseGrade;
+import jipan.core.facts.Churn;
+import jipan.core.facts.Complaint;
+import jipan.core.facts.ComplaintSubject;
+import jipan.core.facts.Customer;
+import jipan.core.facts.DefeatReason;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.FollowUpKind;
+import jipan.core.facts.Lead;
+import jipan.core.facts.LeadStatus;
+import jipan.core.facts.Lifecycle;
+import jipan.core.facts.LoyaltyLevel;
+import jipan.core.facts.PayType;
+import jipan.core.facts.Referral;
+import jipan.core.facts.ServiceType;
+import jipan.core.facts.ServiceWindow;
+import jipan.core.facts.Survey;
+import jipan.core.facts.Tier;
+import jipan.core.facts.Vehicle;
+import jipan.core.facts.Visit;
+import jipan.core.facts.VisitStats;
+
+/**
+ * The whole shipped rule set (tiers, churn, loyalty score and level, base grade, lifecycle, defeat categories and
+ * flags, follow-ups) hand-written in Java with the same reasons, word for word: kept <b>only</b> as the benchmark's
+ * floor, so the rules' speed is compared with Java doing the same work (the same decisions, the same sentences,
+ * the same list of rules that fired). The service never uses it. Its thresholds, categories and actions are the
+ * shipped rule files' defaults, written here once more and not read from {@code rules/}: a change to the shipped
+ * rules that this class does not follow fails {@code PlainJavaClassifierTest}, which compares both on thousands
+ * of realistic customers.
+ */
+public final class PlainJavaClassifier {
+    // window.drl, tiers.drl, churn.drl
+    private static final int WINDOW_MONTHS = 12;
+    private static final int MIN_VISITS_A = 4;
+    private static final int MIN_VISITS_B = 2;
+    private static final int MIN_VISITS_C = 1;
+    private static final int ACTIVE_WITHIN_MONTHS = 6;
+    // loyalty.drl and the score bands of loyalty.drl.xlsx
+    private static final int POINT = 1;
+    private static final int MAINTAINED_ON_SCHEDULE_POINTS = 2;
+    private static final int LOYAL_STREAK = 3;
+    private static final int LOYAL_INTENT = 70;
+    private static final int LOYAL_FROM = 8;
+    private static final int ORDINARY_FROM = 4;
+    private static final int BANDS_BELOW = 11;
+    // grade.drl
+    private static final int PREMIUM_TIER_B_FROM = 8;
+    private static final int POTENTIAL_FROM = 5;
+    // lifecycle.drl, defeat.drl
+    private static final int FIRST_MAINTENANCE_WITHIN_MONTHS = 3;
+    private static final int STALLED_AFTER_DAYS = 30;
+    // followups.drl
+    private static final int RETENTION_WITHIN = 0;
+    private static final int RETENTION_PRIORITY_AB = 1;
+    private static final BigDecimal HIGH_SPEND = BigDecimal.valueOf(5000);
+    private static final int RETENTION_PRIORITY_HIGH_CD = 2;
+    private static final int RETENTION_PRIORITY_CD = 3;
+    private static final int RHYTHM_MIN_VISIT_DAYS = 3;
+    private static final double RHYTHM_FACTOR = 1.5;
+    private static final int RHYTHM_WITHIN = 7;
+    private static final int RHYTHM_PRIORITY = 2;
+    private static final int FIRST_MAINTENANCE_DUE_MONTHS = 3;
+    private static final int FIRST_MAINTENANCE_PRIORITY = 2;
+    private static final int WARRANTY_ENDING_WITHIN = 60;
+    private static final int WARRANTY_OFFER_WITHIN = 7;
+    private static final int WARRANTY_OFFER_PRIORITY = 3;
+    private static final int STALLED_LEAD_WITHIN = 0;
+    private static final int STALLED_LEAD_PRIORITY = 2;
+    private static final int MANAGER_CALL_WITHIN = 3;
+    private static final int MANAGER_CALL_LISTED = 30;
+    private static final int MANAGER_CALL_PRIORITY = 1;
+    private static final int CONQUEST_LISTED = 365;
+    private static final int CONQUEST_WITHIN = 14;
+    private static final int CONQUEST_PRIORITY = 3;
+    private static final int PROMOTION_FIRST_MONTH = 1;
+    private static final int PROMOTION_EVERY_MONTHS = 3;
+    private static final int PRICE_REOFFER_LISTED = 365;
+    private static final int PRICE_REOFFER_PRIORITY = 3;
+    private static final int POSTPONED_EVERY = 30;
+    private static final int POSTPONED_LISTED = 365;
+    private static final int POSTPONED_PRIORITY = 3;
+
+    /** defeat.drl.xlsx, "Defeat categories": reason → (rule, category). */
+    private static final Map<DefeatReason, String[]> CATEGORY = Map.of(
+            DefeatReason.PRICE, new String[] {"Defeat: price", "PRICE"},
+            DefeatReason.DEALER_MARKUP, new String[] {"Defeat: price", "PRICE"},
+            DefeatReason.PROMOTION_MISMATCH, new String[] {"Defeat: price", "PRICE"},
+            DefeatReason.PRODUCT, new String[] {"Defeat: product", "PRODUCT"},
+            DefeatReason.BRAND, new String[] {"Defeat: product", "PRODUCT"},
+            DefeatReason.FINANCING, new String[] {"Defeat: financing", "FINANCING"},
+            DefeatReason.SERVICE, new String[] {"Defeat: service", "SERVICE"},
+            DefeatReason.DISTANCE, new String[] {"Defeat: service", "SERVICE"},
+            DefeatReason.POSTPONED, new String[] {"Defeat: postponed", "POSTPONED"},
+            DefeatReason.OTHER, new String[] {"Defeat: not analysed", "UNANALYSED"});
+    /** defeat.drl.xlsx, "Defeat actions": category → (rule, action). */
+    private static final Map<String, String[]> ACTION = Map.of(
+            "PRICE", new String[] {"Action: price", "review quote; re-offer at next promotion"},
+            "PRODUCT", new String[] {"Action: product", "record competitor model; invite to new-model launch"},
+            "FINANCING", new String[] {"Action: financing", "offer finance plan"},
+            "SERVICE", new String[] {"Action: service", "manager call within 3 days"},
+            "POSTPONED", new String[] {"Action: postponed", "re-activate: follow up every 30 days"},
+            "UNANALYSED", new String[] {"Action: not analysed", "analyse the defeat: record the real reason"});
+
+    private static final Comparator<FollowUpResult> FOLLOW_UP_ORDER =
+            Comparator.comparing(FollowUpResult::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparingInt(FollowUpResult::priority)
+                    .thenComparing(FollowUpResult::kind).thenComparing(FollowUpResult::subject);
+
+    private PlainJavaClassifier() {
+    }
+
+    /** Classifies every customer; returns how many are tier A, so the work cannot be optimised away. */
+    public static int classifyAll(LocalDate asOf, List<CustomerFacts> customers) {
+        int a = 0;
+        for (CustomerFacts customer : customers) {
+            if (classify(asOf, customer).tier() == Tier.A) {
+                a++;
+            }
+        }
+        return a;
+    }
+
+    public static Classification classify(LocalDate asOf, CustomerFacts all) {
+        CustomerFacts facts = all.asOf(asOf);
+        Run run = new Run();
+        run.fired("Window settings");
+        ServiceWindow window = new ServiceWindow(asOf, WINDOW_MONTHS);
+        run.explain("Service window up to asOf", "window", window.getBecause());
+        LocalDate start = window.getStart();
+        int customerPay = 0;
+        int inWindow = 0;
+        for (Visit visit : facts.visits()) {
+            if (after(visit.getDate(), start)) {
+                inWindow++;
+                if (visit.getPayType() == PayType.CUSTOMER_PAY) {
+                    customerPay++;
+                }
+            }
+        }
+        VisitStats stats = new VisitStats(window, customerPay, inWindow, facts.visits());
+        run.explain("Visit statistics", "window", stats.getBecause());
+
+        Tier tier = tier(run, facts, window, stats);
+        Churn churn = churn(run, asOf, tier, stats);
+        int[] parts = loyaltyParts(run, facts, window);
+        int score = parts[0] + parts[1] + parts[2] + parts[3];
+        run.explain("Loyalty score", "loyalty", "loyalty score " + score + " = satisfaction " + parts[0]
+                + " + maintenance " + parts[1] + " + activity " + parts[2] + " + advocacy " + parts[3]);
+        LoyaltyLevel level = loyaltyLevel(run, facts, stats, churn, score);
+        BaseGrade grade = grade(run, facts, tier, churn, score);
+
+        run.fired("Lifecycle settings");
+        List<VehicleResult> vehicles = new ArrayList<>();
+        Map<String, Lifecycle> stages = new java.util.HashMap<>();
+        for (Vehicle vehicle : facts.vehicles()) {
+            stages.put(vehicle.getVin(), lifecycle(run, facts, asOf, vehicle));
+        }
+        for (Vehicle vehicle : all.vehicles()) {
+            vehicles.add(new VehicleResult(vehicle.getVin(), stages.get(vehicle.getVin())));
+        }
+
+        run.fired("Lead settings");
+        LocalDate stalledBefore = asOf.minusDays(STALLED_AFTER_DAYS);
+        run.fired("Stalled cut-off date");
+        Map<String, LeadResult> leadResults = new java.util.HashMap<>();
+        List<FollowUpResult> followUps = new ArrayList<>();
+        run.fired("Follow-up settings");
+        LocalDate nextPromotion = asOf.withDayOfMonth(1).plusMonths(
+                Math.floorMod(PROMOTION_FIRST_MONTH - asOf.getMonthValue() - 1, PROMOTION_EVERY_MONTHS) + 1);
+        run.fired("Next promotion after asOf");
+        for (Lead lead : facts.leads()) {
+            leadResults.put(lead.getLeadId(), lead(run, asOf, lead, stalledBefore, nextPromotion, followUps));
+        }
+        List<LeadResult> leads = all.leads().stream().map(lead -> leadResults.getOrDefault(lead.getLeadId(),
+                new LeadResult(lead.getLeadId(), null, null, List.of()))).toList();
+
+        customerFollowUps(run, facts, asOf, tier, churn, stats, stages, followUps);
+        followUps.sort(FOLLOW_UP_ORDER);
+        return new Classification(facts.customer().getId(), tier, stats.getCustomerPayVisits(), stats.getLastVisit(),
+                churn, new LoyaltyResult(score, parts[0], parts[1], parts[2], parts[3], level), grade, vehicles, leads,
+                followUps, List.copyOf(run.reasons), Set.copyOf(run.fired));
+    }
+
+    private static Tier tier(Run run, CustomerFacts facts, ServiceWindow window, VisitStats stats) {
+        run.fired("Tier settings");
+        int visits = stats.getCustomerPayVisits();
+        int months = window.getMonths();
+        LocalDate asOf = window.getAsOf();
+        if (visits >= MIN_VISITS_A) {
+            return run.tier("Tier A: frequent customer-pay visitor", Tier.A, String.format(
+                    "%d customer-pay visits in the %d months to %s (A from %d) → A", visits, months, asOf, MIN_VISITS_A));
+        }
+        if (visits >= MIN_VISITS_B) {
+            return run.tier("Tier B: regular customer-pay visitor", Tier.B, String.format(
+                    "%d customer-pay visits in the %d months to %s (B from %d, A from %d) → B",
+                    visits, months, asOf, MIN_VISITS_B, MIN_VISITS_A));
+        }
+        if (visits >= MIN_VISITS_C) {
+            return run.tier("Tier C: occasional customer-pay visitor", Tier.C, String.format(
+                    "%d customer-pay visit(s) in the %d months to %s (C from %d, B from %d) → C",
+                    visits, months, asOf, MIN_VISITS_C, MIN_VISITS_B));
+        }
+        if (stats.getVisitsInWindow() > 0) {
+            return run.tier("No tier: only warranty, insurance or internal visits", Tier.NONE, String.format(
+                    "%d visit(s) in the %d months to %s but %d customer-pay (C from %d): warranty, insurance and internal visits do not count → NONE",
+                    stats.getVisitsInWindow(), months, asOf, visits, MIN_VISITS_C));
+        }
+        if (stats.isEverVisited()) {
+            return run.tier("Tier D: visited before, but not in the window", Tier.D, String.format(
+                    "no visit in the %d months to %s; last visit %s → D (lost)", months, asOf, stats.getLastVisit()));
+        }
+        LocalDate latest = null;
+        for (Vehicle vehicle : facts.vehicles()) {
+            if (after(vehicle.getPurchaseDate(), window.getStart())
+                    && (latest == null || vehicle.getPurchaseDate().isAfter(latest))) {
+                latest = vehicle.getPurchaseDate();
+            }
+        }
+        if (latest != null) {
+            return run.tier("Tier NEW: car bought in the window, never visited", Tier.NEW, String.format(
+                    "never visited; a vehicle bought %s, within the %d months to %s → NEW", latest, months, asOf));
+        }
+        return run.tier("Tier D: never visited, no car bought in the window", Tier.D, String.format(
+                "never visited and no vehicle bought in the %d months to %s → D (lost)", months, asOf));
+    }
+
+    private static Churn churn(Run run, LocalDate asOf, Tier tier, VisitStats stats) {
+        run.fired("Churn settings");
+        LocalDate from = asOf.minusMonths(ACTIVE_WITHIN_MONTHS);
+        run.fired("Recent period up to asOf");
+        ServiceWindow window = stats.getWindow();
+        Churn churn = null;
+        if (after(stats.getLastVisit(), from)) {
+            churn = run.churn("Active: visited in the recent period", Churn.ACTIVE, String.format(
+                    "last visit %s, within the %d months to %s → ACTIVE", stats.getLastVisit(), ACTIVE_WITHIN_MONTHS,
+                    window.getAsOf()));
+        }
+        if (tier == Tier.NEW) {
+            churn = run.churn("Active: new buyer", Churn.ACTIVE,
+                    "tier NEW: a new buyer is active until the first service is due → ACTIVE");
+        }
+        if (stats.getVisitsInWindow() > 0 && stats.getLastVisit() != null && !stats.getLastVisit().isAfter(from)) {
+            churn = run.churn("At risk: visited in the window, but not recently", Churn.AT_RISK, String.format(
+                    "last visit %s: within the %d months to %s but not within the last %d (since %s) → AT_RISK",
+                    stats.getLastVisit(), window.getMonths(), window.getAsOf(), ACTIVE_WITHIN_MONTHS, from));
+        }
+        if (tier == Tier.D) {
+            churn = run.churn("Lost: no visit in the window", Churn.LOST, String.format(
+                    "no visit in the %d months to %s (tier D) → LOST", window.getMonths(), window.getAsOf()));
+        }
+        return churn;
+    }
+
+    /** The four parts: satisfaction, maintenance, activity, advocacy. */
+    private static int[] loyaltyParts(Run run, CustomerFacts facts, ServiceWindow window) {
+        run.fired("Loyalty settings");
+        LocalDate start = window.getStart();
+        LocalDate middle = window.getMiddle();
+        int quality = 0;
+        int staff = 0;
+        int eventComplaints = 0;
+        for (Complaint complaint : facts.complaints()) {
+            if (!complaint.isResolved() && after(complaint.getDate(), start)) {
+                ComplaintSubject subject = complaint.getSubject();
+                if (subject == ComplaintSubject.VEHICLE_QUALITY) {
+                    quality++;
+                } else if (subject == ComplaintSubject.SALES_STAFF || subject == ComplaintSubject.SERVICE_STAFF) {
+                    staff++;
+                } else if (subject == ComplaintSubject.EVENT) {
+                    eventComplaints++;
+                }
+            }
+        }
+        int first = 0;
+        int second = 0;
+        int repairs = 0;
+        for (Visit visit : facts.visits()) {
+            ServiceType type = visit.getServiceType();
+            if (type == ServiceType.MAINTENANCE || type == ServiceType.FIRST_MAINTENANCE) {
+                if (after(visit.getDate(), middle)) {
+                    second++;
+                } else if (after(visit.getDate(), start)) {
+                    first++;
+                }
+            } else if ((type == ServiceType.REPAIR || type == ServiceType.ACCIDENT) && after(visit.getDate(), start)) {
+                repairs++;
+            }
+        }
+        int attended = 0;
+        int withProspects = 0;
+        for (EventAttendance event : facts.events()) {
+            if (after(event.getDate(), start)) {
+                attended += event.isAttended() ? 1 : 0;
+                withProspects += event.getBroughtProspects() >= 1 ? 1 : 0;
+            }
+        }
+        int referrals = 0;
+        int closed = 0;
+        for (Referral referral : facts.referrals()) {
+            if (after(referral.getDate(), start)) {
+                referrals++;
+                closed += referral.isClosed() ? 1 : 0;
+            }
+        }
+        run.fired("Loyalty history in the window");
+        int months = window.getMonths();
+        LocalDate asOf = window.getAsOf();
+        int satisfaction = quality == 0
+                ? run.points("Satisfaction: no open vehicle-quality complaint", POINT, String.format(
+                "%d point(s): no unresolved vehicle-quality complaint in the last %d months", POINT, months))
+                : run.points("Satisfaction: open vehicle-quality complaint", 0, String.format(
+                "0 of %d point(s): %d unresolved vehicle-quality complaint(s) in the last %d months", POINT, quality, months));
+        satisfaction += staff == 0
+                ? run.points("Satisfaction: no open staff complaint", POINT, String.format(
+                "%d point(s): no unresolved complaint about sales or service staff in the last %d months", POINT, months))
+                : run.points("Satisfaction: open staff complaint", 0, String.format(
+                "0 of %d point(s): %d unresolved complaint(s) about sales or service staff in the last %d months",
+                POINT, staff, months));
+        int maintenance = first > 0 && second > 0
+                ? run.points("Maintenance: serviced on schedule here", MAINTAINED_ON_SCHEDULE_POINTS, String.format(
+                "%d point(s): maintenance visits in both halves of the year to %s (%d after %s up to %s, %d after %s)",
+                MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle))
+                : run.points("Maintenance: not serviced on schedule", 0, String.format(
+                "0 of %d point(s): not maintained here in both halves of the year to %s (%d after %s up to %s, %d after %s)",
+                MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle));
+        maintenance += repairs > 0
+                ? run.points("Maintenance: repaired here", POINT, String.format(
+                "%d point(s): %d repair or accident visit(s) here in the last %d months (定点维修)", POINT, repairs, months))
+                : run.points("Maintenance: no repair here", 0, String.format(
+                "0 of %d point(s): no repair or accident visit here in the last %d months", POINT, months));
+        int activity = attended > 0 && eventComplaints == 0
+                ? run.points("Activity: attended an event", POINT, String.format(
+                "%d point(s): attended %d event(s) in the last %d months, no unresolved event complaint", POINT, attended, months))
+                : run.points("Activity: no event attended without complaint", 0, String.format(
+                "0 of %d point(s): attended %d event(s) in the last %d months, %d unresolved event complaint(s)",
+                POINT, attended, months, eventComplaints));
+        activity += withProspects > 0
+                ? run.points("Activity: brought a prospect to an event", POINT, String.format(
+                "%d point(s): brought prospects to %d event(s) in the last %d months", POINT, withProspects, months))
+                : run.points("Activity: brought no prospect", 0, String.format(
+                "0 of %d point(s): brought no prospect to an event in the last %d months", POINT, months));
+        int advocacy = referrals > 0
+                ? run.points("Advocacy: referred someone", POINT, String.format(
+                "%d point(s): %d referral(s) in the last %d months", POINT, referrals, months))
+                : run.points("Advocacy: referred nobody", 0, String.format(
+                "0 of %d point(s): no referral in the last %d months", POINT, months));
+        advocacy += closed > 0
+                ? run.points("Advocacy: a referral bought", POINT, String.format(
+                "%d point(s): %d referred person(s) bought, in the last %d months", POINT, closed, months))
+                : run.points("Advocacy: no referral bought", 0, String.format(
+                "0 of %d point(s): no referred person bought in the last %d months", POINT, months));
+        Customer customer = facts.customer();
+        advocacy += customer.isLeadsPassedFirst() && !customer.isNegativePublicity()
+                ? run.points("Advocacy: passes leads first, speaks well of the brand", POINT, String.format(
+                "%d point(s): passes purchase leads to the sales consultant first, no negative publicity", POINT))
+                : run.points("Advocacy: does not pass leads first, or speaks ill of the brand", 0, String.format(
+                "0 of %d point(s): passes leads first: %s; negative publicity: %s", POINT,
+                customer.isLeadsPassedFirst() ? "yes" : "no", customer.isNegativePublicity() ? "yes" : "no"));
+        return new int[] {satisfaction, maintenance, activity, advocacy};
+    }
+
+    private static LoyaltyLevel loyaltyLevel(Run run, CustomerFacts facts, VisitStats stats, Churn churn, int score) {
+        LoyaltyLevel band;
+        int from;
+        int below;
+        if (score >= LOYAL_FROM && score < BANDS_BELOW) {
+            band = LoyaltyLevel.LOYAL;
+            from = LOYAL_FROM;
+            below = BANDS_BELOW;
+            run.fired("Score band: loyal");
+        } else if (score >= ORDINARY_FROM && score < LOYAL_FROM) {
+            band = LoyaltyLevel.ORDINARY;
+            from = ORDINARY_FROM;
+            below = LOYAL_FROM;
+            run.fired("Score band: ordinary");
+        } else {
+            band = LoyaltyLevel.WEAK;
+            from = 0;
+            below = ORDINARY_FROM;
+            run.fired("Score band: weak");
+        }
+        boolean signal = false;
+        if (stats.getCustomerPayStreak() >= LOYAL_STREAK) {
+            LocalDate latest = null;
+            for (Survey survey : facts.surveys()) {
+                if (survey.getDate() != null && (latest == null || survey.getDate().isAfter(latest))) {
+                    latest = survey.getDate();
+                }
+            }
+            Integer best = null;
+            for (Survey survey : facts.surveys()) {
+                if (latest != null && latest.equals(survey.getDate()) && survey.getRepurchaseIntent() != null
+                        && (best == null || survey.getRepurchaseIntent() > best)) {
+                    best = survey.getRepurchaseIntent();
+                }
+            }
+            if (best != null && best >= LOYAL_INTENT) {
+                signal = true;
+                run.explain("Repurchase signal: latest visits customer-pay, high repurchase intent", "loyalty",
+                        String.format("the latest %d visits in a row were customer-pay (%d needed) and the latest survey day, %s, gives repurchase intent %d%% at best (%d%% needed)",
+                                stats.getCustomerPayStreak(), LOYAL_STREAK, latest, best, LOYAL_INTENT));
+            }
+        }
+        if (churn == Churn.LOST) {
+            return run.level("Loyalty level: lost customer", LoyaltyLevel.LOST,
+                    String.format("churn LOST → LOST, whatever the score (%d)", score));
+        }
+        if (churn == null) {
+            return null;
+        }
+        if (band == LoyaltyLevel.LOYAL) {
+            return run.level("Loyalty level: loyal by score", LoyaltyLevel.LOYAL, String.format(
+                    "score %d is in the LOYAL band (from %d, below %d) → LOYAL", score, from, below));
+        }
+        if (!signal) {
+            return run.level("Loyalty level: by score band", band, String.format(
+                    "score %d is in the %s band (from %d, below %d) → %s", score, band, from, below, band));
+        }
+        return run.level("Loyalty level: loyal by repurchase survey", LoyaltyLevel.LOYAL, String.format(
+                "score %d is in the %s band, but the survey view says loyal (see the repurchase signal) → LOYAL", score, band));
+    }
+
+    private static BaseGrade grade(Run run, CustomerFacts facts, Tier tier, Churn churn, int score) {
+        run.fired("Grade settings");
+        boolean premium = false;
+        boolean potential = false;
+        if (tier == Tier.A) {
+            premium = run.qualifies("Qualifies as premium: tier A", "tier A qualifies as PREMIUM");
+        }
+        if (tier == Tier.B && score >= PREMIUM_TIER_B_FROM) {
+            premium = run.qualifies("Qualifies as premium: tier B and loyal", String.format(
+                    "tier B with loyalty score %d (PREMIUM from %d) qualifies as PREMIUM", score, PREMIUM_TIER_B_FROM));
+        }
+        if ((tier == Tier.B || tier == Tier.C) && score >= POTENTIAL_FROM) {
+            potential = run.qualifies("Qualifies as potential: tier B or C with loyalty", String.format(
+                    "tier %s with loyalty score %d (POTENTIAL from %d) qualifies as POTENTIAL", tier, score, POTENTIAL_FROM));
+        }
+        List<LocalDate> closedDates = new ArrayList<>();
+        for (Referral referral : facts.referrals()) {
+            if (referral.isClosed()) {
+                closedDates.add(referral.getDate());
+            }
+        }
+        if (!closedDates.isEmpty()) {
+            potential |= run.qualifies("Qualifies as potential: a referral bought", String.format(
+                    "%d referred person(s) bought (referrals of %s) qualifies as POTENTIAL", closedDates.size(), closedDates));
+        }
+        if (churn == Churn.LOST) {
+            return run.grade("Grade: a lost customer is general", BaseGrade.GENERAL,
+                    "churn LOST → GENERAL, whatever else qualifies");
+        }
+        if (churn == null) {
+            return null;
+        }
+        if (premium) {
+            return run.grade("Grade: premium", BaseGrade.PREMIUM, "qualifies as PREMIUM (see above) → PREMIUM");
+        }
+        if (potential) {
+            return run.grade("Grade: potential", BaseGrade.POTENTIAL,
+                    "qualifies as POTENTIAL, not as PREMIUM (see above) → POTENTIAL");
+        }
+        return run.grade("Grade: general", BaseGrade.GENERAL, String.format(
+                "tier %s, loyalty score %d, churn %s: qualifies neither as PREMIUM nor as POTENTIAL → GENERAL",
+                tier, score, churn));
+    }
+
+    private static Lifecycle lifecycle(Run run, CustomerFacts facts, LocalDate asOf, Vehicle vehicle) {
+        boolean boughtRecently = vehicle.getPurchaseDate() != null
+                && vehicle.getPurchaseDate().isAfter(asOf.minusMonths(FIRST_MAINTENANCE_WITHIN_MONTHS));
+        int firstMaintenance = 0;
+        for (Visit visit : facts.visits()) {
+            if (vehicle.getVin().equals(visit.getVin()) && visit.getServiceType() == ServiceType.FIRST_MAINTENANCE) {
+                firstMaintenance++;
+            }
+        }
+        run.fired("Vehicle history");
+        String vin = vehicle.getVin();
+        if (boughtRecently && firstMaintenance == 0) {
+            return run.lifecycle("Lifecycle: first maintenance due", Lifecycle.FIRST_MAINTENANCE_DUE, String.format(
+                    "%s bought %s, within %d months, and no first maintenance yet → FIRST_MAINTENANCE_DUE",
+                    vin, vehicle.getPurchaseDate(), FIRST_MAINTENANCE_WITHIN_MONTHS));
+        }
+        LocalDate end = vehicle.getWarrantyEnd();
+        if (end != null && !end.isBefore(asOf)) {
+            return run.lifecycle("Lifecycle: in warranty", Lifecycle.IN_WARRANTY, String.format(
+                    "%s warranty runs to %s → IN_WARRANTY", vin, end));
+        }
+        return run.lifecycle("Lifecycle: out of warranty", Lifecycle.OUT_OF_WARRANTY, String.format(
+                "%s warranty %s → OUT_OF_WARRANTY", vin, end == null ? "not recorded" : "ended " + end));
+    }
+
+    private static LeadResult lead(Run run, LocalDate asOf, Lead lead, LocalDate stalledBefore, LocalDate nextPromotion,
+                                   List<FollowUpResult> followUps) {
+        String id = lead.getLeadId();
+        String category = null;
+        String action = null;
+        List<String> flags = List.of();
+        boolean conquest = false;
+        if (lead.getStatus() == LeadStatus.DEFEATED) {
+            String[] row = lead.getDefeatReason() == null ? null : CATEGORY.get(lead.getDefeatReason());
+            String reason;
+            if (row == null) {
+                run.fired("Defeat: reason in no row of the defeat table");
+                category = "UNANALYSED";
+                reason = lead.getDefeatReason() == null ? "not recorded"
+                        : lead.getDefeatReason() + " (on no row of the defeat table)";
+            } else {
+                run.fired(row[0]);
+                category = row[1];
+                reason = String.valueOf(lead.getDefeatReason());
+            }
+            String[] actionRow = ACTION.get(category);
+            action = actionRow[1];
+            run.explain(actionRow[0], "defeat", "defeated, reason " + reason + " → " + category);
+            if (lead.getCompetitorBrand() != null) {
+                conquest = true;
+                flags = List.of("CONQUEST_SERVICE");
+                run.explain("Conquest service: defeated by a known competitor", "defeat", "defeated by "
+                        + lead.getCompetitorBrand() + (lead.getCompetitorModel() == null ? "" : " " + lead.getCompetitorModel())
+                        + ": the prospect's car is serviced somewhere; invite it to after-sales → CONQUEST_SERVICE");
+            }
+        } else if (lead.getStatus() == LeadStatus.OPEN) {
+            if (lead.getLastFollowUp() != null && lead.getLastFollowUp().isBefore(stalledBefore)) {
+                category = "STALLED";
+                run.explain("Stalled: no follow-up recently", "defeat", String.format(
+                        "open, last follow-up %s, more than %d days before asOf → STALLED", lead.getLastFollowUp(), STALLED_AFTER_DAYS));
+            } else if (lead.getLastFollowUp() == null && lead.getCreatedOn() != null
+                    && lead.getCreatedOn().isBefore(stalledBefore)) {
+                category = "STALLED";
+                run.explain("Stalled: never followed up", "defeat", String.format(
+                        "open since %s, never followed up, more than %d days before asOf → STALLED", lead.getCreatedOn(), STALLED_AFTER_DAYS));
+            }
+            if (category != null) {
+                action = "follow up now";
+            }
+        }
+        LocalDate closed = lead.getClosedOn();
+        if ("STALLED".equals(category)) {
+            LocalDate due = asOf.plusDays(STALLED_LEAD_WITHIN);
+            followUps.add(run.followUp("Follow-up: a stalled lead", FollowUpKind.STALLED_LEAD, id, STALLED_LEAD_PRIORITY,
+                    due, Assignee.SALES, lead.getLastFollowUp() == null ? "created " + lead.getCreatedOn()
+                            : "last follow-up " + lead.getLastFollowUp(),
+                    String.format("lead %s is STALLED: sales follows it up by %s", id, due)));
+        }
+        if ("SERVICE".equals(category) && closed != null && closed.isAfter(asOf.minusDays(MANAGER_CALL_LISTED))) {
+            followUps.add(run.followUp("Follow-up: a manager calls after a service defeat", FollowUpKind.MANAGER_CALL, id,
+                    MANAGER_CALL_PRIORITY, closed.plusDays(MANAGER_CALL_WITHIN), Assignee.MANAGER, "closed " + closed,
+                    String.format("lead %s lost over service on %s: a manager calls within %d days, by %s",
+                            id, closed, MANAGER_CALL_WITHIN, closed.plusDays(MANAGER_CALL_WITHIN))));
+        }
+        if (conquest && closed != null && closed.isAfter(asOf.minusDays(CONQUEST_LISTED))) {
+            LocalDate due = asOf.plusDays(CONQUEST_WITHIN);
+            followUps.add(run.followUp("Follow-up: after-sales invitation for a prospect a competitor won",
+                    FollowUpKind.AFTER_SALES_INVITATION, id, CONQUEST_PRIORITY, due, Assignee.SERVICE_ADVISOR,
+                    "closed " + closed, String.format("lead %s went to %s on %s: invite the car to our workshop by %s",
+                            id, lead.getCompetitorBrand(), closed, due)));
+        }
+        if ("PRICE".equals(category) && !conquest && closed != null
+                && closed.isAfter(asOf.minusDays(PRICE_REOFFER_LISTED))) {
+            followUps.add(run.followUp("Follow-up: re-offer a price defeat at the next promotion", FollowUpKind.PRICE_REOFFER,
+                    id, PRICE_REOFFER_PRIORITY, nextPromotion, Assignee.SALES, "promotion " + nextPromotion,
+                    String.format("lead %s lost over price on %s: offer again when the next promotion starts, %s",
+                            id, closed, nextPromotion)));
+        }
+        if ("POSTPONED".equals(category) && !conquest && closed != null
+                && closed.isAfter(asOf.minusDays(POSTPONED_LISTED))) {
+            LocalDate followed = lead.getLastFollowUp();
+            if (followed == null || !followed.isAfter(closed)) {
+                followUps.add(run.followUp("Follow-up: call a prospect who postponed again, counted from closing",
+                        FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, closed.plusDays(POSTPONED_EVERY),
+                        Assignee.SALES, "contacted " + closed, String.format(
+                                "lead %s postponed on %s, not followed up since: call again %d days after closing, by %s",
+                                id, closed, POSTPONED_EVERY, closed.plusDays(POSTPONED_EVERY))));
+            } else {
+                followUps.add(run.followUp("Follow-up: call a prospect who postponed again, counted from the last follow-up",
+                        FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, followed.plusDays(POSTPONED_EVERY),
+                        Assignee.SALES, "contacted " + followed, String.format(
+                                "lead %s postponed on %s, last followed up %s: call again every %d days, next by %s",
+                                id, closed, followed, POSTPONED_EVERY, followed.plusDays(POSTPONED_EVERY))));
+            }
+        }
+        return new LeadResult(id, category, action, flags);
+    }
+
+    private static void customerFollowUps(Run run, CustomerFacts facts, LocalDate asOf, Tier tier, Churn churn,
+                                          VisitStats stats, Map<String, Lifecycle> stages, List<FollowUpResult> followUps) {
+        String id = facts.customer().getId();
+        LocalDate last = stats.getLastVisit();
+        if (churn == Churn.AT_RISK && (tier == Tier.A || tier == Tier.B)) {
+            followUps.add(run.followUp("Follow-up: retention call for an at-risk A or B customer", FollowUpKind.RETENTION_CALL,
+                    id, RETENTION_PRIORITY_AB, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
+                    String.format("AT_RISK customer of tier %s, last visit %s: call within %d day(s) of %s, priority %d",
+                            tier, last, RETENTION_WITHIN, asOf, RETENTION_PRIORITY_AB)));
+        }
+        if (churn == Churn.AT_RISK && (tier == Tier.C || tier == Tier.D)) {
+            BigDecimal spend = stats.getCustomerPaySpend();
+            boolean high = spend.compareTo(HIGH_SPEND) >= 0;
+            int priority = high ? RETENTION_PRIORITY_HIGH_CD : RETENTION_PRIORITY_CD;
+            followUps.add(run.followUp(high ? "Follow-up: retention call for an at-risk C or D customer who spent much"
+                            : "Follow-up: retention call for an at-risk C or D customer", FollowUpKind.RETENTION_CALL,
+                    id, priority, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
+                    String.format("AT_RISK customer of tier %s, last visit %s, paid %s in the window (%s %s): call within %d day(s) of %s, priority %d",
+                            tier, last, spend, high ? "at least" : "less than", HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
+        }
+        int median = stats.getMedianIntervalDays();
+        if (churn == Churn.ACTIVE && (tier == Tier.A || tier == Tier.B) && stats.getVisitDays() >= RHYTHM_MIN_VISIT_DAYS
+                && stats.getDaysSinceLastVisit() > median * RHYTHM_FACTOR) {
+            LocalDate due = asOf.plusDays(RHYTHM_WITHIN);
+            followUps.add(run.followUp("Follow-up: an A or B customer overdue against their own rhythm",
+                    FollowUpKind.RHYTHM_LAPSE_CALL, id, RHYTHM_PRIORITY, due, Assignee.SERVICE_ADVISOR, "last visit " + last,
+                    String.format("tier %s customer comes every %d days (median over %d visit days); no visit for %d days since %s, more than %s × %d: call by %s",
+                            tier, median, stats.getVisitDays(), stats.getDaysSinceLastVisit(), last, RHYTHM_FACTOR, median, due)));
+        }
+        for (Vehicle vehicle : facts.vehicles()) {
+            String vin = vehicle.getVin();
+            LocalDate bought = vehicle.getPurchaseDate();
+            if (stages.get(vin) == Lifecycle.FIRST_MAINTENANCE_DUE && bought != null) {
+                LocalDate due = bought.plusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
+                followUps.add(run.followUp("Follow-up: first-maintenance reminder", FollowUpKind.FIRST_MAINTENANCE_REMINDER,
+                        vin, FIRST_MAINTENANCE_PRIORITY, due, Assignee.SERVICE_ADVISOR, "bought " + bought,
+                        String.format("%s bought %s: its free first maintenance is due by %s", vin, bought, due)));
+            }
+            LocalDate end = vehicle.getWarrantyEnd();
+            if (end != null && !end.isBefore(asOf) && !end.isAfter(asOf.plusDays(WARRANTY_ENDING_WITHIN))) {
+                LocalDate due = asOf.plusDays(WARRANTY_OFFER_WITHIN);
+                followUps.add(run.followUp("Follow-up: service offer before the warranty ends", FollowUpKind.WARRANTY_ENDING_OFFER,
+                        vin, WARRANTY_OFFER_PRIORITY, due, Assignee.SERVICE_ADVISOR, "warranty ends " + end,
+                        String.format("%s: the warranty ends %s, within %d days of %s: offer a service by %s",
+                                vin, end, WARRANTY_ENDING_WITHIN, asOf, due)));
+            }
+        }
+    }
+
+    /** {@code date > start} as the rules compare: a missing date is in no period. */
+    private static boolean after(LocalDate date, LocalDate start) {
+        return date != null && date.isAfter(start);
+    }
+
+    /** The reasons and the names of the rules that would have fired, for one customer. */
+    private static final class Run {
+        final List<Reason> reasons = new ArrayList<>();
+        final Set<String> fired = new LinkedHashSet<>();
+
+        void fired(String rule) {
+            fired.add(rule);
+        }
+
+        void explain(String rule, String topic, String message) {
+            fired.add(rule);
+            reasons.add(new Reason(rule, message, topic));
+        }
+
+        Tier tier(String rule, Tier tier, String message) {
+            explain(rule, "tiers", message);
+            return tier;
+        }
+
+        Churn churn(String rule, Churn churn, String message) {
+            explain(rule, "churn", message);
+            return churn;
+        }
+
+        int points(String rule, int points, String message) {
+            explain(rule, "loyalty", message);
+            return points;
+        }
+
+        LoyaltyLevel level(String rule, LoyaltyLevel level, String message) {
+            explain(rule, "loyalty", message);
+            return level;
+        }
+
+        boolean qualifies(String rule, String message) {
+            explain(rule, "grade", message);
+            return true;
+        }
+
+        BaseGrade grade(String rule, BaseGrade grade, String message) {
+            explain(rule, "grade", message);
+            return grade;
+        }
+
+        Lifecycle lifecycle(String rule, Lifecycle stage, String message) {
+            explain(rule, "lifecycle", message);
+            return stage;
+        }
+
+        FollowUpResult followUp(String rule, FollowUpKind kind, String subject, int priority, LocalDate due,
+                                Assignee assignee, String basis, String message) {
+            explain(rule, "followups", message);
+            return new FollowUpResult(kind, subject, priority, due, assignee, basis, message);
+        }
+    }
+}
