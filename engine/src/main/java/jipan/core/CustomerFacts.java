@@ -1,9 +1,10 @@
 package jipan.core;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
 import jipan.core.facts.EventAttendance;
@@ -38,22 +39,40 @@ public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visi
         return new CustomerFacts(customer,
                 upTo(vehicles, Vehicle::getPurchaseDate, asOf),
                 upTo(visits, Visit::getDate, asOf),
-                upTo(leads, Lead::getCreatedOn, asOf).stream().map(lead -> openOn(lead, asOf)).toList(),
+                leads.isEmpty() ? leads
+                        : upTo(leads, Lead::getCreatedOn, asOf).stream().map(lead -> openOn(lead, asOf)).toList(),
                 upTo(complaints, Complaint::getDate, asOf),
                 upTo(events, EventAttendance::getDate, asOf),
                 upTo(referrals, Referral::getDate, asOf),
                 upTo(surveys, Survey::getDate, asOf));
     }
 
-    /** Every fact, in the order the engine receives them. */
-    public Stream<Object> all() {
-        return Stream.of(Stream.of(customer), vehicles.stream(), visits.stream(), leads.stream(),
-                complaints.stream(), events.stream(), referrals.stream(), surveys.stream())
-                .flatMap(Function.identity());
+    /** Hands every fact to {@code receiver}, in the order the engine receives them. */
+    public void forEach(Consumer<Object> receiver) {
+        receiver.accept(customer);
+        for (List<?> facts : List.of(vehicles, visits, leads, complaints, events, referrals, surveys)) {
+            for (Object fact : facts) {
+                receiver.accept(fact);
+            }
+        }
     }
 
+    /** The facts dated up to asOf (or undated); the same list when none is later, as is usual. */
     private static <T> List<T> upTo(List<T> facts, Function<T, LocalDate> date, LocalDate asOf) {
-        return facts.stream().filter(fact -> date.apply(fact) == null || !date.apply(fact).isAfter(asOf)).toList();
+        for (int i = 0; i < facts.size(); i++) {
+            LocalDate dated = date.apply(facts.get(i));
+            if (dated != null && dated.isAfter(asOf)) {
+                List<T> kept = new ArrayList<>(facts.subList(0, i));
+                for (int j = i + 1; j < facts.size(); j++) {
+                    dated = date.apply(facts.get(j));
+                    if (dated == null || !dated.isAfter(asOf)) {
+                        kept.add(facts.get(j));
+                    }
+                }
+                return kept;
+            }
+        }
+        return facts;
     }
 
     private static Lead openOn(Lead lead, LocalDate asOf) {

@@ -44,11 +44,14 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * engine calls a consequence needs, and a small reading part of the JDK. Nothing else is allowed, so there is
  * no list of bad things to keep complete. The rule code must also be bounded by construction: no backward
  * branch (no loop), no call cycle among the generated methods (no recursion), no array of a size computed
- * at run time, no lock, and {@code String.format} only with a constant format of modest widths.
+ * at run time, no lock, and {@code String.format} (or {@code Because.format}) only with a constant format of
+ * modest widths.
  */
 final class RuleVerifier {
     /** The largest array a rule may create (generated code builds small constant-size arrays). */
     static final int MAX_ARRAY_LENGTH = 1_024;
+    /** {@link jipan.core.facts.Because}: formats like {@code String.format} (and falls back to it). */
+    private static final String BECAUSE = "jipan/core/facts/Because";
     /** The widest field a {@code String.format} pattern may ask for. */
     static final int MAX_FORMAT_WIDTH = 100;
 
@@ -304,7 +307,13 @@ final class RuleVerifier {
     }
 
     private static boolean isFormat(MethodInsnNode call) {
-        return call.owner.equals("java/lang/String") && (call.name.equals("format") || call.name.equals("formatted"));
+        return call.owner.equals("java/lang/String") && (call.name.equals("format") || call.name.equals("formatted"))
+                || call.owner.equals(BECAUSE) && call.name.equals("format");
+    }
+
+    /** How the rule file spells a format call: {@code String.format} or {@code Because.format}. */
+    private static String formatName(MethodInsnNode call) {
+        return call.owner.equals(BECAUSE) ? "Because.format" : "String.format";
     }
 
     /** A format string is a constant, with no width or precision above {@link #MAX_FORMAT_WIDTH}. */
@@ -320,14 +329,14 @@ final class RuleVerifier {
         for (int i = 0; i < code.length; i++) {
             if (code[i] instanceof MethodInsnNode call && isFormat(call) && frames[i] != null) {
                 Frame<SourceValue> frame = frames[i];
+                String name = formatName(call);
                 // format(String, Object[]), format(Locale, String, Object[]) and "…".formatted(Object[]) all
                 // have the pattern just below the arguments array on the stack
                 SourceValue pattern = frame.getStack(frame.getStackSize() - 2);
                 String text = pattern.insns.size() == 1 && pattern.insns.iterator().next() instanceof LdcInsnNode ldc
                         && ldc.cst instanceof String constant ? constant : null;
                 if (text == null) {
-                    refuse(owner, method, "String.format", "String.format needs the format written out as a "
-                            + "constant string");
+                    refuse(owner, method, name, name + " needs the format written out as a constant string");
                     continue;
                 }
                 Matcher spec = FORMAT_SPEC.matcher(text);
@@ -335,8 +344,8 @@ final class RuleVerifier {
                     int width = spec.group(2) == null ? 0 : parse(spec.group(2));
                     int precision = spec.group(4) == null ? 0 : parse(spec.group(4));
                     if (width > MAX_FORMAT_WIDTH || precision > MAX_FORMAT_WIDTH) {
-                        refuse(owner, method, "String.format", "String.format may pad or cut to at most "
-                                + MAX_FORMAT_WIDTH + " characters ('" + spec.group() + "')");
+                        refuse(owner, method, name, name + " may pad or cut to at most " + MAX_FORMAT_WIDTH
+                                + " characters ('" + spec.group() + "')");
                     }
                 }
             }

@@ -17,6 +17,7 @@ import jipan.core.Reason;
 import jipan.core.VehicleResult;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.BaseGrade;
+import jipan.core.facts.Because;
 import jipan.core.facts.Churn;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.ComplaintSubject;
@@ -206,26 +207,26 @@ public final class PlainJavaClassifier {
         int months = window.getMonths();
         LocalDate asOf = window.getAsOf();
         if (visits >= MIN_VISITS_A) {
-            return run.tier("Tier A: frequent customer-pay visitor", Tier.A, String.format(
+            return run.tier("Tier A: frequent customer-pay visitor", Tier.A, Because.format(
                     "%d customer-pay visits in the %d months to %s (A from %d) → A", visits, months, asOf, MIN_VISITS_A));
         }
         if (visits >= MIN_VISITS_B) {
-            return run.tier("Tier B: regular customer-pay visitor", Tier.B, String.format(
+            return run.tier("Tier B: regular customer-pay visitor", Tier.B, Because.format(
                     "%d customer-pay visits in the %d months to %s (B from %d, A from %d) → B",
                     visits, months, asOf, MIN_VISITS_B, MIN_VISITS_A));
         }
         if (visits >= MIN_VISITS_C) {
-            return run.tier("Tier C: occasional customer-pay visitor", Tier.C, String.format(
+            return run.tier("Tier C: occasional customer-pay visitor", Tier.C, Because.format(
                     "%d customer-pay visit(s) in the %d months to %s (C from %d, B from %d) → C",
                     visits, months, asOf, MIN_VISITS_C, MIN_VISITS_B));
         }
         if (stats.getVisitsInWindow() > 0) {
-            return run.tier("No tier: only warranty, insurance or internal visits", Tier.NONE, String.format(
+            return run.tier("No tier: only warranty, insurance or internal visits", Tier.NONE, Because.format(
                     "%d visit(s) in the %d months to %s but %d customer-pay (C from %d): warranty, insurance and internal visits do not count → NONE",
                     stats.getVisitsInWindow(), months, asOf, visits, MIN_VISITS_C));
         }
         if (stats.isEverVisited()) {
-            return run.tier("Tier D: visited before, but not in the window", Tier.D, String.format(
+            return run.tier("Tier D: visited before, but not in the window", Tier.D, Because.format(
                     "no visit in the %d months to %s; last visit %s → D (lost)", months, asOf, stats.getLastVisit()));
         }
         LocalDate latest = null;
@@ -236,10 +237,10 @@ public final class PlainJavaClassifier {
             }
         }
         if (latest != null) {
-            return run.tier("Tier NEW: car bought in the window, never visited", Tier.NEW, String.format(
+            return run.tier("Tier NEW: car bought in the window, never visited", Tier.NEW, Because.format(
                     "never visited; a vehicle bought %s, within the %d months to %s → NEW", latest, months, asOf));
         }
-        return run.tier("Tier D: never visited, no car bought in the window", Tier.D, String.format(
+        return run.tier("Tier D: never visited, no car bought in the window", Tier.D, Because.format(
                 "never visited and no vehicle bought in the %d months to %s → D (lost)", months, asOf));
     }
 
@@ -250,7 +251,7 @@ public final class PlainJavaClassifier {
         ServiceWindow window = stats.getWindow();
         Churn churn = null;
         if (after(stats.getLastVisit(), from)) {
-            churn = run.churn("Active: visited in the recent period", Churn.ACTIVE, String.format(
+            churn = run.churn("Active: visited in the recent period", Churn.ACTIVE, Because.format(
                     "last visit %s, within the %d months to %s → ACTIVE", stats.getLastVisit(), ACTIVE_WITHIN_MONTHS,
                     window.getAsOf()));
         }
@@ -259,12 +260,12 @@ public final class PlainJavaClassifier {
                     "tier NEW: a new buyer is active until the first service is due → ACTIVE");
         }
         if (stats.getVisitsInWindow() > 0 && stats.getLastVisit() != null && !stats.getLastVisit().isAfter(from)) {
-            churn = run.churn("At risk: visited in the window, but not recently", Churn.AT_RISK, String.format(
+            churn = run.churn("At risk: visited in the window, but not recently", Churn.AT_RISK, Because.format(
                     "last visit %s: within the %d months to %s but not within the last %d (since %s) → AT_RISK",
                     stats.getLastVisit(), window.getMonths(), window.getAsOf(), ACTIVE_WITHIN_MONTHS, from));
         }
         if (tier == Tier.D) {
-            churn = run.churn("Lost: no visit in the window", Churn.LOST, String.format(
+            churn = run.churn("Lost: no visit in the window", Churn.LOST, Because.format(
                     "no visit in the %d months to %s (tier D) → LOST", window.getMonths(), window.getAsOf()));
         }
         return churn;
@@ -325,54 +326,54 @@ public final class PlainJavaClassifier {
         int months = window.getMonths();
         LocalDate asOf = window.getAsOf();
         int satisfaction = quality == 0
-                ? run.points("Satisfaction: no open vehicle-quality complaint", POINT, String.format(
+                ? run.points("Satisfaction: no open vehicle-quality complaint", POINT, Because.format(
                 "%d point(s): no unresolved vehicle-quality complaint in the last %d months", POINT, months))
-                : run.points("Satisfaction: open vehicle-quality complaint", 0, String.format(
+                : run.points("Satisfaction: open vehicle-quality complaint", 0, Because.format(
                 "0 of %d point(s): %d unresolved vehicle-quality complaint(s) in the last %d months", POINT, quality, months));
         satisfaction += staff == 0
-                ? run.points("Satisfaction: no open staff complaint", POINT, String.format(
+                ? run.points("Satisfaction: no open staff complaint", POINT, Because.format(
                 "%d point(s): no unresolved complaint about sales or service staff in the last %d months", POINT, months))
-                : run.points("Satisfaction: open staff complaint", 0, String.format(
+                : run.points("Satisfaction: open staff complaint", 0, Because.format(
                 "0 of %d point(s): %d unresolved complaint(s) about sales or service staff in the last %d months",
                 POINT, staff, months));
         int maintenance = first > 0 && second > 0
-                ? run.points("Maintenance: serviced on schedule here", MAINTAINED_ON_SCHEDULE_POINTS, String.format(
+                ? run.points("Maintenance: serviced on schedule here", MAINTAINED_ON_SCHEDULE_POINTS, Because.format(
                 "%d point(s): maintenance visits in both halves of the year to %s (%d after %s up to %s, %d after %s)",
                 MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle))
-                : run.points("Maintenance: not serviced on schedule", 0, String.format(
+                : run.points("Maintenance: not serviced on schedule", 0, Because.format(
                 "0 of %d point(s): not maintained here in both halves of the year to %s (%d after %s up to %s, %d after %s)",
                 MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle));
         maintenance += repairs > 0
-                ? run.points("Maintenance: repaired here", POINT, String.format(
+                ? run.points("Maintenance: repaired here", POINT, Because.format(
                 "%d point(s): %d repair or accident visit(s) here in the last %d months (定点维修)", POINT, repairs, months))
-                : run.points("Maintenance: no repair here", 0, String.format(
+                : run.points("Maintenance: no repair here", 0, Because.format(
                 "0 of %d point(s): no repair or accident visit here in the last %d months", POINT, months));
         int activity = attended > 0 && eventComplaints == 0
-                ? run.points("Activity: attended an event", POINT, String.format(
+                ? run.points("Activity: attended an event", POINT, Because.format(
                 "%d point(s): attended %d event(s) in the last %d months, no unresolved event complaint", POINT, attended, months))
-                : run.points("Activity: no event attended without complaint", 0, String.format(
+                : run.points("Activity: no event attended without complaint", 0, Because.format(
                 "0 of %d point(s): attended %d event(s) in the last %d months, %d unresolved event complaint(s)",
                 POINT, attended, months, eventComplaints));
         activity += withProspects > 0
-                ? run.points("Activity: brought a prospect to an event", POINT, String.format(
+                ? run.points("Activity: brought a prospect to an event", POINT, Because.format(
                 "%d point(s): brought prospects to %d event(s) in the last %d months", POINT, withProspects, months))
-                : run.points("Activity: brought no prospect", 0, String.format(
+                : run.points("Activity: brought no prospect", 0, Because.format(
                 "0 of %d point(s): brought no prospect to an event in the last %d months", POINT, months));
         int advocacy = referrals > 0
-                ? run.points("Advocacy: referred someone", POINT, String.format(
+                ? run.points("Advocacy: referred someone", POINT, Because.format(
                 "%d point(s): %d referral(s) in the last %d months", POINT, referrals, months))
-                : run.points("Advocacy: referred nobody", 0, String.format(
+                : run.points("Advocacy: referred nobody", 0, Because.format(
                 "0 of %d point(s): no referral in the last %d months", POINT, months));
         advocacy += closed > 0
-                ? run.points("Advocacy: a referral bought", POINT, String.format(
+                ? run.points("Advocacy: a referral bought", POINT, Because.format(
                 "%d point(s): %d referred person(s) bought, in the last %d months", POINT, closed, months))
-                : run.points("Advocacy: no referral bought", 0, String.format(
+                : run.points("Advocacy: no referral bought", 0, Because.format(
                 "0 of %d point(s): no referred person bought in the last %d months", POINT, months));
         Customer customer = facts.customer();
         advocacy += customer.isLeadsPassedFirst() && !customer.isNegativePublicity()
-                ? run.points("Advocacy: passes leads first, speaks well of the brand", POINT, String.format(
+                ? run.points("Advocacy: passes leads first, speaks well of the brand", POINT, Because.format(
                 "%d point(s): passes purchase leads to the sales consultant first, no negative publicity", POINT))
-                : run.points("Advocacy: does not pass leads first, or speaks ill of the brand", 0, String.format(
+                : run.points("Advocacy: does not pass leads first, or speaks ill of the brand", 0, Because.format(
                 "0 of %d point(s): passes leads first: %s; negative publicity: %s", POINT,
                 customer.isLeadsPassedFirst() ? "yes" : "no", customer.isNegativePublicity() ? "yes" : "no"));
         return new int[] {satisfaction, maintenance, activity, advocacy};
@@ -416,26 +417,26 @@ public final class PlainJavaClassifier {
             if (best != null && best >= LOYAL_INTENT) {
                 signal = true;
                 run.explain("Repurchase signal: latest visits customer-pay, high repurchase intent", "loyalty",
-                        String.format("the latest %d visits in a row were customer-pay (%d needed) and the latest survey day, %s, gives repurchase intent %d%% at best (%d%% needed)",
+                        Because.format("the latest %d visits in a row were customer-pay (%d needed) and the latest survey day, %s, gives repurchase intent %d%% at best (%d%% needed)",
                                 stats.getCustomerPayStreak(), LOYAL_STREAK, latest, best, LOYAL_INTENT));
             }
         }
         if (churn == Churn.LOST) {
             return run.level("Loyalty level: lost customer", LoyaltyLevel.LOST,
-                    String.format("churn LOST → LOST, whatever the score (%d)", score));
+                    Because.format("churn LOST → LOST, whatever the score (%d)", score));
         }
         if (churn == null) {
             return null;
         }
         if (band == LoyaltyLevel.LOYAL) {
-            return run.level("Loyalty level: loyal by score", LoyaltyLevel.LOYAL, String.format(
+            return run.level("Loyalty level: loyal by score", LoyaltyLevel.LOYAL, Because.format(
                     "score %d is in the LOYAL band (from %d, below %d) → LOYAL", score, from, below));
         }
         if (!signal) {
-            return run.level("Loyalty level: by score band", band, String.format(
+            return run.level("Loyalty level: by score band", band, Because.format(
                     "score %d is in the %s band (from %d, below %d) → %s", score, band, from, below, band));
         }
-        return run.level("Loyalty level: loyal by repurchase survey", LoyaltyLevel.LOYAL, String.format(
+        return run.level("Loyalty level: loyal by repurchase survey", LoyaltyLevel.LOYAL, Because.format(
                 "score %d is in the %s band, but the survey view says loyal (see the repurchase signal) → LOYAL", score, band));
     }
 
@@ -447,11 +448,11 @@ public final class PlainJavaClassifier {
             premium = run.qualifies("Qualifies as premium: tier A", "tier A qualifies as PREMIUM");
         }
         if (tier == Tier.B && score >= PREMIUM_TIER_B_FROM) {
-            premium = run.qualifies("Qualifies as premium: tier B and loyal", String.format(
+            premium = run.qualifies("Qualifies as premium: tier B and loyal", Because.format(
                     "tier B with loyalty score %d (PREMIUM from %d) qualifies as PREMIUM", score, PREMIUM_TIER_B_FROM));
         }
         if ((tier == Tier.B || tier == Tier.C) && score >= POTENTIAL_FROM) {
-            potential = run.qualifies("Qualifies as potential: tier B or C with loyalty", String.format(
+            potential = run.qualifies("Qualifies as potential: tier B or C with loyalty", Because.format(
                     "tier %s with loyalty score %d (POTENTIAL from %d) qualifies as POTENTIAL", tier, score, POTENTIAL_FROM));
         }
         List<LocalDate> closedDates = new ArrayList<>();
@@ -461,7 +462,7 @@ public final class PlainJavaClassifier {
             }
         }
         if (!closedDates.isEmpty()) {
-            potential |= run.qualifies("Qualifies as potential: a referral bought", String.format(
+            potential |= run.qualifies("Qualifies as potential: a referral bought", Because.format(
                     "%d referred person(s) bought (referrals of %s) qualifies as POTENTIAL", closedDates.size(), closedDates));
         }
         if (churn == Churn.LOST) {
@@ -478,7 +479,7 @@ public final class PlainJavaClassifier {
             return run.grade("Grade: potential", BaseGrade.POTENTIAL,
                     "qualifies as POTENTIAL, not as PREMIUM (see above) → POTENTIAL");
         }
-        return run.grade("Grade: general", BaseGrade.GENERAL, String.format(
+        return run.grade("Grade: general", BaseGrade.GENERAL, Because.format(
                 "tier %s, loyalty score %d, churn %s: qualifies neither as PREMIUM nor as POTENTIAL → GENERAL",
                 tier, score, churn));
     }
@@ -495,16 +496,16 @@ public final class PlainJavaClassifier {
         run.fired("Vehicle history");
         String vin = vehicle.getVin();
         if (boughtRecently && firstMaintenance == 0) {
-            return run.lifecycle("Lifecycle: first maintenance due", Lifecycle.FIRST_MAINTENANCE_DUE, String.format(
+            return run.lifecycle("Lifecycle: first maintenance due", Lifecycle.FIRST_MAINTENANCE_DUE, Because.format(
                     "%s bought %s, within %d months, and no first maintenance yet → FIRST_MAINTENANCE_DUE",
                     vin, vehicle.getPurchaseDate(), FIRST_MAINTENANCE_WITHIN_MONTHS));
         }
         LocalDate end = vehicle.getWarrantyEnd();
         if (end != null && !end.isBefore(asOf)) {
-            return run.lifecycle("Lifecycle: in warranty", Lifecycle.IN_WARRANTY, String.format(
+            return run.lifecycle("Lifecycle: in warranty", Lifecycle.IN_WARRANTY, Because.format(
                     "%s warranty runs to %s → IN_WARRANTY", vin, end));
         }
-        return run.lifecycle("Lifecycle: out of warranty", Lifecycle.OUT_OF_WARRANTY, String.format(
+        return run.lifecycle("Lifecycle: out of warranty", Lifecycle.OUT_OF_WARRANTY, Because.format(
                 "%s warranty %s → OUT_OF_WARRANTY", vin, end == null ? "not recorded" : "ended " + end));
     }
 
@@ -541,12 +542,12 @@ public final class PlainJavaClassifier {
         } else if (lead.getStatus() == LeadStatus.OPEN) {
             if (lead.getLastFollowUp() != null && lead.getLastFollowUp().isBefore(stalledBefore)) {
                 category = "STALLED";
-                run.explain("Stalled: no follow-up recently", "defeat", String.format(
+                run.explain("Stalled: no follow-up recently", "defeat", Because.format(
                         "open, last follow-up %s, more than %d days before asOf → STALLED", lead.getLastFollowUp(), STALLED_AFTER_DAYS));
             } else if (lead.getLastFollowUp() == null && lead.getCreatedOn() != null
                     && lead.getCreatedOn().isBefore(stalledBefore)) {
                 category = "STALLED";
-                run.explain("Stalled: never followed up", "defeat", String.format(
+                run.explain("Stalled: never followed up", "defeat", Because.format(
                         "open since %s, never followed up, more than %d days before asOf → STALLED", lead.getCreatedOn(), STALLED_AFTER_DAYS));
             }
             if (category != null) {
@@ -559,26 +560,26 @@ public final class PlainJavaClassifier {
             followUps.add(run.followUp("Follow-up: a stalled lead", FollowUpKind.STALLED_LEAD, id, STALLED_LEAD_PRIORITY,
                     due, Assignee.SALES, lead.getLastFollowUp() == null ? "created " + lead.getCreatedOn()
                             : "last follow-up " + lead.getLastFollowUp(),
-                    String.format("lead %s is STALLED: sales follows it up by %s", id, due)));
+                    Because.format("lead %s is STALLED: sales follows it up by %s", id, due)));
         }
         if ("SERVICE".equals(category) && closed != null && closed.isAfter(asOf.minusDays(MANAGER_CALL_LISTED))) {
             followUps.add(run.followUp("Follow-up: a manager calls after a service defeat", FollowUpKind.MANAGER_CALL, id,
                     MANAGER_CALL_PRIORITY, closed.plusDays(MANAGER_CALL_WITHIN), Assignee.MANAGER, "closed " + closed,
-                    String.format("lead %s lost over service on %s: a manager calls within %d days, by %s",
+                    Because.format("lead %s lost over service on %s: a manager calls within %d days, by %s",
                             id, closed, MANAGER_CALL_WITHIN, closed.plusDays(MANAGER_CALL_WITHIN))));
         }
         if (conquest && closed != null && closed.isAfter(asOf.minusDays(CONQUEST_LISTED))) {
             LocalDate due = asOf.plusDays(CONQUEST_WITHIN);
             followUps.add(run.followUp("Follow-up: after-sales invitation for a prospect a competitor won",
                     FollowUpKind.AFTER_SALES_INVITATION, id, CONQUEST_PRIORITY, due, Assignee.SERVICE_ADVISOR,
-                    "closed " + closed, String.format("lead %s went to %s on %s: invite the car to our workshop by %s",
+                    "closed " + closed, Because.format("lead %s went to %s on %s: invite the car to our workshop by %s",
                             id, lead.getCompetitorBrand(), closed, due)));
         }
         if ("PRICE".equals(category) && !conquest && closed != null
                 && closed.isAfter(asOf.minusDays(PRICE_REOFFER_LISTED))) {
             followUps.add(run.followUp("Follow-up: re-offer a price defeat at the next promotion", FollowUpKind.PRICE_REOFFER,
                     id, PRICE_REOFFER_PRIORITY, nextPromotion, Assignee.SALES, "promotion " + nextPromotion,
-                    String.format("lead %s lost over price on %s: offer again when the next promotion starts, %s",
+                    Because.format("lead %s lost over price on %s: offer again when the next promotion starts, %s",
                             id, closed, nextPromotion)));
         }
         if ("POSTPONED".equals(category) && !conquest && closed != null
@@ -587,13 +588,13 @@ public final class PlainJavaClassifier {
             if (followed == null || !followed.isAfter(closed)) {
                 followUps.add(run.followUp("Follow-up: call a prospect who postponed again, counted from closing",
                         FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, closed.plusDays(POSTPONED_EVERY),
-                        Assignee.SALES, "contacted " + closed, String.format(
+                        Assignee.SALES, "contacted " + closed, Because.format(
                                 "lead %s postponed on %s, not followed up since: call again %d days after closing, by %s",
                                 id, closed, POSTPONED_EVERY, closed.plusDays(POSTPONED_EVERY))));
             } else {
                 followUps.add(run.followUp("Follow-up: call a prospect who postponed again, counted from the last follow-up",
                         FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, followed.plusDays(POSTPONED_EVERY),
-                        Assignee.SALES, "contacted " + followed, String.format(
+                        Assignee.SALES, "contacted " + followed, Because.format(
                                 "lead %s postponed on %s, last followed up %s: call again every %d days, next by %s",
                                 id, closed, followed, POSTPONED_EVERY, followed.plusDays(POSTPONED_EVERY))));
             }
@@ -608,7 +609,7 @@ public final class PlainJavaClassifier {
         if (churn == Churn.AT_RISK && (tier == Tier.A || tier == Tier.B)) {
             followUps.add(run.followUp("Follow-up: retention call for an at-risk A or B customer", FollowUpKind.RETENTION_CALL,
                     id, RETENTION_PRIORITY_AB, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    String.format("AT_RISK customer of tier %s, last visit %s: call within %d day(s) of %s, priority %d",
+                    Because.format("AT_RISK customer of tier %s, last visit %s: call within %d day(s) of %s, priority %d",
                             tier, last, RETENTION_WITHIN, asOf, RETENTION_PRIORITY_AB)));
         }
         if (churn == Churn.AT_RISK && (tier == Tier.C || tier == Tier.D)) {
@@ -618,7 +619,7 @@ public final class PlainJavaClassifier {
             followUps.add(run.followUp(high ? "Follow-up: retention call for an at-risk C or D customer who spent much"
                             : "Follow-up: retention call for an at-risk C or D customer", FollowUpKind.RETENTION_CALL,
                     id, priority, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    String.format("AT_RISK customer of tier %s, last visit %s, paid %s in the window (%s %s): call within %d day(s) of %s, priority %d",
+                    Because.format("AT_RISK customer of tier %s, last visit %s, paid %s in the window (%s %s): call within %d day(s) of %s, priority %d",
                             tier, last, spend, high ? "at least" : "less than", HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
         }
         int median = stats.getMedianIntervalDays();
@@ -627,7 +628,7 @@ public final class PlainJavaClassifier {
             LocalDate due = asOf.plusDays(RHYTHM_WITHIN);
             followUps.add(run.followUp("Follow-up: an A or B customer overdue against their own rhythm",
                     FollowUpKind.RHYTHM_LAPSE_CALL, id, RHYTHM_PRIORITY, due, Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    String.format("tier %s customer comes every %d days (median over %d visit days); no visit for %d days since %s, more than %s × %d: call by %s",
+                    Because.format("tier %s customer comes every %d days (median over %d visit days); no visit for %d days since %s, more than %s × %d: call by %s",
                             tier, median, stats.getVisitDays(), stats.getDaysSinceLastVisit(), last, RHYTHM_FACTOR, median, due)));
         }
         for (Vehicle vehicle : facts.vehicles()) {
@@ -637,14 +638,14 @@ public final class PlainJavaClassifier {
                 LocalDate due = bought.plusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
                 followUps.add(run.followUp("Follow-up: first-maintenance reminder", FollowUpKind.FIRST_MAINTENANCE_REMINDER,
                         vin, FIRST_MAINTENANCE_PRIORITY, due, Assignee.SERVICE_ADVISOR, "bought " + bought,
-                        String.format("%s bought %s: its free first maintenance is due by %s", vin, bought, due)));
+                        Because.format("%s bought %s: its free first maintenance is due by %s", vin, bought, due)));
             }
             LocalDate end = vehicle.getWarrantyEnd();
             if (end != null && !end.isBefore(asOf) && !end.isAfter(asOf.plusDays(WARRANTY_ENDING_WITHIN))) {
                 LocalDate due = asOf.plusDays(WARRANTY_OFFER_WITHIN);
                 followUps.add(run.followUp("Follow-up: service offer before the warranty ends", FollowUpKind.WARRANTY_ENDING_OFFER,
                         vin, WARRANTY_OFFER_PRIORITY, due, Assignee.SERVICE_ADVISOR, "warranty ends " + end,
-                        String.format("%s: the warranty ends %s, within %d days of %s: offer a service by %s",
+                        Because.format("%s: the warranty ends %s, within %d days of %s: offer a service by %s",
                                 vin, end, WARRANTY_ENDING_WITHIN, asOf, due)));
             }
         }
