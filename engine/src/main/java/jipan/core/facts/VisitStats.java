@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 
 /** What the classification rules need to know of a customer's visits, derived once by a rule. */
 public final class VisitStats implements Explained {
@@ -29,24 +28,41 @@ public final class VisitStats implements Explained {
         this.window = window;
         this.customerPayVisits = customerPayVisits;
         this.visitsInWindow = visitsInWindow;
-        List<Visit> latestFirst = allVisits.stream().sorted(LATEST_FIRST).toList();
-        this.lastVisit = latestFirst.isEmpty() ? null : latestFirst.get(0).getDate();
-        this.customerPayStreak = (int) latestFirst.stream()
-                .takeWhile(visit -> visit.getPayType() == PayType.CUSTOMER_PAY).count();
-        List<LocalDate> days = allVisits.stream().map(Visit::getDate).distinct().sorted().toList();
-        this.visitDays = days.size();
-        long[] intervals = new long[Math.max(0, days.size() - 1)];
-        for (int i = 1; i < days.size(); i++) {
-            intervals[i - 1] = ChronoUnit.DAYS.between(days.get(i - 1), days.get(i));
+        // computed with plain loops: this runs for every customer, and streams cost more than the counting
+        Visit[] latestFirst = allVisits.toArray(new Visit[0]);
+        java.util.Arrays.sort(latestFirst, LATEST_FIRST);
+        this.lastVisit = latestFirst.length == 0 ? null : latestFirst[0].getDate();
+        int streak = 0;
+        while (streak < latestFirst.length && latestFirst[streak].getPayType() == PayType.CUSTOMER_PAY) {
+            streak++;
+        }
+        this.customerPayStreak = streak;
+        // visit days, oldest first: the visits newest first, read backwards, without repeats
+        LocalDate[] days = new LocalDate[latestFirst.length];
+        int dayCount = 0;
+        for (int i = latestFirst.length - 1; i >= 0; i--) {
+            LocalDate day = latestFirst[i].getDate();
+            if (dayCount == 0 || !days[dayCount - 1].equals(day)) {
+                days[dayCount++] = day;
+            }
+        }
+        this.visitDays = dayCount;
+        long[] intervals = new long[Math.max(0, dayCount - 1)];
+        for (int i = 1; i < dayCount; i++) {
+            intervals[i - 1] = ChronoUnit.DAYS.between(days[i - 1], days[i]);
         }
         java.util.Arrays.sort(intervals);
         int n = intervals.length;
         this.medianIntervalDays = n == 0 ? 0
                 : (int) (n % 2 == 1 ? intervals[n / 2] : (intervals[n / 2 - 1] + intervals[n / 2]) / 2);
-        this.customerPaySpend = allVisits.stream()
-                .filter(v -> v.getPayType() == PayType.CUSTOMER_PAY && v.getDate().isAfter(window.getStart())
-                        && v.getAmount() != null)
-                .map(Visit::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal spend = BigDecimal.ZERO;
+        for (Visit visit : latestFirst) {
+            if (visit.getPayType() == PayType.CUSTOMER_PAY && visit.getDate().isAfter(window.getStart())
+                    && visit.getAmount() != null) {
+                spend = spend.add(visit.getAmount());
+            }
+        }
+        this.customerPaySpend = spend;
     }
 
     public ServiceWindow getWindow() { return window; }
