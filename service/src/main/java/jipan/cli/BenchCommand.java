@@ -43,7 +43,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * java -jar service/target/jipan.jar bench [--rules DIR] [--customers N] [--data minimal|realistic]
  *                                          [--warmup W] [--rounds R] [--threads T]
  *                                          [--url http://localhost:8080] [--api-key KEY] [--batch B] [--clients C]
- *                                          [--rate RPS] [--seconds S]
+ *                                          [--rate RPS] [--seconds S] [--requests-out FILE]
  * </pre>
  *
  * Customers: {@code minimal} (vehicles and visits only) or {@code realistic} (the demo dealership's: leads,
@@ -82,6 +82,9 @@ public class BenchCommand extends Command {
                 .help("concurrent HTTP clients (default 2)");
         subparser.addArgument("--rate").dest("rate").type(Integer.class)
                 .help("with --url: single-customer requests per second, sent at a steady rate, for the latency");
+        subparser.addArgument("--requests-out").dest("requestsOut").metavar("FILE")
+                .help("write the customers as single-customer classify requests, one JSON body a line, for a load "
+                        + "generator such as wrk (docs/bench/wrk-classify.lua), and stop");
         subparser.addArgument("--seconds").dest("seconds").type(Integer.class).setDefault(30)
                 .help("how long --rate sends (default 30, after 5 s of warm-up at the same rate)");
     }
@@ -89,6 +92,20 @@ public class BenchCommand extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         int customers = namespace.getInt("customers");
+        boolean realistic = namespace.getString("data").equals("realistic");
+        ObjectNode request = realistic ? realisticRequest(customers) : SyntheticCustomers.request(AS_OF, customers, SEED);
+        if (namespace.getString("requestsOut") != null) {
+            Path out = Path.of(namespace.getString("requestsOut"));
+            List<byte[]> bodies = singleCustomerBodies(request);
+            try (var file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out))) {
+                for (byte[] body : bodies) {
+                    file.write(body);
+                    file.write('\n');
+                }
+            }
+            System.out.printf("wrote %d single-customer classify requests to %s%n", bodies.size(), out);
+            return;
+        }
         int warmup = namespace.getInt("warmup");
         int rounds = namespace.getInt("rounds");
         RuleFiles files = RuleFiles.readDirectory(Path.of(namespace.getString("rules")));
@@ -106,8 +123,6 @@ public class BenchCommand extends Command {
         java.util.Arrays.sort(warmMillis);
         System.out.printf("compile and verify %d rules: first %.0f ms, then median %.0f ms (lowest %.0f, highest %.0f)%n",
                 rules.ruleNames().size(), coldMillis, warmMillis[2], warmMillis[0], warmMillis[4]);
-        boolean realistic = namespace.getString("data").equals("realistic");
-        ObjectNode request = realistic ? realisticRequest(customers) : SyntheticCustomers.request(AS_OF, customers, SEED);
         List<CustomerFacts> facts = new CustomerFactsReader().readClassifyRequest(request).customers();
         Classifier classifier = new Classifier(rules, Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
         System.out.printf("bench: %d %s customers (%d visits, %d leads, %d complaints, %d events, %d referrals, "
@@ -140,6 +155,18 @@ public class BenchCommand extends Command {
         }
     }
 
+    /** One classify request body per customer of {@code request}, as JSON. */
+    private static List<byte[]> singleCustomerBodies(ObjectNode request) throws Exception {
+        ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
+        List<byte[]> bodies = new ArrayList<>();
+        for (var customer : request.get("customers")) {
+            ObjectNode body = json.createObjectNode().put("asOf", request.get("asOf").asText());
+            body.putArray("customers").add(customer);
+            bodies.add(json.writeValueAsBytes(body));
+        }
+        return bodies;
+    }
+
     /** The demo dealership's customers as a classify request (the same documents the API takes). */
     private static ObjectNode realisticRequest(int customers) {
         ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
@@ -160,7 +187,7 @@ public class BenchCommand extends Command {
         private final HttpClient client;
         private final URI uri;
         private final String apiKey;
-        private final List<byte[]> bodies = new ArrayList<>();
+        private final List<byte[]> bodies;
 
         LatencyBench(String baseUrl, String apiKey, ObjectNode request) throws Exception {
             this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -171,12 +198,7 @@ public class BenchCommand extends Command {
                     })).build();
             this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/classify");
             this.apiKey = apiKey;
-            ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
-            for (var customer : request.get("customers")) {
-                ObjectNode body = json.createObjectNode().put("asOf", request.get("asOf").asText());
-                body.putArray("customers").add(customer);
-                bodies.add(json.writeValueAsBytes(body));
-            }
+            this.bodies = singleCustomerBodies(request);
         }
 
         void run(int rate, int seconds) throws Exception {
