@@ -3,11 +3,11 @@ package jipan.core;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -79,7 +79,7 @@ public final class Classifier {
         this.maxMillisPerCustomer = maxMillisPerCustomer;
         this.runaway = runaway;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        this.topics = new java.util.HashMap<>();
+        this.topics = new HashMap<>();
         for (String rule : rules.ruleNames()) {
             String topic = rules.topicOf(rule);
             if (topic != null) {
@@ -212,7 +212,7 @@ public final class Classifier {
 
         /** The inserted facts grouped by class, once per customer (the facts are of final classes). */
         static Map<Class<?>, List<Object>> byType(Map<Object, String> insertedBy) {
-            Map<Class<?>, List<Object>> byType = new java.util.HashMap<>();
+            Map<Class<?>, List<Object>> byType = new HashMap<>();
             for (Object fact : insertedBy.keySet()) {
                 byType.computeIfAbsent(fact.getClass(), type -> new ArrayList<>(2)).add(fact);
             }

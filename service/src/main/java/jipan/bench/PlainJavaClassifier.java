@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +172,7 @@ public final class PlainJavaClassifier {
 
         run.fired("Lifecycle settings");
         List<VehicleResult> vehicles = new ArrayList<>();
-        Map<String, Lifecycle> stages = new java.util.HashMap<>();
+        Map<String, Lifecycle> stages = new HashMap<>();
         for (Vehicle vehicle : facts.vehicles()) {
             stages.put(vehicle.getVin(), lifecycle(run, facts, asOf, vehicle));
         }
@@ -182,7 +183,7 @@ public final class PlainJavaClassifier {
         run.fired("Lead settings");
         LocalDate stalledBefore = asOf.minusDays(STALLED_AFTER_DAYS);
         run.fired("Stalled cut-off date");
-        Map<String, LeadResult> leadResults = new java.util.HashMap<>();
+        Map<String, LeadResult> leadResults = new HashMap<>();
         List<FollowUpResult> followUps = new ArrayList<>();
         run.fired("Follow-up settings");
         LocalDate nextPromotion = asOf.withDayOfMonth(1).plusMonths(
