@@ -153,7 +153,7 @@ public final class Classifier {
             throw runaway("customer " + customerId + ": the rules fired " + fired + " times without settling "
                     + "(limit " + maxFiringsPerCustomer + "); most fired: " + log.mostFired(3));
         }
-        Decisions decisions = new Decisions(customerId, log.insertedBy, Decisions.byType(log.insertedBy));
+        Decisions decisions = new Decisions(customerId, log.insertedBy);
         TierAssigned tier = decisions.single(TierAssigned.class, "the tier", d -> d.getTier().name());
         ChurnAssigned churn = decisions.single(ChurnAssigned.class, "the churn status", d -> d.getChurn().name());
         VisitStats stats = decisions.single(VisitStats.class, "the visit statistics",
@@ -208,15 +208,18 @@ public final class Classifier {
     }
 
     /** The facts the rules inserted for one customer, looked up by type. */
-    private record Decisions(String customerId, Map<Object, String> insertedBy, Map<Class<?>, List<Object>> byType) {
-
+    private static final class Decisions {
+        private final String customerId;
+        private final Map<Object, String> insertedBy;
         /** The inserted facts grouped by class, once per customer (the facts are of final classes). */
-        static Map<Class<?>, List<Object>> byType(Map<Object, String> insertedBy) {
-            Map<Class<?>, List<Object>> byType = new HashMap<>();
+        private final Map<Class<?>, List<Object>> byType = new HashMap<>();
+
+        Decisions(String customerId, Map<Object, String> insertedBy) {
+            this.customerId = customerId;
+            this.insertedBy = insertedBy;
             for (Object fact : insertedBy.keySet()) {
                 byType.computeIfAbsent(fact.getClass(), type -> new ArrayList<>(2)).add(fact);
             }
-            return byType;
         }
 
         @SuppressWarnings("unchecked")

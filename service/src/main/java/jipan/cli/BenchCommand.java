@@ -97,12 +97,14 @@ public class BenchCommand extends Command {
         if (namespace.getString("requestsOut") != null) {
             Path out = Path.of(namespace.getString("requestsOut"));
             List<byte[]> bodies = singleCustomerBodies(request);
-            try (var file = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(out))) {
+            StoreCommand.writeWhole(out, stream -> {
+                var file = new java.io.BufferedOutputStream(stream);
                 for (byte[] body : bodies) {
                     file.write(body);
                     file.write('\n');
                 }
-            }
+                file.flush();
+            });
             System.out.printf("wrote %d single-customer classify requests to %s%n", bodies.size(), out);
             return;
         }
@@ -133,12 +135,10 @@ public class BenchCommand extends Command {
                 facts.stream().mapToInt(c -> c.referrals().size()).sum(), facts.stream().mapToInt(c -> c.surveys().size()).sum(),
                 AS_OF, rules.version(), warmup, rounds);
 
-        Floors floors = new Floors(
-                measure("plain Java tier floor (tier only)", customers, warmup, rounds,
-                        () -> PlainJavaTierFloor.tierAll(AS_OF, facts), null),
-                0);
-        floors = new Floors(floors.tier(), measure("plain Java full floor (every decision and reason)", customers,
-                warmup, rounds, () -> PlainJavaClassifier.classifyAll(AS_OF, facts), floors));
+        double tierFloor = measure("plain Java tier floor (tier only)", customers, warmup, rounds,
+                () -> PlainJavaTierFloor.tierAll(AS_OF, facts), new Floors(0, 0));
+        Floors floors = new Floors(tierFloor, measure("plain Java full floor (every decision and reason)", customers,
+                warmup, rounds, () -> PlainJavaClassifier.classifyAll(AS_OF, facts), new Floors(tierFloor, 0)));
         int threads = namespace.getInt("threads");
         measure("rules (in process, " + threads + " thread" + (threads == 1 ? "" : "s") + ")", customers, warmup,
                 rounds, () -> classifyInParallel(classifier, facts, threads), floors);
@@ -250,8 +250,11 @@ public class BenchCommand extends Command {
      * ({@link PlainJavaClassifier}, the same answers as the shipped rules); 0 while not yet measured.
      */
     private record Floors(double tier, double full) {
+        /** A rate's ratio to each floor measured so far. */
         String ratios(double rate) {
-            return String.format("  = 1/%.1f of the full floor, 1/%.0f of the tier floor", full / rate, tier / rate);
+            return tier == 0 ? ""
+                    : full == 0 ? String.format("  = 1/%.0f of the tier floor", tier / rate)
+                    : String.format("  = 1/%.1f of the full floor, 1/%.0f of the tier floor", full / rate, tier / rate);
         }
     }
 
@@ -270,9 +273,7 @@ public class BenchCommand extends Command {
         double median = rates.length % 2 == 1 ? rates[rates.length / 2]
                 : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
         System.out.printf("%-52s median %,12.0f customers/s  (min %,.0f, max %,.0f)%s%n", mode, median, rates[0],
-                rates[rates.length - 1], floors == null ? ""
-                        : floors.full() == 0 ? String.format("  = 1/%.0f of the tier floor", floors.tier() / median)
-                        : floors.ratios(median));
+                rates[rates.length - 1], floors.ratios(median));
         return median;
     }
 
