@@ -60,7 +60,10 @@ public final class Database implements Managed, AutoCloseable {
         return "cannot open the database " + settings.getUrl() + ": " + message;
     }
 
-    /** Applies pending migrations ({@code db/migration/V*.sql}); returns how many were applied. */
+    /**
+     * Applies pending migrations ({@code db/migration/V*.sql}, and {@link ResultCompression}, which differs by
+     * database); returns how many were applied.
+     */
     public int migrate() {
         MigrateResult result = flyway().migrate();
         return result.migrationsExecuted;
@@ -84,7 +87,8 @@ public final class Database implements Managed, AutoCloseable {
     }
 
     private Flyway flyway() {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new ResultCompression()).load();
     }
 
     public Jdbi jdbi() {

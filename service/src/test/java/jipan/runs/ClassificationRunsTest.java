@@ -226,6 +226,30 @@ class ClassificationRunsTest {
         assertThat(threeThreads).isEqualTo(oneThread).hasSize(5);
     }
 
+    @org.junit.jupiter.api.Test
+    void postgresqlStoresTheResultsCompressedWithLz4() throws Exception {
+        TestDatabases.with("postgresql", database -> {
+            CustomerStore store = storeWithTwoCustomers(database);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
+            runs.execute(runs.create(AS_OF).id(), done -> { });
+
+            database.jdbi().useHandle(handle -> {
+                assertThat(handle.createQuery("""
+                        SELECT attcompression FROM pg_attribute
+                        WHERE attrelid = 'classification_result'::regclass AND attname = 'result_json'""")
+                        .mapTo(String.class).one()).as("the column's compression method: l = lz4").isEqualTo("l");
+                for (var sizes : handle.createQuery("""
+                        SELECT pg_column_compression(result_json) AS method, pg_column_size(result_json) AS stored,
+                               octet_length(result_json) AS plain
+                        FROM classification_result""").mapToMap().list()) {
+                    assertThat(sizes.get("method")).as("%s", sizes).isEqualTo("lz4");
+                    assertThat((Integer) sizes.get("stored")).as("%s", sizes).isLessThan((Integer) sizes.get("plain") * 3 / 4);
+                }
+            });
+            assertThat(runs.historyOf("K1").get(0).resultJson()).contains("\"customerId\":\"K1\"", "\"reasons\"");
+        });
+    }
+
     private static CustomerStore storeWithTwoCustomers(Database database) {
         CustomerStore store = new CustomerStore(database.jdbi());
         store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
