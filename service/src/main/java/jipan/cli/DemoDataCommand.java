@@ -11,6 +11,7 @@ import jipan.JipanConfiguration;
 import jipan.core.CustomerUpsert;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
+import jipan.db.StoreCompaction;
 import jipan.core.scenarios.DemoDealership;
 import jipan.demo.DemoFiles;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -102,6 +103,23 @@ public class DemoDataCommand extends StoreCommand {
             if (!namespace.getBoolean("noRuns")) {
                 classify(bootstrap, configuration, database, store, date(namespace, "until"));
             }
+        }
+        compact(configuration);
+    }
+
+    /**
+     * Writing the demo store leaves H2's file many times its content (old space is kept for a while): an embedded
+     * store nobody else has open is compacted, else the way to do it later is said.
+     */
+    private static void compact(JipanConfiguration configuration) {
+        String url = configuration.getDatabase().getUrl();
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+            return;
+        }
+        try {
+            System.out.println(StoreCompaction.compact(configuration.getDatabase()));
+        } catch (IllegalStateException e) {
+            System.out.println("not compacted: " + e.getMessage() + " (later: db compact)");
         }
     }
 

@@ -65,6 +65,32 @@ class SharedH2StoreTest {
     }
 
     @Test
+    void theFileIsCompactedOnlyWhenNothingElseHasItOpen(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("jipan") + ";AUTO_SERVER=TRUE;COMPRESS=TRUE";
+        DropwizardTestSupport<JipanConfiguration> app = service(url);
+        app.before();
+        try {
+            Result demo = command(config(dir, url), "demo-data", "--customers", "300", "--no-runs");
+            assertThat(demo.exit()).as(demo.output()).isZero();
+            assertThat(demo.output()).contains("wrote 300 customers", "not compacted:", "in use by",
+                    "(later: db compact)");
+            Result compact = command(config(dir, url), "db", "compact");
+            assertThat(compact.exit()).as(compact.output()).isNotZero();
+            assertThat(compact.output()).contains("compacting closes the database, so stop them first")
+                    .doesNotContain("\tat ");
+        } finally {
+            app.after();
+        }
+        Result compact = command(config(dir, url), "db", "compact");
+        assertThat(compact.exit()).as(compact.output()).isZero();
+        assertThat(compact.output()).containsPattern("compacted .*jipan\\.mv\\.db: [0-9,]+ MB → [0-9,]+ MB in ");
+        Result again = command(config(dir, url), "demo-data", "--customers", "1", "--no-runs");
+        assertThat(again.exit()).as(again.output()).isZero();
+        assertThat(again.output()).as("the compacted store keeps its customers")
+                .contains("the customer store already holds 300 customers");
+    }
+
+    @Test
     void aLockedStoreIsOneLineSayingWhatToDo(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("jipan");
         DropwizardTestSupport<JipanConfiguration> app = service(url);
