@@ -133,4 +133,15 @@ public interface ClassificationRunDao {
 
     @SqlQuery("SELECT * FROM classification_result WHERE customer_id = :customerId ORDER BY as_of DESC, run_id DESC")
     List<StoredResultRow> historyOf(@Bind("customerId") String customerId);
+
+    /** A rule a run's stored results refer to by its number. */
+    record RunRuleRow(long runId, int ruleNo, String rule, String topic) {
+    }
+
+    @SqlBatch("INSERT INTO classification_run_rule (run_id, rule_no, rule, topic) VALUES (:runId, :ruleNo, :rule, :topic)")
+    void insertRunRules(@BindMethods List<RunRuleRow> rules);
+
+    @SqlQuery("SELECT * FROM classification_run_rule WHERE run_id = :runId ORDER BY rule_no")
+    @RegisterConstructorMapper(RunRuleRow.class)
+    List<RunRuleRow> runRules(@Bind("runId") long runId);
 }

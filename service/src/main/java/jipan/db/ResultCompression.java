@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Migration 13: on PostgreSQL 14 and later, stored results' JSON is compressed with lz4 instead of the default
- * pglz. PostgreSQL compresses every value of more than about 2 KB anyway (a result is about 3.2 KB of JSON,
- * stored in about 1.4 KB); lz4 stores about 13 % more bytes but costs so much less that a 100,000-customer
- * {@code classify-all} takes about 10 % less time (docs/performance.md). Older servers, or one built without
+ * pglz. PostgreSQL compresses every row of more than about 2 KB anyway (an answer in the API's JSON was about
+ * 3.2 KB, stored in about 1.4 KB); lz4 stores about 13 % more bytes but costs so much less that a
+ * 100,000-customer {@code classify-all} took about 10 % less time (docs/performance.md). Since migration 14 the
+ * answers are stored more compactly (2.0 KB on average), and only the longer ones are still compressed. Older servers, or one built without
  * lz4, keep pglz: the migration then only says so. H2 has no column compression: its file store compresses
  * whole pages instead ({@code COMPRESS=TRUE} in the database URL).
  *

@@ -37,9 +37,7 @@ import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.core.Limits;
 import jipan.core.documents.CustomerFactsReader;
-import jipan.core.documents.JsonSettings;
 import jipan.db.CustomerStore;
-import jipan.db.StoredResultRow;
 import jipan.lifecycle.LiveRules;
 import jipan.runs.ClassificationRuns;
 
@@ -47,7 +45,6 @@ import jipan.runs.ClassificationRuns;
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
-    private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS = JsonSettings.newObjectMapper();
 
     private final CustomerStore store;
     private final ClassificationRuns runs;
@@ -116,16 +113,7 @@ public class CustomerResource {
     public List<jipan.api.StoredClassification> history(@PathParam("id") String id) {
         stored(id);
         // the answer as a JSON object, not the stored row's JSON string
-        return runs.historyOf(id).stream().map(CustomerResource::stored).toList();
-    }
-
-    private static jipan.api.StoredClassification stored(StoredResultRow row) {
-        try {
-            return new jipan.api.StoredClassification(row.runId(), row.asOf(), row.rulesetVersion(),
-                    RESULTS.readValue(row.resultJson(), CustomerResult.class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("run " + row.runId() + " stored an unreadable result for " + row.customerId(), e);
-        }
+        return runs.classificationsOf(id);
     }
 
     private CustomerFacts stored(String id) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jipan.api.CallList;
 import jipan.api.MovedCustomers;
@@ -29,7 +28,7 @@ public final class CallLists {
     /** Which tasks a list shows: without an outcome, with one, or both. */
     public static final List<String> STATES = List.of("open", "handled", "all");
     private static final LocalDate NO_LIMIT = LocalDate.of(9999, 12, 31);
-    private static final ObjectMapper READER = new ObjectMapper();
+    private static final ObjectMapper RESULTS = jipan.core.documents.JsonSettings.newObjectMapper();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -105,26 +104,20 @@ public final class CallLists {
                 }
             }
             CallListDao lists = handle.attach(CallListDao.class);
+            List<ClassificationRunDao.RunRuleRow> toRules = runs.runRules(toRun);
             List<MovedCustomers.Line> lines = lists.moved(fromRun, toRun, fromTier, toTier, size,
                     (long) (page - 1) * size).stream().map(row -> new MovedCustomers.Line(row.customerId(),
                     row.name(), row.phone(), row.vin(), row.model(), row.lastVisit(), row.fromTier(), row.tier(),
-                    row.churn(), row.baseGrade(), tierReason(row.resultJson()))).toList();
+                    row.churn(), row.baseGrade(), tierReason(row.resultJson(), toRules))).toList();
             return new MovedCustomers(fromRun, toRun, fromTier, toTier,
                     lists.movedCount(fromRun, toRun, fromTier, toTier), page, size, lines);
         });
     }
 
     /** The sentence of a stored result's tier rule (its reason of topic {@code tiers}), or null. */
-    private static String tierReason(String resultJson) {
-        try {
-            for (JsonNode reason : READER.readTree(resultJson).path("reasons")) {
-                if ("tiers".equals(reason.path("topic").asText())) {
-                    return reason.path("message").asText();
-                }
-            }
-            return null;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("a stored classification result is not JSON", e);
-        }
+    private static String tierReason(String resultJson, List<ClassificationRunDao.RunRuleRow> runRules) {
+        return StoredResults.read(RESULTS, resultJson, runRules).reasons().stream()
+                .filter(reason -> "tiers".equals(reason.topic())).map(jipan.core.Reason::message)
+                .findFirst().orElse(null);
     }
 }

@@ -1,5 +1,4 @@
 package jipan.runs;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import jipan.api.CustomerResult;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -115,6 +113,16 @@ public final class ClassificationRuns {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.historyOf(customerId));
     }
 
+    /** Every stored classification of the customer, latest first, read back as the API gives answers. */
+    public List<jipan.api.StoredClassification> classificationsOf(String customerId) {
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> {
+            java.util.Map<Long, List<ClassificationRunDao.RunRuleRow>> rulesByRun = new java.util.HashMap<>();
+            return dao.historyOf(customerId).stream().map(row -> new jipan.api.StoredClassification(row.runId(),
+                    row.asOf(), row.rulesetVersion(), StoredResults.read(json, row.resultJson(),
+                    rulesByRun.computeIfAbsent(row.runId(), dao::runRules)))).toList();
+        });
+    }
+
     /** Marks runs a stopped process left RUNNING as INTERRUPTED; returns how many. */
     public int markInterrupted() {
         return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);
@@ -150,6 +158,8 @@ public final class ClassificationRuns {
         ExecutorService workers = Executors.newFixedThreadPool(threads, named("run-" + runId + "-classifier"));
         try {
             String first = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.lastCustomerOf(runId)).orElse("");
+            StoredResults.RunRules rules = StoredResults.RunRules.of(runId,
+                    jdbi.withExtension(ClassificationRunDao.class, dao -> dao.runRules(runId))).numbering(classifier.rules());
             AtomicInteger done = new AtomicInteger(run.customersDone());
             // where the time goes, per stage (each stage's own thread time; the stages overlap)
             java.util.concurrent.atomic.AtomicLong reading = new java.util.concurrent.atomic.AtomicLong();
@@ -163,11 +173,11 @@ public final class ClassificationRuns {
                 String after = page.get(page.size() - 1).customer().getId();
                 next = CompletableFuture.supplyAsync(() -> timed(reading, () -> customers.page(after, pageSize)), reader);
                 List<CustomerFacts> classified = page;
-                PageRows rows = timed(classifying, () -> classify(run, classifier, classified, workers));
+                PageRows rows = timed(classifying, () -> classify(run, rules, classifier, classified, workers));
                 await(written); // the page before is stored (or its failure ends the run here)
                 written = CompletableFuture.runAsync(() -> {
                     timed(writing, () -> {
-                        store(runId, rows);
+                        store(runId, rules, rows);
                         return null;
                     });
                     metrics.runCustomers.inc(rows.results().size());
@@ -206,6 +216,7 @@ public final class ClassificationRuns {
                                       IntConsumer progress) {
         long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total));
         ClassificationRunRow run = find(runId);
+        StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of());
         int done = 0;
         try {
             List<Classification> page = new ArrayList<>(pageSize);
@@ -221,7 +232,7 @@ public final class ClassificationRuns {
                                     + "results are stored into the store they were classified from");
                         }
                     }
-                    store(runId, rows(run, page));
+                    store(runId, rules, rows(run, rules, page));
                     done += page.size();
                     progress.accept(done);
                     page.clear();
@@ -255,24 +266,24 @@ public final class ClassificationRuns {
     }
 
     /** Classifies a page in {@code threads} slices on the workers; the rows keep the page's order. */
-    private PageRows classify(ClassificationRunRow run, Classifier classifier, List<CustomerFacts> page,
-                              ExecutorService workers) {
+    private PageRows classify(ClassificationRunRow run, StoredResults.RunRules rules, Classifier classifier,
+                              List<CustomerFacts> page, ExecutorService workers) {
         int slice = (page.size() + threads - 1) / threads;
         List<CompletableFuture<PageRows>> slices = new ArrayList<>();
         for (int from = 0; from < page.size(); from += slice) {
             List<CustomerFacts> part = page.subList(from, Math.min(page.size(), from + slice));
-            slices.add(CompletableFuture.supplyAsync(() -> rows(run, classifier.classify(run.asOf(), part)), workers));
+            slices.add(CompletableFuture.supplyAsync(() -> rows(run, rules, classifier.classify(run.asOf(), part)), workers));
         }
         PageRows all = new PageRows();
         slices.forEach(part -> all.addAll(await(part)));
         return all;
     }
 
-    private PageRows rows(ClassificationRunRow run, List<Classification> results) {
+    private PageRows rows(ClassificationRunRow run, StoredResults.RunRules rules, List<Classification> results) {
         long runId = run.id();
         PageRows rows = new PageRows();
         for (Classification result : results) {
-            rows.results().add(row(run, result));
+            rows.results().add(row(run, rules, result));
             for (VehicleResult vehicle : result.vehicles()) {
                 rows.vehicles().add(new ClassificationRunDao.StoredVehicleRow(runId, vehicle.vin(), result.customerId(),
                         vehicle.lifecycle() == null ? null : vehicle.lifecycle().name()));
@@ -292,10 +303,14 @@ public final class ClassificationRuns {
         return rows;
     }
 
-    /** Stores a page's rows and the run's progress in one transaction. */
-    private void store(long runId, PageRows rows) {
+    /** Stores a page's rows, the rules they are the first to name, and the run's progress in one transaction. */
+    private void store(long runId, StoredResults.RunRules rules, PageRows rows) {
         jdbi.useTransaction(handle -> {
             ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
+            List<ClassificationRunDao.RunRuleRow> named = rules.takeUnsaved();
+            if (!named.isEmpty()) {
+                dao.insertRunRules(named);
+            }
             dao.insertResults(rows.results());
             if (!rows.leads().isEmpty()) {
                 dao.insertLeads(rows.leads());
@@ -356,16 +371,12 @@ public final class ClassificationRuns {
         };
     }
 
-    private StoredResultRow row(ClassificationRunRow run, Classification result) {
-        try {
-            return new StoredResultRow(run.id(), result.customerId(), run.asOf(), run.rulesetVersion(),
-                    name(result.tier()), name(result.churn()),
-                    result.loyalty() == null ? null : result.loyalty().score(),
-                    result.loyalty() == null ? null : name(result.loyalty().level()),
-                    name(result.baseGrade()), json.writeValueAsString(CustomerResult.of(result)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the result of customer " + result.customerId(), e);
-        }
+    private StoredResultRow row(ClassificationRunRow run, StoredResults.RunRules rules, Classification result) {
+        return new StoredResultRow(run.id(), result.customerId(), run.asOf(), run.rulesetVersion(),
+                name(result.tier()), name(result.churn()),
+                result.loyalty() == null ? null : result.loyalty().score(),
+                result.loyalty() == null ? null : name(result.loyalty().level()),
+                name(result.baseGrade()), StoredResults.write(json, result, rules));
     }
 
     private static String name(Enum<?> value) {

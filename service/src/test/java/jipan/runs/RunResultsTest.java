@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A run made elsewhere (the Spark job's {@code --run-out} directory: a manifest and JSON lines written with the
  * engine's JSON settings) stored with {@code store-run} is the same run as {@code classify-all}'s on the same
- * store and rules: every stored result, follow-up, lead and vehicle row alike; a result for a customer the store
+ * store and rules: every stored result (read back), follow-up, lead and vehicle row alike; a result for a customer the store
  * does not have fails the run and names the customer. On H2 and PostgreSQL.
  */
 class RunResultsTest {
@@ -75,6 +75,17 @@ class RunResultsTest {
                 assertThat(rows(database, table, stored.id())).as(table).isEqualTo(rows(database, table, classifyAll.id()))
                         .isNotEmpty();
             }
+            // the stored answers read back alike (each run numbers the rules its answers name by itself)
+            List<String> ids = database.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT customer_id FROM classification_result WHERE run_id = :run").bind("run", stored.id())
+                    .mapTo(String.class).list());
+            assertThat(ids).hasSize(300);
+            for (String id : ids) {
+                List<jipan.api.StoredClassification> both = runs.classificationsOf(id);
+                assertThat(both).extracting(jipan.api.StoredClassification::runId)
+                        .containsExactlyInAnyOrder(stored.id(), classifyAll.id());
+                assertThat(both.get(0).result()).as(id).isEqualTo(both.get(1).result());
+            }
 
             // results from another store: refused, the customer named
             Files.write(dir.resolve(RunResults.PART_PREFIX + "00002-x.txt"), List.of(lines.get(0).replace("\"D000001\"",
@@ -86,12 +97,16 @@ class RunResultsTest {
         });
     }
 
-    /** A run's rows of a table, without the run id, as comparable text. */
+    /**
+     * A run's rows of a table, without the run id (and the stored answer's JSON, whose rule numbers are the run's
+     * own: compared read back above), as comparable text.
+     */
     private static List<String> rows(jipan.db.Database database, String table, long run) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM " + table + " WHERE run_id = :run")
                 .bind("run", run).mapToMap().list()).stream().map(row -> {
                     Map<String, Object> copy = new HashMap<>(row);
                     copy.remove("run_id");
+                    copy.remove("result_json");
                     return new java.util.TreeMap<>(copy).toString();
                 }).sorted().toList();
     }
