@@ -150,6 +150,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
         ClassifyResource classify = new ClassifyResource(rules, reader, limit, metrics);
         environment.jersey().register(classify);
+        environment.lifecycle().manage(new jipan.resources.ClassifyWarmUp(classify, environment.getObjectMapper(),
+                configuration.getClassify().getWarmUpCustomers()));
         environment.jersey().register(new CustomerResource(store, runs, rules, reader, limit));
         environment.jersey().register(new RulesResource(rules, versions, rulesDirectory, new RuleImpact(store),
                 Path.of(fixturesFor(configuration))));

@@ -67,8 +67,18 @@ public class JipanConfiguration extends Configuration {
         @Min(1)
         private int maxCustomersPerRequest = 10_000;
 
+        /**
+         * Made-up single-customer requests answered at start, before the port opens, so the first real ones meet a
+         * warm JVM (0: none).
+         */
+        @Min(0)
+        @jakarta.validation.constraints.Max(1_000_000)
+        private int warmUpCustomers = 20_000;
+
         @JsonProperty public int getMaxCustomersPerRequest() { return maxCustomersPerRequest; }
         @JsonProperty public void setMaxCustomersPerRequest(int max) { this.maxCustomersPerRequest = max; }
+        @JsonProperty public int getWarmUpCustomers() { return warmUpCustomers; }
+        @JsonProperty public void setWarmUpCustomers(int customers) { this.warmUpCustomers = customers; }
     }
 
     @Valid
