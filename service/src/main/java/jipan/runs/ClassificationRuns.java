@@ -161,22 +161,23 @@ public final class ClassificationRuns {
             StoredResults.RunRules rules = StoredResults.RunRules.of(runId,
                     jdbi.withExtension(ClassificationRunDao.class, dao -> dao.runRules(runId))).numbering(classifier.rules());
             AtomicInteger done = new AtomicInteger(run.customersDone());
-            // where the time goes, per stage (each stage's own thread time; the stages overlap)
-            java.util.concurrent.atomic.AtomicLong reading = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong classifying = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong writing = new java.util.concurrent.atomic.AtomicLong();
+            // where the time goes, per stage: its elapsed time (the stages overlap) and the CPU its threads used
+            Stage reading = new Stage();
+            Stage classifying = new Stage();
+            Stage writing = new Stage();
             CompletableFuture<List<CustomerFacts>> next = CompletableFuture.supplyAsync(
-                    () -> timed(reading, () -> customers.page(first, pageSize)), reader);
+                    () -> reading.timed(() -> customers.page(first, pageSize)), reader);
             CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
             List<CustomerFacts> page;
             while (!(page = await(next)).isEmpty()) {
                 String after = page.get(page.size() - 1).customer().getId();
-                next = CompletableFuture.supplyAsync(() -> timed(reading, () -> customers.page(after, pageSize)), reader);
+                next = CompletableFuture.supplyAsync(() -> reading.timed(() -> customers.page(after, pageSize)), reader);
                 List<CustomerFacts> classified = page;
-                PageRows rows = timed(classifying, () -> classify(run, rules, classifier, classified, workers));
+                PageRows rows = classifying.elapsed(() -> classify(run, rules, classifier, classified, workers,
+                        classifying));
                 await(written); // the page before is stored (or its failure ends the run here)
                 written = CompletableFuture.runAsync(() -> {
-                    timed(writing, () -> {
+                    writing.timed(() -> {
                         store(runId, rules, rows);
                         return null;
                     });
@@ -186,10 +187,9 @@ public final class ClassificationRuns {
             }
             await(written);
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null));
-            LOG.info("classification run {} done: {} customers in {} s (reading {} s, classifying {} s on {} "
-                    + "thread(s), writing {} s, overlapped)", runId, done.get(),
-                    String.format("%.1f", (System.nanoTime() - started) / 1e9), seconds(reading), seconds(classifying),
-                    threads, seconds(writing));
+            LOG.info("classification run {} done: {} customers in {} s (reading {}, classifying {} on {} "
+                    + "thread(s), writing {}; the stages overlap)", runId, done.get(),
+                    String.format("%.1f", (System.nanoTime() - started) / 1e9), reading, classifying, threads, writing);
         } catch (RuntimeException e) {
             finishWriting(writer); // the page being written when another stage failed is stored whole, or not at all
             LOG.error("classification run {} failed", runId, e);
@@ -267,12 +267,13 @@ public final class ClassificationRuns {
 
     /** Classifies a page in {@code threads} slices on the workers; the rows keep the page's order. */
     private PageRows classify(ClassificationRunRow run, StoredResults.RunRules rules, Classifier classifier,
-                              List<CustomerFacts> page, ExecutorService workers) {
+                              List<CustomerFacts> page, ExecutorService workers, Stage stage) {
         int slice = (page.size() + threads - 1) / threads;
         List<CompletableFuture<PageRows>> slices = new ArrayList<>();
         for (int from = 0; from < page.size(); from += slice) {
             List<CustomerFacts> part = page.subList(from, Math.min(page.size(), from + slice));
-            slices.add(CompletableFuture.supplyAsync(() -> rows(run, rules, classifier.classify(run.asOf(), part)), workers));
+            slices.add(CompletableFuture.supplyAsync(() -> stage.cpu(() -> rows(run, rules,
+                    classifier.classify(run.asOf(), part))), workers));
         }
         PageRows all = new PageRows();
         slices.forEach(part -> all.addAll(await(part)));
@@ -340,17 +341,41 @@ public final class ClassificationRuns {
         }
     }
 
-    private static <T> T timed(java.util.concurrent.atomic.AtomicLong total, java.util.function.Supplier<T> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            total.addAndGet(System.nanoTime() - start);
-        }
-    }
+    /** A stage's elapsed time and the CPU time of the threads that did its work, summed over its pages. */
+    private static final class Stage {
+        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.util.concurrent.atomic.AtomicLong elapsed = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
 
-    private static String seconds(java.util.concurrent.atomic.AtomicLong nanos) {
-        return String.format("%.1f", nanos.get() / 1e9);
+        /** Work done on the calling thread: its elapsed and CPU time. */
+        <T> T timed(java.util.function.Supplier<T> work) {
+            return elapsed(() -> cpu(work));
+        }
+
+        /** Work spread over other threads (which count their CPU with {@link #cpu}): its elapsed time. */
+        <T> T elapsed(java.util.function.Supplier<T> work) {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                elapsed.addAndGet(System.nanoTime() - start);
+            }
+        }
+
+        /** The calling thread's CPU time for the work. */
+        <T> T cpu(java.util.function.Supplier<T> work) {
+            long start = CPU.getCurrentThreadCpuTime();
+            try {
+                return work.get();
+            } finally {
+                cpu.addAndGet(CPU.getCurrentThreadCpuTime() - start);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.1f s, CPU %.1f s", elapsed.get() / 1e9, cpu.get() / 1e9);
+        }
     }
 
     private static void finishWriting(ExecutorService writer) {
