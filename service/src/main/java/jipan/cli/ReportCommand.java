@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import jipan.JipanConfiguration;
 import jipan.db.Database;
-import jipan.reports.CsvTable;
 import jipan.reports.ReportDefinition;
 import jipan.reports.ReportParameter;
 import jipan.reports.ReportParameterException;
 import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
-import jipan.reports.XlsxTable;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -89,13 +87,10 @@ public class ReportCommand extends StoreCommand {
             byte[] body;
             if (format.equals("xlsx")) {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                XlsxTable.write(out, chinese ? report.titleZh() : report.title(), report.rowType(),
-                        report.headers(chinese), found, report.percentColumns(), report.totalColumns(),
-                        chinese ? "合计" : "Total");
+                report.table(found, chinese).writeXlsx(out);
                 body = out.toByteArray();
             } else if (format.equals("csv")) {
-                body = CsvTable.of(report.rowType(), report.headers(chinese), found, report.totalColumns(),
-                        chinese ? "合计" : "Total").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                body = report.table(found, chinese).csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             } else {
                 ObjectMapper json = bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
                 body = (json.writeValueAsString(report.single() ? found.get(0) : found) + "\n")

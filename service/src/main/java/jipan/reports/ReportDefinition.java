@@ -57,6 +57,12 @@ public record ReportDefinition(String name, String path, String title, String ti
                 java.util.LinkedHashSet::new));
     }
 
+    /** The report's rows as a file's table: its title as the sheet's name, headers, ratios and totals in the language. */
+    public Table table(java.util.List<? extends Record> rows, boolean chinese) {
+        return new Table(chinese ? titleZh : title, rowType, headers(chinese), rows, percentColumns(), totalColumns(),
+                chinese ? "合计" : "Total");
+    }
+
     /** A download's file name: the report and its arguments, e.g. {@code churn-monthly_2011-02.csv}. */
     public String fileName(ReportParameter.Arguments arguments, String extension) {
         String values = arguments.values().values().stream().filter(java.util.Objects::nonNull)

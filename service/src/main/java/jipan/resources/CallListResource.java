@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Stream;
+import jipan.reports.Table;
 import jipan.api.CallList;
 import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
@@ -33,7 +33,6 @@ import jipan.auth.Roles;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.FollowUpKind;
 import jipan.core.facts.Tier;
-import jipan.reports.ReportColumns;
 import jipan.reports.ReportParameterException;
 import jipan.reports.XlsxTable;
 import jipan.runs.CallLists;
@@ -71,8 +70,8 @@ public class CallListResource {
             CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES);
             String name = "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
                     + (assignee == null ? "" : "_" + assignee) + "." + download;
-            return Downloads.rows(download, chinese ? "跟进任务" : "Call list", CallList.Item.class,
-                    ReportColumns.headers(CallList.Item.class, chinese), all.items(), Set.of(), Set.of(), null, name);
+            return Downloads.rows(download, Table.of(chinese ? "跟进任务" : "Call list", CallList.Item.class, all.items(),
+                    chinese), name);
         }
         return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
                 size == null ? 100 : size),
@@ -103,9 +102,8 @@ public class CallListResource {
         if (download != null) {
             MovedCustomers all = lists.moved(fromRun, toRun, fromTier, toTier, 1, CallLists.MAX_LINES);
             String name = "tier-migration_" + fromRun + "_" + toRun + "_" + fromTier + "_" + toTier + "." + download;
-            return Downloads.rows(download, fromTier + " → " + toTier, MovedCustomers.Line.class,
-                    ReportColumns.headers(MovedCustomers.Line.class, chinese), all.items(), Set.of(), Set.of(), null,
-                    name);
+            return Downloads.rows(download, Table.of(fromTier + " → " + toTier, MovedCustomers.Line.class, all.items(),
+                    chinese), name);
         }
         return Response.ok(lists.moved(fromRun, toRun, fromTier, toTier, page == null ? 1 : page,
                 size == null ? 100 : size), MediaType.APPLICATION_JSON_TYPE).build();

@@ -2,9 +2,7 @@ package jipan.resources;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.List;
-import java.util.Set;
-import jipan.reports.CsvTable;
+import jipan.reports.Table;
 import jipan.reports.ReportParameterException;
 import jipan.reports.XlsxTable;
 
@@ -37,17 +35,13 @@ final class Downloads {
     }
 
     /**
-     * Rows of {@code type} as a download in {@code format} ({@code csv}, or {@code xlsx}: a workbook with one sheet
-     * named {@code sheetName}, written as the answer streams out) named {@code fileName}; when {@code totalColumns}
-     * is not empty, a last row labelled {@code totalLabel} sums them.
+     * A table as a download in {@code format} ({@code csv}, or {@code xlsx}: a workbook written as the answer
+     * streams out) named {@code fileName}.
      */
-    static Response rows(String format, String sheetName, Class<? extends Record> type, List<String> headers,
-                         List<? extends Record> rows, Set<String> percentColumns, Set<String> totalColumns,
-                         String totalLabel, String fileName) {
+    static Response rows(String format, Table table, String fileName) {
         Response.ResponseBuilder answer = format.equals("xlsx")
-                ? Response.ok((StreamingOutput) out -> XlsxTable.write(out, sheetName, type, headers, rows,
-                        percentColumns, totalColumns, totalLabel), XlsxTable.MEDIA_TYPE)
-                : Response.ok(CsvTable.of(type, headers, rows, totalColumns, totalLabel), CSV);
+                ? Response.ok((StreamingOutput) table::writeXlsx, XlsxTable.MEDIA_TYPE)
+                : Response.ok(table.csv(), CSV);
         return answer.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 }

@@ -80,9 +80,7 @@ public class ReportResource {
             rows = report.run(reports, arguments);
         }
         if (download != null) {
-            return Downloads.rows(download, chinese ? report.titleZh() : report.title(), report.rowType(),
-                    report.headers(chinese), rows, report.percentColumns(), report.totalColumns(),
-                    chinese ? "合计" : "Total", report.fileName(arguments, download));
+            return Downloads.rows(download, report.table(rows, chinese), report.fileName(arguments, download));
         }
         return Response.ok(report.single() ? rows.get(0) : rows, MediaType.APPLICATION_JSON_TYPE).build();
     }
