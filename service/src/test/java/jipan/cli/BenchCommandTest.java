@@ -9,24 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.documents.CustomerFactsReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench --requests-out}: the request bodies a load generator such as wrk sends, one per line. */
 class BenchCommandTest {
-    private CommandLine cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CommandLine();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.close();
-    }
+    @RegisterExtension
+    final CommandLine cli = new CommandLine();
 
     @Test
     void writesOneSingleCustomerClassifyRequestALineThatTheServiceReads(@TempDir Path dir) throws Exception {

@@ -12,20 +12,33 @@ import jipan.JipanConfiguration;
 
 /**
  * {@code java -jar jipan.jar …} in a test, through Dropwizard's command line: what a command prints (commands
- * print to {@code System.out}, so it is captured while this is open) and what it fails with.
+ * print to {@code System.out}, so it is captured during each test) and what it fails with. A test class holds one
+ * as {@code @RegisterExtension final CommandLine cli = new CommandLine();}.
  */
-final class CommandLine implements AutoCloseable {
+final class CommandLine implements org.junit.jupiter.api.extension.BeforeEachCallback,
+        org.junit.jupiter.api.extension.AfterEachCallback {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private final PrintStream originalOut = System.out;
+    private final PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8);
     private final Cli cli;
+    private PrintStream originalOut;
 
     CommandLine() {
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         JipanApplication application = new JipanApplication();
         Bootstrap<JipanConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
-        cli = new Cli(new JarLocation(getClass()), bootstrap, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        cli = new Cli(new JarLocation(getClass()), bootstrap, capture, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        originalOut = System.out;
+        System.setOut(capture);
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        System.setOut(originalOut);
     }
 
     /** Runs a command; empty when it succeeded (exit 0), else what it failed with (exit 1). */
@@ -45,10 +58,5 @@ final class CommandLine implements AutoCloseable {
     void clear() {
         stdout.reset();
         stderr.reset();
-    }
-
-    @Override
-    public void close() {
-        System.setOut(originalOut);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,16 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the rejected ones beside it in its own format and exits non-zero; the fixed file then imports cleanly.
  */
 class ImportCommandTest {
-    private CommandLine cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CommandLine();
-    }
+    @RegisterExtension
+    final CommandLine cli = new CommandLine();
 
     @AfterEach
     void tearDown() {
-        cli.close();
         System.clearProperty("dw.database.url");
     }
 

@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar jipan.jar test-rules …} as an analyst runs it, through Dropwizard's command line. */
 class TestRulesCommandTest {
-    private CommandLine cli;
-
-    @BeforeEach
-    void setUp() {
-        cli = new CommandLine();
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.close();
-    }
+    @RegisterExtension
+    final CommandLine cli = new CommandLine();
 
     @Test
     void theShippedFixturesPassOnTheShippedRules() throws Exception {
