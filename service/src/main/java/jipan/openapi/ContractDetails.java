@@ -128,10 +128,11 @@ final class ContractDetails {
             List<Parameter> parameters = new ArrayList<>();
             report.parameters().forEach(parameter -> parameters.add(new Parameter().in("query").name(parameter.name())
                     .required(parameter.required()).description(parameter.help()).schema(schema(parameter))));
-            parameters.add(new Parameter().in("query").name("format").description("json (default) or csv (a download; "
-                    + "also with Accept: text/csv)").schema(choices(List.of("json", "csv"), "json")));
-            parameters.add(new Parameter().in("query").name("lang").description("the CSV headers in English (en) or "
-                    + "Chinese (zh)").schema(choices(List.of("en", "zh"), "en")));
+            parameters.add(new Parameter().in("query").name("format").description("json (default), csv (a download; "
+                    + "also with Accept: text/csv) or xlsx (an Excel workbook, one sheet named after the report)")
+                    .schema(choices(List.of("json", "csv", "xlsx"), "json")));
+            parameters.add(new Parameter().in("query").name("lang").description("a download's headers (and sheet name) "
+                    + "in English (en) or Chinese (zh)").schema(choices(List.of("en", "zh"), "en")));
             String columns = report.columns().stream().map(column -> column + " (" + ReportColumns.chinese(column)
                     + (ReportColumns.isPercent(column) ? ", a ratio 0..1" : "") + ")").collect(Collectors.joining(", "));
             Operation operation = new Operation()

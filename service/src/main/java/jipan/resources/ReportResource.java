@@ -29,9 +29,9 @@ import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
 
 /**
- * KPI reports, every one served from its definition in {@link ReportRegistry}: JSON, or CSV (UTF-8 with BOM,
- * a download with a file name) with {@code ?format=csv} or {@code Accept: text/csv}, headers in Chinese with
- * {@code ?lang=zh}. A bad or unknown parameter is 400 naming it; an unknown report or run 404.
+ * KPI reports, every one served from its definition in {@link ReportRegistry}: JSON, or a download with a file
+ * name — CSV (UTF-8 with BOM) with {@code ?format=csv} or {@code Accept: text/csv}, an Excel workbook with
+ * {@code ?format=xlsx} — headers in Chinese with {@code ?lang=zh}. A bad or unknown parameter is 400 naming it; an unknown report or run 404.
  */
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", XlsxTable.MEDIA_TYPE})

@@ -86,5 +86,16 @@ class OpenApiDocumentTest {
         assertThat(endpoints).isGreaterThan(30);
         assertThat(missing).as("endpoints missing from the document").isEmpty();
         assertThat(document.path("paths").has("/api/v1/openapi.{type}")).as("the document itself is hidden").isFalse();
+        // every format a report is served in (ReportResource takes json, csv and xlsx)
+        for (jipan.reports.ReportDefinition report : jipan.reports.ReportRegistry.ALL) {
+            List<String> formats = new ArrayList<>();
+            for (JsonNode parameter : document.path("paths").path("/api/v1/reports/" + report.path()).path("get")
+                    .path("parameters")) {
+                if (parameter.path("name").asText().equals("format")) {
+                    parameter.path("schema").path("enum").forEach(value -> formats.add(value.asText()));
+                }
+            }
+            assertThat(formats).as(report.name()).containsExactly("json", "csv", "xlsx");
+        }
     }
 }
