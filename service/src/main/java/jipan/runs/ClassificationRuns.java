@@ -344,6 +344,7 @@ public final class ClassificationRuns {
     /** A stage's elapsed time and the CPU time of the threads that did its work, summed over its pages. */
     private static final class Stage {
         private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+        private static final boolean MEASURED = CPU.isCurrentThreadCpuTimeSupported() && CPU.isThreadCpuTimeEnabled();
         private final java.util.concurrent.atomic.AtomicLong elapsed = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
 
@@ -362,8 +363,11 @@ public final class ClassificationRuns {
             }
         }
 
-        /** The calling thread's CPU time for the work. */
+        /** The calling thread's CPU time for the work (nothing counted on a JVM that cannot tell). */
         <T> T cpu(java.util.function.Supplier<T> work) {
+            if (!MEASURED) {
+                return work.get();
+            }
             long start = CPU.getCurrentThreadCpuTime();
             try {
                 return work.get();
