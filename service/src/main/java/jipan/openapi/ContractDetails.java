@@ -47,11 +47,51 @@ final class ContractDetails {
     private static final Set<String> BATCHES = Set.of("POST /api/v1/classify", "PUT /api/v1/customers");
 
     private static final Months MONTHS = new Months();
+    private static final Records RECORDS = new Records();
 
-    /** Teaches swagger-core the service's own spellings (a month is {@code YYYY-MM}); before reading resources. */
+    /**
+     * Teaches swagger-core the service's own spellings (a month is {@code YYYY-MM}) and notes the record each
+     * schema is read from; before reading resources.
+     */
     static void registerConverters() {
-        if (!ModelConverters.getInstance(true).getConverters().contains(MONTHS)) {
-            ModelConverters.getInstance(true).addConverter(MONTHS);
+        for (ModelConverter converter : List.<ModelConverter>of(MONTHS, RECORDS)) {
+            if (!ModelConverters.getInstance(true).getConverters().contains(converter)) {
+                ModelConverters.getInstance(true).addConverter(converter);
+            }
+        }
+    }
+
+    /** Notes which record each schema was read from: its primitive fields are never null. */
+    private static final class Records implements ModelConverter {
+        private final Map<String, Class<?>> byName = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+            Schema resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            JavaType javaType = Json.mapper().constructType(type.getType());
+            if (resolved != null && javaType != null && javaType.getRawClass().isRecord()) {
+                String ref = resolved.get$ref();
+                String name = resolved.getName() != null ? resolved.getName()
+                        : ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
+                if (name != null) {
+                    byName.putIfAbsent(name, javaType.getRawClass());
+                }
+            }
+            return resolved;
+        }
+
+        /** True when the schema's property is a record field of a primitive type (int, long, boolean, double …). */
+        boolean primitive(String schema, String property) {
+            Class<?> record = byName.get(schema);
+            if (record == null) {
+                return false;
+            }
+            for (java.lang.reflect.RecordComponent component : record.getRecordComponents()) {
+                if (component.getName().equals(property)) {
+                    return component.getType().isPrimitive();
+                }
+            }
+            return false;
         }
     }
 
@@ -85,18 +125,23 @@ final class ContractDetails {
     }
 
     /**
-     * Every field of an answer may be null (a value no rule decided, a run without an error, a parameter
-     * without a default): the schemas say so.
+     * A field of an answer may be null (a value no rule decided, a run without an error, a parameter without a
+     * default): the schemas say so — except a record's fields of a primitive type (a count, a flag, a score),
+     * which always have a value.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void nullableFields(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents().getSchemas();
-        for (Schema<?> schema : schemas.values()) {
+        for (Map.Entry<String, Schema> entry : schemas.entrySet()) {
+            Schema<?> schema = entry.getValue();
             if (schema.getProperties() == null) {
                 continue;
             }
             Map<String, Schema> properties = (Map) schema.getProperties();
             properties.replaceAll((name, property) -> {
+                if (RECORDS.primitive(entry.getKey(), name)) {
+                    return property;
+                }
                 if (property.get$ref() != null) {
                     return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
                             new JsonSchema().types(Set.of("null"))));

@@ -86,6 +86,12 @@ class OpenApiDocumentTest {
         assertThat(endpoints).isGreaterThan(30);
         assertThat(missing).as("endpoints missing from the document").isEmpty();
         assertThat(document.path("paths").has("/api/v1/openapi.{type}")).as("the document itself is hidden").isFalse();
+        // a field that may be missing says so; a record's primitive field (always a value) does not
+        JsonNode loyalty = document.at("/components/schemas/LoyaltyResult/properties");
+        assertThat(loyalty.path("score").path("type").toString()).isEqualTo("\"integer\"");
+        assertThat(loyalty.path("level").toString()).contains("null");
+        JsonNode result = document.at("/components/schemas/CustomerResult/properties");
+        assertThat(result.path("customerPayVisits12m").path("type").toString()).as("an Integer").contains("null");
         // every format a report is served in (ReportResource takes json, csv and xlsx)
         for (jipan.reports.ReportDefinition report : jipan.reports.ReportRegistry.ALL) {
             List<String> formats = new ArrayList<>();
