@@ -43,33 +43,40 @@ class SharedH2StoreTest {
         return Files.writeString(dir.resolve("jipan-" + Math.abs(url.hashCode()) + ".yml"), text);
     }
 
-    private static DropwizardTestSupport<JipanConfiguration> service(String url) {
-        return new DropwizardTestSupport<>(JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.url", url));
+    /** What a test does while the service runs on the store at {@code url}. */
+    @FunctionalInterface
+    private interface WhileServing {
+        void run() throws Exception;
     }
 
-    @Test
-    void commandsWorkBesideTheRunningServiceOnTheDefaultEmbeddedStore(@TempDir Path dir) throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("jipan") + ";AUTO_SERVER=TRUE";
-        DropwizardTestSupport<JipanConfiguration> app = service(url);
+    /** Runs {@code body} while the service runs on the store at {@code url}; stops the service after. */
+    private static void besideTheService(String url, WhileServing body) throws Exception {
+        DropwizardTestSupport<JipanConfiguration> app = new DropwizardTestSupport<>(JipanApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), ConfigOverride.config("database.url", url));
         app.before();
         try {
-            Result status = command(config(dir, url), "db", "status");
-            assertThat(status.exit()).as(status.output()).isZero();
-            assertThat(status.output()).contains("schema version");
-            Result report = command(config(dir, url), "report", "structure", "--from", "2011-10-01", "--to", "2012-09-30");
-            assertThat(report.exit()).as(report.output()).isZero();
+            body.run();
         } finally {
             app.after();
         }
     }
 
     @Test
+    void commandsWorkBesideTheRunningServiceOnTheDefaultEmbeddedStore(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("jipan") + ";AUTO_SERVER=TRUE";
+        besideTheService(url, () -> {
+            Result status = command(config(dir, url), "db", "status");
+            assertThat(status.exit()).as(status.output()).isZero();
+            assertThat(status.output()).contains("schema version");
+            Result report = command(config(dir, url), "report", "structure", "--from", "2011-10-01", "--to", "2012-09-30");
+            assertThat(report.exit()).as(report.output()).isZero();
+        });
+    }
+
+    @Test
     void theFileIsCompactedOnlyWhenNothingElseHasItOpen(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("jipan") + ";AUTO_SERVER=TRUE;COMPRESS=TRUE";
-        DropwizardTestSupport<JipanConfiguration> app = service(url);
-        app.before();
-        try {
+        besideTheService(url, () -> {
             Result demo = command(config(dir, url), "demo-data", "--customers", "300", "--no-runs");
             assertThat(demo.exit()).as(demo.output()).isZero();
             assertThat(demo.output()).contains("wrote 300 customers", "not compacted:", "in use by",
@@ -78,9 +85,7 @@ class SharedH2StoreTest {
             assertThat(compact.exit()).as(compact.output()).isNotZero();
             assertThat(compact.output()).contains("compacting closes the database, so stop them first")
                     .doesNotContain("\tat ");
-        } finally {
-            app.after();
-        }
+        });
         Result compact = command(config(dir, url), "db", "compact");
         assertThat(compact.exit()).as(compact.output()).isZero();
         assertThat(compact.output()).containsPattern("compacted .*jipan\\.mv\\.db: [0-9,]+ MB → [0-9,]+ MB in ");
@@ -93,15 +98,11 @@ class SharedH2StoreTest {
     @Test
     void aLockedStoreIsOneLineSayingWhatToDo(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("jipan");
-        DropwizardTestSupport<JipanConfiguration> app = service(url);
-        app.before();
-        try {
+        besideTheService(url, () -> {
             Result status = command(config(dir, url), "db", "status");
             assertThat(status.exit()).isNotZero();
             assertThat(status.output()).contains("is in use by another process: add ;AUTO_SERVER=TRUE")
                     .doesNotContain("\tat ");
-        } finally {
-            app.after();
-        }
+        });
     }
 }
