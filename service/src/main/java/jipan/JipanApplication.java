@@ -165,7 +165,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         environment.jersey().register(new ReportParameterExceptionMapper());
         environment.jersey().register(new jipan.openapi.SwaggerUi());
         environment.jersey().register(new jipan.console.ConsoleResource());
-        environment.jersey().register(new jipan.openapi.OpenApiDocument(
+        environment.jersey().register(jipan.openapi.OpenApiDocument.of(
                 java.util.Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"),
                 java.util.Set.of(ClassifyResource.class, CustomerResource.class, RulesResource.class,
                         ClassificationRunResource.class, ImportResource.class, ReportResource.class,

@@ -49,12 +49,21 @@ public class OpenApiDocument {
     }
 
     /**
+     * The document of {@code resources}.
+     *
      * @param resources the resource classes the document describes
      * @param liveVersion the live rule set's version (the document is rebuilt when it changes)
      * @param classify the classify endpoint, to answer the example request for the example response
      */
-    public OpenApiDocument(String version, Set<Class<?>> resources, Supplier<String> liveVersion,
-                           Function<JsonNode, Object> classify, ObjectMapper json) {
+    public static OpenApiDocument of(String version, Set<Class<?>> resources, Supplier<String> liveVersion,
+                                     Function<JsonNode, Object> classify, ObjectMapper json) {
+        return new OpenApiDocument(version, resources, liveVersion, classify, json);
+    }
+
+    // not public: Jersey inspects a resource's public constructors and warns at every start that it cannot
+    // resolve a Set<Class<?>> (the instance is made here, not by Jersey)
+    private OpenApiDocument(String version, Set<Class<?>> resources, Supplier<String> liveVersion,
+                            Function<JsonNode, Object> classify, ObjectMapper json) {
         this.version = version;
         this.resources = resources;
         this.liveVersion = liveVersion;
