@@ -21,8 +21,6 @@ import java.util.concurrent.Future;
 import jipan.bench.PlainJavaClassifier;
 import jipan.bench.PlainJavaTierFloor;
 import jipan.bench.SyntheticCustomers;
-import jipan.api.CustomerDocument;
-import jipan.core.scenarios.DemoDealership;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
 import jipan.core.CustomerFacts;
@@ -93,7 +91,8 @@ public class BenchCommand extends Command {
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         int customers = namespace.getInt("customers");
         boolean realistic = namespace.getString("data").equals("realistic");
-        ObjectNode request = realistic ? realisticRequest(customers) : SyntheticCustomers.request(AS_OF, customers, SEED);
+        ObjectNode request = realistic ? SyntheticCustomers.realisticRequest(AS_OF, customers, SEED)
+                : SyntheticCustomers.request(AS_OF, customers, SEED);
         if (namespace.getString("requestsOut") != null) {
             Path out = Path.of(namespace.getString("requestsOut"));
             List<byte[]> bodies = singleCustomerBodies(request);
@@ -159,24 +158,10 @@ public class BenchCommand extends Command {
     private static List<byte[]> singleCustomerBodies(ObjectNode request) throws Exception {
         ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
         List<byte[]> bodies = new ArrayList<>();
-        for (var customer : request.get("customers")) {
-            ObjectNode body = json.createObjectNode().put("asOf", request.get("asOf").asText());
-            body.putArray("customers").add(customer);
+        for (ObjectNode body : SyntheticCustomers.singleCustomerRequests(request)) {
             bodies.add(json.writeValueAsBytes(body));
         }
         return bodies;
-    }
-
-    /** The demo dealership's customers as a classify request (the same documents the API takes). */
-    private static ObjectNode realisticRequest(int customers) {
-        ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
-        DemoDealership dealership = new DemoDealership(SEED, AS_OF);
-        ObjectNode request = json.createObjectNode().put("asOf", AS_OF.toString());
-        ArrayNode list = request.putArray("customers");
-        for (int i = 1; i <= customers; i++) {
-            list.add(json.valueToTree(CustomerDocument.of(dealership.customer(i))));
-        }
-        return request;
     }
 
     /**

@@ -1,6 +1,5 @@
 package jipan.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.lifecycle.Managed;
@@ -11,8 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import jipan.api.CustomerDocument;
-import jipan.core.scenarios.DemoDealership;
+import jipan.bench.SyntheticCustomers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ClassifyWarmUp implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ClassifyWarmUp.class);
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
+    private static final long SEED = 20121001L;
     /** Distinct customers made up; the warm-up goes round them. */
     private static final int DISTINCT = 2_000;
 
@@ -58,7 +57,8 @@ public final class ClassifyWarmUp implements Managed {
             return thread;
         });
         try {
-            List<JsonNode> bodies = bodies(Math.min(DISTINCT, customers));
+            List<ObjectNode> bodies = SyntheticCustomers.singleCustomerRequests(
+                    SyntheticCustomers.realisticRequest(AS_OF, Math.min(DISTINCT, customers), SEED));
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
@@ -83,18 +83,6 @@ public final class ClassifyWarmUp implements Managed {
             pool.shutdownNow();
         }
         return answered.get();
-    }
-
-    /** Request bodies of one demo customer each, as an integration sends them. */
-    private List<JsonNode> bodies(int count) {
-        DemoDealership dealership = new DemoDealership(20121001L, AS_OF);
-        List<JsonNode> bodies = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            ObjectNode body = json.createObjectNode().put("asOf", AS_OF.toString());
-            body.putArray("customers").add(json.valueToTree(CustomerDocument.of(dealership.customer(i))));
-            bodies.add(body);
-        }
-        return bodies;
     }
 
     @Override
