@@ -112,8 +112,7 @@ public class DemoDataCommand extends StoreCommand {
      * store nobody else has open is compacted, else the way to do it later is said.
      */
     private static void compact(JipanConfiguration configuration) {
-        String url = configuration.getDatabase().getUrl();
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+        if (!StoreCompaction.applies(configuration.getDatabase())) {
             return;
         }
         try {

@@ -29,13 +29,19 @@ public final class StoreCompaction {
         }
     }
 
+    /** Whether the store is an embedded H2 file, the only kind {@link #compact} compacts. */
+    public static boolean applies(DatabaseSettings settings) {
+        String url = settings.getUrl();
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+    }
+
     /**
      * Compacts the store if it is an H2 file that nothing else has open. Refused (IllegalStateException, saying
      * why and what to do) for PostgreSQL or an in-memory H2, and while another process (the service) uses it.
      */
     public static Compacted compact(DatabaseSettings settings) {
         String url = settings.getUrl();
-        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+        if (!applies(settings)) {
             throw new IllegalStateException("only an embedded H2 file store is compacted; " + url + " is not one "
                     + (url.startsWith("jdbc:postgresql:") ? "(PostgreSQL reuses the space of old rows itself: autovacuum)"
                     : ""));
