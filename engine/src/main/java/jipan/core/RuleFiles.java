@@ -52,11 +52,15 @@ public final class RuleFiles {
         changed.forEach((name, text) -> {
             if (!isValidName(name)) {
                 problems.add("files." + name + ": " + NAME_RULE);
+            } else if (text == null) {
+                problems.add("files." + name + ": is required (the file's text, or name it in deleted to remove the file)");
             }
             result.put(name, text);
         });
         for (String name : deleted) {
-            if (changed.containsKey(name)) {
+            if (name == null) {
+                problems.add("deleted: a file name is required (got null)");
+            } else if (changed.containsKey(name)) {
                 problems.add("deleted: " + name + " is also in files");
             } else if (result.remove(name) == null) {
                 problems.add("deleted: the live rule set has no file " + name + " (it has " + files.keySet() + ")");
@@ -87,10 +91,17 @@ public final class RuleFiles {
 
     private final SortedMap<String, String> files;
     private final String version;
+    private final String digest;
 
     public RuleFiles(Map<String, String> files) {
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        this.version = "sha256:" + hash(this.files).substring(0, 12);
+        this.digest = hash(this.files);
+        this.version = "sha256:" + digest.substring(0, 12);
+    }
+
+    /** The whole SHA-256 of every name and text ({@link #version()} shows its first 12 digits). */
+    String digest() {
+        return digest;
     }
 
     /** Reads every {@code *.drl} file and {@code *.drl.xlsx} decision table directly in {@code directory}. */

@@ -7,23 +7,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,8 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class InputFuzzTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:input-fuzz-test;DB_CLOSE_DELAY=-1"));
     private static final String LONG = "长".repeat(5_000);
     /** Replacements for a field's value: wrong kinds, out of range, too long, formula-looking. */
@@ -196,6 +193,27 @@ class InputFuzzTest {
             payloads++;
         }
         payloads += 4;
+        // a rule file or fixture without text, a null name to delete (each was a 500 once)
+        for (String endpoint : List.of("/api/v1/rules/validate", "/api/v1/rules/test", "/api/v1/rules/publish")) {
+            for (String change : List.of("{\"files\": {\"x.drl\": null}}", "{\"files\": {\"tiers.drl\": null}}",
+                    "{\"deleted\": [null]}", "{\"files\": null, \"deleted\": null}", "{\"files\": {\"\": null}}",
+                    "{\"files\": {\"x.drl\": \"package jipan.rules;\"}, \"fixtures\": {\"x.yml\": null}}",
+                    "{\"files\": {\"x.drl\": \"package jipan.rules;\"}, \"deletedFixtures\": [null]}")) {
+                send("POST", endpoint, change);
+                payloads++;
+            }
+        }
+        send("POST", "/api/v1/rules/impact", "{\"files\": {\"x.drl\": null}, \"asOf\": \"2012-09-30\"}");
+        // query parameters given with an empty value: refused naming them, on every endpoint
+        for (String path : List.of("/api/v1/reports/structure?from=2011-10-01&to=2012-09-30&by=",
+                "/api/v1/reports/tier-migration?from=&to=", "/api/v1/call-lists?kind=&dueBy=", "/api/v1/call-lists?page=",
+                "/api/v1/reports/churn/monthly?month=", "/api/v1/reports/churn/monthly?month=2012-09&format=",
+                "/api/v1/customers/C1/classification?asOf=", "/api/v1/classification-runs?x=",
+                "/api/v1/reports/growth?from=2011-10-01&to=2012-09-30&=", "/api/v1/imports?kind=")) {
+            send("GET", path, null);
+            payloads++;
+        }
+        payloads += 1;
         payloads += rawRequests();
 
         assertThat(payloads).isGreaterThanOrEqualTo(300);

@@ -67,11 +67,16 @@ public final class FixtureFiles {
         changed.forEach((name, text) -> {
             if (!isValidName(name)) {
                 problems.add("fixtures." + name + ": " + NAME_RULE);
+            } else if (text == null) {
+                problems.add("fixtures." + name + ": is required (the fixture's YAML, or name it in "
+                        + "deletedFixtures to remove it)");
             }
             result.put(name, text);
         });
         for (String name : deleted) {
-            if (result.remove(name) == null) {
+            if (name == null) {
+                problems.add("deletedFixtures: a fixture path is required (got null)");
+            } else if (result.remove(name) == null) {
                 problems.add("deletedFixtures: there is no fixture " + name);
             }
         }
