@@ -2,11 +2,14 @@ package jipan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.lifecycle.Managed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import jipan.admin.AdminSettings;
 import jipan.auth.AuthSettings;
 import jipan.core.Classifier;
@@ -15,11 +18,16 @@ import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.db.DatabaseSettings;
 import jipan.imports.ImportSettings;
+import jipan.lifecycle.ActiveVersionPoller;
 import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleVersions;
+import jipan.lifecycle.RulesDirectoryWatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The service's configuration file (see config/jipan.yml). */
 public class JipanConfiguration extends Configuration {
+    private static final Logger LOG = LoggerFactory.getLogger(JipanConfiguration.class);
 
     /** Where the rules come from and how far they may run. */
     public static class RulesSettings {
@@ -59,6 +67,26 @@ public class JipanConfiguration extends Configuration {
         @JsonProperty public void setDirectory(String directory) { this.directory = directory; }
         @JsonProperty public int getMaxFiringsPerCustomer() { return maxFiringsPerCustomer; }
         @JsonProperty public void setMaxFiringsPerCustomer(int max) { this.maxFiringsPerCustomer = max; }
+
+        /** The fixtures the console edits and candidates are tested against: the gate's, else {@code fixtures}. */
+        public Path fixturesDirectory() {
+            return Path.of(fixtureGate == null || fixtureGate.isBlank() ? "fixtures" : fixtureGate);
+        }
+
+        /**
+         * What keeps the live rules current while the service runs: a watcher of the rules directory
+         * ({@code watch}), a poller of the version other instances made active ({@code pollActiveVersionSeconds}).
+         */
+        public List<Managed> followers(LiveRules rules, RuleVersions versions) {
+            List<Managed> followers = new ArrayList<>();
+            if (watch) {
+                followers.add(new RulesDirectoryWatcher(rules, Path.of(directory)));
+            }
+            if (pollActiveVersionSeconds > 0) {
+                followers.add(new ActiveVersionPoller(versions, rules, pollActiveVersionSeconds));
+            }
+            return followers;
+        }
     }
 
     /** Limits of the classify endpoint. */
@@ -125,8 +153,13 @@ public class JipanConfiguration extends Configuration {
      * version stored, the directory must pass the gate or the service does not start.
      */
     public LiveRules buildLiveRules(RuleVersions versions) {
-        return LiveRules.atStart(RuleFiles.readDirectory(Path.of(rules.getDirectory())), versions.activeFiles(),
-                this::buildClassifier, fixtureGate(), versions);
+        LiveRules live = LiveRules.atStart(RuleFiles.readDirectory(Path.of(rules.getDirectory())),
+                versions.activeFiles(), this::buildClassifier, fixtureGate(), versions);
+        Classifier first = live.current();
+        LOG.info("rule set {} is live: {} rules{}", first.rulesetVersion(), first.rules().ruleNames().size(),
+                live.lastRefusal() == null ? "" : "; the rules directory was refused: " + live.lastRefusal().reasons());
+        first.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
+        return live;
     }
 
     @JsonProperty public RulesSettings getRules() { return rules; }

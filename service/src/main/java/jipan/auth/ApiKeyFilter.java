@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jipan.api.Problem;
+import org.slf4j.LoggerFactory;
 
 /**
  * Authentication: finds the API key of a request ({@code X-Api-Key: KEY} or {@code Authorization: Bearer KEY})
@@ -46,6 +47,16 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     private ApiKeyFilter(List<AuthSettings.ApiKey> keys, boolean open) {
         this.byHash = keys.stream().collect(Collectors.toMap(AuthSettings.ApiKey::getSha256, Function.identity()));
         this.open = open;
+    }
+
+    /** The filter the configuration asks for: its keys, or (mode none, said in the log) no authentication. */
+    public static ApiKeyFilter of(AuthSettings settings) {
+        if (settings.getMode().equals("keys")) {
+            return new ApiKeyFilter(settings.getKeys());
+        }
+        LoggerFactory.getLogger(ApiKeyFilter.class).warn(
+                "auth: none — the API is open to anyone who can reach it; for local demos only");
+        return open();
     }
 
     /** No authentication: for local demos only, and only when the configuration says so. */

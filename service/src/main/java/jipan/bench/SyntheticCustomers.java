@@ -3,17 +3,16 @@ package jipan.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.jackson.Jackson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import jipan.api.CustomerDocument;
+import jipan.api.ClassifyRequestBody;
 import jipan.core.documents.JsonSettings;
 import jipan.core.scenarios.DemoDealership;
 
 /**
- * Deterministic classify requests of made-up customers, for benchmarks and the service's start-up warm-up:
+ * Deterministic classify requests of made-up customers, for benchmarks and tests:
  * minimal ones ({@link #request}: one or two vehicles and 0 to 16 visits, about 8 on average, over the three years
  * before {@code asOf}, mostly customer-pay) or realistic ones ({@link #realisticRequest}: the demo dealership's).
  */
@@ -31,25 +30,8 @@ public final class SyntheticCustomers {
      * too) as a classify request, the same documents the API takes.
      */
     public static ObjectNode realisticRequest(LocalDate asOf, int customers, long seed) {
-        com.fasterxml.jackson.databind.ObjectMapper json = JsonSettings.apply(io.dropwizard.jackson.Jackson.newObjectMapper());
-        DemoDealership dealership = new DemoDealership(seed, asOf);
-        ObjectNode request = json.createObjectNode().put("asOf", asOf.toString());
-        ArrayNode list = request.putArray("customers");
-        for (int i = 1; i <= customers; i++) {
-            list.add(json.valueToTree(CustomerDocument.of(dealership.customer(i))));
-        }
-        return request;
-    }
-
-    /** The request split into one request per customer, as an integration sends them one at a time. */
-    public static List<ObjectNode> singleCustomerRequests(ObjectNode request) {
-        List<ObjectNode> requests = new ArrayList<>(request.get("customers").size());
-        for (var customer : request.get("customers")) {
-            ObjectNode single = JsonNodeFactory.instance.objectNode().put("asOf", request.get("asOf").asText());
-            single.putArray("customers").add(customer);
-            requests.add(single);
-        }
-        return requests;
+        return ClassifyRequestBody.json(JsonSettings.apply(Jackson.newObjectMapper()), asOf,
+                new DemoDealership(seed, asOf).customers(customers));
     }
 
     public static ObjectNode request(LocalDate asOf, int customers, long seed) {

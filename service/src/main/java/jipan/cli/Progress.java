@@ -1,16 +1,16 @@
 package jipan.cli;
 
 /** A one-line progress bar on the terminal: {@code [#####     ] 52% 10,400 of 20,000}. */
-final class Progress {
+public final class Progress {
     private static final int WIDTH = 30;
     private final long total;
     private int lastPercent = -1;
 
-    Progress(long total) {
+    public Progress(long total) {
         this.total = total;
     }
 
-    void update(long done) {
+    public void update(long done) {
         int percent = total == 0 ? 100 : (int) (done * 100 / total);
         if (percent != lastPercent) {
             lastPercent = percent;
@@ -21,7 +21,7 @@ final class Progress {
         }
     }
 
-    void finish() {
+    public void finish() {
         System.out.println();
     }
 }

@@ -17,9 +17,9 @@ import net.sourceforge.argparse4j.inf.Namespace;
  * locked or unreachable, a bad argument, rules that do not compile — are printed as their message, not as a
  * stack trace.
  */
-abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
+public abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
 
-    StoreCommand(String name, String description) {
+    protected StoreCommand(String name, String description) {
         super(name, description);
     }
 
@@ -27,7 +27,7 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
      * Opens the store the configuration names: migrated to the latest schema when the command {@code writes},
      * else as it is (a command that only reads never changes the schema). Close it when done.
      */
-    static Database openStore(JipanConfiguration configuration, boolean writes) {
+    public static Database openStore(JipanConfiguration configuration, boolean writes) {
         if (!writes) {
             configuration.getDatabase().setMigrateOnStart(false);
         }
@@ -38,7 +38,7 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
      * Classification runs over the store with the rules of {@link #liveRules} (the directory given with
      * {@code --rules}, else the store's active version): what {@code classify-all} and {@code demo-data} run.
      */
-    static jipan.runs.ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
+    public static jipan.runs.ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
                                               Database database, jipan.db.CustomerStore store, String rulesDirectory,
                                               int threads) {
         return new jipan.runs.ClassificationRuns(database.jdbi(), store,
@@ -49,7 +49,7 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
 
     /** Writes a file's content. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(java.io.OutputStream out) throws java.io.IOException;
     }
 
@@ -57,7 +57,7 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
      * Writes {@code target} whole or not at all: to a temporary file beside it, then moved into place (a reader
      * never sees a half-written file, and a failed write leaves the old one).
      */
-    static void writeWhole(java.nio.file.Path target, Content content) throws java.io.IOException {
+    public static void writeWhole(java.nio.file.Path target, Content content) throws java.io.IOException {
         java.nio.file.Path absolute = target.toAbsolutePath();
         java.nio.file.Path partial = java.nio.file.Files.createTempFile(absolute.getParent(), ".jipan-", ".part");
         try {
@@ -72,7 +72,7 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
     }
 
     /** A date argument ({@code dest} as {@code --kebab-case}), read like every date of the service. */
-    static java.time.LocalDate date(Namespace namespace, String dest) {
+    public static java.time.LocalDate date(Namespace namespace, String dest) {
         String flag = "--" + dest.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
         try {
             return jipan.core.Limits.parseDate(namespace.getString(dest));
@@ -85,7 +85,7 @@ abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration> {
      * The rules a command classifies with: the directory given with {@code --rules}, else the store's active
      * version (the rules the service runs), else — nothing stored yet — the configured rules directory.
      */
-    static Classifier liveRules(JipanConfiguration configuration, Database database, String rulesDirectory) {
+    public static Classifier liveRules(JipanConfiguration configuration, Database database, String rulesDirectory) {
         if (rulesDirectory != null) {
             System.out.println("rules: " + rulesDirectory + " (--rules)");
             return configuration.buildClassifier(RuleFiles.readDirectory(java.nio.file.Path.of(rulesDirectory)));

@@ -1,14 +1,15 @@
 package jipan.console;
 
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
+import jipan.concurrent.NamedThreads;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.reports.ReportDefinition;
@@ -57,20 +58,13 @@ public final class DashboardWarmUp implements Managed {
 
     @Override
     public void start() {
-        thread = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, "dashboard-warm-up");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            return t;
-        });
+        thread = NamedThreads.daemon("dashboard-warm-up").background().single();
         thread.submit(this::warm);
     }
 
     @Override
     public void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-        }
+        NamedThreads.close(thread, Duration.ZERO); // only a warm-up: interrupted, not awaited
     }
 
     /** Runs the dashboards' reports once; returns how many ran (-1: stopped by an error). */

@@ -55,9 +55,13 @@ public final class ImportJobs {
         this.metrics = metrics;
     }
 
-    /** Marks the jobs a stopped service left unfinished; returns how many. */
+    /** Marks the jobs a stopped service left unfinished, and says so in the log; returns how many. */
     public int markInterrupted() {
-        return jdbi.withExtension(ImportJobDao.class, ImportJobDao::markInterrupted);
+        int cutOff = jdbi.withExtension(ImportJobDao.class, ImportJobDao::markInterrupted);
+        if (cutOff > 0) {
+            LOG.warn("{} import(s) were cut off by a stop: GET /api/v1/imports lists them", cutOff);
+        }
+        return cutOff;
     }
 
     public ImportJob start(ImportKind kind, String name, InputStream upload, Charset charset) throws IOException {

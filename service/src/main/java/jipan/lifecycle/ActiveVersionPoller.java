@@ -1,9 +1,10 @@
 package jipan.lifecycle;
 
 import io.dropwizard.lifecycle.Managed;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jipan.concurrent.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,7 @@ public final class ActiveVersionPoller implements Managed {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "rule-version-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = NamedThreads.daemon("rule-version-poller").scheduled();
         scheduler.scheduleWithFixedDelay(this::poll, seconds, seconds, TimeUnit.SECONDS);
     }
 
@@ -43,6 +40,6 @@ public final class ActiveVersionPoller implements Managed {
 
     @Override
     public void stop() {
-        scheduler.shutdownNow();
+        NamedThreads.close(scheduler, Duration.ofSeconds(5));
     }
 }

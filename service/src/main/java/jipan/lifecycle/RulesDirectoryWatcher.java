@@ -9,6 +9,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import jipan.api.RuleOutcome;
+import jipan.concurrent.NamedThreads;
 import jipan.core.RuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +37,7 @@ public final class RulesDirectoryWatcher implements Managed {
         watcher = FileSystems.getDefault().newWatchService();
         directory.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-        thread = new Thread(this::watch, "rules-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        thread = NamedThreads.daemon("rules-watcher").start(this::watch);
         LOG.info("watching {} for rule changes", directory.toAbsolutePath());
     }
 

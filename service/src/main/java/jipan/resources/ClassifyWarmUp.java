@@ -3,14 +3,16 @@ package jipan.resources;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import jipan.bench.SyntheticCustomers;
+import jipan.api.ClassifyRequestBody;
+import jipan.concurrent.NamedThreads;
+import jipan.core.scenarios.DemoDealership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,14 +53,10 @@ public final class ClassifyWarmUp implements Managed {
         long started = System.nanoTime();
         AtomicInteger answered = new AtomicInteger();
         int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "classify-warm-up");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = NamedThreads.daemon("classify-warm-up").pool(threads);
         try {
-            List<ObjectNode> bodies = SyntheticCustomers.singleCustomerRequests(
-                    SyntheticCustomers.realisticRequest(AS_OF, Math.min(DISTINCT, customers), SEED));
+            List<ObjectNode> bodies = ClassifyRequestBody.perCustomer(ClassifyRequestBody.json(json, AS_OF,
+                    new DemoDealership(SEED, AS_OF).customers(Math.min(DISTINCT, customers))));
             List<Future<?>> work = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
@@ -80,7 +78,7 @@ public final class ClassifyWarmUp implements Managed {
         } catch (Exception e) {
             LOG.warn("classify warm-up stopped after {} requests (the service starts anyway)", answered.get(), e);
         } finally {
-            pool.shutdownNow();
+            NamedThreads.close(pool, Duration.ZERO);
         }
         return answered.get();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.jersey.validation.ConstraintMessage;
 import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.validation.ConstraintViolation;
@@ -23,6 +24,14 @@ import jipan.api.Problem;
  * parameter or malformed JSON, 405, 415 …): an RFC 9457 {@link Problem}, like the service's own.
  */
 public final class ErrorBodies {
+
+    /** Every mapper of this class, so that every error of every endpoint answers as a problem. */
+    public static void register(JerseyEnvironment jersey) {
+        jersey.register(new WebApplication());
+        jersey.register(new MalformedJson());
+        jersey.register(new Violations());
+        jersey.register(new Unexpected());
+    }
     private ErrorBodies() {
     }
 

@@ -2,6 +2,7 @@ package jipan.resources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.core.setup.Environment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import jipan.api.Problem;
@@ -19,6 +20,14 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class JsonErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Answers the web server's own errors, and those of the application's context, with this handler. */
+    public static void install(Environment environment) {
+        environment.lifecycle().addServerLifecycleListener(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            environment.getApplicationContext().setErrorHandler(new JsonErrorHandler());
+        });
+    }
 
     static String body(int code, String message) {
         try {

@@ -1,13 +1,16 @@
 package jipan.runs;
+import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import jipan.admin.ServiceMetrics;
+import jipan.concurrent.NamedThreads;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -20,8 +23,6 @@ import jipan.db.CustomerStore;
 import jipan.db.StoredResultRow;
 import jipan.lifecycle.LiveRules;
 import org.jdbi.v3.core.Jdbi;
-import com.codahale.metrics.Timer;
-import jipan.admin.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,9 +124,14 @@ public final class ClassificationRuns {
         });
     }
 
-    /** Marks runs a stopped process left RUNNING as INTERRUPTED; returns how many. */
+    /** Marks runs a stopped process left RUNNING as INTERRUPTED, and says so in the log; returns how many. */
     public int markInterrupted() {
-        return jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);
+        int interrupted = jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);
+        if (interrupted > 0) {
+            LOG.warn("{} classification run(s) were left unfinished by a stop; resume them with POST "
+                    + "/api/v1/classification-runs/{{id}}/resume", interrupted);
+        }
+        return interrupted;
     }
 
     /** Runs {@link #execute} on the executor and returns at once. */
@@ -153,9 +159,9 @@ public final class ClassificationRuns {
         Timer.Context timing = metrics.runs.time();
         LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}", runId, run.customersTotal(),
                 run.asOf(), run.rulesetVersion(), run.customersDone() > 0 ? ", resuming after " + run.customersDone() : "");
-        ExecutorService reader = Executors.newSingleThreadExecutor(named("run-" + runId + "-reader"));
-        ExecutorService writer = Executors.newSingleThreadExecutor(named("run-" + runId + "-writer"));
-        ExecutorService workers = Executors.newFixedThreadPool(threads, named("run-" + runId + "-classifier"));
+        ExecutorService reader = NamedThreads.daemon("run-" + runId + "-reader").single();
+        ExecutorService writer = NamedThreads.daemon("run-" + runId + "-writer").single();
+        ExecutorService workers = NamedThreads.daemon("run-" + runId + "-classifier").pool(threads);
         try {
             String first = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.lastCustomerOf(runId)).orElse("");
             StoredResults.RunRules rules = StoredResults.RunRules.of(runId,
@@ -191,16 +197,17 @@ public final class ClassificationRuns {
                     + "thread(s), writing {}; the stages overlap)", runId, done.get(),
                     String.format("%.1f", (System.nanoTime() - started) / 1e9), reading, classifying, threads, writing);
         } catch (RuntimeException e) {
-            finishWriting(writer); // the page being written when another stage failed is stored whole, or not at all
+            // the page being written when another stage failed is stored whole, or not at all
+            NamedThreads.close(writer, Duration.ofMinutes(5));
             LOG.error("classification run {} failed", runId, e);
             metrics.runsFailed.inc();
             String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             jdbi.useExtension(ClassificationRunDao.class,
                     dao -> dao.finish(runId, "FAILED", reason.substring(0, Math.min(2000, reason.length()))));
         } finally {
-            reader.shutdownNow();
-            workers.shutdownNow();
-            writer.shutdownNow();
+            NamedThreads.close(reader, Duration.ZERO);
+            NamedThreads.close(workers, Duration.ZERO);
+            NamedThreads.close(writer, Duration.ZERO);
             timing.stop();
         }
         return find(runId);
@@ -380,24 +387,6 @@ public final class ClassificationRuns {
         public String toString() {
             return String.format("%.1f s, CPU %.1f s", elapsed.get() / 1e9, cpu.get() / 1e9);
         }
-    }
-
-    private static void finishWriting(ExecutorService writer) {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private StoredResultRow row(ClassificationRunRow run, StoredResults.RunRules rules, Classification result) {

@@ -15,7 +15,7 @@ import jipan.JipanConfiguration;
  * print to {@code System.out}, so it is captured during each test) and what it fails with. A test class holds one
  * as {@code @RegisterExtension final CommandLine cli = new CommandLine();}.
  */
-final class CommandLine implements org.junit.jupiter.api.extension.BeforeEachCallback,
+public final class CommandLine implements org.junit.jupiter.api.extension.BeforeEachCallback,
         org.junit.jupiter.api.extension.AfterEachCallback {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -23,7 +23,7 @@ final class CommandLine implements org.junit.jupiter.api.extension.BeforeEachCal
     private final Cli cli;
     private PrintStream originalOut;
 
-    CommandLine() {
+    public CommandLine() {
         JipanApplication application = new JipanApplication();
         Bootstrap<JipanConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
@@ -42,20 +42,20 @@ final class CommandLine implements org.junit.jupiter.api.extension.BeforeEachCal
     }
 
     /** Runs a command; empty when it succeeded (exit 0), else what it failed with (exit 1). */
-    Optional<Throwable> run(String... arguments) throws Exception {
+    public Optional<Throwable> run(String... arguments) throws Exception {
         return cli.run(arguments);
     }
 
-    String out() {
+    public String out() {
         return stdout.toString(StandardCharsets.UTF_8);
     }
 
-    String err() {
+    public String err() {
         return stderr.toString(StandardCharsets.UTF_8);
     }
 
     /** Forgets what was printed so far. */
-    void clear() {
+    public void clear() {
         stdout.reset();
         stderr.reset();
     }

@@ -49,6 +49,15 @@ public final class DemoDealership {
         this.from = until.minusYears(4);
     }
 
+    /** The next {@code count} customers (from a new dealership: {@code D000001} to {@code count}). */
+    public List<CustomerFacts> customers(int count) {
+        List<CustomerFacts> customers = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            customers.add(customer(i));
+        }
+        return customers;
+    }
+
     /** The next customer, {@code D000001} onwards. */
     public CustomerFacts customer(int index) {
         String id = String.format("D%06d", index);

@@ -1,4 +1,4 @@
-package jipan.cli;
+package jipan.demo;
 
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -8,12 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jipan.JipanConfiguration;
+import jipan.cli.Progress;
+import jipan.cli.StoreCommand;
 import jipan.core.CustomerUpsert;
+import jipan.core.scenarios.DemoDealership;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.StoreCompaction;
-import jipan.core.scenarios.DemoDealership;
-import jipan.demo.DemoFiles;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 

@@ -1,4 +1,4 @@
-package jipan.cli;
+package jipan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,11 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import jipan.bench.PlainJavaClassifier;
-import jipan.bench.PlainJavaTierFloor;
-import jipan.bench.SyntheticCustomers;
+import jipan.api.ClassifyRequestBody;
+import jipan.cli.StoreCommand;
+import jipan.concurrent.NamedThreads;
 import jipan.core.Classifier;
 import jipan.core.CompiledRules;
 import jipan.core.CustomerFacts;
@@ -158,7 +157,7 @@ public class BenchCommand extends Command {
     private static List<byte[]> singleCustomerBodies(ObjectNode request) throws Exception {
         ObjectMapper json = JsonSettings.apply(Jackson.newObjectMapper());
         List<byte[]> bodies = new ArrayList<>();
-        for (ObjectNode body : SyntheticCustomers.singleCustomerRequests(request)) {
+        for (ObjectNode body : ClassifyRequestBody.perCustomer(request)) {
             bodies.add(json.writeValueAsBytes(body));
         }
         return bodies;
@@ -176,11 +175,7 @@ public class BenchCommand extends Command {
 
         LatencyBench(String baseUrl, String apiKey, ObjectNode request) throws Exception {
             this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(8, runnable -> {
-                        Thread thread = new Thread(runnable, "bench-http");
-                        thread.setDaemon(true);
-                        return thread;
-                    })).build();
+                    .executor(NamedThreads.daemon("bench-http").pool(8)).build();
             this.uri = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/classify");
             this.apiKey = apiKey;
             this.bodies = singleCustomerBodies(request);
@@ -265,7 +260,7 @@ public class BenchCommand extends Command {
     /** Classifies the customers in {@code threads} equal shares at once; returns how many were classified. */
     private static int classifyInParallel(Classifier classifier, List<CustomerFacts> facts, int threads)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = NamedThreads.daemon("bench-classify").pool(threads);
         try {
             List<Future<Integer>> shares = new ArrayList<>();
             int size = (facts.size() + threads - 1) / threads;
@@ -313,7 +308,7 @@ public class BenchCommand extends Command {
         }
 
         int run() throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            ExecutorService pool = NamedThreads.daemon("bench-client").pool(clients);
             try {
                 List<Future<Integer>> answers = new ArrayList<>();
                 for (byte[] body : bodies) {

@@ -1,4 +1,4 @@
-package jipan.cli;
+package jipan.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import jipan.cli.CommandLine;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.documents.CustomerFactsReader;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bench --requests-out}: the request bodies a load generator such as wrk sends, one per line. */
