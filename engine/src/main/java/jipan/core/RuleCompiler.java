@@ -45,7 +45,19 @@ public final class RuleCompiler {
     private static final Pattern JAVA_PROBLEM = Pattern.compile("^(.*?)\\s*(for the type|in the type) \\S*Lambda\\w*");
     private static final Pattern QUOTED_NAME = Pattern.compile("(?:The method |The field |^)([A-Za-z_$][\\w$]*)");
 
+    /**
+     * The rule base of these files, or a {@link RuleCompilationException} with every problem. Compiling is a pure
+     * function of the files (their {@link RuleFiles#version() version} hashes every name and text), so the last few
+     * results are kept: a candidate validated, tested and then published, a rollback to a recent version, a reload of
+     * an unchanged directory, each compile once.
+     */
     public CompiledRules compile(RuleFiles ruleFiles) {
+        return RECENT.compile(ruleFiles, this::compileFresh);
+    }
+
+    private static final CompileCache RECENT = new CompileCache(8);
+
+    private CompiledRules compileFresh(RuleFiles ruleFiles) {
         // Decision tables become DRL first (the engine's spreadsheet compiler); from there on they are rule files
         // like any other, and every problem found in their DRL is put back at the sheet and cell it came from.
         Map<String, DecisionTables.Generated> tables = new TreeMap<>();

@@ -11,12 +11,10 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,7 @@ import org.slf4j.LoggerFactory;
 /** The admin port: loopback by default, tasks closed, no rule content in the health check, no keys in logs. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AdminPortTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config-keys.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config-keys.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:admin-port-test;DB_CLOSE_DELAY=-1"));
 
     private String admin(String path) {

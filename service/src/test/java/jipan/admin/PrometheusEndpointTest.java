@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,8 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The admin port's Prometheus text: the service's metrics, counting what the service did. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PrometheusEndpointTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:prometheus-test;DB_CLOSE_DELAY=-1"));
 
     private static String scrape() {

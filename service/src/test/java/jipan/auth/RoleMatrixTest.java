@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,8 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.reports.ReportRegistry;
 import jipan.resources.ResourceClasses;
 import org.junit.jupiter.api.Test;
@@ -42,8 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config-keys.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config-keys.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:role-matrix-test;DB_CLOSE_DELAY=-1"));
     private static final Map<String, String> KEYS = Map.of("INTEGRATION", "demo-integration", "ANALYST",
             "demo-analyst", "SERVICE", "demo-service", "VIEWER", "demo-viewer");

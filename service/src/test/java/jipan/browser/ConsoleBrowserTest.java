@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
@@ -14,9 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
 import jipan.ShippedRules;
+import jipan.TestApp;
 import jipan.TestRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
     private static final Path RULES = ShippedRules.copy();
     private static final Path GATE = ShippedRules.copyFixtures();
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config-keys.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config-keys.yml"),
             ConfigOverride.config("rules.directory", RULES.toString()),
             ConfigOverride.config("rules.fixtureGate", GATE.toString()),
             ConfigOverride.config("database.url", "jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1"));

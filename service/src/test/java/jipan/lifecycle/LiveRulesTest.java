@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import jipan.TestRequests;
 import jipan.api.RuleOutcome;
 import jipan.core.Classification;
@@ -146,6 +147,7 @@ class LiveRulesTest {
         LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean swapping = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
         try {
             List<Future<List<String>>> requests = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -155,12 +157,19 @@ class LiveRulesTest {
                         Classifier classifier = live.current();
                         Classification result = classifier.classify(threeVisits.asOf(), threeVisits.customers().get(0));
                         answers.add(classifier.rulesetVersion() + " " + result.tier());
+                        answered.incrementAndGet();
                     }
                     return answers;
                 }));
             }
             for (int swap = 0; swap < 6; swap++) {
                 assertThat(live.propose(swap % 2 == 0 ? aFrom3 : SHIPPED).accepted()).isTrue();
+                // requests answered on each rule set (a compiled rule set is kept: the swap itself is quick)
+                int before = answered.get();
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (answered.get() < before + 50 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
             }
             swapping.set(false);
             List<String> all = new ArrayList<>();

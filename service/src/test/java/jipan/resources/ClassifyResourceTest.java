@@ -6,25 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
-import org.glassfish.jersey.client.ClientProperties;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.TestRequests;
 import jipan.bench.SyntheticCustomers;
+import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The classify endpoint through real HTTP on a started service, with the rules of rules/. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ClassifyResourceTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:classify-test;DB_CLOSE_DELAY=-1"));
 
     private Response post(Object body) {

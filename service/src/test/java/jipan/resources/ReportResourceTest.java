@@ -7,7 +7,6 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.util.JarLocation;
 import jakarta.ws.rs.client.Entity;
@@ -22,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jipan.JipanApplication;
 import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.TestRequests;
 import jipan.reports.ReportColumns;
 import jipan.reports.ReportDefinition;
@@ -33,8 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The reports as REST and the {@code report} command serve them, both from the one registry. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReportResourceTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:report-resource;DB_CLOSE_DELAY=-1"));
 
     @BeforeAll

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,8 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The settings form's two calls: the live thresholds, and the files a change of them makes (nothing goes live). */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RuleSettingsResourceTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:rule-settings;DB_CLOSE_DELAY=-1"));
 
     private static Response call(String path, String body) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
@@ -15,10 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
 import jipan.ShippedRules;
+import jipan.TestApp;
 import jipan.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,8 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RuleVersionsResourceTest {
     private static final Path RULES = ShippedRules.copy();
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("rules.directory", RULES.toString()),
             ConfigOverride.config("rules.fixtureGate", ShippedRules.copyFixtures().toString()),
             ConfigOverride.config("database.url", "jdbc:h2:mem:rule-versions-test;DB_CLOSE_DELAY=-1"));

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import jipan.JipanApplication;
-import jipan.JipanConfiguration;
+import jipan.TestApp;
 import jipan.TestRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class TypedBodiesTest {
-    private static final DropwizardAppExtension<JipanConfiguration> APP = new DropwizardAppExtension<>(
-            JipanApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:typed-bodies;DB_CLOSE_DELAY=-1"));
 
     private JsonNode post(String path, String body, int status) throws Exception {
