@@ -7,6 +7,7 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jipan.core.HostileCorpus;
 import jipan.core.RuleCompilationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +41,10 @@ class BrokenRulesStartTest {
 
     @Test
     void theServiceDoesNotStartOnHostileRulesAndNoneOfThemRuns(@TempDir Path rules) throws Exception {
-        jipan.core.HostileCorpus.remember();
+        HostileCorpus.remember();
         Files.writeString(rules.resolve("ok.drl"), "package jipan.rules;\n\nimport jipan.core.facts.AsOf;\n\nrule \"fine\"\nwhen\n    AsOf()\nthen\nend\n");
         // an eval() condition runs when the rule base is built: the start must refuse it before that
-        Files.copy(jipan.core.HostileCorpus.DIRECTORY.resolve("72-eval-condition.drl"), rules.resolve("evil.drl"));
+        Files.copy(HostileCorpus.DIRECTORY.resolve("72-eval-condition.drl"), rules.resolve("evil.drl"));
         DropwizardTestSupport<JipanConfiguration> app = app(rules);
         try {
             assertThatThrownBy(app::before)
@@ -53,6 +54,6 @@ class BrokenRulesStartTest {
         } finally {
             app.after();
         }
-        jipan.core.HostileCorpus.assertNothingRan();
+        HostileCorpus.assertNothingRan();
     }
 }

@@ -3,6 +3,7 @@ package jipan.core;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -183,8 +184,8 @@ public final class Classifier {
         List<FollowUpResult> followUps = decisions.all(FollowUpDecided.class).stream()
                 .map(f -> new FollowUpResult(f.getKind(), f.getSubject(), f.getPriority(), f.getDue(), f.getAssignee(),
                         f.getBasis(), f.getBecause()))
-                .sorted(java.util.Comparator.comparing(FollowUpResult::due, java.util.Comparator.nullsLast(
-                                java.util.Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(FollowUpResult::due, Comparator.nullsLast(
+                                Comparator.naturalOrder()))
                         .thenComparingInt(FollowUpResult::priority)
                         .thenComparing(FollowUpResult::kind).thenComparing(FollowUpResult::subject))
                 .toList();

@@ -1,5 +1,6 @@
 package jipan.core;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -253,7 +254,7 @@ final class RuleAllowList {
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
-        java.util.Set<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         for (Set<String> set : sets) {
             all.addAll(set);
         }

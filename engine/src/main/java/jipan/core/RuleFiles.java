@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +29,7 @@ public final class RuleFiles {
      * A rule file's name: letters, digits, '.', '_' or '-', ending in .drl (rules as text) or .drl.xlsx (a decision
      * table, kept as Base64 text of the workbook: {@link DecisionTables}), at most 100 characters.
      */
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+    private static final Pattern NAME = Pattern.compile(
             "(?=.{1,100}$)[A-Za-z0-9._-]{1,96}\\.drl(\\.xlsx)?");
     public static final String NAME_RULE = "a rule file name is letters, digits, '.', '_' or '-', ends in .drl (or "
             + ".drl.xlsx for a decision table) and has at most 100 characters";
@@ -46,8 +50,8 @@ public final class RuleFiles {
      * These files with {@code changed} files added or replaced and {@code deleted} ones removed: how a
      * candidate is sent (only what changes). Every problem is listed, by the JSON field it came from.
      */
-    public RuleFiles withChanges(Map<String, String> changed, java.util.Collection<String> deleted) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    public RuleFiles withChanges(Map<String, String> changed, Collection<String> deleted) {
+        List<String> problems = new ArrayList<>();
         SortedMap<String, String> result = new TreeMap<>(files);
         changed.forEach((name, text) -> {
             if (!isValidName(name)) {
@@ -77,14 +81,14 @@ public final class RuleFiles {
 
     /** A candidate's file list is wrong: each problem names its JSON field. */
     public static final class InvalidRuleFilesException extends IllegalArgumentException {
-        private final java.util.List<String> problems;
+        private final List<String> problems;
 
-        InvalidRuleFilesException(java.util.List<String> problems) {
+        InvalidRuleFilesException(List<String> problems) {
             super(String.join("; ", problems));
-            this.problems = java.util.List.copyOf(problems);
+            this.problems = List.copyOf(problems);
         }
 
-        public java.util.List<String> problems() {
+        public List<String> problems() {
             return problems;
         }
     }

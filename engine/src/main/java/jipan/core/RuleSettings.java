@@ -1,8 +1,10 @@
 package jipan.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -98,7 +100,7 @@ public final class RuleSettings {
         List<Setting> settings = read(files);
         List<String> problems = new ArrayList<>();
         SortedMap<String, String> changed = new TreeMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Change change : changes) {
             String where = change.file() + ":" + change.type() + "." + change.name();
             Setting setting = settings.stream().filter(s -> s.file().equals(change.file())

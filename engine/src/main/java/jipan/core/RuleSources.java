@@ -2,7 +2,9 @@ package jipan.core;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -259,7 +261,7 @@ final class RuleSources {
 
     /** The names a compiler message mentions, longest first: the one the analyst wrote is usually among them. */
     static List<String> namesIn(String message) {
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         Matcher word = Pattern.compile("[A-Za-z_$][\\w$]{2,}").matcher(message);
         while (word.find()) {
             names.add(word.group());
@@ -425,7 +427,7 @@ final class RuleSources {
     }
 
     private static Set<String> identifiers(String text) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         Matcher word = Pattern.compile("[A-Za-z_$][\\w$]*").matcher(text);
         while (word.find()) {
             names.add(word.group());

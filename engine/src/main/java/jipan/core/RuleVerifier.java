@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.objectweb.asm.ClassReader;
@@ -359,7 +360,7 @@ final class RuleVerifier {
     /** Functions may not call themselves, directly or through each other. */
     private void verifyNoRecursion() {
         Map<String, Integer> state = new HashMap<>();
-        for (String start : new java.util.TreeSet<>(calls.keySet())) { // sorted: the same report every time
+        for (String start : new TreeSet<>(calls.keySet())) { // sorted: the same report every time
             if (!state.containsKey(start)) {
                 Deque<String> path = new ArrayDeque<>();
                 cycle(start, state, path);

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.documents.CustomerFactsReader;
+import jipan.core.scenarios.DemoDealership;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,14 +49,14 @@ class ClassifierReuseTest {
     void twoThreadsAtOnceGetTheAnswersOfOne() throws Exception {
         Classifier classifier = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
                 Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
-        java.time.LocalDate asOf = java.time.LocalDate.of(2012, 9, 30);
-        jipan.core.scenarios.DemoDealership dealership = new jipan.core.scenarios.DemoDealership(11L, asOf);
-        List<CustomerFacts> customers = new java.util.ArrayList<>();
+        LocalDate asOf = LocalDate.of(2012, 9, 30);
+        DemoDealership dealership = new DemoDealership(11L, asOf);
+        List<CustomerFacts> customers = new ArrayList<>();
         for (int i = 1; i <= 3_000; i++) {
             customers.add(dealership.customer(i));
         }
         List<Classification> alone = classifier.classify(asOf, customers);
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             var first = threads.submit(() -> classifier.classify(asOf, customers));
             var second = threads.submit(() -> classifier.classify(asOf, customers));

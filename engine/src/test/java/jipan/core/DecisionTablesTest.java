@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.documents.CustomerFactsReader;
+import jipan.core.facts.LoyaltyLevel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,7 +104,7 @@ class DecisionTablesTest {
         Classification at7 = classifier.classify(customers.asOf(), customers.customers()).stream()
                 .filter(result -> result.customerId().equals("ORDINARY-AT-7")).findFirst().orElseThrow();
 
-        assertThat(at7.loyalty().level()).isEqualTo(jipan.core.facts.LoyaltyLevel.LOYAL);
+        assertThat(at7.loyalty().level()).isEqualTo(LoyaltyLevel.LOYAL);
         assertThat(at7.reasons()).extracting(Reason::message).contains("score 7 is in the LOYAL band (from 7, below 11) → LOYAL");
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class RuleCompilerTest {
@@ -78,7 +80,7 @@ class RuleCompilerTest {
 
     @Test
     void aFullWidthSemicolonIsNamedInItsFileAlone() throws Exception {
-        java.util.SortedMap<String, String> files = new java.util.TreeMap<>(RuleFiles.readDirectory(Path.of("../rules")).files());
+        SortedMap<String, String> files = new TreeMap<>(RuleFiles.readDirectory(Path.of("../rules")).files());
         files.put("tiers.drl", files.get("tiers.drl").replaceFirst("insert\\( new TierSettings\\(\\) \\);",
                 "insert( new TierSettings() )；"));
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -65,7 +66,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     }
 
     @Context
-    private jakarta.ws.rs.container.ResourceInfo resource;
+    private ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {

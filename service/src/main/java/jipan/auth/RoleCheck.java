@@ -1,6 +1,7 @@
 package jipan.auth;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,8 +32,8 @@ public class RoleCheck implements DynamicFeature {
 
     /** Open to anyone, no key needed: {@code @PermitAll} on the method or its class (the API description). */
     public static boolean isPublic(Method method) {
-        return method.isAnnotationPresent(jakarta.annotation.security.PermitAll.class)
-                || method.getDeclaringClass().isAnnotationPresent(jakarta.annotation.security.PermitAll.class);
+        return method.isAnnotationPresent(PermitAll.class)
+                || method.getDeclaringClass().isAnnotationPresent(PermitAll.class);
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.jackson.Jackson;
+import java.io.BufferedOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +16,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import jipan.api.ClassifyRequestBody;
 import jipan.cli.StoreCommand;
 import jipan.concurrent.NamedThreads;
@@ -96,7 +99,7 @@ public class BenchCommand extends Command {
             Path out = Path.of(namespace.getString("requestsOut"));
             List<byte[]> bodies = singleCustomerBodies(request);
             StoreCommand.writeWhole(out, stream -> {
-                var file = new java.io.BufferedOutputStream(stream);
+                var file = new BufferedOutputStream(stream);
                 for (byte[] body : bodies) {
                     file.write(body);
                     file.write('\n');
@@ -120,7 +123,7 @@ public class BenchCommand extends Command {
             new RuleCompiler().compile(files);
             warmMillis[i] = (System.nanoTime() - start) / 1e6;
         }
-        java.util.Arrays.sort(warmMillis);
+        Arrays.sort(warmMillis);
         System.out.printf("compile and verify %d rules: first %.0f ms, then median %.0f ms (lowest %.0f, highest %.0f)%n",
                 rules.ruleNames().size(), coldMillis, warmMillis[2], warmMillis[0], warmMillis[4]);
         List<CustomerFacts> facts = new CustomerFactsReader().readClassifyRequest(request).customers();
@@ -194,13 +197,13 @@ public class BenchCommand extends Command {
         private long[] send(int rate, int seconds) throws Exception {
             int count = rate * seconds;
             long[] latencies = new long[count];
-            List<java.util.concurrent.CompletableFuture<Void>> answers = new ArrayList<>(count);
+            List<CompletableFuture<Void>> answers = new ArrayList<>(count);
             long start = System.nanoTime();
             for (int k = 0; k < count; k++) {
                 long due = start + (long) (k * 1e9 / rate);
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
                 int index = k;
                 HttpRequest post = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")

@@ -3,7 +3,11 @@ package jipan.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import jipan.JipanConfiguration;
@@ -86,15 +90,15 @@ public class ReportCommand extends StoreCommand {
             List<? extends Record> found = rows;
             byte[] body;
             if (format.equals("xlsx")) {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
                 report.table(found, chinese).writeXlsx(out);
                 body = out.toByteArray();
             } else if (format.equals("csv")) {
-                body = report.table(found, chinese).csv().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                body = report.table(found, chinese).csv().getBytes(StandardCharsets.UTF_8);
             } else {
                 ObjectMapper json = bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
                 body = (json.writeValueAsString(report.single() ? found.get(0) : found) + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        .getBytes(StandardCharsets.UTF_8);
             }
             String out = namespace.getString("out");
             if (out == null && format.equals("xlsx")) {
@@ -104,11 +108,11 @@ public class ReportCommand extends StoreCommand {
                 System.out.write(body);
                 System.out.flush();
             } else {
-                java.nio.file.Path target = java.nio.file.Path.of(out).toAbsolutePath();
+                Path target = Path.of(out).toAbsolutePath();
                 writeWhole(target, file -> file.write(body));
                 System.err.printf("wrote %s (%,d bytes)%n", target, body.length);
             }
-            java.util.Arrays.sort(millis);
+            Arrays.sort(millis);
             System.err.printf("%s computed in %.0f ms%s%n", report.name(), millis[repeat / 2],
                     repeat == 1 ? "" : String.format(" (median of %d; fastest %.0f ms, slowest %.0f ms)", repeat,
                             millis[0], millis[repeat - 1]));

@@ -3,13 +3,25 @@ package jipan.cli;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
 import jipan.JipanConfiguration;
 import jipan.core.Classifier;
+import jipan.core.Limits;
 import jipan.core.RuleCompilationException;
 import jipan.core.RuleFiles;
+import jipan.db.CustomerStore;
 import jipan.db.Database;
+import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleVersions;
+import jipan.runs.ClassificationRuns;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
@@ -38,44 +50,44 @@ public abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration>
      * Classification runs over the store with the rules of {@link #liveRules} (the directory given with
      * {@code --rules}, else the store's active version): what {@code classify-all} and {@code demo-data} run.
      */
-    public static jipan.runs.ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
-                                              Database database, jipan.db.CustomerStore store, String rulesDirectory,
+    public static ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
+                                              Database database, CustomerStore store, String rulesDirectory,
                                               int threads) {
-        return new jipan.runs.ClassificationRuns(database.jdbi(), store,
-                new jipan.lifecycle.LiveRules(liveRules(configuration, database, rulesDirectory), null,
-                        jipan.lifecycle.LiveRules.Publication.NONE),
-                bootstrap.getObjectMapper(), jipan.runs.ClassificationRuns.DEFAULT_PAGE_SIZE, threads);
+        return new ClassificationRuns(database.jdbi(), store,
+                new LiveRules(liveRules(configuration, database, rulesDirectory), null,
+                        LiveRules.Publication.NONE),
+                bootstrap.getObjectMapper(), ClassificationRuns.DEFAULT_PAGE_SIZE, threads);
     }
 
     /** Writes a file's content. */
     @FunctionalInterface
     public interface Content {
-        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /**
      * Writes {@code target} whole or not at all: to a temporary file beside it, then moved into place (a reader
      * never sees a half-written file, and a failed write leaves the old one).
      */
-    public static void writeWhole(java.nio.file.Path target, Content content) throws java.io.IOException {
-        java.nio.file.Path absolute = target.toAbsolutePath();
-        java.nio.file.Path partial = java.nio.file.Files.createTempFile(absolute.getParent(), ".jipan-", ".part");
+    public static void writeWhole(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path partial = Files.createTempFile(absolute.getParent(), ".jipan-", ".part");
         try {
-            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(partial)) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 content.writeTo(out);
             }
-            java.nio.file.Files.move(partial, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            java.nio.file.Files.deleteIfExists(partial);
+            Files.deleteIfExists(partial);
         }
     }
 
     /** A date argument ({@code dest} as {@code --kebab-case}), read like every date of the service. */
-    public static java.time.LocalDate date(Namespace namespace, String dest) {
-        String flag = "--" + dest.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    public static LocalDate date(Namespace namespace, String dest) {
+        String flag = "--" + dest.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         try {
-            return jipan.core.Limits.parseDate(namespace.getString(dest));
+            return Limits.parseDate(namespace.getString(dest));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(flag + ": " + e.getMessage());
         }
@@ -88,9 +100,9 @@ public abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration>
     public static Classifier liveRules(JipanConfiguration configuration, Database database, String rulesDirectory) {
         if (rulesDirectory != null) {
             System.out.println("rules: " + rulesDirectory + " (--rules)");
-            return configuration.buildClassifier(RuleFiles.readDirectory(java.nio.file.Path.of(rulesDirectory)));
+            return configuration.buildClassifier(RuleFiles.readDirectory(Path.of(rulesDirectory)));
         }
-        java.util.Optional<RuleFiles> active = new RuleVersions(database.jdbi(), new com.fasterxml.jackson.databind
+        Optional<RuleFiles> active = new RuleVersions(database.jdbi(), new com.fasterxml.jackson.databind
                 .ObjectMapper()).activeFiles();
         if (active.isPresent()) {
             System.out.println("rules: the active version " + active.get().version() + " of the store");

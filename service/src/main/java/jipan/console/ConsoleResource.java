@@ -13,7 +13,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The web console, served from the jar on the application port: {@code /} is its page, {@code /console/…} its
@@ -74,8 +79,8 @@ public class ConsoleResource {
     }
 
     /** Only files that exist are kept (a missing one maps to nothing), so the map holds at most the jar's files. */
-    private static final java.util.concurrent.ConcurrentMap<String, Asset> ASSETS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, Asset> ASSETS =
+            new ConcurrentHashMap<>();
 
     private static Asset read(String path) {
         try (InputStream in = ConsoleResource.class.getResourceAsStream(path)) {
@@ -83,11 +88,11 @@ public class ConsoleResource {
                 return null;
             }
             byte[] bytes = in.readAllBytes();
-            return new Asset(bytes, java.util.HexFormat.of().formatHex(java.security.MessageDigest
+            return new Asset(bytes, HexFormat.of().formatHex(MessageDigest
                     .getInstance("SHA-256").digest(bytes), 0, 8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

@@ -62,7 +62,7 @@ public interface ClassificationRunDao {
 
     /** A follow-up the rules decided for a customer in a run. */
     record StoredFollowUpRow(long runId, String customerId, String kind, String subject, int priority,
-                             java.time.LocalDate due, String assignee, String basis, String reason) {
+                             LocalDate due, String assignee, String basis, String reason) {
     }
 
     @SqlBatch("""

@@ -1,6 +1,7 @@
 package jipan.db;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public record StoredRow(String key, List<String> values) {
             return "∅";
         } else if (value instanceof BigDecimal amount) {
             return amount.stripTrailingZeros().toPlainString();
-        } else if (value instanceof java.sql.Date date) {
+        } else if (value instanceof Date date) {
             return date.toLocalDate().toString();
         } else if (value instanceof Enum<?> constant) {
             return constant.name();

@@ -12,9 +12,12 @@ import jipan.cli.Progress;
 import jipan.cli.StoreCommand;
 import jipan.core.CustomerUpsert;
 import jipan.core.scenarios.DemoDealership;
+import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.StoreCompaction;
+import jipan.runs.ClassificationRuns;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -45,10 +48,10 @@ public class DemoDataCommand extends StoreCommand {
         subparser.addArgument("--seed").dest("seed").type(Long.class).setDefault(2012L);
         subparser.addArgument("--until").dest("until").setDefault("2012-09-30").metavar("YYYY-MM-DD");
         subparser.addArgument("--csv").dest("csv").metavar("DIR").help("write CSV exports to DIR instead of the store");
-        subparser.addArgument("--no-runs").dest("noRuns").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+        subparser.addArgument("--no-runs").dest("noRuns").action(Arguments.storeTrue())
                 .help("do not classify the written base (by default: two classification runs, a year apart, ending "
                         + "at --until, so reports and dashboards have runs to show)");
-        subparser.addArgument("--force").dest("force").action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+        subparser.addArgument("--force").dest("force").action(Arguments.storeTrue())
                 .help("write even when the store already holds customers");
         super.configure(subparser);
     }
@@ -125,14 +128,14 @@ public class DemoDataCommand extends StoreCommand {
 
     /** Two classification runs of the written base, a year apart, ending at {@code until}. */
     private static void classify(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
-                                 Database database, CustomerStore store, java.time.LocalDate until) {
-        jipan.runs.ClassificationRuns runs = runs(bootstrap, configuration, database, store, null,
+                                 Database database, CustomerStore store, LocalDate until) {
+        ClassificationRuns runs = runs(bootstrap, configuration, database, store, null,
                 Runtime.getRuntime().availableProcessors());
-        for (java.time.LocalDate asOf : List.of(until.minusYears(1), until)) {
+        for (LocalDate asOf : List.of(until.minusYears(1), until)) {
             long id = runs.create(asOf).id();
             long started = System.nanoTime();
             Progress progress = new Progress(store.count());
-            jipan.db.ClassificationRunRow run = runs.execute(id, progress::update);
+            ClassificationRunRow run = runs.execute(id, progress::update);
             progress.finish();
             System.out.printf("classification run %d as of %s: %s, %,d customers in %.1f s%n", id, asOf, run.status(),
                     run.customersDone(), (System.nanoTime() - started) / 1e9);

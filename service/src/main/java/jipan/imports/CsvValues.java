@@ -1,6 +1,7 @@
 package jipan.imports;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class CsvValues {
                 }
                 return date;
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             // reported below
         }
         throw new BadValue("not a date (YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日 or YYYYMMDD): '" + text + "'");

@@ -2,10 +2,13 @@ package jipan.imports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Min;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Import settings. {@code headers} adds a dealer's own column headers to the defaults, per kind and field;
@@ -42,9 +45,9 @@ public class ImportSettings {
             Class<? extends Enum<?>> constants = CsvValues.WORD_TYPES.get(type);
             if (constants == null) {
                 throw new IllegalArgumentException("imports.values." + type + ": no such type; values can be given for "
-                        + new java.util.TreeSet<>(CsvValues.WORD_TYPES.keySet()));
+                        + new TreeSet<>(CsvValues.WORD_TYPES.keySet()));
             }
-            List<String> names = java.util.Arrays.stream(constants.getEnumConstants()).map(Enum::name).toList();
+            List<String> names = Arrays.stream(constants.getEnumConstants()).map(Enum::name).toList();
             words.forEach((word, name) -> {
                 if (!names.contains(name)) {
                     throw new IllegalArgumentException("imports.values." + type + "." + word + ": '" + name
@@ -71,7 +74,7 @@ public class ImportSettings {
         return byKind;
     }
 
-    public DmsImporter importer(org.jdbi.v3.core.Jdbi jdbi) {
+    public DmsImporter importer(Jdbi jdbi) {
         return new DmsImporter(jdbi, dealerHeaders(), dealerWords(), batchSize);
     }
 }

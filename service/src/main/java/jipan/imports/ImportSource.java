@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -169,8 +171,8 @@ final class ImportSource {
                 parser.parse(new InputSource(sheet));
                 return read;
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException
-                 | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
+                 | NotOfficeXmlFileException e) {
             throw new Unreadable("the file cannot be read as an .xlsx workbook: " + e.getMessage());
         }
     }

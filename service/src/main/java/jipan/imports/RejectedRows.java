@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import jipan.reports.CsvTable;
+import jipan.reports.XlsxTable;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -31,7 +32,7 @@ public final class RejectedRows {
 
     /** The file's extension and media type for a format name ({@code csv}, {@code xlsx}). */
     public static String mediaType(String format) {
-        return "xlsx".equals(format) ? jipan.reports.XlsxTable.MEDIA_TYPE : "text/csv;charset=utf-8";
+        return "xlsx".equals(format) ? XlsxTable.MEDIA_TYPE : "text/csv;charset=utf-8";
     }
 
     public static void write(String format, List<String> header, List<DmsImporter.RejectedRow> rows, OutputStream out)

@@ -1,10 +1,15 @@
 package jipan.lifecycle;
+import com.codahale.metrics.Timer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import jipan.admin.ServiceMetrics;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleRefusal;
 import jipan.core.Classifier;
@@ -18,8 +23,6 @@ import jipan.core.scenarios.FixtureLoader;
 import jipan.core.scenarios.FixtureOutcome;
 import jipan.core.scenarios.FixtureReport;
 import jipan.core.scenarios.FixtureRunner;
-import com.codahale.metrics.Timer;
-import jipan.admin.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +87,8 @@ public final class LiveRules {
      * candidate: refused, it is reported in {@link #lastRefusal()} and the active version stays. With no
      * version stored, {@code directory} must compile and pass the fixtures, or the start fails listing why.
      */
-    public static LiveRules atStart(RuleFiles directory, java.util.Optional<RuleFiles> active,
-                                    java.util.function.Function<RuleFiles, Classifier> compile, Path fixtureGate,
+    public static LiveRules atStart(RuleFiles directory, Optional<RuleFiles> active,
+                                    Function<RuleFiles, Classifier> compile, Path fixtureGate,
                                     Publication publication) {
         if (active.isPresent()) {
             LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, publication);
@@ -183,7 +186,7 @@ public final class LiveRules {
      * The same, with a step that must succeed before the swap (writing the rules directory): if it fails, the
      * candidate is refused and the live rules stay, so the directory and the live rules never disagree.
      */
-    public synchronized RuleOutcome propose(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
+    public synchronized RuleOutcome propose(Proposal proposal, Consumer<RuleFiles> beforeSwap) {
         try (Timer.Context timing = metrics.ruleProposals.time()) {
             return proposeTimed(proposal, beforeSwap);
         }
@@ -194,7 +197,7 @@ public final class LiveRules {
         this.metrics = metrics;
     }
 
-    private RuleOutcome proposeTimed(Proposal proposal, java.util.function.Consumer<RuleFiles> beforeSwap) {
+    private RuleOutcome proposeTimed(Proposal proposal, Consumer<RuleFiles> beforeSwap) {
         RuleFiles candidate = proposal.files();
         if (candidate.version().equals(current().rulesetVersion())) {
             return new RuleOutcome(true, candidate.version(), candidate.version(), List.of(), List.of());

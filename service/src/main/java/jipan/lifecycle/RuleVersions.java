@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import jipan.core.RuleFiles;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.db.RuleVersionDao;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The history of rule sets that went live, stored with their files, author and comment: list, read, compare,
@@ -35,7 +38,7 @@ import org.jdbi.v3.core.Jdbi;
  * {@code rulesetVersion} of answers).
  */
 public final class RuleVersions implements LiveRules.Publication {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleVersions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RuleVersions.class);
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() { };
 
     private final Jdbi jdbi;
@@ -198,15 +201,15 @@ public final class RuleVersions implements LiveRules.Publication {
      * set no longer has. If a write fails nothing is moved; if a move fails the earlier moves are undone.
      */
     static void writeDirectory(Path directory, RuleFiles files) {
-        Map<Path, Path> staged = new java.util.LinkedHashMap<>();
-        Map<Path, byte[]> before = new java.util.LinkedHashMap<>();
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        Map<Path, byte[]> before = new LinkedHashMap<>();
         try {
             for (String name : files.files().keySet()) {
                 Path temp = directory.resolve("." + name + ".tmp");
                 Files.write(temp, files.bytesOf(name));
                 staged.put(temp, directory.resolve(name));
             }
-            List<Path> removed = new java.util.ArrayList<>();
+            List<Path> removed = new ArrayList<>();
             try (Stream<Path> existing = Files.list(directory)) {
                 for (Path path : (Iterable<Path>) existing::iterator) {
                     String name = path.getFileName().toString();

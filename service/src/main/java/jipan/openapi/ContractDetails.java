@@ -18,13 +18,17 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jipan.api.Problem;
 import jipan.reports.ReportColumns;
@@ -63,7 +67,7 @@ final class ContractDetails {
 
     /** Notes which record each schema was read from: its primitive fields are never null. */
     private static final class Records implements ModelConverter {
-        private final Map<String, Class<?>> byName = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, Class<?>> byName = new ConcurrentHashMap<>();
 
         @Override
         public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -86,7 +90,7 @@ final class ContractDetails {
             if (record == null) {
                 return false;
             }
-            for (java.lang.reflect.RecordComponent component : record.getRecordComponents()) {
+            for (RecordComponent component : record.getRecordComponents()) {
                 if (component.getName().equals(property)) {
                     return component.getType().isPrimitive();
                 }
@@ -147,7 +151,7 @@ final class ContractDetails {
                             new JsonSchema().types(Set.of("null"))));
                 }
                 if (property.getTypes() != null && !property.getTypes().isEmpty()) {
-                    Set<String> types = new java.util.LinkedHashSet<>(property.getTypes());
+                    Set<String> types = new LinkedHashSet<>(property.getTypes());
                     types.add("null");
                     property.setTypes(types);
                     if (property.getEnum() != null && !property.getEnum().contains(null)) {
@@ -203,7 +207,7 @@ final class ContractDetails {
             case DATE -> new JsonSchema().types(Set.of("string")).format("date");
             case MONTH -> new JsonSchema().types(Set.of("string")).pattern("^[0-9]{4}-[0-9]{2}$")
                     .description("YYYY-MM");
-            case RUN -> new JsonSchema().types(Set.of("integer")).format("int64").minimum(java.math.BigDecimal.ONE);
+            case RUN -> new JsonSchema().types(Set.of("integer")).format("int64").minimum(BigDecimal.ONE);
             case CHOICE -> choices(parameter.choices(), parameter.defaultValue());
         };
     }

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import jipan.core.documents.JsonSettings;
 
 /**
  * The OpenAPI 3.1 document of the REST API ({@code /api/v1/openapi.json} and {@code .yaml}), served without an
@@ -109,7 +110,7 @@ public class OpenApiDocument {
 
     static JsonNode exampleRequest() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream(EXAMPLE_REQUEST)) {
-            return jipan.core.documents.JsonSettings.newObjectMapper().readTree(in);
+            return JsonSettings.newObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

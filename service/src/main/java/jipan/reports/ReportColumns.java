@@ -1,7 +1,11 @@
 package jipan.reports;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The Chinese header of every report column, one definition per column name (the same name means the same
@@ -96,16 +100,16 @@ public final class ReportColumns {
     }
 
     /** The headers of a row type's columns (its fields, in order): the field names, or their Chinese headers. */
-    public static java.util.List<String> headers(Class<? extends Record> rowType, boolean chinese) {
-        return java.util.stream.Stream.of(rowType.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+    public static List<String> headers(Class<? extends Record> rowType, boolean chinese) {
+        return Stream.of(rowType.getRecordComponents()).map(RecordComponent::getName)
                 .map(column -> chinese ? chinese(column) : column).toList();
     }
 
     /** The value of one column (record component) of a row, for the CSV and xlsx writers. */
-    static Object value(java.lang.reflect.RecordComponent column, Record row) {
+    static Object value(RecordComponent column, Record row) {
         try {
             return column.getAccessor().invoke(row);
-        } catch (IllegalAccessException | java.lang.reflect.InvocationTargetException e) {
+        } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + column.getName(), e);
         }
     }

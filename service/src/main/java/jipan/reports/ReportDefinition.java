@@ -2,8 +2,10 @@ package jipan.reports;
 
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,18 +56,18 @@ public record ReportDefinition(String name, String path, String title, String ti
     /** The columns that hold a ratio to show as a percentage. */
     public Set<String> percentColumns() {
         return columns().stream().filter(ReportColumns::isPercent).collect(Collectors.toCollection(
-                java.util.LinkedHashSet::new));
+                LinkedHashSet::new));
     }
 
     /** The report's rows as a file's table: its title as the sheet's name, headers, ratios and totals in the language. */
-    public Table table(java.util.List<? extends Record> rows, boolean chinese) {
+    public Table table(List<? extends Record> rows, boolean chinese) {
         return new Table(chinese ? titleZh : title, rowType, headers(chinese), rows, percentColumns(), totalColumns(),
                 chinese ? "合计" : "Total");
     }
 
     /** A download's file name: the report and its arguments, e.g. {@code churn-monthly_2011-02.csv}. */
     public String fileName(ReportParameter.Arguments arguments, String extension) {
-        String values = arguments.values().values().stream().filter(java.util.Objects::nonNull)
+        String values = arguments.values().values().stream().filter(Objects::nonNull)
                 .map(Object::toString).map(text -> text.replaceAll("[^A-Za-z0-9._-]", ""))
                 .collect(Collectors.joining("_"));
         return name + (values.isEmpty() ? "" : "_" + values) + "." + extension;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jipan.core.Limits;
 
 /**
@@ -99,7 +100,7 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
     }
 
     /** The values of a report's parameters, read and checked. */
-    public record Arguments(java.util.Map<String, Object> values) {
+    public record Arguments(Map<String, Object> values) {
         public LocalDate date(String name) {
             return (LocalDate) values.get(name);
         }

@@ -5,8 +5,10 @@ import static jipan.reports.ReportParameter.date;
 import static jipan.reports.ReportParameter.month;
 import static jipan.reports.ReportParameter.run;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,7 +105,7 @@ public final class ReportRegistry {
 
     /** Every parameter of every report, each name once (the command line declares each flag once). */
     public static List<ReportParameter> allParameters() {
-        java.util.Map<String, ReportParameter> byName = new java.util.LinkedHashMap<>();
+        Map<String, ReportParameter> byName = new LinkedHashMap<>();
         ALL.forEach(report -> report.parameters().forEach(parameter -> byName.putIfAbsent(parameter.name(), parameter)));
         return List.copyOf(byName.values());
     }

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import jipan.core.Limits;
+import jipan.core.kpi.Kpis;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.ReportDao;
@@ -27,7 +29,7 @@ public final class Reports {
     private static final List<String> BUCKETS = List.of(">=4", "3", "2", "1");
 
     /** How the structure table may be grouped by customer: the name a client uses and the SQL behind it. */
-    private static final Map<String, String> GROUPS = jipan.core.kpi.Kpis.CUSTOMER_GROUPS;
+    private static final Map<String, String> GROUPS = Kpis.CUSTOMER_GROUPS;
     /** … and by vehicle, where each row counts vehicles, not customers. */
     private static final Map<String, String> VEHICLE_GROUPS = Map.of("model", "COALESCE(v.model, '')",
             "lifecycle", "COALESCE(cv.lifecycle, '')");
@@ -50,7 +52,7 @@ public final class Reports {
             throw new ReportParameterException("month: " + month + " is in the future");
         }
         YearMonth cohortMonth = month.minusMonths(6);
-        jipan.core.kpi.Kpis.Periods periods = jipan.core.kpi.Kpis.monthly(month);
+        Kpis.Periods periods = Kpis.monthly(month);
         CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.customersReturning(
                 periods.cohortStart(), periods.cohortEnd(), periods.returnStart(), periods.returnEnd()));
         BigDecimal churn = count.cohort() == 0 ? null
@@ -78,7 +80,7 @@ public final class Reports {
         if (asOf.isAfter(LocalDate.now(clock))) {
             throw new ReportParameterException("asOf: " + asOf + " is in the future");
         }
-        jipan.core.kpi.Kpis.Periods periods = jipan.core.kpi.Kpis.annual(asOf);
+        Kpis.Periods periods = Kpis.annual(asOf);
         LocalDate yearAgo = periods.cohortEnd();
         LocalDate twoYearsAgo = periods.cohortStart();
         CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.vehiclesReturning(periods.cohortStart(),
@@ -162,7 +164,7 @@ public final class Reports {
                     + by + "')");
         }
         Map<String, List<StructureRow>> byGroup = rows.stream().collect(Collectors.groupingBy(StructureRow::groupValue,
-                java.util.TreeMap::new, Collectors.toList()));
+                TreeMap::new, Collectors.toList()));
         List<StructureLine> lines = new ArrayList<>();
         byGroup.forEach((groupValue, groupRows) -> {
             int customers = groupRows.stream().mapToInt(StructureRow::customers).sum();
@@ -342,7 +344,7 @@ public final class Reports {
     }
 
     private static BigDecimal ratio(int part, int whole) {
-        return jipan.core.kpi.Kpis.ratio(part, whole);
+        return Kpis.ratio(part, whole);
     }
 
     private static BigDecimal divide(BigDecimal amount, int count) {

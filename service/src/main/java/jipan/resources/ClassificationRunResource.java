@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import jipan.api.ClassificationRun;
+import jipan.api.Problem;
 import jipan.api.RunRequest;
 import jipan.auth.Roles;
 import jipan.db.ClassificationRunRow;
@@ -49,7 +50,7 @@ public class ClassificationRunResource {
         try {
             run = runs.create(body.asOf());
         } catch (ClassificationRuns.AlreadyRunning e) {
-            return jipan.api.Problem.of(409, "run-in-progress", e.getMessage()).response();
+            return Problem.of(409, "run-in-progress", e.getMessage()).response();
         }
         runs.submit(run.id(), executor);
         return Response.accepted(of(run)).location(URI.create("/api/v1/classification-runs/" + run.id())).build();

@@ -29,6 +29,7 @@ import jipan.api.ClassifyResponse;
 import jipan.api.CustomerDocument;
 import jipan.api.CustomerResult;
 import jipan.api.CustomerSummary;
+import jipan.api.StoredClassification;
 import jipan.api.UpsertRequestBody;
 import jipan.api.UpsertResult;
 import jipan.auth.Roles;
@@ -110,7 +111,7 @@ public class CustomerResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{id}/classifications")
-    public List<jipan.api.StoredClassification> history(@PathParam("id") String id) {
+    public List<StoredClassification> history(@PathParam("id") String id) {
         stored(id);
         // the answer as a JSON object, not the stored row's JSON string
         return runs.classificationsOf(id);

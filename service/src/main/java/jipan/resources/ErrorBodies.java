@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -17,7 +18,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jipan.api.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One error body for every refusal the framework makes (404 for an unknown id or path, 400 for a bad
@@ -59,11 +65,11 @@ public final class ErrorBodies {
 
     /** Anything else that went wrong: logged with an id, answered as a problem that names it. */
     public static final class Unexpected implements ExceptionMapper<Exception> {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Unexpected.class);
+        private static final Logger LOG = LoggerFactory.getLogger(Unexpected.class);
 
         @Override
         public Response toResponse(Exception exception) {
-            String id = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+            String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
             LOG.error("request failed, logged as {}", id, exception);
             return Problem.of(500, "server-error", "the request could not be completed; it is logged as " + id)
                     .response();
@@ -77,7 +83,7 @@ public final class ErrorBodies {
     public static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException exception) {
-            com.fasterxml.jackson.core.JsonLocation at = exception.getLocation();
+            JsonLocation at = exception.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String path = path(mapping.getPath());
@@ -109,8 +115,8 @@ public final class ErrorBodies {
      * query or path parameter (the request cannot be read), as the README's Errors section says.
      */
     public static final class Violations implements ExceptionMapper<JerseyViolationException> {
-        private static final java.util.regex.Pattern PARAMETER =
-                java.util.regex.Pattern.compile("^(?:query param|path param|header|form field|cookie) (\\S+) (.*)$");
+        private static final Pattern PARAMETER =
+                Pattern.compile("^(?:query param|path param|header|form field|cookie) (\\S+) (.*)$");
 
         @Override
         public Response toResponse(JerseyViolationException exception) {
@@ -125,7 +131,7 @@ public final class ErrorBodies {
                             instanceof NotNull ? "is required" : violation.getMessage()));
                 } else {
                     bodyOnly = false;
-                    java.util.regex.Matcher parameter = PARAMETER.matcher(
+                    Matcher parameter = PARAMETER.matcher(
                             ConstraintMessage.getMessage(violation, exception.getInvocable()));
                     String message = violation.getConstraintDescriptor().getAnnotation() instanceof NotNull
                             ? "is required" : parameter.matches() ? parameter.group(2) : violation.getMessage();

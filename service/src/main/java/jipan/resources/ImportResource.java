@@ -19,14 +19,19 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import jipan.api.ImportJob;
+import jipan.api.ImportReport;
 import jipan.auth.Roles;
 import jipan.imports.ImportJobs;
 import jipan.imports.ImportKind;
+import jipan.imports.RejectedRows;
+import jipan.reports.XlsxTable;
 
 /**
  * {@code POST /api/v1/imports?kind=repair-orders[&encoding=GBK]} with the CSV or xlsx as the body: answers 202
@@ -44,7 +49,7 @@ public class ImportResource {
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, jipan.reports.XlsxTable.MEDIA_TYPE})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, XlsxTable.MEDIA_TYPE})
     @ApiResponse(responseCode = "202", description = "the import job, started; poll its URL (Location) for progress",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
     public Response start(@QueryParam("kind") String kind, @QueryParam("encoding") String encoding,
@@ -87,21 +92,21 @@ public class ImportResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}/rejected")
-    @Produces({"text/csv", jipan.reports.XlsxTable.MEDIA_TYPE})
+    @Produces({"text/csv", XlsxTable.MEDIA_TYPE})
     @ApiResponse(responseCode = "200", description = "the rejected rows in the upload's format, with a reason column",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-                    @Content(mediaType = jipan.reports.XlsxTable.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
+                    @Content(mediaType = XlsxTable.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     public Response rejected(@PathParam("id") long id) {
         ImportJob job = get(id);
         ImportJobs.RejectedFile file = jobs.rejected(id).orElseThrow(() -> new NotFoundException(
-                "import " + id + " has no rejected rows" + (job.report().status() == jipan.api.ImportReport.Status.RUNNING
-                        || job.report().status() == jipan.api.ImportReport.Status.QUEUED ? " yet (it is still running)" : "")));
-        String name = jipan.imports.RejectedRows.fileName(job.file(), file.format())
+                "import " + id + " has no rejected rows" + (job.report().status() == ImportReport.Status.RUNNING
+                        || job.report().status() == ImportReport.Status.QUEUED ? " yet (it is still running)" : "")));
+        String name = RejectedRows.fileName(job.file(), file.format())
                 .replaceAll("[^\\w.\\-\\u4e00-\\u9fa5]", "_");
-        StreamingOutput body = out -> jipan.imports.RejectedRows.write(file.format(), file.header(), file.rows(), out);
-        return Response.ok(body, jipan.imports.RejectedRows.mediaType(file.format()))
+        StreamingOutput body = out -> RejectedRows.write(file.format(), file.header(), file.rows(), out);
+        return Response.ok(body, RejectedRows.mediaType(file.format()))
                 .header("Content-Disposition", "attachment; filename=\"rejected." + file.format()
-                        + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                        + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                         .replace("+", "%20"))
                 .build();
     }

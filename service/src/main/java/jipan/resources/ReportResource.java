@@ -1,5 +1,6 @@
 package jipan.resources;
 
+import com.codahale.metrics.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,18 +16,19 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import com.codahale.metrics.Timer;
 import jipan.admin.ServiceMetrics;
 import jipan.api.ReportDescription;
 import jipan.auth.Roles;
+import jipan.reports.ReportColumns;
 import jipan.reports.ReportDefinition;
 import jipan.reports.ReportParameter;
 import jipan.reports.ReportParameterException;
-import jipan.reports.XlsxTable;
 import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
+import jipan.reports.XlsxTable;
 
 /**
  * KPI reports, every one served from its definition in {@link ReportRegistry}: JSON, or a download with a file
@@ -88,7 +90,7 @@ public class ReportResource {
     /** csv, xlsx or null (JSON): {@code ?format=}, case-insensitive, else an Accept of text/csv. */
     private static String download(String format, HttpHeaders headers) {
         if (format != null) {
-            return Downloads.format(format.toLowerCase(java.util.Locale.ROOT));
+            return Downloads.format(format.toLowerCase(Locale.ROOT));
         }
         return headers.getAcceptableMediaTypes().stream()
                 .anyMatch(media -> media.isCompatible(MediaType.valueOf("text/csv")) && !media.isWildcardType())
@@ -102,7 +104,7 @@ public class ReportResource {
                         ReportDescription.Kind.valueOf(p.kind().name()), p.required(), p.help(), p.choices(),
                         p.defaultValue())).toList(),
                 report.columns().stream().map(c -> new ReportDescription.Column(c,
-                        jipan.reports.ReportColumns.chinese(c), jipan.reports.ReportColumns.isPercent(c),
+                        ReportColumns.chinese(c), ReportColumns.isPercent(c),
                         report.totalColumns().contains(c))).toList());
     }
 }

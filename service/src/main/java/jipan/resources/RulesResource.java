@@ -19,22 +19,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import jipan.api.ChangedFiles;
+import jipan.api.FixtureSet;
 import jipan.api.FixtureTestReport;
 import jipan.api.ImpactReport;
 import jipan.api.ImpactRequest;
+import jipan.api.Problem;
 import jipan.api.RuleActivation;
-import jipan.api.ChangedFiles;
-import jipan.api.FixtureSet;
 import jipan.api.RuleChange;
-import jipan.api.RuleSetting;
-import jipan.api.SettingChanges;
-import jipan.core.RuleSettings;
 import jipan.api.RuleFileDiff;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleRefusal;
+import jipan.api.RuleSetting;
 import jipan.api.RuleVersion;
 import jipan.api.RuleVersionFiles;
 import jipan.api.RulesStatus;
+import jipan.api.SettingChanges;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
@@ -43,6 +43,7 @@ import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.RuleProblem;
+import jipan.core.RuleSettings;
 import jipan.core.documents.InvalidInputException;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.core.scenarios.FixtureLoader;
@@ -247,7 +248,7 @@ public class RulesResource {
 
     /** A refused candidate as a problem: every reason (file:line:column, or fixture) and both versions. */
     private static Response refusal(int status, String detail, RuleOutcome outcome) {
-        return jipan.api.Problem.invalid(status, "rules-refused", detail, outcome.errors())
+        return Problem.invalid(status, "rules-refused", detail, outcome.errors())
                 .withVersions(outcome.version(), outcome.liveVersion()).response();
     }
 

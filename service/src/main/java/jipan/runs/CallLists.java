@@ -1,15 +1,18 @@
 package jipan.runs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jipan.api.CallList;
 import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
 import jipan.api.TaskOutcome;
+import jipan.core.Reason;
+import jipan.core.documents.JsonSettings;
 import jipan.db.CallListDao;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
@@ -28,7 +31,7 @@ public final class CallLists {
     /** Which tasks a list shows: without an outcome, with one, or both. */
     public static final List<String> STATES = List.of("open", "handled", "all");
     private static final LocalDate NO_LIMIT = LocalDate.of(9999, 12, 31);
-    private static final ObjectMapper RESULTS = jipan.core.documents.JsonSettings.newObjectMapper();
+    private static final ObjectMapper RESULTS = JsonSettings.newObjectMapper();
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -82,7 +85,7 @@ public final class CallLists {
             String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
             CallListDao.OutcomeRow row = new CallListDao.OutcomeRow(request.customerId(), request.kind().name(),
                     request.subject(), basis.get(), request.outcome().name(), note,
-                    caller.length() > 100 ? caller.substring(0, 100) : caller, Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), request.run());
+                    caller.length() > 100 ? caller.substring(0, 100) : caller, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), request.run());
             lists.deleteOutcome(row);
             lists.insertOutcome(row);
             return Optional.of(new TaskOutcome(row.customerId(), row.kind(), row.subject(), row.basis(),
@@ -117,7 +120,7 @@ public final class CallLists {
     /** The sentence of a stored result's tier rule (its reason of topic {@code tiers}), or null. */
     private static String tierReason(String resultJson, List<ClassificationRunDao.RunRuleRow> runRules) {
         return StoredResults.read(RESULTS, resultJson, runRules).reasons().stream()
-                .filter(reason -> "tiers".equals(reason.topic())).map(jipan.core.Reason::message)
+                .filter(reason -> "tiers".equals(reason.topic())).map(Reason::message)
                 .findFirst().orElse(null);
     }
 }

@@ -1,15 +1,26 @@
 package jipan.runs;
 import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import jipan.admin.ServiceMetrics;
+import jipan.api.StoredClassification;
 import jipan.concurrent.NamedThreads;
 import jipan.core.Classification;
 import jipan.core.Classifier;
@@ -20,6 +31,7 @@ import jipan.core.VehicleResult;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
+import jipan.db.ImportDao;
 import jipan.db.StoredResultRow;
 import jipan.lifecycle.LiveRules;
 import org.jdbi.v3.core.Jdbi;
@@ -115,10 +127,10 @@ public final class ClassificationRuns {
     }
 
     /** Every stored classification of the customer, latest first, read back as the API gives answers. */
-    public List<jipan.api.StoredClassification> classificationsOf(String customerId) {
+    public List<StoredClassification> classificationsOf(String customerId) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
-            java.util.Map<Long, List<ClassificationRunDao.RunRuleRow>> rulesByRun = new java.util.HashMap<>();
-            return dao.historyOf(customerId).stream().map(row -> new jipan.api.StoredClassification(row.runId(),
+            Map<Long, List<ClassificationRunDao.RunRuleRow>> rulesByRun = new HashMap<>();
+            return dao.historyOf(customerId).stream().map(row -> new StoredClassification(row.runId(),
                     row.asOf(), row.rulesetVersion(), StoredResults.read(json, row.resultJson(),
                     rulesByRun.computeIfAbsent(row.runId(), dao::runRules)))).toList();
         });
@@ -219,7 +231,7 @@ public final class ClassificationRuns {
      * run. {@code results} are read once, a page at a time; a result for a customer the store does not have fails
      * the run (named), and what was stored before stays, as in a run that fails.
      */
-    public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, int total, java.util.Iterator<Classification> results,
+    public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, int total, Iterator<Classification> results,
                                       IntConsumer progress) {
         long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total));
         ClassificationRunRow run = find(runId);
@@ -231,7 +243,7 @@ public final class ClassificationRuns {
                 page.add(results.next());
                 if (page.size() == pageSize || !results.hasNext()) {
                     List<String> ids = page.stream().map(Classification::customerId).toList();
-                    java.util.Set<String> known = new java.util.HashSet<>(jdbi.withExtension(jipan.db.ImportDao.class,
+                    Set<String> known = new HashSet<>(jdbi.withExtension(ImportDao.class,
                             dao -> dao.existingCustomers(ids)));
                     for (String id : ids) {
                         if (!known.contains(id)) {
@@ -337,7 +349,7 @@ public final class ClassificationRuns {
     private static <T> T await(CompletableFuture<T> stage) {
         try {
             return stage.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -350,18 +362,18 @@ public final class ClassificationRuns {
 
     /** A stage's elapsed time and the CPU time of the threads that did its work, summed over its pages. */
     private static final class Stage {
-        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+        private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
         private static final boolean MEASURED = CPU.isCurrentThreadCpuTimeSupported() && CPU.isThreadCpuTimeEnabled();
-        private final java.util.concurrent.atomic.AtomicLong elapsed = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong elapsed = new AtomicLong();
+        private final AtomicLong cpu = new AtomicLong();
 
         /** Work done on the calling thread: its elapsed and CPU time. */
-        <T> T timed(java.util.function.Supplier<T> work) {
+        <T> T timed(Supplier<T> work) {
             return elapsed(() -> cpu(work));
         }
 
         /** Work spread over other threads (which count their CPU with {@link #cpu}): its elapsed time. */
-        <T> T elapsed(java.util.function.Supplier<T> work) {
+        <T> T elapsed(Supplier<T> work) {
             long start = System.nanoTime();
             try {
                 return work.get();
@@ -371,7 +383,7 @@ public final class ClassificationRuns {
         }
 
         /** The calling thread's CPU time for the work (nothing counted on a JVM that cannot tell). */
-        <T> T cpu(java.util.function.Supplier<T> work) {
+        <T> T cpu(Supplier<T> work) {
             if (!MEASURED) {
                 return work.get();
             }

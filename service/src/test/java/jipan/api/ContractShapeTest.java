@@ -3,8 +3,12 @@ package jipan.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
@@ -12,6 +16,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jipan.resources.ResourceClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,26 +46,26 @@ class ContractShapeTest {
     @Test
     void answersAndBodiesAreApiRecords() throws Exception {
         List<String> problems = new ArrayList<>();
-        List<Method> methods = jipan.resources.ResourceClasses.methods();
+        List<Method> methods = ResourceClasses.methods();
         assertThat(methods).hasSizeGreaterThan(25);
         for (Method method : methods) {
             String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
             check(method.getGenericReturnType(), where, problems);
             if (method.getReturnType() == Response.class && !method.isAnnotationPresent(ApiResponse.class)
-                    && !method.isAnnotationPresent(io.swagger.v3.oas.annotations.Operation.class)) {
+                    && !method.isAnnotationPresent(Operation.class)) {
                 problems.add(where + " answers a Response without saying its body (@ApiResponse)");
             }
             for (Parameter parameter : method.getParameters()) {
                 boolean body = parameter.getAnnotations().length == 0
-                        || parameter.isAnnotationPresent(io.swagger.v3.oas.annotations.parameters.RequestBody.class)
-                        || parameter.isAnnotationPresent(jakarta.validation.Valid.class);
-                if (!body || parameter.getType() == java.io.InputStream.class) {
+                        || parameter.isAnnotationPresent(RequestBody.class)
+                        || parameter.isAnnotationPresent(Valid.class);
+                if (!body || parameter.getType() == InputStream.class) {
                     continue;
                 }
                 if (parameter.getType() == JsonNode.class) {
                     // the customer documents: read by hand, described by an api record for the document
                     assertThat(parameter.isAnnotationPresent(
-                            io.swagger.v3.oas.annotations.parameters.RequestBody.class)).as(where).isTrue();
+                            RequestBody.class)).as(where).isTrue();
                 } else {
                     check(parameter.getParameterizedType(), where + " body", problems);
                     if (!parameter.getType().getPackageName().equals("jipan.api")) {

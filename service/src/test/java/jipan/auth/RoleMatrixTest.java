@@ -127,7 +127,7 @@ class RoleMatrixTest {
                     int status;
                     try {
                         status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (java.io.IOException closed) {
+                    } catch (IOException closed) {
                         // a connection the server closed after refusing the previous request: send it again once
                         status = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding())
                                 .statusCode();

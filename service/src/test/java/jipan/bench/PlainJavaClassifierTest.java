@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlainJavaClassifierTest {
     private static Classifier rules;
-    private static final java.util.Set<String> FIRED = new java.util.TreeSet<>();
+    private static final Set<String> FIRED = new TreeSet<>();
 
     @BeforeAll
     static void compile() {

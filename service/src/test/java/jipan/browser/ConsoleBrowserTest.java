@@ -13,9 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import jipan.ShippedRules;
 import jipan.TestApp;
 import jipan.TestRequests;
+import jipan.core.TableEdit;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +31,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -123,9 +129,9 @@ class ConsoleBrowserTest {
 
     /** The numbers a chart draws, read from the chart (ECharts' option), not from its pixels. */
     @SuppressWarnings("unchecked")
-    private static java.util.List<Object> chartData(String report, int series) {
+    private static List<Object> chartData(String report, int series) {
         find("#chart-" + report + "[data-drawn]");
-        return (java.util.List<Object>) browser.executeScript("return echarts.getInstanceByDom("
+        return (List<Object>) browser.executeScript("return echarts.getInstanceByDom("
                 + "document.getElementById('chart-" + report + "')).getOption().series[" + series + "].data", new Object[0]);
     }
 
@@ -139,7 +145,7 @@ class ConsoleBrowserTest {
                 .header("X-Api-Key", "demo-viewer").get()) {
             tiers = TestRequests.JSON.readTree(report.readEntity(String.class));
         }
-        java.util.List<Long> customers = new java.util.ArrayList<>();
+        List<Long> customers = new ArrayList<>();
         tiers.forEach(row -> customers.add(row.get("customers").asLong()));
         assertThat(customers).isNotEmpty();
         assertThat(chartData("tier-distribution", 0)).map(n -> ((Number) n).longValue()).isEqualTo(customers);
@@ -149,7 +155,7 @@ class ConsoleBrowserTest {
                 .header("X-Api-Key", "demo-viewer").get()) {
             churn = TestRequests.JSON.readTree(report.readEntity(String.class));
         }
-        java.util.List<Object> drawn = chartData("churn-series", 0);
+        List<Object> drawn = chartData("churn-series", 0);
         assertThat(drawn).hasSize(churn.size()).hasSize(12);
         for (int i = 0; i < churn.size(); i++) {
             JsonNode value = churn.get(i).get("churn");
@@ -157,7 +163,7 @@ class ConsoleBrowserTest {
                 assertThat(drawn.get(i)).isNull();
             } else {
                 assertThat(((Number) drawn.get(i)).doubleValue()).isEqualTo(value.decimalValue().doubleValue() * 100,
-                        org.assertj.core.api.Assertions.within(0.005));
+                        Assertions.within(0.005));
             }
         }
         assertThat(find("#card-tier-distribution table.rows").getText()).contains("售后等级", "B 类");
@@ -214,13 +220,13 @@ class ConsoleBrowserTest {
     void anUploadShowsItsRejectedRowAndTheHistory() throws Exception {
         signIn("demo-analyst");
         find("#nav-data").click();
-        new org.openqa.selenium.support.ui.Select(find("#import-kind")).selectByValue("repair-orders");
+        new Select(find("#import-kind")).selectByValue("repair-orders");
         Path csv = Path.of("src/test/resources/console/repair-orders-one-bad-row.csv").toAbsolutePath();
         find("#import-file").sendKeys(csv.toString());
         find("#import-start").click();
         wait.until(d -> {
             var job = d.findElements(By.id("import-job"));
-            return !job.isEmpty() && !java.util.List.of("QUEUED", "RUNNING").contains(job.get(0).getAttribute("data-status"));
+            return !job.isEmpty() && !List.of("QUEUED", "RUNNING").contains(job.get(0).getAttribute("data-status"));
         });
         assertThat(find("#import-counts").getText()).contains("读取行数 2", "已导入 1 (新增 1", "拒绝 1");
         assertThat(find("#rejected-download").getText()).isEqualTo("下载被拒绝的行");
@@ -240,7 +246,7 @@ class ConsoleBrowserTest {
         find("#editor .CodeMirror");
         String text = (String) browser.executeScript(
                 "return document.querySelector('#editor .editor-area').CodeMirrorEditor.getValue()");
-        int line = java.util.Arrays.asList(text.split("\n", -1)).indexOf("    minVisitsForA : int = 4") + 1;
+        int line = Arrays.asList(text.split("\n", -1)).indexOf("    minVisitsForA : int = 4") + 1;
         assertThat(line).isPositive();
         browser.executeScript("const e = document.querySelector('#editor .editor-area').CodeMirrorEditor;"
                 + "e.replaceRange('    minVisitsForA : int = = 4', {line: arguments[0] - 1, ch: 0}, {line: arguments[0] - 1});",
@@ -268,7 +274,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-drl"), "rule \"Defeat: price\""));
 
         Path broken = Files.createTempFile("defeat-broken", ".drl.xlsx");
-        Files.write(broken, jipan.core.TableEdit.shipped("defeat.drl.xlsx").set("Categories!B11", "PRODUCT, BRANDS").bytes());
+        Files.write(broken, TableEdit.shipped("defeat.drl.xlsx").set("Categories!B11", "PRODUCT, BRANDS").bytes());
         find("#table-upload").sendKeys(broken.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-chosen"), broken.getFileName().toString()));
         find("#editor-validate").click();
@@ -278,7 +284,7 @@ class ConsoleBrowserTest {
         screenshot("rules-decision-table");
 
         Path edited = Files.createTempFile("defeat-edited", ".drl.xlsx");
-        Files.write(edited, jipan.core.TableEdit.shipped("defeat.drl.xlsx")
+        Files.write(edited, TableEdit.shipped("defeat.drl.xlsx")
                 .set("Categories!C29", "call within 7 days and record the real reason").bytes());
         find("#table-upload").sendKeys(edited.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("table-chosen"), edited.getFileName().toString()));
@@ -305,18 +311,18 @@ class ConsoleBrowserTest {
         assertThat(table.getText()).contains("挽留回访", "C1", "AT_RISK customer of tier C");
         assertThat(find("#calls-summary").getText()).contains("2012-09-30", "1 项任务");
         screenshot("call-list");
-        new org.openqa.selenium.support.ui.Select(find("#calls-kind")).selectByValue("FIRST_MAINTENANCE_REMINDER");
+        new Select(find("#calls-kind")).selectByValue("FIRST_MAINTENANCE_REMINDER");
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
 
         // the call is made: a note, DONE, and the task leaves the open list for the handled one
-        new org.openqa.selenium.support.ui.Select(find("#calls-kind")).selectByValue("RETENTION_CALL");
+        new Select(find("#calls-kind")).selectByValue("RETENTION_CALL");
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
         find("#calls-table .outcome-note").sendKeys("<b>周一</b> 来保养");
         find("#calls-table .outcome-DONE").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
-        new org.openqa.selenium.support.ui.Select(find("#calls-state")).selectByValue("handled");
+        new Select(find("#calls-state")).selectByValue("handled");
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
         assertThat(find("#calls-table .outcome").getText()).isEqualTo("完成 · <b>周一</b> 来保养 · test service manager");

@@ -7,6 +7,7 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.time.Duration;
 import jipan.TestApp;
+import jipan.reports.ReportRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class SwaggerUiBrowserTest {
             int listed = d.findElements(By.cssSelector(".opblock-summary-path[data-path^='/api/v1/reports/']")).size();
             return listed >= 12 ? listed : null;
         });
-        assertThat(reports).isEqualTo(jipan.reports.ReportRegistry.ALL.size());
+        assertThat(reports).isEqualTo(ReportRegistry.ALL.size());
 
         assertThat(tryRulesStatus()).startsWith("401");
 

@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import jipan.JipanApplication;
 import jipan.JipanConfiguration;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * {@code java -jar jipan.jar …} in a test, through Dropwizard's command line: what a command prints (commands
  * print to {@code System.out}, so it is captured during each test) and what it fails with. A test class holds one
  * as {@code @RegisterExtension final CommandLine cli = new CommandLine();}.
  */
-public final class CommandLine implements org.junit.jupiter.api.extension.BeforeEachCallback,
-        org.junit.jupiter.api.extension.AfterEachCallback {
+public final class CommandLine implements BeforeEachCallback,
+        AfterEachCallback {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final PrintStream capture = new PrintStream(stdout, true, StandardCharsets.UTF_8);
@@ -31,13 +34,13 @@ public final class CommandLine implements org.junit.jupiter.api.extension.Before
     }
 
     @Override
-    public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         originalOut = System.out;
         System.setOut(capture);
     }
 
     @Override
-    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+    public void afterEach(ExtensionContext context) {
         System.setOut(originalOut);
     }
 

@@ -1,9 +1,12 @@
 package jipan.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +22,11 @@ import jipan.core.facts.Visit;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.TestDatabases;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -162,24 +170,24 @@ class DmsImporterTest {
                     .satisfies(v -> assertThat(v.getDate()).isEqualTo(LocalDate.of(2012, 9, 10)));   // 20120910
 
             // the rejected rows, as a workbook under the same header with a reason column; fixed and imported again
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             RejectedRows.write(report.format(), result.header(), result.rejected(), out);
             byte[] fixed;
-            try (org.apache.poi.ss.usermodel.Workbook rejected = org.apache.poi.ss.usermodel.WorkbookFactory.create(
-                    new java.io.ByteArrayInputStream(out.toByteArray()))) {
-                org.apache.poi.ss.usermodel.Sheet sheet = rejected.getSheetAt(0);
+            try (Workbook rejected = WorkbookFactory.create(
+                    new ByteArrayInputStream(out.toByteArray()))) {
+                Sheet sheet = rejected.getSheetAt(0);
                 assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo(RejectedRows.REASON_HEADER);
-                assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.STRING);
                 assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=1+2");   // text, not a formula
                 assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).startsWith("维修工单!C7 (进厂日期): not a date");
                 assertThat(sheet.getLastRowNum()).isEqualTo(2);
                 sheet.getRow(1).getCell(2).setCellValue("2012年9月11日");
                 sheet.getRow(2).getCell(4).setCellValue("自费");
-                java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream again = new ByteArrayOutputStream();
                 rejected.write(again);
                 fixed = again.toByteArray();
             }
-            ImportReport fixedReport = importer.importFile(ImportKind.REPAIR_ORDERS, new java.io.ByteArrayInputStream(fixed),
+            ImportReport fixedReport = importer.importFile(ImportKind.REPAIR_ORDERS, new ByteArrayInputStream(fixed),
                     null, r -> { }).report();
             assertThat(fixedReport.errors()).isEmpty();
             assertThat(fixedReport.created()).isEqualTo(2);
@@ -208,15 +216,15 @@ class DmsImporterTest {
             assertThat(result.report().titleRows()).isEqualTo(2);
             assertThat(result.report().created()).isEqualTo(2);
             assertThat(result.report().errors()).extracting(RowError::line, RowError::column, RowError::cell)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(6L, "进厂日期", null));
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    .containsExactly(Tuple.tuple(6L, "进厂日期", null));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             RejectedRows.write("csv", result.header(), result.rejected(), out);
-            String csv = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            String csv = out.toString(StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFF工单号,车架号,进厂日期,进厂里程,付费类型,维修类型,结算金额,错误原因 Reason\r\n")
                     .contains("\"'=1+2\",LSGPC54U8AF000D22,2012年13月1日,10050,自费,保养,300,\"line 6, 进厂日期: not a date");
 
-            DmsImporter.Result fixed = importer.importFile(ImportKind.REPAIR_ORDERS, new java.io.ByteArrayInputStream(
-                    csv.replace("2012年13月1日", "2012年9月13日").getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, r -> { });
+            DmsImporter.Result fixed = importer.importFile(ImportKind.REPAIR_ORDERS, new ByteArrayInputStream(
+                    csv.replace("2012年13月1日", "2012年9月13日").getBytes(StandardCharsets.UTF_8)), null, r -> { });
             assertThat(fixed.report().rejected()).isZero();
             assertThat(new CustomerStore(database.jdbi()).find("D2").orElseThrow().visits())
                     .extracting(Visit::getRoNumber).contains("=1+2");    // read back as it was written in the export
@@ -231,8 +239,8 @@ class DmsImporterTest {
             importPath(importer, ImportKind.CUSTOMERS, FILES.resolve("customers-utf8-bom.csv"));
             String changed = Files.readString(FILES.resolve("customers-utf8-bom.csv")).replace("13800000001", "13900000001");
 
-            ImportReport report = importer.importCsv(ImportKind.CUSTOMERS, new java.io.ByteArrayInputStream(
-                    changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null, r -> { });
+            ImportReport report = importer.importCsv(ImportKind.CUSTOMERS, new ByteArrayInputStream(
+                    changed.getBytes(StandardCharsets.UTF_8)), null, r -> { });
 
             assertThat(report.updated()).isEqualTo(1);
             assertThat(report.unchanged()).isEqualTo(1);

@@ -21,6 +21,7 @@ import jipan.core.CustomerFacts;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleEvaluationException;
 import jipan.core.RuleFiles;
+import jipan.core.TableEdit;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Tier;
@@ -117,14 +118,14 @@ class LiveRulesTest {
 
             // a decision table saved from Excel goes live the same way
             String before = live.current().rulesetVersion();
-            Files.write(directory.resolve("loyalty.drl.xlsx"), jipan.core.TableEdit.shipped("loyalty.drl.xlsx")
+            Files.write(directory.resolve("loyalty.drl.xlsx"), TableEdit.shipped("loyalty.drl.xlsx")
                     .set("Levels!B10", "7").set("Levels!C11", "7").bytes());
             for (int i = 0; i < 100 && live.current().rulesetVersion().equals(before); i++) {
                 Thread.sleep(100);
             }
             assertThat(live.current().rulesetVersion()).isNotEqualTo(before);
             assertThat(live.current().rules().files().files().get("loyalty.drl.xlsx"))
-                    .isEqualTo(jipan.core.RuleFiles.readDirectory(directory).files().get("loyalty.drl.xlsx"));
+                    .isEqualTo(RuleFiles.readDirectory(directory).files().get("loyalty.drl.xlsx"));
         } finally {
             watcher.stop();
         }

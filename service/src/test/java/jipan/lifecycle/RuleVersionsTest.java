@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import jipan.TestRequests;
 import jipan.api.RuleActivation;
 import jipan.api.RuleOutcome;
@@ -12,6 +14,7 @@ import jipan.core.Classifier;
 import jipan.core.HostileCorpus;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
+import jipan.core.scenarios.FixtureFiles;
 import jipan.db.Database;
 import jipan.db.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +98,7 @@ class RuleVersionsTest {
             LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
             versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
             RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
-                    java.util.List.of());
+                    List.of());
 
             RuleOutcome outcome = versions.publish(edited, live, notADirectory, "analyst", "edit");
 
@@ -111,7 +114,7 @@ class RuleVersionsTest {
     @org.junit.jupiter.api.Test
     void aChangeKeepsTheOtherFilesAndWritesTheDirectoryWhole(@TempDir Path directory) throws Exception {
         RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
-                java.util.List.of("defeat.drl"));
+                List.of("defeat.drl"));
         Files.writeString(directory.resolve("defeat.drl"), "old");
         Files.writeString(directory.resolve("notes.txt"), "kept");
 
@@ -121,8 +124,8 @@ class RuleVersionsTest {
                 .filter(name -> !name.equals("defeat.drl")).toList()).doesNotContain("defeat.drl");
         try (var files = Files.list(directory)) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(edited.files().keySet().stream(),
-                            java.util.stream.Stream.of("notes.txt")).toList());
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(edited.files().keySet().stream(),
+                            Stream.of("notes.txt")).toList());
         }
         assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// x\n");
     }
@@ -135,15 +138,15 @@ class RuleVersionsTest {
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
             LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), fixtures, versions);
-            versions.published(new LiveRules.Activation(SHIPPED, jipan.core.scenarios.FixtureFiles.readDirectory(fixtures),
+            versions.published(new LiveRules.Activation(SHIPPED, FixtureFiles.readDirectory(fixtures),
                     "startup", null, "start", null));
             long first = versions.list().get(0).seq();
             RuleFiles tierAFrom3 = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl")
-                    .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3")), java.util.List.of());
+                    .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3")), List.of());
             String visitCounts = Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"));
-            jipan.core.scenarios.FixtureFiles expectingA = jipan.core.scenarios.FixtureFiles.readDirectory(fixtures).withChanges(
+            FixtureFiles expectingA = FixtureFiles.readDirectory(fixtures).withChanges(
                     Map.of("tiers/customer-pay-visit-counts.yml", visitCounts.replace("THREE: {tier: B", "THREE: {tier: A")),
-                    java.util.List.of());
+                    List.of());
 
             assertThat(versions.publish(tierAFrom3, live, rules, "analyst", "A from 3").accepted())
                     .as("the old fixtures refuse the change").isFalse();

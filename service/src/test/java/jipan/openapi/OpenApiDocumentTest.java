@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import jipan.TestApp;
 import jipan.TestRequests;
+import jipan.reports.ReportDefinition;
+import jipan.reports.ReportRegistry;
 import jipan.resources.ResourceClasses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,7 +73,7 @@ class OpenApiDocumentTest {
             String verb = ResourceClasses.verb(method).toLowerCase(Locale.ROOT);
             String path = ResourceClasses.path(method);
             // one method serves every report of the registry: the document lists each by its own path
-            List<String> paths = path.endsWith("{report: .+}") ? jipan.reports.ReportRegistry.ALL.stream()
+            List<String> paths = path.endsWith("{report: .+}") ? ReportRegistry.ALL.stream()
                     .map(report -> "/api/v1/reports/" + report.path()).toList() : List.of(path);
             for (String each : paths) {
                 endpoints++;
@@ -90,7 +92,7 @@ class OpenApiDocumentTest {
         JsonNode result = document.at("/components/schemas/CustomerResult/properties");
         assertThat(result.path("customerPayVisits12m").path("type").toString()).as("an Integer").contains("null");
         // every format a report is served in (ReportResource takes json, csv and xlsx)
-        for (jipan.reports.ReportDefinition report : jipan.reports.ReportRegistry.ALL) {
+        for (ReportDefinition report : ReportRegistry.ALL) {
             List<String> formats = new ArrayList<>();
             for (JsonNode parameter : document.path("paths").path("/api/v1/reports/" + report.path()).path("get")
                     .path("parameters")) {

@@ -3,11 +3,13 @@ package jipan.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import jipan.TestRequests;
+import jipan.api.MovedCustomers;
 import jipan.core.Classifier;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -17,6 +19,7 @@ import jipan.db.Database;
 import jipan.db.ReportDao;
 import jipan.db.TestDatabases;
 import jipan.lifecycle.LiveRules;
+import jipan.runs.CallLists;
 import jipan.runs.ClassificationRuns;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,8 +55,8 @@ class DefeatReportsTest {
                     new Reports.CompetitorLine("", "", 1),
                     new Reports.CompetitorLine("大众", "朗逸", 1));
             assertThat(reports.defeatRateByMonth(FROM, TO)).containsExactly(
-                    new Reports.MonthDefeatRate(YearMonth.of(2012, 4), 1, 1, new java.math.BigDecimal("0.5000")),
-                    new Reports.MonthDefeatRate(YearMonth.of(2012, 5), 0, 1, new java.math.BigDecimal("1.0000")));
+                    new Reports.MonthDefeatRate(YearMonth.of(2012, 4), 1, 1, new BigDecimal("0.5000")),
+                    new Reports.MonthDefeatRate(YearMonth.of(2012, 5), 0, 1, new BigDecimal("1.0000")));
             assertThat(reports.structure(FROM, TO, "model")).singleElement().satisfies(line -> {
                 assertThat(line.group()).isEqualTo("科鲁兹");
                 assertThat(line.bucket()).isEqualTo("2");
@@ -69,8 +72,8 @@ class DefeatReportsTest {
                     new Reports.TierMove("C", "C", 1),
                     new Reports.TierMove("D", "D", 1));
             assertThatThrownBy(() -> reports.tierMigration(run, 999L)).hasMessage("to: no classification run 999");
-            assertThat(new jipan.runs.CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10).items())
-                    .extracting(jipan.api.MovedCustomers.Line::customerId).containsExactly("K1");
+            assertThat(new CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10).items())
+                    .extracting(MovedCustomers.Line::customerId).containsExactly("K1");
 
             // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited
             Reports.Conquest conquest = reports.conquest(FROM, TO);

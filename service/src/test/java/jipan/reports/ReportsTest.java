@@ -20,6 +20,7 @@ import jipan.core.facts.Visit;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.TestDatabases;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -182,8 +183,8 @@ class ReportsTest {
             assertThat(regulars.revenueShare()).isEqualByComparingTo("0.9598");
             assertThat(reports.structure(LocalDate.of(2011, 10, 1), LocalDate.of(2012, 9, 30), "region"))
                     .extracting(Reports.StructureLine::group, Reports.StructureLine::bucket)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("惠城区", ">=4"),
-                            org.assertj.core.groups.Tuple.tuple("惠阳区", "1"));
+                    .containsExactly(Tuple.tuple("惠城区", ">=4"),
+                            Tuple.tuple("惠阳区", "1"));
             assertThatThrownBy(() -> reports.structure(LocalDate.of(2012, 1, 1), LocalDate.of(2011, 1, 1), "none"))
                     .hasMessage("from: 2012-01-01 is after to: 2011-01-01");
             assertThatThrownBy(() -> reports.monthlyChurn(YearMonth.of(2013, 2)))

@@ -8,9 +8,13 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import jipan.TestApp;
 import jipan.TestRequests;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -189,16 +193,16 @@ class CallListResourceTest {
         try (Response xlsx = call("GET", "/call-lists?format=xlsx&lang=zh", null)) {
             assertThat(xlsx.getStatus()).isEqualTo(200);
             assertThat(xlsx.getHeaderString("Content-Disposition")).matches("attachment; filename=\"call-list_\\d+\\.xlsx\"");
-            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.readEntity(java.io.InputStream.class))) {
+            try (var workbook = new XSSFWorkbook(xlsx.readEntity(InputStream.class))) {
                 var sheet = workbook.getSheetAt(0);
                 assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("姓名");
                 assertThat(sheet.getLastRowNum()).isEqualTo(2);
                 // the formula-like name is a text cell holding exactly the name: Excel shows it, never runs it
                 var name = sheet.getRow(2).getCell(1);
-                assertThat(name.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(name.getCellType()).isEqualTo(CellType.STRING);
                 assertThat(name.getStringCellValue()).isEqualTo("=HYPERLINK(\"x\")");
                 var due = sheet.getRow(1).getCell(7);
-                assertThat(due.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.of(2012, 9, 30));
+                assertThat(due.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2012, 9, 30));
                 assertThat(due.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
                 assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(1);
             }

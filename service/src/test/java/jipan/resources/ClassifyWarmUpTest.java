@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import jipan.TestRequests;
 import jipan.admin.ServiceMetrics;
 import jipan.core.Classifier;
+import jipan.core.CompiledRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.documents.CustomerFactsReader;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The start-up warm-up answers made-up requests through the classify endpoint's own path, and never stops a start. */
 class ClassifyWarmUpTest {
-    private static final jipan.core.CompiledRules RULES = new RuleCompiler().compile(
+    private static final CompiledRules RULES = new RuleCompiler().compile(
             RuleFiles.readDirectory(Path.of("../rules")));
 
     private static ClassifyResource endpoint(int maxFiringsPerCustomer) {

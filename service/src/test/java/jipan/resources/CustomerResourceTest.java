@@ -11,10 +11,13 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jipan.TestApp;
 import jipan.TestRequests;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -141,8 +144,8 @@ class CustomerResourceTest {
         long xlsxJob = api("/imports").request().get(JsonNode.class).get(0).get("id").asLong();
         Response rejectedXlsx = get("/imports/" + xlsxJob + "/rejected");
         assertThat(rejectedXlsx.getMediaType().toString()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        try (org.apache.poi.ss.usermodel.Workbook rows = org.apache.poi.ss.usermodel.WorkbookFactory.create(
-                new java.io.ByteArrayInputStream(rejectedXlsx.readEntity(byte[].class)))) {
+        try (Workbook rows = WorkbookFactory.create(
+                new ByteArrayInputStream(rejectedXlsx.readEntity(byte[].class)))) {
             assertThat(rows.getSheetAt(0).getLastRowNum()).isEqualTo(2);
         }
         assertThat(get("/imports/" + xlsxJob + "/rejected").getStatus()).isEqualTo(200);

@@ -20,6 +20,7 @@ import jipan.ShippedRules;
 import jipan.TestApp;
 import jipan.TestRequests;
 import jipan.core.HostileCorpus;
+import jipan.core.RuleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,7 +58,7 @@ class HostileRulesResourceTest {
         List<Path> corpus = HostileCorpus.files();
         List<String> shipped;
         try (Stream<Path> files = Files.list(RULES)) {
-            shipped = files.map(file -> file.getFileName().toString()).filter(jipan.core.RuleFiles::isRuleFile).sorted().toList();
+            shipped = files.map(file -> file.getFileName().toString()).filter(RuleFiles::isRuleFile).sorted().toList();
         }
 
         for (int i = 0; i < corpus.size(); i++) {

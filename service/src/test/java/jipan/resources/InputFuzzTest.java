@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -69,7 +71,7 @@ class InputFuzzTest {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException closed) {
+        } catch (IOException closed) {
             // a connection the server closed after refusing the previous request: send it again once
             response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
@@ -220,7 +222,7 @@ class InputFuzzTest {
         assertThat(refused).isGreaterThanOrEqualTo(300);
         assertThat(failures).isEmpty();
         try (var ok = APP.client().target(url("/api/v1/classify")).request()
-                .post(jakarta.ws.rs.client.Entity.json(TestRequests.json("spec-example.json")))) {
+                .post(Entity.json(TestRequests.json("spec-example.json")))) {
             assertThat(ok.getStatus()).as("the service still answers").isEqualTo(200);
         }
     }

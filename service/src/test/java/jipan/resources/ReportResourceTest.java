@@ -12,8 +12,11 @@ import io.dropwizard.util.JarLocation;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -26,6 +29,8 @@ import jipan.TestRequests;
 import jipan.reports.ReportColumns;
 import jipan.reports.ReportDefinition;
 import jipan.reports.ReportRegistry;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,7 +113,7 @@ class ReportResourceTest {
 
     @Test
     void anXlsxDownloadHasRealNumbersPercentagesAFrozenHeaderAndATotalsRowCheckedCellByCell() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode json;
+        JsonNode json;
         try (Response answer = get("/structure?from=2011-10-01&to=2012-09-30")) {
             json = TestRequests.JSON.readTree(answer.readEntity(String.class));
         }
@@ -119,7 +124,7 @@ class ReportResourceTest {
                     .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             assertThat(xlsx.getHeaderString("Content-Disposition"))
                     .isEqualTo("attachment; filename=\"structure_2011-10-01_2012-09-30_none.xlsx\"");
-            try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.readEntity(java.io.InputStream.class))) {
+            try (var workbook = new XSSFWorkbook(xlsx.readEntity(InputStream.class))) {
                 var sheet = workbook.getSheetAt(0);
                 assertThat(sheet.getSheetName()).isEqualTo("客户结构");
                 assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
@@ -132,7 +137,7 @@ class ReportResourceTest {
                     var row = sheet.getRow(i + 1);
                     var line = json.get(i);
                     assertThat(row.getCell(1).getStringCellValue()).isEqualTo(line.get("bucket").asText());
-                    assertThat(row.getCell(2).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                    assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
                     assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(line.get("customers").asDouble());
                     assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(line.get("revenue").asDouble());
                     assertThat(row.getCell(4).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
@@ -158,22 +163,22 @@ class ReportResourceTest {
         try (Response answer = get("/structure?from=2011-10-01&to=2012-09-30")) {
             json = TestRequests.JSON.readTree(answer.readEntity(String.class));
         }
-        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("jipan-report").resolve("structure.xlsx");
+        Path file = Files.createTempDirectory("jipan-report").resolve("structure.xlsx");
         JipanApplication application = new JipanApplication();
         Bootstrap<JipanConfiguration> bootstrap = new Bootstrap<>(application);
         application.initialize(bootstrap);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             // the command reads the store the service of this test writes (same in-memory database)
-            String config = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("jipan", ".yml"),
-                    java.nio.file.Files.readString(java.nio.file.Path.of(ResourceHelpers.resourceFilePath(
+            String config = Files.writeString(Files.createTempFile("jipan", ".yml"),
+                    Files.readString(Path.of(ResourceHelpers.resourceFilePath(
                             "test-config.yml"))).replace("jdbc:h2:mem:jipan-app;", "jdbc:h2:mem:report-resource;"))
                     .toString();
             assertThat(new Cli(new JarLocation(getClass()), bootstrap, capture, capture).run("report", "structure",
                     "--from", "2011-10-01", "--to", "2012-09-30", "--format", "xlsx", "--lang", "zh",
                     "--out", file.toString(), config)).as(err.toString(StandardCharsets.UTF_8)).isEmpty();
         }
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+        try (var workbook = new XSSFWorkbook(file.toFile())) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("客户数");
             int customers = 0;
@@ -182,7 +187,7 @@ class ReportResourceTest {
             }
             assertThat(sheet.getRow(json.size() + 1).getCell(2).getNumericCellValue()).isEqualTo(customers);
         }
-        assertThat(java.nio.file.Files.list(file.getParent())).containsExactly(file);
+        assertThat(Files.list(file.getParent())).containsExactly(file);
     }
 
     @Test

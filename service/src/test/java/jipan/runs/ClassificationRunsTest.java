@@ -1,16 +1,31 @@
 package jipan.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jipan.TestRequests;
+import jipan.api.CallList;
+import jipan.api.CustomerResult;
+import jipan.api.OutcomeRequest;
+import jipan.api.TaskOutcome;
 import jipan.core.Classification;
 import jipan.core.Classifier;
+import jipan.core.CustomerUpsert;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.documents.CustomerFactsReader;
+import jipan.core.facts.FollowUpKind;
+import jipan.core.scenarios.DemoDealership;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
@@ -18,6 +33,8 @@ import jipan.db.Database;
 import jipan.db.StoredResultRow;
 import jipan.db.TestDatabases;
 import jipan.lifecycle.LiveRules;
+import jipan.reports.Reports;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,7 +65,7 @@ class ClassificationRunsTest {
             assertThat(k1.resultJson()).contains("\"customerId\":\"K1\"", "\"reasons\"");
             assertThat(runs.classificationsOf("K1")).singleElement().satisfies(stored -> {
                 assertThat(stored.runId()).isEqualTo(run.id());
-                assertThat(stored.result()).isEqualTo(jipan.api.CustomerResult.of(expected));
+                assertThat(stored.result()).isEqualTo(CustomerResult.of(expected));
             });
         });
     }
@@ -61,7 +78,7 @@ class ClassificationRunsTest {
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
             ClassificationRunRow first = runs.create(AS_OF);
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runs.create(AS_OF))
+            Assertions.assertThatThrownBy(() -> runs.create(AS_OF))
                     .isInstanceOf(ClassificationRuns.AlreadyRunning.class)
                     .hasMessageContaining("classification run " + first.id() + " for 2012-09-30 is running");
             assertThat(runs.create(AS_OF.minusMonths(1)).status()).isEqualTo("RUNNING");
@@ -110,10 +127,10 @@ class ClassificationRunsTest {
 
             // K1 has one customer-pay visit in the year to 2012-09-30 (C) and none in 2013 (D);
             // K2 never visited and bought nothing recently (D both times)
-            assertThat(new jipan.reports.Reports(database.jdbi(), java.time.Clock.systemUTC())
+            assertThat(new Reports(database.jdbi(), Clock.systemUTC())
                     .tierMigration(early, late)).containsExactly(
-                    new jipan.reports.Reports.TierMove("C", "D", 1),
-                    new jipan.reports.Reports.TierMove("D", "D", 1));
+                    new Reports.TierMove("C", "D", 1),
+                    new Reports.TierMove("D", "D", 1));
         });
     }
 
@@ -127,12 +144,12 @@ class ClassificationRunsTest {
             long run = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
             CallLists lists = new CallLists(database.jdbi());
 
-            jipan.api.CallList all = lists.page(null, null, null, null, null, 1, 100);
+            CallList all = lists.page(null, null, null, null, null, 1, 100);
             assertThat(all.runId()).isEqualTo(run);
             assertThat(all.total()).isEqualTo(2);
-            assertThat(all.items()).extracting(jipan.api.CallList.Item::kind)
+            assertThat(all.items()).extracting(CallList.Item::kind)
                     .containsExactly("RETENTION_CALL", "FIRST_MAINTENANCE_REMINDER");
-            jipan.api.CallList.Item call = all.items().get(0);
+            CallList.Item call = all.items().get(0);
             assertThat(call.customerId()).isEqualTo("K-AT-RISK");
             assertThat(call.name()).isEqualTo("张先生");
             assertThat(call.phone()).isEqualTo("13900000001");
@@ -141,7 +158,7 @@ class ClassificationRunsTest {
             assertThat(call.tier()).isEqualTo("B");
             assertThat(call.churnStatus()).isEqualTo("AT_RISK");
             assertThat(call.reason()).contains("AT_RISK customer of tier B");
-            jipan.api.CallList.Item reminder = all.items().get(1);
+            CallList.Item reminder = all.items().get(1);
             assertThat(reminder.subject()).isEqualTo("LCALL000000000002");
             assertThat(reminder.model()).isEqualTo("英朗");
             assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 11, 1));
@@ -149,25 +166,25 @@ class ClassificationRunsTest {
             assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, 1, 100).total()).isEqualTo(1);
             assertThat(lists.page(run, null, "MANAGER", null, null, 1, 100).items()).isEmpty();
             assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), null, 1, 100).items())
-                    .extracting(jipan.api.CallList.Item::customerId).containsExactly("K-AT-RISK");
-            jipan.api.CallList second = lists.page(run, null, null, null, null, 2, 1);
+                    .extracting(CallList.Item::customerId).containsExactly("K-AT-RISK");
+            CallList second = lists.page(run, null, null, null, null, 2, 1);
             assertThat(second.total()).isEqualTo(2);
-            assertThat(second.items()).extracting(jipan.api.CallList.Item::customerId).containsExactly("K-NEW-CAR");
+            assertThat(second.items()).extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
 
             // an outcome takes the task off the open list; it is stored as recorded, note trimmed
-            jipan.api.TaskOutcome done = lists.record(new jipan.api.OutcomeRequest(run, "K-AT-RISK",
-                    jipan.core.facts.FollowUpKind.RETENTION_CALL, "K-AT-RISK", jipan.api.OutcomeRequest.Outcome.DONE,
+            TaskOutcome done = lists.record(new OutcomeRequest(run, "K-AT-RISK",
+                    FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     "  comes Monday "), "test caller").orElseThrow();
             assertThat(done.basis()).isEqualTo("last visit 2012-02-01");
             assertThat(lists.page(run, null, null, null, "open", 1, 100).items())
-                    .extracting(jipan.api.CallList.Item::customerId).containsExactly("K-NEW-CAR");
-            jipan.api.CallList.Item handled = lists.page(run, null, null, null, "handled", 1, 100).items().get(0);
+                    .extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
+            CallList.Item handled = lists.page(run, null, null, null, "handled", 1, 100).items().get(0);
             assertThat(handled.outcome()).isEqualTo("DONE");
             assertThat(handled.note()).isEqualTo("comes Monday");
             assertThat(handled.handledBy()).isEqualTo("test caller");
             assertThat(handled.handledAt()).isEqualTo(done.handledAt());
-            assertThat(lists.record(new jipan.api.OutcomeRequest(run, "K-AT-RISK",
-                    jipan.core.facts.FollowUpKind.MANAGER_CALL, "K-AT-RISK", jipan.api.OutcomeRequest.Outcome.DONE,
+            assertThat(lists.record(new OutcomeRequest(run, "K-AT-RISK",
+                    FollowUpKind.MANAGER_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     null), "test caller")).isEmpty();
         });
     }
@@ -177,31 +194,31 @@ class ClassificationRunsTest {
     void theRecaptureReportCountsWhoCameBackByKindAssigneeAndOutcome(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
-            com.fasterxml.jackson.databind.JsonNode customers = TestRequests.json("../call-lists/customers.json");
+            JsonNode customers = TestRequests.json("../call-lists/customers.json");
             store.upsert(new CustomerFactsReader().readUpsertBatch(customers));
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 2);
             long first = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
-            new CallLists(database.jdbi()).record(new jipan.api.OutcomeRequest(first, "K-AT-RISK",
-                    jipan.core.facts.FollowUpKind.RETENTION_CALL, "K-AT-RISK", jipan.api.OutcomeRequest.Outcome.DONE,
+            new CallLists(database.jdbi()).record(new OutcomeRequest(first, "K-AT-RISK",
+                    FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     "comes in October"), "test caller").orElseThrow();
             // the called customer came on 15 October; the owner of the new car did not come for the reminder
-            com.fasterxml.jackson.databind.node.ObjectNode atRisk =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) customers.get("customers").get(0);
-            ((com.fasterxml.jackson.databind.node.ArrayNode) atRisk.get("visits")).addObject()
+            ObjectNode atRisk =
+                    (ObjectNode) customers.get("customers").get(0);
+            ((ArrayNode) atRisk.get("visits")).addObject()
                     .put("roNumber", "CL-BACK").put("vin", "LCALL000000000001").put("date", "2012-10-15")
                     .put("payType", "CUSTOMER_PAY").put("serviceType", "MAINTENANCE").put("amount", 300);
             store.upsert(new CustomerFactsReader().readUpsertBatch(customers));
             long second = runs.execute(runs.create(LocalDate.of(2012, 10, 31)).id(), done -> { }).id();
 
-            jipan.reports.Reports reports = new jipan.reports.Reports(database.jdbi(), java.time.Clock.systemUTC());
+            Reports reports = new Reports(database.jdbi(), Clock.systemUTC());
             assertThat(reports.recapture(null, null)).containsExactly(
-                    new jipan.reports.Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
+                    new Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
                             "FIRST_MAINTENANCE_REMINDER", "SERVICE_ADVISOR", "NONE", 1, 0,
-                            new java.math.BigDecimal("0.0000")),
-                    new jipan.reports.Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
-                            "RETENTION_CALL", "SERVICE_ADVISOR", "DONE", 1, 1, new java.math.BigDecimal("1.0000")));
+                            new BigDecimal("0.0000")),
+                    new Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
+                            "RETENTION_CALL", "SERVICE_ADVISOR", "DONE", 1, 1, new BigDecimal("1.0000")));
             assertThat(reports.recapture(first, second)).isEqualTo(reports.recapture(null, null));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
+            Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
                     .hasMessageContaining("must not be as of an earlier date than run " + second);
         });
     }
@@ -209,8 +226,8 @@ class ClassificationRunsTest {
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
     void pagesSplitAcrossThreadsStoreTheSameResultsAsOneThread(String kind) throws Exception {
-        java.util.Map<String, String> oneThread = new java.util.TreeMap<>();
-        java.util.Map<String, String> threeThreads = new java.util.TreeMap<>();
+        Map<String, String> oneThread = new TreeMap<>();
+        Map<String, String> threeThreads = new TreeMap<>();
         for (int threads : new int[] {1, 3}) {
             TestDatabases.with(kind, database -> {
                 CustomerStore store = new CustomerStore(database.jdbi());
@@ -234,10 +251,10 @@ class ClassificationRunsTest {
     void postgresqlStoresTheResultsCompressedWithLz4() throws Exception {
         TestDatabases.with("postgresql", database -> {
             CustomerStore store = new CustomerStore(database.jdbi());
-            jipan.core.scenarios.DemoDealership dealership = new jipan.core.scenarios.DemoDealership(5L, AS_OF);
-            List<jipan.core.CustomerUpsert> customers = new java.util.ArrayList<>();
+            DemoDealership dealership = new DemoDealership(5L, AS_OF);
+            List<CustomerUpsert> customers = new ArrayList<>();
             for (int i = 1; i <= 100; i++) {
-                customers.add(jipan.core.CustomerUpsert.complete(dealership.customer(i)));
+                customers.add(CustomerUpsert.complete(dealership.customer(i)));
             }
             store.upsert(customers);
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 50);
@@ -249,7 +266,7 @@ class ClassificationRunsTest {
                         WHERE attrelid = 'classification_result'::regclass AND attname = 'result_json'""")
                         .mapTo(String.class).one()).as("the column's compression method: l = lz4").isEqualTo("l");
                 // PostgreSQL compresses a value only when its row is over about 2 KB: the longer answers
-                List<java.util.Map<String, Object>> compressed = handle.createQuery("""
+                List<Map<String, Object>> compressed = handle.createQuery("""
                         SELECT pg_column_compression(result_json) AS method, pg_column_size(result_json) AS stored,
                                octet_length(result_json) AS plain
                         FROM classification_result WHERE pg_column_compression(result_json) IS NOT NULL""")

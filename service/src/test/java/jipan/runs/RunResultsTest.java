@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import jipan.TestRequests;
+import jipan.api.StoredClassification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
@@ -21,6 +23,7 @@ import jipan.core.documents.JsonSettings;
 import jipan.core.scenarios.DemoDealership;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
+import jipan.db.Database;
 import jipan.db.TestDatabases;
 import jipan.lifecycle.LiveRules;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,8 +84,8 @@ class RunResultsTest {
                     .mapTo(String.class).list());
             assertThat(ids).hasSize(300);
             for (String id : ids) {
-                List<jipan.api.StoredClassification> both = runs.classificationsOf(id);
-                assertThat(both).extracting(jipan.api.StoredClassification::runId)
+                List<StoredClassification> both = runs.classificationsOf(id);
+                assertThat(both).extracting(StoredClassification::runId)
                         .containsExactlyInAnyOrder(stored.id(), classifyAll.id());
                 assertThat(both.get(0).result()).as(id).isEqualTo(both.get(1).result());
             }
@@ -101,13 +104,13 @@ class RunResultsTest {
      * A run's rows of a table, without the run id (and the stored answer's JSON, whose rule numbers are the run's
      * own: compared read back above), as comparable text.
      */
-    private static List<String> rows(jipan.db.Database database, String table, long run) {
+    private static List<String> rows(Database database, String table, long run) {
         return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM " + table + " WHERE run_id = :run")
                 .bind("run", run).mapToMap().list()).stream().map(row -> {
                     Map<String, Object> copy = new HashMap<>(row);
                     copy.remove("run_id");
                     copy.remove("result_json");
-                    return new java.util.TreeMap<>(copy).toString();
+                    return new TreeMap<>(copy).toString();
                 }).sorted().toList();
     }
 }

@@ -1,6 +1,12 @@
 package jipan.spark;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +14,7 @@ import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.RunResults;
 import jipan.core.documents.JsonSettings;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -90,8 +97,8 @@ public final class ClassifyJob {
     private static void writeRun(SparkSession spark, Options options, String version, long customers) throws Exception {
         spark.read().parquet(options.out()).select("result_json").write().mode(SaveMode.Overwrite).text(options.runOut());
         org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(options.runOut(), RunResults.MANIFEST);
-        org.apache.hadoop.fs.FileSystem files = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        try (java.io.OutputStream out = files.create(manifest, true)) {
+        FileSystem files = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (OutputStream out = files.create(manifest, true)) {
             JsonSettings.newObjectMapper().writeValue(out, new RunResults(options.asOf(), version, customers));
         }
         System.out.printf("the run for store-run: %s%n", options.runOut());
@@ -105,16 +112,16 @@ public final class ClassifyJob {
         if (options.jdbc() == null) {
             throw new IllegalArgumentException("--rules store reads the active rule version of the store: give --jdbc");
         }
-        try (java.sql.Connection store = java.sql.DriverManager.getConnection(options.jdbc(),
+        try (Connection store = DriverManager.getConnection(options.jdbc(),
                 Arguments.connection(options.user(), options.password()));
-             java.sql.Statement query = store.createStatement();
-             java.sql.ResultSet active = query.executeQuery("SELECT files_json FROM rule_version WHERE active")) {
+             Statement query = store.createStatement();
+             ResultSet active = query.executeQuery("SELECT files_json FROM rule_version WHERE active")) {
             if (!active.next()) {
                 throw new IllegalArgumentException("the store has no active rule version (the service records one when "
                         + "it starts): give --rules DIR");
             }
-            java.util.Map<String, String> files = JsonSettings.newObjectMapper().readValue(active.getString(1),
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+            Map<String, String> files = JsonSettings.newObjectMapper().readValue(active.getString(1),
+                    new TypeReference<TreeMap<String, String>>() { });
             System.out.printf("rules: the store's active version (%d files)%n", files.size());
             return new RuleFiles(files);
         }

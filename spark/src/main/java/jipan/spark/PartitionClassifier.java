@@ -18,6 +18,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -28,7 +29,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     /** What a result row holds: the summary the service's reports read, and the whole answer as JSON. */
-    static final StructType RESULT = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+    static final StructType RESULT = DataTypes.createStructType(new StructField[] {
         DataTypes.createStructField("customer_id", DataTypes.StringType, false),
         DataTypes.createStructField("as_of", DataTypes.DateType, false),
         DataTypes.createStructField("ruleset_version", DataTypes.StringType, false),

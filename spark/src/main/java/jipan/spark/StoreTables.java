@@ -1,9 +1,18 @@
 package jipan.spark;
 
+import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import jipan.core.CustomerFacts;
@@ -17,6 +26,7 @@ import jipan.core.facts.Visit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -83,17 +93,17 @@ public final class StoreTables {
      * taken from the ids themselves, so ranges hold about as many customers each).
      */
     public static Map<String, Dataset<Row>> jdbc(SparkSession spark, String url, Properties connection, int partitions)
-            throws java.sql.SQLException {
+            throws SQLException {
         List<String> bounds = new ArrayList<>();
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, connection);
-             java.sql.Statement statement = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(url, connection);
+             Statement statement = db.createStatement()) {
             long customers;
-            try (java.sql.ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM customer")) {
+            try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM customer")) {
                 count.next();
                 customers = count.getLong(1);
             }
             long step = Math.max(1, (customers + partitions - 1) / Math.max(1, partitions));
-            try (java.sql.ResultSet ids = statement.executeQuery("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) "
+            try (ResultSet ids = statement.executeQuery("SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) "
                     + "AS n FROM customer) numbered WHERE MOD(n - 1, " + step + ") = 0 ORDER BY id")) {
                 while (ids.next()) {
                     bounds.add(ids.getString(1));
@@ -108,13 +118,13 @@ public final class StoreTables {
 
     /** Column names as PostgreSQL spells them (H2 answers them in capitals). */
     private static Dataset<Row> lowerCase(Dataset<Row> table) {
-        return table.toDF(java.util.Arrays.stream(table.columns()).map(name -> name.toLowerCase(java.util.Locale.ROOT))
+        return table.toDF(Arrays.stream(table.columns()).map(name -> name.toLowerCase(Locale.ROOT))
                 .toArray(String[]::new));
     }
 
     /** Writes the tables as Parquet under {@code directory}: what the job reads with {@code --parquet}. */
     public static void writeParquet(Map<String, Dataset<Row>> tables, String directory) {
-        tables.forEach((table, rows) -> rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite)
+        tables.forEach((table, rows) -> rows.write().mode(SaveMode.Overwrite)
                 .parquet(directory + "/" + table));
     }
 
@@ -152,7 +162,7 @@ public final class StoreTables {
             for (Visit v : facts.visits()) {
                 rows.get("visit").add(RowFactory.create(v.getRoNumber(), id, v.getVin(), date(v.getDate()), v.getMileage(),
                         name(v.getPayType()), name(v.getServiceType()), v.getAmount() == null ? null
-                                : v.getAmount().setScale(2, java.math.RoundingMode.UNNECESSARY)));
+                                : v.getAmount().setScale(2, RoundingMode.UNNECESSARY)));
             }
             for (Lead l : facts.leads()) {
                 rows.get("sales_lead").add(RowFactory.create(l.getLeadId(), id, l.getModel(), date(l.getCreatedOn()),
@@ -187,7 +197,7 @@ public final class StoreTables {
         return value == null ? null : value.name();
     }
 
-    private static Date date(java.time.LocalDate date) {
+    private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
     }
 

@@ -3,6 +3,7 @@ package jipan.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,26 +11,33 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jipan.core.Classification;
 import jipan.core.Classifier;
-import jipan.core.RunResults;
 import jipan.core.CustomerFacts;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
+import jipan.core.RunResults;
 import jipan.core.documents.JsonSettings;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
+import jipan.core.kpi.Kpis;
 import jipan.core.scenarios.DemoDealership;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,12 +129,12 @@ class ClassifyJobTest {
 
     /** A fresh, empty store database: an in-memory H2, or a new schema of the test PostgreSQL (.ci/postgres). */
     private static String emptyStore(String kind) throws Exception {
-        String unique = "s" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String unique = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (kind.equals("h2")) {
             return "jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1";
         }
         String postgres = System.getenv("JIPAN_TEST_POSTGRES_URL");
-        org.junit.jupiter.api.Assumptions.assumeTrue(postgres != null,
+        Assumptions.assumeTrue(postgres != null,
                 "PostgreSQL tests need JIPAN_TEST_POSTGRES_URL: run them with `bash .ci/run`");
         try (Connection admin = DriverManager.getConnection(postgres, USER, PASSWORD); Statement ddl = admin.createStatement()) {
             ddl.execute("CREATE SCHEMA " + unique);
@@ -185,7 +193,7 @@ class ClassifyJobTest {
             for (Map.Entry<String, Dataset<Row>> table : StoreTables.of(spark, customers).entrySet()) {
                 int columns = table.getValue().columns().length;
                 try (PreparedStatement insert = store.prepareStatement("INSERT INTO " + table.getKey() + " VALUES ("
-                        + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")")) {
+                        + String.join(", ", Collections.nCopies(columns, "?")) + ")")) {
                     for (Row row : table.getValue().collectAsList()) {
                         for (int i = 0; i < columns; i++) {
                             insert.setObject(i + 1, row.get(i));
@@ -207,23 +215,23 @@ class ClassifyJobTest {
         KpiReports reports = new KpiReports(spark, StoreTables.parquet(spark, dir.resolve("store").toString()));
 
         try (Connection store = connect(url)) {
-            for (java.time.YearMonth month : List.of(java.time.YearMonth.of(2012, 3), java.time.YearMonth.of(2012, 9))) {
-                List<Object> counts = onTheStore(store, jipan.core.kpi.Kpis.CUSTOMERS_RETURNING,
-                        jipan.core.kpi.Kpis.monthly(month).parameters()).get(0);
+            for (YearMonth month : List.of(YearMonth.of(2012, 3), YearMonth.of(2012, 9))) {
+                List<Object> counts = onTheStore(store, Kpis.CUSTOMERS_RETURNING,
+                        Kpis.monthly(month).parameters()).get(0);
                 KpiReports.Cohort spark = reports.monthlyChurn(month);
                 assertThat(List.of(normal(spark.cohort()), normal(spark.returned()))).as("monthly " + month)
                         .isEqualTo(counts);
                 assertThat(spark.cohort()).isPositive();
             }
-            List<Object> vehicles = onTheStore(store, jipan.core.kpi.Kpis.VEHICLES_RETURNING,
-                    jipan.core.kpi.Kpis.annual(AS_OF).parameters()).get(0);
+            List<Object> vehicles = onTheStore(store, Kpis.VEHICLES_RETURNING,
+                    Kpis.annual(AS_OF).parameters()).get(0);
             KpiReports.Cohort annual = reports.annualChurn(AS_OF);
             assertThat(List.of(normal(annual.cohort()), normal(annual.returned()))).isEqualTo(vehicles);
-            assertThat(annual.churn()).isEqualTo(jipan.core.kpi.Kpis.ratio(annual.cohort() - annual.returned(), annual.cohort()));
+            assertThat(annual.churn()).isEqualTo(Kpis.ratio(annual.cohort() - annual.returned(), annual.cohort()));
 
             for (String by : List.of("none", "region", "kind")) {
-                List<List<Object>> expected = onTheStore(store, jipan.core.kpi.Kpis.CUSTOMER_STRUCTURE.replace("<group>",
-                        jipan.core.kpi.Kpis.CUSTOMER_GROUPS.get(by)) + " ORDER BY group_value, bucket",
+                List<List<Object>> expected = onTheStore(store, Kpis.CUSTOMER_STRUCTURE.replace("<group>",
+                        Kpis.CUSTOMER_GROUPS.get(by)) + " ORDER BY group_value, bucket",
                         Map.of("from", LocalDate.of(2011, 10, 1), "to", AS_OF));
                 List<List<Object>> actual = reports.structure(LocalDate.of(2011, 10, 1), AS_OF, by).stream()
                         .map(row -> List.of(normal(row.get(0)), normal(row.get(1)), normal(row.get(2)), normal(row.get(3)),
@@ -235,13 +243,13 @@ class ClassifyJobTest {
 
     /** A value as the two databases can be compared: any number as a decimal without trailing zeros. */
     private static Object normal(Object value) {
-        return value instanceof Number number ? new java.math.BigDecimal(number.toString()).stripTrailingZeros() : value;
+        return value instanceof Number number ? new BigDecimal(number.toString()).stripTrailingZeros() : value;
     }
 
     /** A query of {@link jipan.core.kpi.Kpis} on the store, its :named parameters bound in order. */
     private static List<List<Object>> onTheStore(Connection store, String sql, Map<String, Object> parameters)
             throws Exception {
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile(":(\\w+)").matcher(sql);
+        Matcher names = Pattern.compile(":(\\w+)").matcher(sql);
         List<Object> values = new ArrayList<>();
         while (names.find()) {
             values.add(parameters.get(names.group(1)));

@@ -1,5 +1,8 @@
 package jipan.core.facts;
 
+import java.math.BigInteger;
+import java.util.Formattable;
+
 /**
  * Writes a reason sentence from a template, like {@code String.format}, several times faster for the templates
  * reasons use: {@code %s} (any value; {@code null} is written {@code null}), {@code %d} (a whole number in plain
@@ -45,7 +48,7 @@ public final class Because {
             return true;
         }
         if (conversion == 's') {
-            if (value instanceof java.util.Formattable) {
+            if (value instanceof Formattable) {
                 return false;
             }
             out.append(value);
@@ -55,7 +58,7 @@ public final class Because {
             out.append(((Number) value).longValue());
             return true;
         }
-        if (value instanceof java.math.BigInteger) {
+        if (value instanceof BigInteger) {
             out.append(value);
             return true;
         }

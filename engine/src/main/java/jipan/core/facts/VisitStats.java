@@ -3,6 +3,7 @@ package jipan.core.facts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 
@@ -30,7 +31,7 @@ public final class VisitStats implements Explained {
         this.visitsInWindow = visitsInWindow;
         // computed with plain loops: this runs for every customer, and streams cost more than the counting
         Visit[] latestFirst = allVisits.toArray(new Visit[0]);
-        java.util.Arrays.sort(latestFirst, LATEST_FIRST);
+        Arrays.sort(latestFirst, LATEST_FIRST);
         this.lastVisit = latestFirst.length == 0 ? null : latestFirst[0].getDate();
         int streak = 0;
         while (streak < latestFirst.length && latestFirst[streak].getPayType() == PayType.CUSTOMER_PAY) {
@@ -51,7 +52,7 @@ public final class VisitStats implements Explained {
         for (int i = 1; i < dayCount; i++) {
             intervals[i - 1] = ChronoUnit.DAYS.between(days[i - 1], days[i]);
         }
-        java.util.Arrays.sort(intervals);
+        Arrays.sort(intervals);
         int n = intervals.length;
         this.medianIntervalDays = n == 0 ? 0
                 : (int) (n % 2 == 1 ? intervals[n / 2] : (intervals[n / 2 - 1] + intervals[n / 2]) / 2);

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.IllegalFormatConversionException;
 import java.util.List;
 import java.util.MissingFormatArgumentException;
+import java.util.UnknownFormatConversionException;
 import org.junit.jupiter.api.Test;
 
 /** The reason formatter writes what String.format writes, for the templates it handles and those it hands on. */
@@ -32,7 +34,7 @@ class BecauseTest {
         };
         for (Object[] example : cases) {
             String template = (String) example[0];
-            Object[] args = java.util.Arrays.copyOfRange(example, 1, example.length);
+            Object[] args = Arrays.copyOfRange(example, 1, example.length);
             assertThat(Because.format(template, args)).as(template).isEqualTo(String.format(template, args));
         }
     }
@@ -41,6 +43,6 @@ class BecauseTest {
     void aValueThatDoesNotFitItsConversionFailsAsStringFormatFails() {
         assertThatThrownBy(() -> Because.format("%d visits", 1.5)).isInstanceOf(IllegalFormatConversionException.class);
         assertThatThrownBy(() -> Because.format("%d and %s", 1)).isInstanceOf(MissingFormatArgumentException.class);
-        assertThatThrownBy(() -> Because.format("ends with %", 1)).isInstanceOf(java.util.UnknownFormatConversionException.class);
+        assertThatThrownBy(() -> Because.format("ends with %", 1)).isInstanceOf(UnknownFormatConversionException.class);
     }
 }
