@@ -13,6 +13,7 @@ import jipan.core.facts.Visit;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindBean;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -69,44 +70,44 @@ public interface CustomerDao {
             """)
     void upsertLeads(@Bind("customerId") List<String> customerIds, @BindBean List<Lead> leads);
 
-    @SqlUpdate("DELETE FROM complaint WHERE customer_id = :customerId")
-    void deleteComplaints(@Bind("customerId") String customerId);
+    @SqlUpdate("DELETE FROM complaint WHERE customer_id IN (<customerIds>)")
+    void deleteComplaints(@BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             INSERT INTO complaint (customer_id, seq, complaint_date, subject, resolved)
             VALUES (:customerId, :seq, :date, :subject, :resolved)
             """)
-    void insertComplaints(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+    void insertComplaints(@Bind("customerId") List<String> customerIds, @Bind("seq") List<Integer> seq,
                           @BindBean List<Complaint> complaints);
 
-    @SqlUpdate("DELETE FROM event_attendance WHERE customer_id = :customerId")
-    void deleteEvents(@Bind("customerId") String customerId);
+    @SqlUpdate("DELETE FROM event_attendance WHERE customer_id IN (<customerIds>)")
+    void deleteEvents(@BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             INSERT INTO event_attendance (customer_id, seq, event_id, event_date, attended, brought_prospects)
             VALUES (:customerId, :seq, :eventId, :date, :attended, :broughtProspects)
             """)
-    void insertEvents(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+    void insertEvents(@Bind("customerId") List<String> customerIds, @Bind("seq") List<Integer> seq,
                       @BindBean List<EventAttendance> events);
 
-    @SqlUpdate("DELETE FROM referral WHERE customer_id = :customerId")
-    void deleteReferrals(@Bind("customerId") String customerId);
+    @SqlUpdate("DELETE FROM referral WHERE customer_id IN (<customerIds>)")
+    void deleteReferrals(@BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             INSERT INTO referral (customer_id, seq, referral_date, referred_name, closed)
             VALUES (:customerId, :seq, :date, :referredName, :closed)
             """)
-    void insertReferrals(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+    void insertReferrals(@Bind("customerId") List<String> customerIds, @Bind("seq") List<Integer> seq,
                          @BindBean List<Referral> referrals);
 
-    @SqlUpdate("DELETE FROM survey WHERE customer_id = :customerId")
-    void deleteSurveys(@Bind("customerId") String customerId);
+    @SqlUpdate("DELETE FROM survey WHERE customer_id IN (<customerIds>)")
+    void deleteSurveys(@BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             INSERT INTO survey (customer_id, seq, survey_date, satisfaction, repurchase_intent, recommend)
             VALUES (:customerId, :seq, :date, :satisfaction, :repurchaseIntent, :recommend)
             """)
-    void insertSurveys(@Bind("customerId") String customerId, @Bind("seq") List<Integer> seq,
+    void insertSurveys(@Bind("customerId") List<String> customerIds, @Bind("seq") List<Integer> seq,
                        @BindBean List<Survey> surveys);
 
     @SqlQuery("SELECT * FROM customer WHERE id = :id")

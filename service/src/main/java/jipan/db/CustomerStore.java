@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.core.facts.Customer;
@@ -35,26 +36,16 @@ public final class CustomerStore {
             upsertOwned(batch, CustomerFacts::vehicles, dao::upsertVehicles);
             upsertOwned(batch, CustomerFacts::visits, dao::upsertVisits);
             upsertOwned(batch, CustomerFacts::leads, dao::upsertLeads);
-            for (CustomerUpsert upsert : batch) {
-                CustomerFacts facts = upsert.facts();
-                String id = facts.customer().getId();
-                if (upsert.complaintsGiven()) {
-                    dao.deleteComplaints(id);
-                    dao.insertComplaints(id, seq(facts.complaints()), facts.complaints());
-                }
-                if (upsert.eventsGiven()) {
-                    dao.deleteEvents(id);
-                    dao.insertEvents(id, seq(facts.events()), facts.events());
-                }
-                if (upsert.referralsGiven()) {
-                    dao.deleteReferrals(id);
-                    dao.insertReferrals(id, seq(facts.referrals()), facts.referrals());
-                }
-                if (upsert.surveysGiven()) {
-                    dao.deleteSurveys(id);
-                    dao.insertSurveys(id, seq(facts.surveys()), facts.surveys());
-                }
-            }
+            // complaints, events, referrals and surveys have no key: a list that is given replaces the stored one
+            // (one delete and one batch insert per kind for the whole batch)
+            replaceOwned(batch, CustomerUpsert::complaintsGiven, CustomerFacts::complaints, dao::deleteComplaints,
+                    dao::insertComplaints);
+            replaceOwned(batch, CustomerUpsert::eventsGiven, CustomerFacts::events, dao::deleteEvents,
+                    dao::insertEvents);
+            replaceOwned(batch, CustomerUpsert::referralsGiven, CustomerFacts::referrals, dao::deleteReferrals,
+                    dao::insertReferrals);
+            replaceOwned(batch, CustomerUpsert::surveysGiven, CustomerFacts::surveys, dao::deleteSurveys,
+                    dao::insertSurveys);
         });
     }
 
@@ -74,13 +65,42 @@ public final class CustomerStore {
         }
     }
 
+    /** The stored facts of one kind replaced by the given ones, for every customer of the batch that gives them. */
+    private static <T> void replaceOwned(List<CustomerUpsert> batch, Predicate<CustomerUpsert> given,
+                                         Function<CustomerFacts, List<T>> facts, Consumer<List<String>> delete,
+                                         NumberedBatch<T> insert) {
+        List<String> replaced = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<Integer> seq = new ArrayList<>();
+        List<T> all = new ArrayList<>();
+        for (CustomerUpsert upsert : batch) {
+            if (given.test(upsert)) {
+                String id = upsert.facts().customer().getId();
+                replaced.add(id);
+                List<T> list = facts.apply(upsert.facts());
+                for (int i = 0; i < list.size(); i++) {
+                    owners.add(id);
+                    seq.add(i);
+                    all.add(list.get(i));
+                }
+            }
+        }
+        if (!replaced.isEmpty()) {
+            delete.accept(replaced);
+        }
+        if (!all.isEmpty()) {
+            insert.run(owners, seq, all);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NumberedBatch<T> {
+        void run(List<String> customerIds, List<Integer> seq, List<T> facts);
+    }
+
     @FunctionalInterface
     private interface OwnedBatch<T> {
         void run(List<String> customerIds, List<T> facts);
-    }
-
-    private static List<Integer> seq(List<?> facts) {
-        return IntStream.range(0, facts.size()).boxed().toList();
     }
 
     public Optional<CustomerFacts> find(String customerId) {
