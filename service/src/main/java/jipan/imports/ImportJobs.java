@@ -1,4 +1,5 @@
 package jipan.imports;
+import com.codahale.metrics.Timer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +13,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import jipan.admin.ServiceMetrics;
 import jipan.api.ImportJob;
 import jipan.api.ImportReport;
 import jipan.api.RowError;
+import jipan.db.Failures;
 import jipan.db.ImportJobDao;
 import org.jdbi.v3.core.Jdbi;
-import com.codahale.metrics.Timer;
-import jipan.admin.ServiceMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,11 +94,11 @@ public final class ImportJobs {
                         last[0].rowsRead(), last[0].imported(), last[0].rejected(),
                         String.format("%.1f", (System.nanoTime() - started) / 1e9));
             } catch (IOException | RuntimeException e) {
-                LOG.error("import {} failed", id, e);
+                String reason = Failures.logged(LOG, "import " + id, e);
                 metrics.importsFailed.inc();
                 ImportReport failed = last[0];
                 record(id, new ImportReport(failed.kind(), failed.encoding(), ImportReport.Status.FAILED, failed.rowsRead(),
-                        failed.imported(), failed.rejected(), failed.errors(), String.valueOf(e.getMessage()),
+                        failed.imported(), failed.rejected(), failed.errors(), reason,
                         failed.format(), failed.titleRows(), failed.created(), failed.updated(), failed.unchanged()));
             } finally {
                 try {

@@ -31,6 +31,7 @@ import jipan.core.VehicleResult;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
+import jipan.db.Failures;
 import jipan.db.ImportDao;
 import jipan.db.StoredResultRow;
 import jipan.lifecycle.LiveRules;
@@ -211,11 +212,9 @@ public final class ClassificationRuns {
         } catch (RuntimeException e) {
             // the page being written when another stage failed is stored whole, or not at all
             NamedThreads.close(writer, Duration.ofMinutes(5));
-            LOG.error("classification run {} failed", runId, e);
             metrics.runsFailed.inc();
-            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            jdbi.useExtension(ClassificationRunDao.class,
-                    dao -> dao.finish(runId, "FAILED", reason.substring(0, Math.min(2000, reason.length()))));
+            String reason = Failures.logged(LOG, "classification run " + runId, e);
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason));
         } finally {
             NamedThreads.close(reader, Duration.ZERO);
             NamedThreads.close(workers, Duration.ZERO);
@@ -261,9 +260,8 @@ public final class ClassificationRuns {
             LOG.info("classification run {} stored from outside: {} customers as of {} with rule set {}", runId, done,
                     asOf, rulesetVersion);
         } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            jdbi.useExtension(ClassificationRunDao.class,
-                    dao -> dao.finish(runId, "FAILED", reason.substring(0, Math.min(2000, reason.length()))));
+            String reason = Failures.logged(LOG, "storing run " + runId, e);
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason));
         }
         return find(runId);
     }

@@ -90,6 +90,25 @@ class ClassificationRunsTest {
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
+    void aRunTheDatabaseRefusesSaysSoInASentenceWithoutItsSqlOrData(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            CustomerStore store = storeWithTwoCustomers(database);
+            ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);
+            long runId = runs.create(AS_OF).id();
+            database.jdbi().useHandle(handle -> handle.execute("ALTER TABLE classification_result RENAME TO gone"));
+
+            ClassificationRunRow failed = runs.execute(runId, done -> { });
+
+            assertThat(failed.status()).isEqualTo("FAILED");
+            assertThat(failed.error()).matches("classification run " + runId + " failed: the database refused to read "
+                    + "or write it \\(log entry E-[0-9a-f]{8}\\)");
+            assertThat(failed.error()).doesNotContainIgnoringCase("select").doesNotContainIgnoringCase("insert")
+                    .doesNotContain("classification_result", "K1", "K2");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
     void aRunStoppedHalfWayResumesAfterTheLastStoredCustomer(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
             CustomerStore store = storeWithTwoCustomers(database);
@@ -104,7 +123,7 @@ class ClassificationRunsTest {
             });
 
             assertThat(stopped.status()).isEqualTo("FAILED");
-            assertThat(stopped.error()).isEqualTo("the machine went down");
+            assertThat(stopped.error()).matches("the machine went down \\(log entry E-[0-9a-f]{8}\\)");
             assertThat(stopped.customersDone()).isEqualTo(1);
 
             ClassificationRunRow resumed = runs.execute(runId, done -> { });
