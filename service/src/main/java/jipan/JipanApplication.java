@@ -33,6 +33,8 @@ import jipan.core.documents.CustomerFactsReader;
 import jipan.core.documents.JsonSettings;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
+import jipan.db.WorkHeartbeat;
+import jipan.db.WorkOwner;
 import jipan.demo.DemoDataCommand;
 import jipan.health.DatabaseHealthCheck;
 import jipan.health.RulesHealthCheck;
@@ -125,10 +127,13 @@ public class JipanApplication extends Application<JipanConfiguration> {
         liveRules = rules;
         configuration.getRules().followers(rules, versions).forEach(lifecycle::manage);
 
+        WorkOwner owner = configuration.getWork().owner();
+        lifecycle.manage(new WorkHeartbeat(database.jdbi(), owner));
         CustomerStore store = new CustomerStore(database.jdbi());
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, rules, json,
                 ClassificationRuns.DEFAULT_PAGE_SIZE);
         runs.metrics(metrics);
+        runs.owner(owner);
         runs.markInterrupted();
         ExecutorService runExecutor = lifecycle.executorService("classification-runs").minThreads(1).maxThreads(1)
                 .build();
@@ -136,6 +141,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ImportJobs imports = new ImportJobs(configuration.getImports().importer(database.jdbi()), importExecutor,
                 database.jdbi(), json);
         imports.metrics(metrics);
+        imports.owner(owner);
         imports.markInterrupted();
         Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
 

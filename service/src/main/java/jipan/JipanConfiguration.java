@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jipan.admin.AdminSettings;
@@ -17,6 +18,7 @@ import jipan.core.CompiledRules;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.db.DatabaseSettings;
+import jipan.db.WorkOwner;
 import jipan.imports.ImportSettings;
 import jipan.lifecycle.ActiveVersionPoller;
 import jipan.lifecycle.LiveRules;
@@ -88,6 +90,34 @@ public class JipanConfiguration extends Configuration {
             return followers;
         }
     }
+
+    /** How instances sharing a store tell that each other's background work is still being done. */
+    public static class WorkSettings {
+        /** Seconds between the heartbeats an instance writes for the runs and imports it does. */
+        @Min(1)
+        private long heartbeatSeconds = 10;
+
+        /** Seconds without a heartbeat after which a run or import counts as abandoned (its instance stopped). */
+        @Min(2)
+        private long staleAfterSeconds = 60;
+
+        @JsonProperty public long getHeartbeatSeconds() { return heartbeatSeconds; }
+        @JsonProperty public void setHeartbeatSeconds(long seconds) { this.heartbeatSeconds = seconds; }
+        @JsonProperty public long getStaleAfterSeconds() { return staleAfterSeconds; }
+        @JsonProperty public void setStaleAfterSeconds(long seconds) { this.staleAfterSeconds = seconds; }
+
+        /** This process as the owner of the work it does. */
+        public WorkOwner owner() {
+            return WorkOwner.thisProcess(Duration.ofSeconds(heartbeatSeconds), Duration.ofSeconds(staleAfterSeconds));
+        }
+    }
+
+    @Valid
+    @NotNull
+    private WorkSettings work = new WorkSettings();
+
+    @JsonProperty public WorkSettings getWork() { return work; }
+    @JsonProperty public void setWork(WorkSettings work) { this.work = work; }
 
     /** Limits of the classify endpoint. */
     public static class ClassifySettings {

@@ -1,6 +1,7 @@
 package jipan.db;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -17,11 +18,34 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ClassificationRunDao {
 
     @SqlUpdate("""
-            INSERT INTO classification_run (as_of, ruleset_version, status, customers_total, customers_done, started_at)
-            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP)
+            INSERT INTO classification_run (as_of, ruleset_version, status, customers_total, customers_done, started_at,
+                                            owner, heartbeat_at)
+            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP)
             """)
     @GetGeneratedKeys("id")
-    long insertRun(@Bind("asOf") LocalDate asOf, @Bind("rulesetVersion") String rulesetVersion, @Bind("total") int total);
+    long insertRun(@Bind("asOf") LocalDate asOf, @Bind("rulesetVersion") String rulesetVersion, @Bind("total") int total,
+                   @Bind("owner") String owner);
+
+    /** The database's clock: heartbeats are written and compared with it, never with an instance's own. */
+    @SqlQuery("SELECT LOCALTIMESTAMP")
+    LocalDateTime now();
+
+    /** An owner is alive: its running runs' heartbeat renewed. */
+    @SqlUpdate("UPDATE classification_run SET heartbeat_at = LOCALTIMESTAMP WHERE owner = :owner AND status = 'RUNNING'")
+    int heartbeat(@Bind("owner") String owner);
+
+    /**
+     * Takes a run over for {@code owner} if it is still as it was seen (status, owner, heartbeat): of two instances
+     * that saw the same run and try at once, one changes the row, the other changes nothing (0).
+     */
+    @SqlUpdate("""
+            UPDATE classification_run SET status = 'RUNNING', owner = :owner, heartbeat_at = LOCALTIMESTAMP,
+                   finished_at = NULL, error = NULL
+            WHERE id = :id AND status = :seenStatus AND COALESCE(owner, '') = :seenOwner
+              AND COALESCE(heartbeat_at, TIMESTAMP '1900-01-01 00:00:00') = :seenHeartbeat
+            """)
+    int claim(@Bind("id") long id, @Bind("owner") String owner, @Bind("seenStatus") String seenStatus,
+              @Bind("seenOwner") String seenOwner, @Bind("seenHeartbeat") LocalDateTime seenHeartbeat);
 
     @SqlQuery("SELECT * FROM classification_run WHERE id = :id")
     Optional<ClassificationRunRow> findRun(@Bind("id") long id);
@@ -92,24 +116,29 @@ public interface ClassificationRunDao {
             """)
     void insertVehicles(@BindMethods List<StoredVehicleRow> vehicles);
 
-    @SqlUpdate("UPDATE classification_run SET customers_done = customers_done + :count WHERE id = :id")
-    void addDone(@Bind("id") long id, @Bind("count") int count);
+    /** A page stored by the run's owner (0: the run is no longer this owner's — taken over, the page is not kept). */
+    @SqlUpdate("""
+            UPDATE classification_run SET customers_done = customers_done + :count, heartbeat_at = LOCALTIMESTAMP
+            WHERE id = :id AND owner = :owner
+            """)
+    int addDone(@Bind("id") long id, @Bind("count") int count, @Bind("owner") String owner);
 
+    /** The run ends, if it is still this owner's. */
     @SqlUpdate("""
             UPDATE classification_run SET status = :status, finished_at = CURRENT_TIMESTAMP, error = :error
-            WHERE id = :id
+            WHERE id = :id AND owner = :owner
             """)
-    void finish(@Bind("id") long id, @Bind("status") String status, @Bind("error") String error);
+    int finish(@Bind("id") long id, @Bind("status") String status, @Bind("error") String error,
+               @Bind("owner") String owner);
 
-    @SqlUpdate("UPDATE classification_run SET status = 'RUNNING', finished_at = NULL, error = NULL WHERE id = :id")
-    void markRunning(@Bind("id") long id);
-
-    /** Runs left RUNNING by a process that stopped; they can be resumed. */
+    /** Runs left RUNNING by an owner whose last heartbeat is before {@code cutoff}; they can be resumed. */
     @SqlUpdate("""
-            UPDATE classification_run SET status = 'INTERRUPTED', error = 'the service stopped during the run'
-            WHERE status = 'RUNNING'
+            UPDATE classification_run SET status = 'INTERRUPTED',
+                   error = 'the instance running it stopped (no heartbeat from ' || COALESCE(owner, 'an older version')
+                           || ' since ' || COALESCE(CAST(heartbeat_at AS VARCHAR(40)), 'its start') || ')'
+            WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < :cutoff)
             """)
-    int markInterrupted();
+    int markInterrupted(@Bind("cutoff") LocalDateTime cutoff);
 
     /** The last customer a run stored, or empty: where a resumed run continues. */
     @SqlQuery("SELECT MAX(customer_id) FROM classification_result WHERE run_id = :runId")

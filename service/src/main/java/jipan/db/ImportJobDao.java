@@ -21,17 +21,28 @@ public interface ImportJobDao {
     }
 
     @SqlUpdate("""
-            INSERT INTO import_job (kind, file_name, status, started_at, updated_at)
-            VALUES (:kind, :fileName, 'QUEUED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+            INSERT INTO import_job (kind, file_name, status, started_at, updated_at, owner, heartbeat_at)
+            VALUES (:kind, :fileName, 'QUEUED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP)
             """)
     @GetGeneratedKeys("id")
-    long insert(@Bind("kind") String kind, @Bind("fileName") String fileName);
+    long insert(@Bind("kind") String kind, @Bind("fileName") String fileName, @Bind("owner") String owner);
+
+    /** The database's clock: heartbeats are written and compared with it, never with an instance's own. */
+    @SqlQuery("SELECT LOCALTIMESTAMP")
+    LocalDateTime now();
+
+    /** An owner is alive: its queued and running imports' heartbeat renewed. */
+    @SqlUpdate("""
+            UPDATE import_job SET heartbeat_at = LOCALTIMESTAMP
+            WHERE owner = :owner AND status IN ('QUEUED', 'RUNNING')
+            """)
+    int heartbeat(@Bind("owner") String owner);
 
     @SqlUpdate("""
             UPDATE import_job SET status = :status, encoding = :encoding, rows_read = :rowsRead, imported = :imported,
                    rejected = :rejected, errors_json = :errorsJson, failure = :failure, format = :format,
                    title_rows = :titleRows, created = :created, updated = :updated, unchanged = :unchanged,
-                   updated_at = CURRENT_TIMESTAMP
+                   updated_at = CURRENT_TIMESTAMP, heartbeat_at = LOCALTIMESTAMP
             WHERE id = :id
             """)
     void update(@Bind("id") long id, @Bind("status") String status, @Bind("encoding") String encoding,
@@ -56,12 +67,15 @@ public interface ImportJobDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM import_job ORDER BY id DESC LIMIT :limit")
     List<ImportJobRow> latest(@Bind("limit") int limit);
 
-    /** At start: jobs left QUEUED or RUNNING by a stopped service (one service per database, as for runs). */
+    /**
+     * Jobs left QUEUED or RUNNING by an instance that stopped: no heartbeat since {@code cutoff}. The jobs of
+     * instances that are alive are left alone.
+     */
     @SqlUpdate("""
             UPDATE import_job SET status = 'INTERRUPTED', updated_at = CURRENT_TIMESTAMP,
                    failure = 'the service stopped during the import: rows reported imported are stored; import the '
                              || 'file again to add the rest (rows already stored are unchanged)'
-            WHERE status IN ('QUEUED', 'RUNNING')
+            WHERE status IN ('QUEUED', 'RUNNING') AND (heartbeat_at IS NULL OR heartbeat_at < :cutoff)
             """)
-    int markInterrupted();
+    int markInterrupted(@Bind("cutoff") LocalDateTime cutoff);
 }

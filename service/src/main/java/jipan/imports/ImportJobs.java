@@ -19,6 +19,7 @@ import jipan.api.ImportReport;
 import jipan.api.RowError;
 import jipan.db.Failures;
 import jipan.db.ImportJobDao;
+import jipan.db.WorkOwner;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class ImportJobs {
 
     private final DmsImporter importer;
     private final ExecutorService executor;
+    private WorkOwner owner = WorkOwner.thisProcess();
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
@@ -52,13 +54,22 @@ public final class ImportJobs {
     }
 
     /** Times imports and counts their rows imported and rejected, and failed imports, into these metrics. */
+    /** The instance whose imports these are (another instance's live imports are left alone at start). */
+    public void owner(WorkOwner owner) {
+        this.owner = owner;
+    }
+
     public void metrics(ServiceMetrics metrics) {
         this.metrics = metrics;
     }
 
-    /** Marks the jobs a stopped service left unfinished, and says so in the log; returns how many. */
+    /**
+     * Marks the jobs an instance that stopped left unfinished (no heartbeat for {@link WorkOwner#staleAfter()}),
+     * and says so in the log; returns how many.
+     */
     public int markInterrupted() {
-        int cutOff = jdbi.withExtension(ImportJobDao.class, ImportJobDao::markInterrupted);
+        int cutOff = jdbi.withExtension(ImportJobDao.class,
+                dao -> dao.markInterrupted(dao.now().minus(owner.staleAfter())));
         if (cutOff > 0) {
             LOG.warn("{} import(s) were cut off by a stop: GET /api/v1/imports lists them", cutOff);
         }
@@ -69,7 +80,7 @@ public final class ImportJobs {
         Path file = Files.createTempFile("jipan-import-", ".upload");
         Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
         String fileName = name.length() > 200 ? name.substring(0, 200) : name;
-        long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName));
+        long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName, owner.id()));
         executor.submit(() -> {
             ImportReport[] last = {new ImportReport(kind.cliName(), null, ImportReport.Status.RUNNING, 0, 0, 0, List.of(), null,
                     null, 0, 0, 0, 0)};

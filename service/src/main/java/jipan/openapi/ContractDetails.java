@@ -44,9 +44,13 @@ import jipan.reports.ReportRegistry;
  */
 final class ContractDetails {
     private static final String PROBLEM = "#/components/schemas/Problem";
-    /** Operations that answer 409: a candidate rule set the gate refused, or a run already running for a date. */
+    /**
+     * Operations that answer 409: a candidate rule set the gate refused, a run already running for a date, a run
+     * another instance is doing.
+     */
     private static final Set<String> CONFLICTS = Set.of("POST /api/v1/rules/publish", "POST /api/v1/rules/reload",
-            "POST /api/v1/rules/versions/{seq}/activate", "POST /api/v1/classification-runs");
+            "POST /api/v1/rules/versions/{seq}/activate", "POST /api/v1/classification-runs",
+            "POST /api/v1/classification-runs/{id}/resume");
     /** Operations that take a batch of customers and answer 413 above the configured number. */
     private static final Set<String> BATCHES = Set.of("POST /api/v1/classify", "PUT /api/v1/customers");
 
@@ -234,7 +238,7 @@ final class ContractDetails {
         }
         if (CONFLICTS.contains(operationKey)) {
             problems.put("409", "refused: a candidate rule set the gate refused (with candidateVersion, liveVersion "
-                    + "and every reason), or a run for that date still running");
+                    + "and every reason), a run for that date still running, or a run another live instance is doing");
         }
         if (BATCHES.contains(operationKey)) {
             problems.put("413", "more customers than one request may carry");

@@ -91,9 +91,13 @@ public class ClassificationRunResource {
     @ApiResponse(responseCode = "202", description = "the run, resumed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassificationRun.class)))
     public Response resume(@PathParam("id") long id) {
-        ClassificationRunRow run = row(id);
-        if (run.status().equals("RUNNING") || run.status().equals("DONE")) {
-            throw new BadRequestException("run " + id + " is " + run.status() + ": nothing to resume");
+        row(id); // 404 for an unknown run
+        try {
+            runs.claim(id);
+        } catch (ClassificationRuns.NothingToResume e) {
+            throw new BadRequestException(e.getMessage());
+        } catch (ClassificationRuns.OwnedElsewhere e) {
+            return Problem.of(409, "run-owned-elsewhere", e.getMessage()).response();
         }
         runs.submit(id, executor);
         return Response.accepted(of(runs.find(id))).build();

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ import jipan.db.CustomerStore;
 import jipan.db.Failures;
 import jipan.db.ImportDao;
 import jipan.db.StoredResultRow;
+import jipan.db.WorkOwner;
 import jipan.lifecycle.LiveRules;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -53,6 +55,15 @@ public final class ClassificationRuns {
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
 
     /** Times runs and counts the customers they classify and the runs that fail into these metrics. */
+    /** The instance whose runs these are (the store records it; another instance's live runs are left alone). */
+    public void owner(WorkOwner owner) {
+        this.owner = owner;
+    }
+
+    public WorkOwner owner() {
+        return owner;
+    }
+
     public void metrics(ServiceMetrics metrics) {
         this.metrics = metrics;
     }
@@ -63,6 +74,7 @@ public final class ClassificationRuns {
     private final ObjectMapper json;
     private final int pageSize;
     private final int threads;
+    private WorkOwner owner = WorkOwner.thisProcess();
 
     public ClassificationRuns(Jdbi jdbi, CustomerStore customers, LiveRules rules, ObjectMapper json,
                               int pageSize) {
@@ -94,9 +106,63 @@ public final class ClassificationRuns {
             if (!running.isEmpty()) {
                 throw new AlreadyRunning(running.get(0));
             }
-            return dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count());
+            return dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count(), owner.id());
         });
         return find(id);
+    }
+
+    /**
+     * Takes run {@code runId} over for this instance, to resume it: refused while its owner is alive (a heartbeat
+     * within {@link WorkOwner#staleAfter()}), and when another instance took it over first. A finished run has nothing
+     * to resume.
+     */
+    public ClassificationRunRow claim(long runId) {
+        return jdbi.inTransaction(handle -> {
+            ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
+            ClassificationRunRow run = dao.findRun(runId).orElseThrow(
+                    () -> new IllegalArgumentException("no classification run " + runId));
+            if (run.status().equals("DONE")) {
+                throw new NothingToResume(run);
+            }
+            LocalDateTime now = dao.now();
+            boolean alive = run.status().equals("RUNNING") && run.heartbeatAt() != null
+                    && run.heartbeatAt().isAfter(now.minus(owner.staleAfter()));
+            if (alive) {
+                throw new OwnedElsewhere(run, now);
+            }
+            if (dao.claim(runId, owner.id(), run.status(), run.owner() == null ? "" : run.owner(),
+                    run.heartbeatAt() == null ? LocalDateTime.of(1900, 1, 1, 0, 0) : run.heartbeatAt()) == 0) {
+                throw new OwnedElsewhere(dao.findRun(runId).orElseThrow(), now);
+            }
+            LOG.info("classification run {} {} {} (was {} by {})", runId,
+                    owner.id().equals(run.owner()) ? "resumed by" : "taken over by", owner.id(), run.status(), run.owner());
+            return dao.findRun(runId).orElseThrow();
+        });
+    }
+
+    /** A run that another instance is doing: it is not resumed here. */
+    public static final class OwnedElsewhere extends RuntimeException {
+        OwnedElsewhere(ClassificationRunRow run, LocalDateTime now) {
+            super("classification run " + run.id() + " is being run by " + run.owner() + " (last heartbeat "
+                    + (run.heartbeatAt() == null ? "unknown" : run.heartbeatAt() + ", "
+                    + Duration.between(run.heartbeatAt(), now).toSeconds() + " s ago")
+                    + "): it can be resumed once that instance has stopped");
+        }
+    }
+
+    /** A run that finished. */
+    public static final class NothingToResume extends RuntimeException {
+        NothingToResume(ClassificationRunRow run) {
+            super("run " + run.id() + " is " + run.status() + ": nothing to resume");
+        }
+    }
+
+    /** This instance's run was taken over by another (it had stopped sending heartbeats): it stops writing. */
+    public static final class TakenOver extends RuntimeException {
+        TakenOver(long runId) {
+            super("classification run " + runId + " was taken over by another instance while this one was not "
+                    + "sending heartbeats: it stopped here");
+        }
     }
 
     /** A run for the same date is running already. */
@@ -137,9 +203,13 @@ public final class ClassificationRuns {
         });
     }
 
-    /** Marks runs a stopped process left RUNNING as INTERRUPTED, and says so in the log; returns how many. */
+    /**
+     * Marks runs left RUNNING by an instance that stopped — no heartbeat for {@link WorkOwner#staleAfter()} — as
+     * INTERRUPTED, and says so in the log; returns how many. Runs of instances that are alive are left alone.
+     */
     public int markInterrupted() {
-        int interrupted = jdbi.withExtension(ClassificationRunDao.class, ClassificationRunDao::markInterrupted);
+        int interrupted = jdbi.withExtension(ClassificationRunDao.class,
+                dao -> dao.markInterrupted(dao.now().minus(owner.staleAfter())));
         if (interrupted > 0) {
             LOG.warn("{} classification run(s) were left unfinished by a stop; resume them with POST "
                     + "/api/v1/classification-runs/{{id}}/resume", interrupted);
@@ -167,7 +237,9 @@ public final class ClassificationRuns {
             throw new IllegalStateException("run " + runId + " was made with rule set " + run.rulesetVersion()
                     + " but " + classifier.rulesetVersion() + " is live: start a new run instead");
         }
-        jdbi.useExtension(ClassificationRunDao.class, dao -> dao.markRunning(runId));
+        if (!owner.id().equals(run.owner()) || !run.status().equals("RUNNING")) {
+            claim(runId);
+        }
         long started = System.nanoTime();
         Timer.Context timing = metrics.runs.time();
         LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}", runId, run.customersTotal(),
@@ -205,7 +277,7 @@ public final class ClassificationRuns {
                 }, writer);
             }
             await(written);
-            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null));
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null, owner.id()));
             LOG.info("classification run {} done: {} customers in {} s (reading {}, classifying {} on {} "
                     + "thread(s), writing {}; the stages overlap)", runId, done.get(),
                     String.format("%.1f", (System.nanoTime() - started) / 1e9), reading, classifying, threads, writing);
@@ -214,7 +286,7 @@ public final class ClassificationRuns {
             NamedThreads.close(writer, Duration.ofMinutes(5));
             metrics.runsFailed.inc();
             String reason = Failures.logged(LOG, "classification run " + runId, e);
-            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason));
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason, owner.id()));
         } finally {
             NamedThreads.close(reader, Duration.ZERO);
             NamedThreads.close(workers, Duration.ZERO);
@@ -232,7 +304,7 @@ public final class ClassificationRuns {
      */
     public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, int total, Iterator<Classification> results,
                                       IntConsumer progress) {
-        long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total));
+        long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total, owner.id()));
         ClassificationRunRow run = find(runId);
         StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of());
         int done = 0;
@@ -256,12 +328,12 @@ public final class ClassificationRuns {
                     page.clear();
                 }
             }
-            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null));
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null, owner.id()));
             LOG.info("classification run {} stored from outside: {} customers as of {} with rule set {}", runId, done,
                     asOf, rulesetVersion);
         } catch (RuntimeException e) {
             String reason = Failures.logged(LOG, "storing run " + runId, e);
-            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason));
+            jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason, owner.id()));
         }
         return find(runId);
     }
@@ -339,7 +411,9 @@ public final class ClassificationRuns {
             if (!rows.followUps().isEmpty()) {
                 dao.insertFollowUps(rows.followUps());
             }
-            dao.addDone(runId, rows.results().size());
+            if (dao.addDone(runId, rows.results().size(), owner.id()) == 0) {
+                throw new TakenOver(runId); // the page is not kept: the new owner classifies these customers
+            }
         });
     }
 

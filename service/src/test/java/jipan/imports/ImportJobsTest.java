@@ -58,12 +58,21 @@ class ImportJobsTest {
                 assertThat(second).isGreaterThan(first);
                 assertThat(one.latest(10)).extracting(ImportJob::id).containsSubsequence(second, first);
 
+                // an import of an instance that is alive (its heartbeat is fresh) and one of an instance that stopped
+                long alive = database.jdbi().withExtension(ImportJobDao.class, dao -> {
+                    long id = dao.insert("repair-orders", "live.csv", "a-live-node");
+                    dao.update(id, "RUNNING", "UTF-8", 100, 100, 0, "[]", null, "csv", 0, 100, 0, 0);
+                    return id;
+                });
                 long cut = database.jdbi().withExtension(ImportJobDao.class, dao -> {
-                    long id = dao.insert("repair-orders", "ro.csv");
+                    long id = dao.insert("repair-orders", "ro.csv", "a-stopped-node");
                     dao.update(id, "RUNNING", "UTF-8", 5_000, 4_000, 2, "[]", null, "csv", 0, 4_000, 0, 0);
                     return id;
                 });
+                database.jdbi().useHandle(handle -> handle.createUpdate("UPDATE import_job SET heartbeat_at = "
+                        + "heartbeat_at - INTERVAL '2' MINUTE WHERE id = :id").bind("id", cut).execute());
                 assertThat(one.markInterrupted()).isEqualTo(1);
+                assertThat(another.find(alive).orElseThrow().report().status()).isEqualTo(ImportReport.Status.RUNNING);
                 ImportJob interrupted = another.find(cut).orElseThrow();
                 assertThat(interrupted.report().status()).isEqualTo(ImportReport.Status.INTERRUPTED);
                 assertThat(interrupted.report().imported()).isEqualTo(4_000);
