@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import jipan.TestApp;
 import jipan.TestRequests;
 import jipan.bench.SyntheticCustomers;
-import org.glassfish.jersey.client.ClientProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,8 +26,6 @@ class ClassifyResourceTest {
     private Response post(Object body) {
         return APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/classify")
                 .request(MediaType.APPLICATION_JSON_TYPE)
-                // a 10,000-customer batch takes seconds on a busy 2-core machine: not a timeout
-                .property(ClientProperties.READ_TIMEOUT, 60_000)
                 .post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
 

@@ -299,7 +299,8 @@ class ClassificationRunsTest {
         });
     }
 
-    private static CustomerStore storeWithTwoCustomers(Database database) {
+    /** A store holding the two customers of {@code customers/two-customers.json}. */
+    static CustomerStore storeWithTwoCustomers(Database database) {
         CustomerStore store = new CustomerStore(database.jdbi());
         store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
         return store;

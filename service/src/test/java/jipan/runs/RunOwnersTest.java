@@ -16,7 +16,6 @@ import jipan.TestRequests;
 import jipan.core.Classifier;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.core.documents.CustomerFactsReader;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
@@ -42,12 +41,6 @@ class RunOwnersTest {
         return runs;
     }
 
-    private static CustomerStore store(Database database) {
-        CustomerStore store = new CustomerStore(database.jdbi());
-        store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../customers/two-customers.json")));
-        return store;
-    }
-
     /** The owner stopped two minutes ago: its last heartbeat moved back. */
     private static void ownerStopped(Database database, long runId) {
         database.jdbi().useHandle(handle -> handle.createUpdate(
@@ -59,7 +52,7 @@ class RunOwnersTest {
     @MethodSource("jipan.db.TestDatabases#kinds")
     void aStartingInstanceLeavesALiveInstancesRunAloneAndCannotResumeIt(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
-            CustomerStore store = store(database);
+            CustomerStore store = ClassificationRunsTest.storeWithTwoCustomers(database);
             ClassificationRuns a = instance(database, store, "node-a");
             ClassificationRuns b = instance(database, store, "node-b");
             long runId = a.create(AS_OF).id();
@@ -80,7 +73,7 @@ class RunOwnersTest {
     @MethodSource("jipan.db.TestDatabases#kinds")
     void aStoppedInstancesRunIsMarkedInterruptedOnlyAfterItsHeartbeatStopped(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
-            CustomerStore store = store(database);
+            CustomerStore store = ClassificationRunsTest.storeWithTwoCustomers(database);
             long runId = instance(database, store, "node-a").create(AS_OF).id();
             ownerStopped(database, runId);
 
@@ -97,7 +90,7 @@ class RunOwnersTest {
     @MethodSource("jipan.db.TestDatabases#kinds")
     void twoInstancesTakingOverADeadOwnersRunAtOnceOneWinsAndEveryCustomerIsStoredOnce(String kind) throws Exception {
         TestDatabases.with(kind, database -> {
-            CustomerStore store = store(database);
+            CustomerStore store = ClassificationRunsTest.storeWithTwoCustomers(database);
             ClassificationRuns a = instance(database, store, "node-a");
             long runId = a.create(AS_OF).id();
             ownerStopped(database, runId);
