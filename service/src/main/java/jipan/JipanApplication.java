@@ -142,6 +142,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 database.jdbi(), json);
         imports.metrics(metrics);
         imports.owner(owner);
+        imports.maxUploadMegabytes(configuration.getImports().getMaxUploadMegabytes());
         imports.markInterrupted();
         Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
 

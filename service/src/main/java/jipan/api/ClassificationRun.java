@@ -5,10 +5,12 @@ import java.time.LocalDateTime;
 
 /**
  * A classification run of the stored base: as of which date, with which rule set, its status (RUNNING, DONE,
- * FAILED, INTERRUPTED), progress, when it started and finished, and why it failed.
+ * FAILED, INTERRUPTED), progress, when it started and finished, and why it failed; {@code owner} is the instance
+ * doing (or last doing) it and {@code heartbeatAt} when that instance last said it was alive (the store's clock).
  */
 public record ClassificationRun(long id, LocalDate asOf, String rulesetVersion, Status status, int customersTotal,
-                                int customersDone, LocalDateTime startedAt, LocalDateTime finishedAt, String error) {
+                                int customersDone, LocalDateTime startedAt, LocalDateTime finishedAt, String error,
+                                String owner, LocalDateTime heartbeatAt) {
 
     /** Where a run stands. */
     public enum Status { RUNNING, DONE, FAILED, INTERRUPTED }

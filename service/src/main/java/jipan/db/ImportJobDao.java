@@ -17,15 +17,50 @@ public interface ImportJobDao {
     record ImportJobRow(long id, String kind, String fileName, String status, String encoding, long rowsRead,
                         long imported, long rejected, String errorsJson, String failure, LocalDateTime startedAt,
                         LocalDateTime updatedAt, String format, long titleRows, long created, long updated,
-                        long unchanged) {
+                        long unchanged, String owner, LocalDateTime heartbeatAt, String askedEncoding,
+                        Long uploadBytes) {
     }
 
     @SqlUpdate("""
-            INSERT INTO import_job (kind, file_name, status, started_at, updated_at, owner, heartbeat_at)
-            VALUES (:kind, :fileName, 'QUEUED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP)
+            INSERT INTO import_job (kind, file_name, status, started_at, updated_at, owner, heartbeat_at, asked_encoding)
+            VALUES (:kind, :fileName, 'QUEUED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP,
+                    :askedEncoding)
             """)
     @GetGeneratedKeys("id")
-    long insert(@Bind("kind") String kind, @Bind("fileName") String fileName, @Bind("owner") String owner);
+    long insert(@Bind("kind") String kind, @Bind("fileName") String fileName, @Bind("owner") String owner,
+                @Bind("askedEncoding") String askedEncoding);
+
+    /** One part of a job's upload (parts numbered from 0). */
+    @SqlUpdate("INSERT INTO import_upload (job_id, part, bytes) VALUES (:id, :part, :bytes)")
+    void addUploadPart(@Bind("id") long id, @Bind("part") int part, @Bind("bytes") byte[] bytes);
+
+    /** The upload is whole: its size recorded, so an instance taking the job over knows it can be read. */
+    @SqlUpdate("UPDATE import_job SET upload_bytes = :bytes WHERE id = :id")
+    void uploadComplete(@Bind("id") long id, @Bind("bytes") long bytes);
+
+    @SqlQuery("SELECT bytes FROM import_upload WHERE job_id = :id AND part = :part")
+    Optional<byte[]> uploadPart(@Bind("id") long id, @Bind("part") int part);
+
+    /** The upload is no longer needed once its import has ended (done or failed). */
+    @SqlUpdate("DELETE FROM import_upload WHERE job_id = :id")
+    int deleteUpload(@Bind("id") long id);
+
+    /** A job whose upload broke off before it was whole: nothing of it was imported. */
+    @SqlUpdate("DELETE FROM import_job WHERE id = :id")
+    void delete(@Bind("id") long id);
+
+    /**
+     * Takes a job over for {@code owner} if it is still as it was seen (status, owner, heartbeat): of two instances
+     * that saw the same job and try at once, one changes the row, the other changes nothing (0).
+     */
+    @SqlUpdate("""
+            UPDATE import_job SET status = 'QUEUED', owner = :owner, heartbeat_at = LOCALTIMESTAMP,
+                   updated_at = CURRENT_TIMESTAMP, failure = NULL
+            WHERE id = :id AND status = :seenStatus AND COALESCE(owner, '') = :seenOwner
+              AND COALESCE(heartbeat_at, TIMESTAMP '1900-01-01 00:00:00') = :seenHeartbeat
+            """)
+    int claim(@Bind("id") long id, @Bind("owner") String owner, @Bind("seenStatus") String seenStatus,
+              @Bind("seenOwner") String seenOwner, @Bind("seenHeartbeat") LocalDateTime seenHeartbeat);
 
     /** The database's clock: heartbeats are written and compared with it, never with an instance's own. */
     @SqlQuery("SELECT LOCALTIMESTAMP")
@@ -43,23 +78,24 @@ public interface ImportJobDao {
                    rejected = :rejected, errors_json = :errorsJson, failure = :failure, format = :format,
                    title_rows = :titleRows, created = :created, updated = :updated, unchanged = :unchanged,
                    updated_at = CURRENT_TIMESTAMP, heartbeat_at = LOCALTIMESTAMP
-            WHERE id = :id
+            WHERE id = :id AND owner = :owner
             """)
-    void update(@Bind("id") long id, @Bind("status") String status, @Bind("encoding") String encoding,
+    int update(@Bind("owner") String owner, @Bind("id") long id, @Bind("status") String status, @Bind("encoding") String encoding,
                 @Bind("rowsRead") long rowsRead, @Bind("imported") long imported, @Bind("rejected") long rejected,
                 @Bind("errorsJson") String errorsJson, @Bind("failure") String failure, @Bind("format") String format,
                 @Bind("titleRows") long titleRows, @Bind("created") long created, @Bind("updated") long updated,
                 @Bind("unchanged") long unchanged);
 
     /** The rejected rows as read (header and cells), kept for the rejected-rows file once the import ends. */
-    @SqlUpdate("UPDATE import_job SET rejected_rows_json = :json WHERE id = :id")
-    void recordRejectedRows(@Bind("id") long id, @Bind("json") String json);
+    @SqlUpdate("UPDATE import_job SET rejected_rows_json = :json WHERE id = :id AND owner = :owner")
+    int recordRejectedRows(@Bind("id") long id, @Bind("owner") String owner, @Bind("json") String json);
 
     @SqlQuery("SELECT rejected_rows_json FROM import_job WHERE id = :id")
     Optional<String> rejectedRows(@Bind("id") long id);
 
     String COLUMNS = "id, kind, file_name, status, encoding, rows_read, imported, rejected, errors_json, failure, "
-            + "started_at, updated_at, format, title_rows, created, updated, unchanged";
+            + "started_at, updated_at, format, title_rows, created, updated, unchanged, owner, heartbeat_at, "
+            + "asked_encoding, upload_bytes";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = :id")
     Optional<ImportJobRow> find(@Bind("id") long id);
@@ -73,8 +109,8 @@ public interface ImportJobDao {
      */
     @SqlUpdate("""
             UPDATE import_job SET status = 'INTERRUPTED', updated_at = CURRENT_TIMESTAMP,
-                   failure = 'the service stopped during the import: rows reported imported are stored; import the '
-                             || 'file again to add the rest (rows already stored are unchanged)'
+                   failure = 'the instance doing the import stopped: rows reported imported are stored; resume it '
+                             || '(POST /api/v1/imports/' || CAST(id AS VARCHAR(20)) || '/resume) to import the rest'
             WHERE status IN ('QUEUED', 'RUNNING') AND (heartbeat_at IS NULL OR heartbeat_at < :cutoff)
             """)
     int markInterrupted(@Bind("cutoff") LocalDateTime cutoff);

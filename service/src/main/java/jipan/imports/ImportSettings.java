@@ -29,11 +29,16 @@ import org.jdbi.v3.core.Jdbi;
 public class ImportSettings {
     @Min(1)
     private int batchSize = 1_000;
+    /** The largest upload taken over REST, in MiB: it is kept in the store until the import ends. */
+    @Min(1)
+    private int maxUploadMegabytes = 200;
     private Map<String, Map<String, List<String>>> headers = new HashMap<>();
     private Map<String, Map<String, String>> values = new HashMap<>();
 
     @JsonProperty public int getBatchSize() { return batchSize; }
     @JsonProperty public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+    @JsonProperty public int getMaxUploadMegabytes() { return maxUploadMegabytes; }
+    @JsonProperty public void setMaxUploadMegabytes(int maxUploadMegabytes) { this.maxUploadMegabytes = maxUploadMegabytes; }
     @JsonProperty public Map<String, Map<String, List<String>>> getHeaders() { return headers; }
     @JsonProperty public void setHeaders(Map<String, Map<String, List<String>>> headers) { this.headers = headers; }
     @JsonProperty public Map<String, Map<String, String>> getValues() { return values; }

@@ -50,9 +50,11 @@ final class ContractDetails {
      */
     private static final Set<String> CONFLICTS = Set.of("POST /api/v1/rules/publish", "POST /api/v1/rules/reload",
             "POST /api/v1/rules/versions/{seq}/activate", "POST /api/v1/classification-runs",
-            "POST /api/v1/classification-runs/{id}/resume");
+            "POST /api/v1/classification-runs/{id}/resume", "POST /api/v1/imports/{id}/resume");
     /** Operations that take a batch of customers and answer 413 above the configured number. */
     private static final Set<String> BATCHES = Set.of("POST /api/v1/classify", "PUT /api/v1/customers");
+    /** Operations that take an upload and answer 413 above {@code imports.maxUploadMegabytes}. */
+    private static final Set<String> UPLOADS = Set.of("POST /api/v1/imports");
 
     private static final Months MONTHS = new Months();
     private static final Records RECORDS = new Records();
@@ -238,10 +240,13 @@ final class ContractDetails {
         }
         if (CONFLICTS.contains(operationKey)) {
             problems.put("409", "refused: a candidate rule set the gate refused (with candidateVersion, liveVersion "
-                    + "and every reason), a run for that date still running, or a run another live instance is doing");
+                    + "and every reason), a run for that date still running, or a run or import another live instance is doing");
         }
         if (BATCHES.contains(operationKey)) {
             problems.put("413", "more customers than one request may carry");
+        }
+        if (UPLOADS.contains(operationKey)) {
+            problems.put("413", "an upload larger than the configured limit (imports.maxUploadMegabytes)");
         }
         if (body) {
             problems.put("415", "a body of another type than application/json");

@@ -81,7 +81,7 @@ public class ClassificationRunResource {
     static ClassificationRun of(ClassificationRunRow row) {
         return new ClassificationRun(row.id(), row.asOf(), row.rulesetVersion(),
                 ClassificationRun.Status.valueOf(row.status()), row.customersTotal(), row.customersDone(),
-                row.startedAt(), row.finishedAt(), row.error());
+                row.startedAt(), row.finishedAt(), row.error(), row.owner(), row.heartbeatAt());
     }
 
     /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */

@@ -27,6 +27,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import jipan.api.ImportJob;
 import jipan.api.ImportReport;
+import jipan.api.Problem;
 import jipan.auth.Roles;
 import jipan.imports.ImportJobs;
 import jipan.imports.ImportKind;
@@ -36,7 +37,8 @@ import jipan.reports.XlsxTable;
 /**
  * {@code POST /api/v1/imports?kind=repair-orders[&encoding=GBK]} with the CSV or xlsx as the body: answers 202
  * with a job; {@code GET /api/v1/imports/{id}} shows its progress and, at the end, every rejected row, and
- * {@code GET /api/v1/imports/{id}/rejected} gives those rows as a file to fix and import again.
+ * {@code GET /api/v1/imports/{id}/rejected} gives those rows as a file to fix and import again; {@code POST
+ * /api/v1/imports/{id}/resume} finishes, on this instance, an import whose instance stopped.
  */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -67,7 +69,34 @@ public class ImportResource {
                     ? "encoding: unknown charset '" + encoding + "'" : "kind: " + e.getMessage();
             throw new BadRequestException(message);
         }
-        ImportJob job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
+        ImportJob job;
+        try {
+            job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
+        } catch (ImportJobs.UploadTooLarge e) {
+            return Problem.of(413, "upload-too-large", e.getMessage()).response();
+        }
+        return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
+    }
+
+    /**
+     * Imports again, on this instance, an import whose instance stopped (INTERRUPTED, or no heartbeat for {@code
+     * work.staleAfterSeconds}): its upload is kept in the store; rows already stored are found unchanged.
+     */
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
+    @POST
+    @Path("/{id}/resume")
+    @ApiResponse(responseCode = "202", description = "the import, resumed; poll its URL (Location) for progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
+    public Response resume(@PathParam("id") long id) {
+        get(id); // 404 for an unknown import
+        ImportJob job;
+        try {
+            job = jobs.resume(id);
+        } catch (ImportJobs.NothingToResume e) {
+            throw new BadRequestException(e.getMessage());
+        } catch (ImportJobs.OwnedElsewhere e) {
+            return Problem.of(409, "import-owned-elsewhere", e.getMessage()).response();
+        }
         return Response.accepted(job).location(URI.create("/api/v1/imports/" + job.id())).build();
     }
 
