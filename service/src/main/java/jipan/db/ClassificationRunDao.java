@@ -19,12 +19,12 @@ public interface ClassificationRunDao {
 
     @SqlUpdate("""
             INSERT INTO classification_run (as_of, ruleset_version, status, customers_total, customers_done, started_at,
-                                            owner, heartbeat_at)
-            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP)
+                                            owner, heartbeat_at, customers_until)
+            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP, :until)
             """)
     @GetGeneratedKeys("id")
     long insertRun(@Bind("asOf") LocalDate asOf, @Bind("rulesetVersion") String rulesetVersion, @Bind("total") int total,
-                   @Bind("owner") String owner);
+                   @Bind("owner") String owner, @Bind("until") LocalDateTime until);
 
     /** The database's clock: heartbeats are written and compared with it, never with an instance's own. */
     @SqlQuery("SELECT LOCALTIMESTAMP")

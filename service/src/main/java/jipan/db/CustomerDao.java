@@ -1,5 +1,6 @@
 package jipan.db;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import jipan.core.facts.Complaint;
@@ -117,6 +118,10 @@ public interface CustomerDao {
     @SqlQuery("SELECT COUNT(*) FROM customer")
     int countCustomers();
 
+    /** The customers stored by {@code until} (the store's clock): those a run started then classifies. */
+    @SqlQuery("SELECT COUNT(*) FROM customer WHERE added_at <= :until")
+    int countCustomersUntil(@Bind("until") LocalDateTime until);
+
     /**
      * Customers whose id is {@code exact}, or whose name, phone or a vehicle's VIN contains the text of
      * {@code like} (a LIKE pattern escaped with {@code !}), in id order.
@@ -134,10 +139,14 @@ public interface CustomerDao {
     record CustomerMatch(String id, String name, String phone, String region) {
     }
 
-    /** A page of customers in id order, after {@code afterId} (empty string: from the first). */
-    @SqlQuery("SELECT * FROM customer WHERE id > :afterId ORDER BY id LIMIT :limit")
+    /**
+     * A page of customers in id order, after {@code afterId} (empty string: from the first), of those stored by
+     * {@code until}.
+     */
+    @SqlQuery("SELECT * FROM customer WHERE id > :afterId AND added_at <= :until ORDER BY id LIMIT :limit")
     @RegisterRowMapper(FactMappers.CustomerRow.class)
-    List<Customer> customersAfter(@Bind("afterId") String afterId, @Bind("limit") int limit);
+    List<Customer> customersAfter(@Bind("afterId") String afterId, @Bind("until") LocalDateTime until,
+                                  @Bind("limit") int limit);
 
     @SqlQuery("SELECT * FROM vehicle WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, vin")
     @UseRowMapper(FactMappers.VehicleRow.class)

@@ -1,5 +1,6 @@
 package jipan.db;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,9 +124,22 @@ public final class CustomerStore {
 
     /** Up to {@code limit} customers with all their facts, in id order, after {@code afterId} ("" for the first page). */
     public List<CustomerFacts> page(String afterId, int limit) {
+        return page(afterId, ANY_TIME, limit);
+    }
+
+    /** A time after every customer was stored: no bound. */
+    public static final LocalDateTime ANY_TIME = LocalDateTime.of(9999, 12, 31, 0, 0);
+
+    /** The same, of the customers stored by {@code until} (the store's clock; a run's customers). */
+    public int count(LocalDateTime until) {
+        return jdbi.withExtension(CustomerDao.class, dao -> dao.countCustomersUntil(until));
+    }
+
+    /** The same, of the customers stored by {@code until}: a page of a run started then. */
+    public List<CustomerFacts> page(String afterId, LocalDateTime until, int limit) {
         return jdbi.withHandle(handle -> {
             CustomerDao dao = handle.attach(CustomerDao.class);
-            List<Customer> customers = dao.customersAfter(afterId, limit);
+            List<Customer> customers = dao.customersAfter(afterId, until, limit);
             return customers.isEmpty() ? List.of() : withFacts(dao, customers);
         });
     }

@@ -106,7 +106,8 @@ public final class ClassificationRuns {
             if (!running.isEmpty()) {
                 throw new AlreadyRunning(running.get(0));
             }
-            return dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count(), owner.id());
+            LocalDateTime until = dao.now(); // the run classifies the customers stored by now
+            return dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count(until), owner.id(), until);
         });
         return find(id);
     }
@@ -249,6 +250,7 @@ public final class ClassificationRuns {
         ExecutorService workers = NamedThreads.daemon("run-" + runId + "-classifier").pool(threads);
         try {
             String first = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.lastCustomerOf(runId)).orElse("");
+            LocalDateTime until = run.customersUntil() == null ? CustomerStore.ANY_TIME : run.customersUntil();
             StoredResults.RunRules rules = StoredResults.RunRules.of(runId,
                     jdbi.withExtension(ClassificationRunDao.class, dao -> dao.runRules(runId))).numbering(classifier.rules());
             AtomicInteger done = new AtomicInteger(run.customersDone());
@@ -257,12 +259,12 @@ public final class ClassificationRuns {
             Stage classifying = new Stage();
             Stage writing = new Stage();
             CompletableFuture<List<CustomerFacts>> next = CompletableFuture.supplyAsync(
-                    () -> reading.timed(() -> customers.page(first, pageSize)), reader);
+                    () -> reading.timed(() -> customers.page(first, until, pageSize)), reader);
             CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
             List<CustomerFacts> page;
             while (!(page = await(next)).isEmpty()) {
                 String after = page.get(page.size() - 1).customer().getId();
-                next = CompletableFuture.supplyAsync(() -> reading.timed(() -> customers.page(after, pageSize)), reader);
+                next = CompletableFuture.supplyAsync(() -> reading.timed(() -> customers.page(after, until, pageSize)), reader);
                 List<CustomerFacts> classified = page;
                 PageRows rows = classifying.elapsed(() -> classify(run, rules, classifier, classified, workers,
                         classifying));
@@ -304,7 +306,8 @@ public final class ClassificationRuns {
      */
     public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, int total, Iterator<Classification> results,
                                       IntConsumer progress) {
-        long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total, owner.id()));
+        long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total,
+                owner.id(), dao.now()));
         ClassificationRunRow run = find(runId);
         StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of());
         int done = 0;
