@@ -183,7 +183,7 @@ public class JipanConfiguration extends Configuration {
      * version stored, the directory must pass the gate or the service does not start.
      */
     public LiveRules buildLiveRules(RuleVersions versions) {
-        LiveRules live = LiveRules.atStart(RuleFiles.readDirectory(Path.of(rules.getDirectory())),
+        LiveRules live = LiveRules.atStart(versions.startingFiles(Path.of(rules.getDirectory())),
                 versions.activeFiles(), this::buildClassifier, fixtureGate(), versions);
         Classifier first = live.current();
         LOG.info("rule set {} is live: {} rules{}", first.rulesetVersion(), first.rules().ruleNames().size(),

@@ -8,8 +8,10 @@ import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import jipan.core.RuleFiles;
 import jipan.lifecycle.LiveRules;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +82,45 @@ class StartFollowsTheStoreTest {
             assertThat(live.lastRefusal()).isNull();
         } finally {
             second.after();
+        }
+    }
+
+    /**
+     * Instances share the store, not their rules directories: an instance that was down while another published
+     * still holds the earlier version on its disk. Its start must not publish that version back for every instance.
+     */
+    @Test
+    void aDirectoryLeftAtAnEarlierStoredVersionIsBroughtUpToTheActiveOneNotPublished() throws Exception {
+        Path rules = ShippedRules.copy();
+        Path staleCopy = ShippedRules.copy(); // this instance's directory: the shipped rules, as first stored
+        RuleFiles shipped = RuleFiles.readDirectory(rules);
+        DropwizardTestSupport<JipanConfiguration> first = service(rules, "start-stale-copy");
+        first.before();
+        first.after();
+        Path tiers = rules.resolve("tiers.drl");
+        Files.writeString(tiers, Files.readString(tiers) + "\n// reviewed\n");
+        RuleFiles published = RuleFiles.readDirectory(rules);
+        DropwizardTestSupport<JipanConfiguration> publisher = service(rules, "start-stale-copy");
+        publisher.before();
+        publisher.after();
+
+        DropwizardTestSupport<JipanConfiguration> behind = service(staleCopy, "start-stale-copy");
+        behind.before();
+        try {
+            JipanApplication app = (JipanApplication) behind.getApplication();
+            assertThat(app.liveRules().current().rulesetVersion()).isEqualTo(published.version())
+                    .isNotEqualTo(shipped.version());
+            assertThat(RuleFiles.readDirectory(staleCopy).version()).as("the directory brought up to the active version")
+                    .isEqualTo(published.version());
+            Jdbi store = Jdbi.create("jdbc:h2:mem:start-stale-copy", "jipan", "");
+            List<String> active = store.withHandle(handle -> handle.createQuery(
+                    "SELECT hash FROM rule_version WHERE active").mapTo(String.class).list());
+            assertThat(active).containsExactly(published.version());
+            List<String> activations = store.withHandle(handle -> handle.createQuery(
+                    "SELECT how FROM rule_activation ORDER BY id").mapTo(String.class).list());
+            assertThat(activations).as("no activation by the instance that was behind").containsExactly("start", "start");
+        } finally {
+            behind.after();
         }
     }
 }

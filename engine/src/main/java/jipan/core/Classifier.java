@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -133,12 +132,12 @@ public final class Classifier {
         String customerId = customer.customer().getId();
         session.insert(new AsOf(asOf));
         customer.asOf(asOf).forEach(session::insert);
-        // The time limit is a deadline checked before every firing: rule code has no loops or recursion (the
-        // verifier refuses them), so each firing is short and the check is reached.
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillisPerCustomer);
+        // The time limit is checked before every firing: rule code has no loops or recursion (the verifier refuses
+        // them), so each firing is short and the check is reached. It counts the CPU time the rules used (TimeLimit).
+        TimeLimit limit = TimeLimit.start(maxMillisPerCustomer);
         AtomicBoolean tooSlow = new AtomicBoolean();
         AgendaFilter inTime = match -> {
-            if (System.nanoTime() - deadline > 0) {
+            if (limit.exceeded()) {
                 tooSlow.set(true);
                 session.halt();
                 return false;
@@ -148,7 +147,7 @@ public final class Classifier {
         int fired = session.fireAllRules(inTime, maxFiringsPerCustomer);
         if (tooSlow.get()) {
             throw runaway("customer " + customerId + ": the rules ran longer than " + maxMillisPerCustomer
-                    + " ms and were stopped; most fired: " + log.mostFired(3));
+                    + " ms (CPU time) and were stopped; most fired: " + log.mostFired(3));
         }
         if (fired >= maxFiringsPerCustomer) {
             throw runaway("customer " + customerId + ": the rules fired " + fired + " times without settling "

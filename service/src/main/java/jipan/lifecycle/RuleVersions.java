@@ -51,6 +51,11 @@ public final class RuleVersions implements LiveRules.Publication {
 
     @Override
     public void published(LiveRules.Activation activation) {
+        if (activation.how().equals(FOLLOW)) {
+            // taken up from the store, where it is active already: recording it again could make it active over a
+            // version another instance published meanwhile
+            return;
+        }
         try {
             String text = json.writeValueAsString(activation.files().files());
             String fixtures = activation.fixtures() == null ? null : json.writeValueAsString(activation.fixtures().files());
@@ -83,6 +88,34 @@ public final class RuleVersions implements LiveRules.Publication {
     }
 
     /** The files of the active version, when one is stored. */
+    /** How an instance takes up the version another made active: nothing is written to the store. */
+    static final String FOLLOW = "follow";
+
+    /**
+     * The rules an instance starts from, given its rules directory: the directory itself, unless it holds an
+     * earlier stored version than the active one — a copy left behind on this instance while another published
+     * (instances do not write each other's directories). Starting would then publish that earlier version for
+     * every instance; instead the active version is written into the directory and returned. A directory holding
+     * content never stored is an edit made while the service was stopped: returned as it is, to be gated.
+     */
+    public RuleFiles startingFiles(Path directory) {
+        RuleFiles files = RuleFiles.readDirectory(directory);
+        Optional<RuleVersionDao.RuleVersionRow> active = jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active);
+        if (active.isEmpty() || active.get().hash().equals(files.version())) {
+            return files;
+        }
+        Optional<Long> stored = jdbi.withExtension(RuleVersionDao.class, dao -> dao.latestWithHash(files.version()));
+        if (stored.isEmpty()) {
+            return files;
+        }
+        RuleFiles live = new RuleFiles(files(active.get()));
+        LOG.warn("the rules directory holds rule set {} (stored version {}), not the active {} (version {}): another "
+                + "instance published since; the active one stays live and is written to {}", files.version(),
+                stored.get(), active.get().hash(), active.get().seq(), directory);
+        writeDirectory(directory, live);
+        return live;
+    }
+
     public Optional<RuleFiles> activeFiles() {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(row -> new RuleFiles(files(row)));
     }
@@ -193,7 +226,7 @@ public final class RuleVersions implements LiveRules.Publication {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active)
                 .filter(active -> !active.hash().equals(live.current().rulesetVersion()))
                 .map(active -> live.propose(new LiveRules.Proposal(new RuleFiles(files(active)),
-                        fixtures(active.seq()).orElse(null), active.author(), active.comment(), "follow"), f -> { }));
+                        fixtures(active.seq()).orElse(null), active.author(), active.comment(), FOLLOW), f -> { }));
     }
 
     /**

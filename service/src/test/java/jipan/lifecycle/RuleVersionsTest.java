@@ -52,6 +52,17 @@ class RuleVersionsTest {
 
             assertThat(second.current().rulesetVersion()).isEqualTo(new RuleFiles(edited).version());
             assertThat(versions.followActive(second)).isEmpty();
+            // taking a version up writes nothing: a follower that recorded it could make it active again over a
+            // version another instance published in the meantime
+            assertThat(versions.activations(10)).extracting(RuleActivation::how).containsExactly("publish", "start");
+
+            Map<String, String> again = new HashMap<>(edited);
+            again.put("tiers.drl", edited.get("tiers.drl") + "// again\n");
+            LiveRules slow = new LiveRules(shipped, null, versions); // read the active version before the publish
+            versions.publish(new RuleFiles(again), first, directory, "analyst", "again");
+            slow.propose(new LiveRules.Proposal(new RuleFiles(edited), null, "analyst", "checked", "follow"), f -> { });
+            assertThat(versions.activeFiles().orElseThrow().version()).as("the later publish stays active")
+                    .isEqualTo(new RuleFiles(again).version());
         });
     }
 

@@ -28,14 +28,16 @@ import jipan.db.Database;
 import jipan.db.DatabaseSettings;
 import jipan.db.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Several real service processes on one store, as an operator runs them (issue 25): an instance killed with kill -9
- * in the middle of a run and an import — another takes both over once the heartbeat limit has passed and finishes
- * each exactly once; an instance that starts while another is in the middle of a run and an import — it marks
- * nothing interrupted, cannot take the work, and the owner finishes it. On PostgreSQL, and on an H2 file in its
+ * Two real service processes on one store, as an operator runs them (issue 25): an instance that starts while
+ * another is in the middle of a run and an import marks nothing interrupted, cannot take the work, and the owner
+ * finishes it; an instance killed with kill -9 in the middle of a run and an import has both taken over by the
+ * other once the heartbeat limit has passed, each finished exactly once. On PostgreSQL, and on an H2 file in its
  * mixed mode ({@code AUTO_SERVER=TRUE}, the README's default), where this test's own JVM opens the file first and so
  * serves it to the instances.
  */
@@ -45,9 +47,16 @@ class TwoInstancesTest {
     private static final Duration UP = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * How long without a heartbeat work counts as abandoned, for B: longer than B takes to start while A is paused
+     * (a loaded two-core machine, the other store's instances starting beside it), so B must see A as alive.
+     */
+    private static final int STALE_AFTER_SECONDS = 45;
+
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
-    void aKilledInstancesWorkIsFinishedOnceAndAStartingInstanceLeavesLiveWorkAlone(String kind, @TempDir Path dir)
+    @Execution(ExecutionMode.CONCURRENT) // H2 and PostgreSQL side by side: each mostly waits on its processes
+    void aStartingInstanceLeavesLiveWorkAloneAndAKilledInstancesWorkIsFinishedOnce(String kind, @TempDir Path dir)
             throws Exception {
         DatabaseSettings settings = kind.equals("h2") ? h2File(dir) : TestDatabases.settings(kind);
         Database database = Database.open(settings); // migrates; on H2 this JVM now serves the file to the instances
@@ -56,56 +65,55 @@ class TwoInstancesTest {
             store(database);
             Path firstFile = importFile(dir, "IMP");
             Path secondFile = importFile(dir, "IMQ");
+            boolean postgres = kind.equals("postgresql");
 
-            // 1. A is killed in the middle of a run and an import; B takes both over after the limit (12 s)
-            Instance a = Instance.start("a", dir, settings, 12, instances);
+            // 1. B starts while A is in the middle of a run and an import (A paused, so it cannot finish first)
+            Instance a = Instance.start("a", dir, settings, instances);
             long run = a.startRun("2012-09-30");
-            a.await("run " + run, "/api/v1/classification-runs/" + run, TwoInstancesTest::underWay);
+            String aOwner = a.await("run " + run, "/api/v1/classification-runs/" + run, TwoInstancesTest::underWay)
+                    .get("owner").asText();
             long upload = a.startImport(firstFile);
             a.await("import " + upload, "/api/v1/imports/" + upload, job -> underWay(job.get("report")));
+            a.pauseOutsideAWrite(database, postgres, run, upload);
+            Instance b = Instance.start("b", dir, settings, instances);
+            assertThat(b.get("/api/v1/classification-runs/" + run).get("status").asText()).isEqualTo("RUNNING");
+            assertThat(b.get("/api/v1/imports/" + upload).get("report").get("status").asText()).isEqualTo("RUNNING");
+            HttpResponse<String> refused = b.post("/api/v1/classification-runs/" + run + "/resume");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains(aOwner).contains("last heartbeat");
+            HttpResponse<String> refusedImport = b.post("/api/v1/imports/" + upload + "/resume");
+            assertThat(refusedImport.statusCode()).as(refusedImport.body()).isEqualTo(409);
+            assertThat(refusedImport.body()).contains(aOwner);
+            a.resume();
+            JsonNode done = b.await("run " + run, "/api/v1/classification-runs/" + run, job -> ended(job, "DONE"));
+            assertThat(done.get("owner").asText()).as("A finished its own run").isEqualTo(aOwner);
+            assertEveryCustomerOnce(database, run, done);
+            JsonNode imported = b.await("import " + upload, "/api/v1/imports/" + upload,
+                    job -> ended(job.get("report"), "DONE"));
+            assertThat(imported.get("owner").asText()).isEqualTo(aOwner);
+            assertImportedOnce(database, imported, "IMP");
+            assertThat(b.log()).as("B marked nothing interrupted").doesNotContain("cut off");
+
+            // 2. A is killed in the middle of a run and an import; B takes both over once A's heartbeat is stale
+            long secondRun = a.startRun("2012-06-30");
+            a.await("run " + secondRun, "/api/v1/classification-runs/" + secondRun, TwoInstancesTest::underWay);
+            long secondUpload = a.startImport(secondFile);
+            a.await("import " + secondUpload, "/api/v1/imports/" + secondUpload, job -> underWay(job.get("report")));
             a.kill();
             boolean cut = database.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT customers_done < customers_total FROM classification_run WHERE id = :id").bind("id", run)
-                    .mapTo(Boolean.class).one());
+                    "SELECT customers_done < customers_total FROM classification_run WHERE id = :id")
+                    .bind("id", secondRun).mapTo(Boolean.class).one());
             assertThat(cut).as("A was killed in the middle of the run").isTrue();
-
-            Instance b = Instance.start("b", dir, settings, 12, instances);
-            String bOwner = b.takeOver("/api/v1/classification-runs/" + run + "/resume");
-            b.takeOver("/api/v1/imports/" + upload + "/resume");
-            JsonNode doneRun = b.await("run " + run, "/api/v1/classification-runs/" + run, job -> ended(job, "DONE"));
-            assertThat(doneRun.get("owner").asText()).isEqualTo(bOwner);
-            assertEveryCustomerOnce(database, run, doneRun);
-            JsonNode doneImport = b.await("import " + upload, "/api/v1/imports/" + upload,
-                    job -> ended(job.get("report"), "DONE"));
-            assertImportedOnce(database, doneImport, "IMP");
-
-            // 2. C starts while B is in the middle of a run and an import (B paused, so it cannot finish first)
-            long secondRun = b.startRun("2012-06-30");
-            b.await("run " + secondRun, "/api/v1/classification-runs/" + secondRun, TwoInstancesTest::underWay);
-            long secondUpload = b.startImport(secondFile);
-            b.await("import " + secondUpload, "/api/v1/imports/" + secondUpload, job -> underWay(job.get("report")));
-            b.pauseOutsideAWrite(database, kind.equals("postgresql"), secondRun, secondUpload);
-            Instance c = Instance.start("c", dir, settings, 60, instances);
-            JsonNode seenRun = c.get("/api/v1/classification-runs/" + secondRun);
-            JsonNode seenImport = c.get("/api/v1/imports/" + secondUpload);
-            assertThat(seenRun.get("status").asText()).isEqualTo("RUNNING");
-            assertThat(seenImport.get("report").get("status").asText()).isEqualTo("RUNNING");
-            HttpResponse<String> refused = c.post("/api/v1/classification-runs/" + secondRun + "/resume");
-            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-            assertThat(refused.body()).contains(bOwner).contains("last heartbeat");
-            HttpResponse<String> refusedImport = c.post("/api/v1/imports/" + secondUpload + "/resume");
-            assertThat(refusedImport.statusCode()).as(refusedImport.body()).isEqualTo(409);
-            assertThat(refusedImport.body()).contains(bOwner);
-            b.resume();
-            JsonNode secondDone = c.await("run " + secondRun, "/api/v1/classification-runs/" + secondRun,
+            String bOwner = b.takeOver("/api/v1/classification-runs/" + secondRun + "/resume");
+            b.takeOver("/api/v1/imports/" + secondUpload + "/resume");
+            JsonNode secondDone = b.await("run " + secondRun, "/api/v1/classification-runs/" + secondRun,
                     job -> ended(job, "DONE"));
-            assertThat(secondDone.get("owner").asText()).as("B finished its own run").isEqualTo(bOwner);
+            assertThat(secondDone.get("owner").asText()).isEqualTo(bOwner).isNotEqualTo(aOwner);
             assertEveryCustomerOnce(database, secondRun, secondDone);
-            JsonNode secondImport = c.await("import " + secondUpload, "/api/v1/imports/" + secondUpload,
+            JsonNode secondImport = b.await("import " + secondUpload, "/api/v1/imports/" + secondUpload,
                     job -> ended(job.get("report"), "DONE"));
             assertThat(secondImport.get("owner").asText()).isEqualTo(bOwner);
             assertImportedOnce(database, secondImport, "IMQ");
-            assertThat(c.log()).doesNotContain("cut off");
         } finally {
             instances.forEach(Instance::stop);
             database.stop();
@@ -201,8 +209,8 @@ class TwoInstancesTest {
         }
 
         /** Starts {@code jipan server} in a JVM of its own; returns once it answers. */
-        static Instance start(String name, Path dir, DatabaseSettings database, long staleAfterSeconds,
-                              List<Instance> started) throws Exception {
+        static Instance start(String name, Path dir, DatabaseSettings database, List<Instance> started)
+                throws Exception {
             int port = freePort();
             String config = Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
                     .replaceFirst("database:\\n  url: \"[^\"]*\"", "database:\n  url: \"" + database.getUrl() + "\""
@@ -211,7 +219,7 @@ class TwoInstancesTest {
                     .replaceFirst("port: 0", "port: " + port)
                     .replaceFirst("port: 0", "port: " + freePort())
                     .replace("imports:\n", "imports:\n  batchSize: 500\n")
-                    + "\nwork:\n  heartbeatSeconds: 1\n  staleAfterSeconds: " + staleAfterSeconds + "\n";
+                    + "\nwork:\n  heartbeatSeconds: 1\n  staleAfterSeconds: " + STALE_AFTER_SECONDS + "\n";
             Path file = Files.writeString(dir.resolve(name + ".yml"), config);
             Path log = dir.resolve(name + ".log");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
