@@ -31,6 +31,36 @@ public final class Failures {
         return (message.length() > LONGEST ? message.substring(0, LONGEST) + "…" : message) + " (log entry " + id + ")";
     }
 
+    /**
+     * Why the database refused one row of an import, in words (by the failure's SQL state), never its message — which
+     * carries the statement and the values of the batch. Anything else is logged under an id, as {@link #logged}.
+     */
+    public static String rowRefused(Logger log, String what, Throwable failure) {
+        String state = null;
+        for (Throwable cause = failure; cause != null && state == null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                state = sql.getSQLState();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        String reason = state == null ? null : switch (state) {
+            case "22001" -> "a value is longer than the store's column allows";
+            case "22003" -> "a number is out of the range the store allows";
+            case "23502" -> "a value the store requires is empty";
+            case "23503" -> "it refers to a record the store does not have";
+            case "23505" -> "its key is already used by another record";
+            default -> null;
+        };
+        if (reason != null) {
+            return "the database refused the row: " + reason;
+        }
+        String id = "E-" + HexFormat.of().formatHex(IDS.generateSeed(4));
+        log.warn("{}: the database refused it [{}]", what, id, failure);
+        return "the database refused the row (log entry " + id + ")";
+    }
+
     private static boolean fromTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof JdbiException) {

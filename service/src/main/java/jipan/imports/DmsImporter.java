@@ -18,9 +18,12 @@ import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
 import jipan.db.CustomerDao;
+import jipan.db.Failures;
 import jipan.db.ImportDao;
 import jipan.db.StoredRow;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports one DMS export — CSV or xlsx ({@link ImportSource}) — into the customer store. The header row is
@@ -31,6 +34,7 @@ import org.jdbi.v3.core.Jdbi;
  * reported as imported are committed; importing the same file again changes nothing.
  */
 public final class DmsImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(DmsImporter.class);
     public static final int MAX_ERRORS_KEPT = 10_000;
     /** Rows searched for the header row: title lines (维修工单明细表, a date range, …) above it are skipped. */
     static final int HEADER_SEARCH_ROWS = 20;
@@ -204,8 +208,8 @@ public final class DmsImporter {
                         run.created++;
                     }
                 } catch (RuntimeException rowFailed) {
-                    run.reject(row.number(), row.cells(), null, null, "the database refused the row: "
-                            + rootMessage(rowFailed));
+                    run.reject(row.number(), row.cells(), null, null,
+                            Failures.rowRefused(LOG, kind.cliName() + " row " + row.number(), rowFailed));
                 }
             }
         }
@@ -322,14 +326,6 @@ public final class DmsImporter {
                     rows.stream().map(r -> ((OwnedLead) r.fact()).customerId()).toList(),
                     rows.stream().map(r -> ((OwnedLead) r.fact()).lead()).toList());
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     /** The counts of one import as it goes. */
