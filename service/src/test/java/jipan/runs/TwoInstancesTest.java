@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * serves it to the instances.
  */
 class TwoInstancesTest {
-    private static final int CUSTOMERS = 5_000;
-    private static final int IMPORT_ROWS = 6_000;
+    private static final int CUSTOMERS = 4_000;
+    private static final int IMPORT_ROWS = 3_000;
     private static final Duration UP = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -218,13 +218,14 @@ class TwoInstancesTest {
                             + "\"\n  password: \"" + database.getPassword() + "\""))
                     .replaceFirst("port: 0", "port: " + port)
                     .replaceFirst("port: 0", "port: " + freePort())
-                    .replace("imports:\n", "imports:\n  batchSize: 500\n")
+                    .replace("imports:\n", "imports:\n  batchSize: 250\n")
                     + "\nwork:\n  heartbeatSeconds: 1\n  staleAfterSeconds: " + STALE_AFTER_SECONDS + "\n";
             Path file = Files.writeString(dir.resolve(name + ".yml"), config);
             Path log = dir.resolve(name + ".log");
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    JipanApplication.class.getName(), "server", file.toString())
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ActiveProcessorCount=1", // one classifying thread
+                    "-cp", System.getProperty("java.class.path"), JipanApplication.class.getName(), "server",
+                    file.toString())
                     .directory(Path.of("").toAbsolutePath().toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Instance instance = new Instance(name, process, log, port);
