@@ -116,7 +116,7 @@ public final class Classifier {
 
     public Classification classify(LocalDate asOf, CustomerFacts customer) {
         KieSession session = sessions.newKieSession();
-        FiringLog log = new FiringLog(topics);
+        FiringLog log = new FiringLog(topics, rules.texts());
         session.addEventListener(log.agenda);
         session.addEventListener(log.runtime);
         try {
@@ -145,6 +145,9 @@ public final class Classifier {
             return true;
         };
         int fired = session.fireAllRules(inTime, maxFiringsPerCustomer);
+        if (log.unsaid != null) {
+            throw new RuleEvaluationException("customer " + customerId + ": " + log.unsaid.getMessage());
+        }
         if (tooSlow.get()) {
             throw runaway("customer " + customerId + ": the rules ran longer than " + maxMillisPerCustomer
                     + " ms (CPU time) and were stopped; most fired: " + log.mostFired(3));
@@ -182,7 +185,7 @@ public final class Classifier {
 
         List<FollowUpResult> followUps = decisions.all(FollowUpDecided.class).stream()
                 .map(f -> new FollowUpResult(f.getKind(), f.getSubject(), f.getPriority(), f.getDue(), f.getAssignee(),
-                        f.getBasis(), f.getBecause()))
+                        f.getBasis(), log.insertedBy.get(f), log.said.get(f)))
                 .sorted(Comparator.comparing(FollowUpResult::due, Comparator.nullsLast(
                                 Comparator.naturalOrder()))
                         .thenComparingInt(FollowUpResult::priority)
@@ -255,10 +258,17 @@ public final class Classifier {
     /** Records which rules fired, what they inserted and what they explained, for one customer. */
     private static final class FiringLog {
         private final Map<String, String> topics;
+        private final RuleTexts texts;
 
-        FiringLog(Map<String, String> topics) {
+        FiringLog(Map<String, String> topics, RuleTexts texts) {
             this.topics = topics;
+            this.texts = texts;
         }
+
+        /** The first rule that gave values its sentences do not take (or wrote no sentence). */
+        RuleEvaluationException unsaid;
+        /** What each explained fact said, in the form that serves every language. */
+        final Map<Object, Sentence> said = new IdentityHashMap<>();
 
         /** Rule name → times fired, in order of first firing. */
         final Map<String, Integer> fired = new LinkedHashMap<>();
@@ -290,8 +300,18 @@ public final class Classifier {
                 }
                 insertedBy.put(event.getObject(), event.getRule().getName());
                 if (event.getObject() instanceof Explained explained) {
-                    reasons.add(new Reason(event.getRule().getName(), explained.getBecause(),
-                            topics.get(event.getRule().getName())));
+                    String rule = event.getRule().getName();
+                    Sentence sentence;
+                    try {
+                        sentence = texts.capture(rule, explained.getBecause());
+                    } catch (RuleEvaluationException e) { // thrown after the firing, not into the engine
+                        sentence = Sentence.text("");
+                        if (unsaid == null) {
+                            unsaid = e;
+                        }
+                    }
+                    reasons.add(new Reason(rule, topics.get(rule), sentence));
+                    said.put(event.getObject(), sentence);
                 }
             }
 

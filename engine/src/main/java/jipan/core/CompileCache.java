@@ -45,7 +45,8 @@ final class CompileCache {
         }
         // the same rule base, but the files as the caller named them (the digest proves the content is the same)
         return kept.rules().files() == files ? kept.rules() : new CompiledRules(files, kept.rules().version(),
-                kept.rules().kieBase(), kept.rules().ruleNames(), kept.rules().warnings(), kept.rules().ruleFiles());
+                kept.rules().kieBase(), kept.rules().ruleNames(), kept.rules().warnings(), kept.rules().ruleFiles(),
+                kept.rules().texts());
     }
 
     private Outcome kept(String digest) {

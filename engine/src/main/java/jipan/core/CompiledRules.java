@@ -7,10 +7,11 @@ import org.kie.api.KieBase;
 
 /**
  * A rule set that compiled: its files, the engine's KieBase, the files' version, the names of its rules, the
- * compiler's warnings, and which file each rule is written in (rule name → file name).
+ * compiler's warnings, which file each rule is written in (rule name → file name), and what each rule says in
+ * Chinese and English ({@link RuleTexts}).
  */
 public record CompiledRules(RuleFiles files, String version, KieBase kieBase, SortedSet<String> ruleNames,
-                            List<RuleProblem> warnings, Map<String, String> ruleFiles) {
+                            List<RuleProblem> warnings, Map<String, String> ruleFiles, RuleTexts texts) {
 
     /**
      * What a rule decides about, by the file it is written in: {@code tiers.drl} → {@code tiers}, {@code defeat.drl.xlsx} → {@code defeat}. The console

@@ -168,8 +168,8 @@ public final class DecisionTables {
         }
         String drl;
         try {
-            drl = new SpreadsheetCompiler(true).compile(new ByteArrayInputStream(bytes), InputType.XLS);
-        } catch (RuntimeException e) {
+            drl = new SpreadsheetCompiler(true).compile(new ByteArrayInputStream(withMergedCells(bytes)), InputType.XLS);
+        } catch (RuntimeException | IOException e) {
             throw refused(file, cellNamed(e.getMessage(), cells), "the table cannot be turned into rules: "
                     + describe(e));
         }
@@ -207,6 +207,40 @@ public final class DecisionTables {
     }
 
     /** Every non-empty cell, as Excel shows it (numbers as formatted); a formula is refused. */
+    /**
+     * The workbook with a cell in every place of every merged region. The engine's spreadsheet compiler reads a
+     * merged header (an object type over two condition columns, {@code B7:C7}) only where the file has a cell for
+     * each column; Excel writes the empty cells inside a merge, other programs (WPS, LibreOffice, openpyxl, POI's
+     * streaming writer) may not. The merge list says which cells belong together, whatever wrote the file.
+     */
+    static byte[] withMergedCells(byte[] bytes) throws IOException {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            boolean added = false;
+            for (Sheet sheet : workbook) {
+                for (org.apache.poi.ss.util.CellRangeAddress region : sheet.getMergedRegions()) {
+                    if (region.getNumberOfCells() > MAX_COLUMNS * 10L) {
+                        continue; // a merge over a whole area is decoration, not a header
+                    }
+                    for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
+                        Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+                        for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                            if (row.getCell(c) == null) {
+                                row.createCell(c, CellType.BLANK);
+                                added = true;
+                            }
+                        }
+                    }
+                }
+            }
+            if (!added) {
+                return bytes;
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length + 1024);
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
     private static List<TableCell> read(String file, byte[] bytes) {
         List<TableCell> cells = new ArrayList<>();
         DataFormatter formatter = new DataFormatter();

@@ -128,12 +128,47 @@ public final class RuleCompiler {
             KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
             configuration.setOption(KieBaseMutabilityOption.DISABLED);
             KieBase kieBase = kie.newKieContainer(build.releaseId()).newKieBase(configuration);
+            RuleTexts texts = RuleTexts.of(kieBase);
+            List<RuleProblem> textProblems = textProblems(texts, drlFiles, sources.ruleFiles());
+            if (!textProblems.isEmpty()) {
+                throw new RuleCompilationException(textProblems);
+            }
             return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
                     inTables(problems(kie, sources, build.builder(), Message.Level.WARNING), tables),
-                    Map.copyOf(sources.ruleFiles()));
+                    Map.copyOf(sources.ruleFiles()), texts);
         } finally {
             build.remove(kie);
         }
+    }
+
+    /**
+     * The problems of the rules' Chinese and English texts ({@link RuleTexts#check}), each at the line of the rule's
+     * {@code @key(…)} in its file (a decision table's are put at their cell by the caller).
+     */
+    private static List<RuleProblem> textProblems(RuleTexts texts, RuleFiles drlFiles, Map<String, String> ruleFiles) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleTexts.Problem problem : texts.check()) {
+            String file = ruleFiles.getOrDefault(problem.rule(), "(rule set)");
+            String text = drlFiles.files().getOrDefault(file, "");
+            String[] lines = text.split("\n", -1);
+            int line = 0;
+            int column = 0;
+            boolean inRule = false;
+            for (int i = 0; i < lines.length && line == 0; i++) {
+                if (lines[i].strip().startsWith("rule ") && lines[i].contains("\"" + problem.rule() + "\"")) {
+                    inRule = true;
+                    line = lines[i].contains("@" + problem.key() + "(") ? i + 1 : 0;
+                } else if (inRule && lines[i].contains("@" + problem.key() + "(")) {
+                    line = i + 1;
+                }
+                if (line > 0) {
+                    column = lines[i].indexOf("@" + problem.key() + "(") + 1;
+                }
+            }
+            problems.add(new RuleProblem(file, line, column, "ERROR", "in rule '" + problem.rule() + "': @"
+                    + problem.key() + ": " + problem.message()));
+        }
+        return problems;
     }
 
     /** One compilation: the builder and its module, or what the compiler threw. Nothing of it has been loaded. */

@@ -309,7 +309,7 @@ final class RuleVerifier {
 
     private static boolean isFormat(MethodInsnNode call) {
         return call.owner.equals("java/lang/String") && (call.name.equals("format") || call.name.equals("formatted"))
-                || call.owner.equals(BECAUSE) && call.name.equals("format");
+                || call.owner.equals(BECAUSE) && (call.name.equals("format") || call.name.equals("formatted"));
     }
 
     /** How the rule file spells a format call: {@code String.format} or {@code Because.format}. */

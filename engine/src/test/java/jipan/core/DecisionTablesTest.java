@@ -64,8 +64,9 @@ class DecisionTablesTest {
         TableEdit edit = TableEdit.shipped("defeat.drl.xlsx")
                 .set("Categories!C26", "offer 0% finance over 24 months")
                 .set("Categories!B13", "SERVICE")                          // DISTANCE leaves "Defeat: service"
-                .insertRow("Categories", 16, "Defeat: too far", "DISTANCE", "TOO_FAR")
-                .insertRow("Categories", 31, "Action: too far", "TOO_FAR", "offer pick-up and delivery service");
+                .insertRow("Categories", 16, "Defeat: too far", "DISTANCE", "TOO_FAR", "战败：距离太远")
+                .insertRow("Categories", 31, "Action: too far", "TOO_FAR", "offer pick-up and delivery service",
+                        "跟进动作：距离太远", "defeated, reason %s → %s", "战败，原因：%1$l → %2$l");
         Classifier classifier = new Classifier(new RuleCompiler().compile(new RuleFiles(shippedWith("defeat.drl.xlsx", edit))),
                 Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
 
@@ -76,7 +77,10 @@ class DecisionTablesTest {
         assertThat(lead(result, "L-DISTANCE")).isEqualTo(new LeadResult("L-DISTANCE", "TOO_FAR",
                 "offer pick-up and delivery service", List.of()));
         assertThat(lead(result, "L-SERVICE").category()).isEqualTo("SERVICE");
-        assertThat(result.reasons()).contains(new Reason("Action: too far", "defeated, reason DISTANCE → TOO_FAR", "defeat"));
+        assertThat(messages(classifier, result, Lang.EN)).contains("defeated, reason DISTANCE → TOO_FAR");
+        assertThat(messages(classifier, result, Lang.ZH)).contains("战败，原因：距离 → 距离太远");
+        assertThat(result.reasons()).anyMatch(reason -> reason.rule().equals("Action: too far")
+                && reason.topic().equals("defeat"));
         assertThat(result.firedRules()).contains("Defeat: too far");
     }
 
@@ -90,7 +94,7 @@ class DecisionTablesTest {
         Classification result = classifier.classify(leads.asOf(), leads.customers().get(0));
 
         assertThat(lead(result, "L-FINANCING").category()).isEqualTo("UNANALYSED");
-        assertThat(result.reasons()).extracting(Reason::message)
+        assertThat(messages(classifier, result, Lang.EN))
                 .contains("defeated, reason FINANCING (on no row of the defeat table) → UNANALYSED");
     }
 
@@ -105,7 +109,7 @@ class DecisionTablesTest {
                 .filter(result -> result.customerId().equals("ORDINARY-AT-7")).findFirst().orElseThrow();
 
         assertThat(at7.loyalty().level()).isEqualTo(LoyaltyLevel.LOYAL);
-        assertThat(at7.reasons()).extracting(Reason::message).contains("score 7 is in the LOYAL band (from 7, below 11) → LOYAL");
+        assertThat(messages(classifier, at7, Lang.EN)).contains("score 7 is in the LOYAL band (from 7, below 11) → LOYAL");
     }
 
     @Test
@@ -153,5 +157,10 @@ class DecisionTablesTest {
         assertThat(refusal(notAWorkbook)).contains("defeat.drl.xlsx: the file cannot be read as an .xlsx workbook");
         notAWorkbook.put("defeat.drl.xlsx", "not base64 ***");
         assertThat(refusal(notAWorkbook)).contains("defeat.drl.xlsx: a decision table is sent as the Base64 text");
+    }
+
+    /** The reasons' sentences in a language, as a reader reads them. */
+    private static List<String> messages(Classifier classifier, Classification result, Lang lang) {
+        return result.reasons().stream().map(reason -> classifier.rules().texts().text(reason, lang).message()).toList();
     }
 }

@@ -90,7 +90,7 @@ class RuleCompilerTest {
                         .singleElement()
                         .satisfies(problem -> {
                             assertThat(problem.file()).isEqualTo("tiers.drl");
-                            assertThat(problem.line()).isEqualTo(26);
+                            assertThat(problem.line()).isEqualTo(27);
                             assertThat(problem.column()).isEqualTo(33);
                             assertThat(problem.message()).contains("'；' (U+FF1B)").contains("';'");
                         }));

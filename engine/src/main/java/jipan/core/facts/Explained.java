@@ -1,9 +1,10 @@
 package jipan.core.facts;
 
 /**
- * A fact a rule inserts together with the sentence that explains it. The engine records that sentence,
- * with the name of the rule that inserted the fact, among the answer's reasons.
+ * A fact a rule inserts together with what explains it ({@link Because}: the values of the sentences the rule
+ * writes beside itself, or a sentence written out). The engine records it, with the name of the rule that inserted
+ * the fact, among the answer's reasons.
  */
 public interface Explained {
-    String getBecause();
+    Because getBecause();
 }

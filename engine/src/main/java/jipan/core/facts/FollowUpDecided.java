@@ -16,10 +16,16 @@ public final class FollowUpDecided implements Explained {
     private final LocalDate due;
     private final Assignee assignee;
     private final String basis;
-    private final String because;
+    private final Because because;
 
+    /** With a sentence written out in the rule (shown as it is in every language). */
     public FollowUpDecided(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee,
                            String basis, String because) {
+        this(kind, subject, priority, due, assignee, basis, Because.text(because));
+    }
+
+    public FollowUpDecided(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee,
+                           String basis, Because because) {
         this.kind = kind;
         this.subject = subject;
         this.priority = priority;
@@ -36,5 +42,5 @@ public final class FollowUpDecided implements Explained {
     public Assignee getAssignee() { return assignee; }
     public String getBasis() { return basis; }
     @Override
-    public String getBecause() { return because; }
+    public Because getBecause() { return because; }
 }

@@ -8,9 +8,14 @@ public final class LeadCategorised implements Explained {
     private final String leadId;
     private final String category;
     private final String action;
-    private final String because;
+    private final Because because;
 
+    /** With a sentence written out in the rule (shown as it is in every language). */
     public LeadCategorised(String leadId, String category, String action, String because) {
+        this(leadId, category, action, Because.text(because));
+    }
+
+    public LeadCategorised(String leadId, String category, String action, Because because) {
         this.leadId = leadId;
         this.category = category;
         this.action = action;
@@ -21,5 +26,5 @@ public final class LeadCategorised implements Explained {
     public String getCategory() { return category; }
     public String getAction() { return action; }
     @Override
-    public String getBecause() { return because; }
+    public Because getBecause() { return because; }
 }

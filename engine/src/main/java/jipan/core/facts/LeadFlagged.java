@@ -4,9 +4,14 @@ package jipan.core.facts;
 public final class LeadFlagged implements Explained {
     private final String leadId;
     private final String flag;
-    private final String because;
+    private final Because because;
 
+    /** With a sentence written out in the rule (shown as it is in every language). */
     public LeadFlagged(String leadId, String flag, String because) {
+        this(leadId, flag, Because.text(because));
+    }
+
+    public LeadFlagged(String leadId, String flag, Because because) {
         this.leadId = leadId;
         this.flag = flag;
         this.because = because;
@@ -15,5 +20,5 @@ public final class LeadFlagged implements Explained {
     public String getLeadId() { return leadId; }
     public String getFlag() { return flag; }
     @Override
-    public String getBecause() { return because; }
+    public Because getBecause() { return because; }
 }

@@ -4,9 +4,14 @@ package jipan.core.facts;
 public final class LifecycleAssigned implements Explained {
     private final String vin;
     private final Lifecycle stage;
-    private final String because;
+    private final Because because;
 
+    /** With a sentence written out in the rule (shown as it is in every language). */
     public LifecycleAssigned(String vin, Lifecycle stage, String because) {
+        this(vin, stage, Because.text(because));
+    }
+
+    public LifecycleAssigned(String vin, Lifecycle stage, Because because) {
         this.vin = vin;
         this.stage = stage;
         this.because = because;
@@ -15,5 +20,5 @@ public final class LifecycleAssigned implements Explained {
     public String getVin() { return vin; }
     public Lifecycle getStage() { return stage; }
     @Override
-    public String getBecause() { return because; }
+    public Because getBecause() { return because; }
 }

@@ -4,9 +4,14 @@ package jipan.core.facts;
 public final class LoyaltyPoint implements Explained {
     private final LoyaltyPart part;
     private final int points;
-    private final String because;
+    private final Because because;
 
+    /** With a sentence written out in the rule (shown as it is in every language). */
     public LoyaltyPoint(LoyaltyPart part, int points, String because) {
+        this(part, points, Because.text(because));
+    }
+
+    public LoyaltyPoint(LoyaltyPart part, int points, Because because) {
         this.part = part;
         this.points = points;
         this.because = because;
@@ -15,5 +20,5 @@ public final class LoyaltyPoint implements Explained {
     public LoyaltyPart getPart() { return part; }
     public int getPoints() { return points; }
     @Override
-    public String getBecause() { return because; }
+    public Because getBecause() { return because; }
 }

@@ -21,8 +21,7 @@ public final class LoyaltyScore implements Explained {
     public int getAdvocacy() { return advocacy; }
 
     @Override
-    public String getBecause() {
-        return "loyalty score " + getScore() + " = satisfaction " + satisfaction + " + maintenance " + maintenance
-                + " + activity " + activity + " + advocacy " + advocacy;
+    public Because getBecause() { // the sentences are the inserting rule's ("Loyalty score", loyalty.drl)
+        return Because.of(getScore(), satisfaction, maintenance, activity, advocacy);
     }
 }

@@ -32,7 +32,7 @@ public final class ServiceWindow implements Explained {
     public LocalDate getMiddle() { return middle; }
 
     @Override
-    public String getBecause() {
-        return "window: the " + months + " months to " + asOf + ", i.e. after " + start + " up to " + asOf;
+    public Because getBecause() { // the sentences are the inserting rule's ("Service window up to asOf", window.drl)
+        return Because.of(months, asOf, start);
     }
 }

@@ -91,10 +91,8 @@ public final class VisitStats implements Explained {
     public BigDecimal getCustomerPaySpend() { return customerPaySpend; }
 
     @Override
-    public String getBecause() {
-        return customerPayVisits + " customer-pay visits and " + visitsInWindow + " visits of any pay type in the "
-                + window.getMonths() + " months to " + window.getAsOf() + "; last visit "
-                + (lastVisit == null ? "never" : lastVisit.toString())
-                + "; the latest " + customerPayStreak + " visit(s) in a row were customer-pay";
+    public Because getBecause() { // the sentences are the inserting rule's ("Visit statistics", window.drl)
+        return Because.of(customerPayVisits, visitsInWindow, window.getMonths(), window.getAsOf(), lastVisit,
+                customerPayStreak);
     }
 }

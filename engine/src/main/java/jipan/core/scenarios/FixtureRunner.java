@@ -13,6 +13,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import jipan.core.Classification;
 import jipan.core.Classifier;
+import jipan.core.Lang;
+import jipan.core.RuleTexts;
 import jipan.core.RuleEvaluationException;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.documents.CustomerFactsReader;
@@ -100,10 +102,13 @@ public final class FixtureRunner {
             } else if (field.getKey().equals(REASONS_INCLUDE)) {
                 for (JsonNode reason : field.getValue()) {
                     boolean found = false;
-                    for (JsonNode actualReason : actualJson.get("reasons")) {
-                        List<String> mismatches = new ArrayList<>();
-                        compare("", reason, actualReason, mismatches);
-                        found |= mismatches.isEmpty();
+                    // a fixture may quote a reason in either language
+                    for (JsonNode reasons : List.of(actualJson.get("reasons"), reasonsJson(actual, Lang.ZH))) {
+                        for (JsonNode actualReason : reasons) {
+                            List<String> mismatches = new ArrayList<>();
+                            compare("", reason, actualReason, mismatches);
+                            found |= mismatches.isEmpty();
+                        }
                     }
                     if (!found) {
                         differences.add(id + ".reasons: no reason like " + reason + "; reasons: " + actualJson.get("reasons"));
@@ -121,9 +126,23 @@ public final class FixtureRunner {
      * fields; a service test holds the two together.
      */
     public JsonNode resultJson(Classification classification) {
+        return resultJson(classification, Lang.EN);
+    }
+
+    /** The same, its reasons and tasks in a language. */
+    public JsonNode resultJson(Classification classification, Lang lang) {
         ObjectNode tree = json.valueToTree(classification);
         tree.remove("firedRules");
+        RuleTexts texts = classifier.rules().texts();
+        tree.set("followUps", json.valueToTree(classification.followUps().stream()
+                .map(followUp -> texts.text(followUp, lang)).toList()));
+        tree.set("reasons", reasonsJson(classification, lang));
         return tree;
+    }
+
+    private JsonNode reasonsJson(Classification classification, Lang lang) {
+        RuleTexts texts = classifier.rules().texts();
+        return json.valueToTree(classification.reasons().stream().map(reason -> texts.text(reason, lang)).toList());
     }
 
     /** Objects compare the expected keys only; arrays element by element; numbers by value. */

@@ -35,14 +35,14 @@ class BecauseTest {
         for (Object[] example : cases) {
             String template = (String) example[0];
             Object[] args = Arrays.copyOfRange(example, 1, example.length);
-            assertThat(Because.format(template, args)).as(template).isEqualTo(String.format(template, args));
+            assertThat(Because.formatted(template, args)).as(template).isEqualTo(String.format(template, args));
         }
     }
 
     @Test
     void aValueThatDoesNotFitItsConversionFailsAsStringFormatFails() {
-        assertThatThrownBy(() -> Because.format("%d visits", 1.5)).isInstanceOf(IllegalFormatConversionException.class);
-        assertThatThrownBy(() -> Because.format("%d and %s", 1)).isInstanceOf(MissingFormatArgumentException.class);
-        assertThatThrownBy(() -> Because.format("ends with %", 1)).isInstanceOf(UnknownFormatConversionException.class);
+        assertThatThrownBy(() -> Because.formatted("%d visits", 1.5)).isInstanceOf(IllegalFormatConversionException.class);
+        assertThatThrownBy(() -> Because.formatted("%d and %s", 1)).isInstanceOf(MissingFormatArgumentException.class);
+        assertThatThrownBy(() -> Because.formatted("ends with %", 1)).isInstanceOf(UnknownFormatConversionException.class);
     }
 }
