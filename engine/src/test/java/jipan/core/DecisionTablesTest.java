@@ -98,6 +98,31 @@ class DecisionTablesTest {
                 .contains("defeated, reason FINANCING (on no row of the defeat table) → UNANALYSED");
     }
 
+    /**
+     * A table saved by another program (issue 26): openpyxl leaves out the empty cell inside the merged object-type
+     * header (Levels!B7:C7), POI's streaming writer writes only cells with values; both give the same rules.
+     */
+    @Test
+    void aTableSavedByAnotherProgramGivesTheSameRules() throws Exception {
+        ClassifyRequest customers = request("loyalty/levels.yml");
+        Classifier shipped = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(RULES)),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        List<Classification> expected = shipped.classify(customers.asOf(), customers.customers());
+        for (String table : List.of("loyalty.drl.xlsx", "defeat.drl.xlsx")) {
+            Map<String, String> withoutPlaceholders = shippedWith(table, TableEdit.shipped(table).withoutPlaceholderCells());
+            Map<String, String> secondWriter = new HashMap<>(RuleFiles.readDirectory(RULES).files());
+            secondWriter.put(table, DecisionTables.text(TableEdit.shipped(table).bytesBySecondWriter()));
+            for (Map<String, String> files : List.of(withoutPlaceholders, secondWriter)) {
+                CompiledRules rules = new RuleCompiler().compile(new RuleFiles(files));
+                assertThat(rules.ruleNames()).isEqualTo(shipped.rules().ruleNames());
+                assertThat(RuleCompiler.drlOf(table, files.get(table)))
+                        .isEqualTo(RuleCompiler.drlOf(table, RuleFiles.readDirectory(RULES).files().get(table)));
+                assertThat(new Classifier(rules, Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER)
+                        .classify(customers.asOf(), customers.customers())).as(table).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void aLoyaltyBandEditMovesTheLevel() throws Exception {
         ClassifyRequest customers = request("loyalty/levels.yml");

@@ -70,6 +70,64 @@ public final class TableEdit {
         return this;
     }
 
+    /**
+     * Takes out the empty cells inside merged regions, as openpyxl, LibreOffice or WPS may leave them out: the merge
+     * list still says which cells belong together.
+     */
+    public TableEdit withoutPlaceholderCells() {
+        for (Sheet sheet : workbook) {
+            for (org.apache.poi.ss.util.CellRangeAddress region : sheet.getMergedRegions()) {
+                for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
+                    Row row = sheet.getRow(r);
+                    for (int c = region.getFirstColumn(); row != null && c <= region.getLastColumn(); c++) {
+                        Cell cell = row.getCell(c);
+                        if (cell != null && (r != region.getFirstRow() || c != region.getFirstColumn())) {
+                            row.removeCell(cell);
+                        }
+                    }
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The table as a second writer saves it: POI's streaming writer (SXSSF), given only the cells that have a value
+     * and the merge list — no styles, no empty cells, its own XML.
+     */
+    public byte[] bytesBySecondWriter() {
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook copy = new org.apache.poi.xssf.streaming.SXSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (Sheet sheet : workbook) {
+                Sheet target = copy.createSheet(sheet.getSheetName());
+                for (Row row : sheet) {
+                    Row written = null;
+                    for (Cell cell : row) {
+                        String text = formatter.formatCellValue(cell);
+                        if (text.isBlank()) {
+                            continue;
+                        }
+                        if (written == null) {
+                            written = target.createRow(row.getRowNum());
+                        }
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            written.createCell(cell.getColumnIndex()).setCellValue(cell.getNumericCellValue());
+                        } else {
+                            written.createCell(cell.getColumnIndex()).setCellValue(text);
+                        }
+                    }
+                }
+                sheet.getMergedRegions().forEach(target::addMergedRegion);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            copy.write(out);
+            copy.dispose();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public TableEdit addSheet(String name, String ref, String value) {
         workbook.createSheet(name);
         return set(name + "!" + ref, value);
