@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import jipan.core.Lang;
 import jipan.admin.AdminPort;
 import jipan.admin.MaskedRequestLog;
 import jipan.admin.PrometheusEndpoint;
@@ -162,7 +163,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new ConsoleResource());
         jersey.register(OpenApiDocument.of(
                 Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "development"), API,
-                () -> rules.current().rulesetVersion(), classify::answer, json));
+                () -> rules.current().rulesetVersion(), body -> classify.answer(body, Lang.EN), json));
         lifecycle.manage(new ClassifyWarmUp(classify, json, configuration.getClassify().getWarmUpCustomers()));
         lifecycle.manage(new DashboardWarmUp(database.jdbi(), reports));
 

@@ -282,6 +282,15 @@ public final class RuleTexts {
         return new Sentence(null, args);
     }
 
+    /** Values as {@link #capture} writes them for {@code %s} and {@code %d} (for code that mirrors the rules). */
+    public static Sentence values(Object... values) {
+        List<String> args = new ArrayList<>(values.length);
+        for (Object value : values) {
+            args.add(written(value, null));
+        }
+        return new Sentence(null, args);
+    }
+
     /** A value as text, the same for every language. */
     private static String written(Object value, Slot slot) {
         if (value == null) {

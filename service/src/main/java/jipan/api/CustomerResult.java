@@ -3,24 +3,32 @@ package jipan.api;
 import java.time.LocalDate;
 import java.util.List;
 import jipan.core.Classification;
-import jipan.core.FollowUpResult;
+import jipan.core.FollowUpText;
+import jipan.core.Lang;
+import jipan.core.RuleTexts;
 import jipan.core.LeadResult;
 import jipan.core.LoyaltyResult;
-import jipan.core.Reason;
+import jipan.core.ReasonText;
 import jipan.core.VehicleResult;
 import jipan.core.facts.BaseGrade;
 import jipan.core.facts.Churn;
 import jipan.core.facts.Tier;
 
-/** One customer's classification as SPEC §5 names its fields. */
+/**
+ * One customer's classification as SPEC §5 names its fields, read in one language: each reason with the rule's
+ * display name ({@code name}) and its sentence, each follow-up with why (issue 26).
+ */
 public record CustomerResult(String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
                              Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
-                             List<LeadResult> leads, List<FollowUpResult> followUps, List<Reason> reasons) {
+                             List<LeadResult> leads, List<FollowUpText> followUps, List<ReasonText> reasons) {
 
-    public static CustomerResult of(Classification classification) {
+    /** An answer read in a language, with the texts of the rules that made it. */
+    public static CustomerResult of(Classification classification, RuleTexts texts, Lang lang) {
         return new CustomerResult(classification.customerId(), classification.tier(),
                 classification.customerPayVisits12m(), classification.lastVisit(), classification.churn(),
                 classification.loyalty(), classification.baseGrade(), classification.vehicles(),
-                classification.leads(), classification.followUps(), classification.reasons());
+                classification.leads(),
+                classification.followUps().stream().map(followUp -> texts.text(followUp, lang)).toList(),
+                classification.reasons().stream().map(reason -> texts.text(reason, lang)).toList());
     }
 }

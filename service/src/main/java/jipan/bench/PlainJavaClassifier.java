@@ -15,6 +15,8 @@ import jipan.core.FollowUpResult;
 import jipan.core.LeadResult;
 import jipan.core.LoyaltyResult;
 import jipan.core.Reason;
+import jipan.core.RuleTexts;
+import jipan.core.Sentence;
 import jipan.core.VehicleResult;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.BaseGrade;
@@ -165,8 +167,7 @@ public final class PlainJavaClassifier {
         Churn churn = churn(run, asOf, tier, stats);
         int[] parts = loyaltyParts(run, facts, window);
         int score = parts[0] + parts[1] + parts[2] + parts[3];
-        run.explain("Loyalty score", "loyalty", "loyalty score " + score + " = satisfaction " + parts[0]
-                + " + maintenance " + parts[1] + " + activity " + parts[2] + " + advocacy " + parts[3]);
+        run.explain("Loyalty score", "loyalty", Because.of(score, parts[0], parts[1], parts[2], parts[3]));
         LoyaltyLevel level = loyaltyLevel(run, facts, stats, churn, score);
         BaseGrade grade = grade(run, facts, tier, churn, score);
 
@@ -208,27 +209,19 @@ public final class PlainJavaClassifier {
         int months = window.getMonths();
         LocalDate asOf = window.getAsOf();
         if (visits >= MIN_VISITS_A) {
-            return run.tier("Tier A: frequent customer-pay visitor", Tier.A, Because.format(
-                    "%d customer-pay visits in the %d months to %s (A from %d) → A", visits, months, asOf, MIN_VISITS_A));
+            return run.tier("Tier A: frequent customer-pay visitor", Tier.A, Because.of(visits, months, asOf, MIN_VISITS_A));
         }
         if (visits >= MIN_VISITS_B) {
-            return run.tier("Tier B: regular customer-pay visitor", Tier.B, Because.format(
-                    "%d customer-pay visits in the %d months to %s (B from %d, A from %d) → B",
-                    visits, months, asOf, MIN_VISITS_B, MIN_VISITS_A));
+            return run.tier("Tier B: regular customer-pay visitor", Tier.B, Because.of(visits, months, asOf, MIN_VISITS_B, MIN_VISITS_A));
         }
         if (visits >= MIN_VISITS_C) {
-            return run.tier("Tier C: occasional customer-pay visitor", Tier.C, Because.format(
-                    "%d customer-pay visit(s) in the %d months to %s (C from %d, B from %d) → C",
-                    visits, months, asOf, MIN_VISITS_C, MIN_VISITS_B));
+            return run.tier("Tier C: occasional customer-pay visitor", Tier.C, Because.of(visits, months, asOf, MIN_VISITS_C, MIN_VISITS_B));
         }
         if (stats.getVisitsInWindow() > 0) {
-            return run.tier("No tier: only warranty, insurance or internal visits", Tier.NONE, Because.format(
-                    "%d visit(s) in the %d months to %s but %d customer-pay (C from %d): warranty, insurance and internal visits do not count → NONE",
-                    stats.getVisitsInWindow(), months, asOf, visits, MIN_VISITS_C));
+            return run.tier("No tier: only warranty, insurance or internal visits", Tier.NONE, Because.of(stats.getVisitsInWindow(), months, asOf, visits, MIN_VISITS_C));
         }
         if (stats.isEverVisited()) {
-            return run.tier("Tier D: visited before, but not in the window", Tier.D, Because.format(
-                    "no visit in the %d months to %s; last visit %s → D (lost)", months, asOf, stats.getLastVisit()));
+            return run.tier("Tier D: visited before, but not in the window", Tier.D, Because.of(months, asOf, stats.getLastVisit()));
         }
         LocalDate latest = null;
         for (Vehicle vehicle : facts.vehicles()) {
@@ -238,11 +231,9 @@ public final class PlainJavaClassifier {
             }
         }
         if (latest != null) {
-            return run.tier("Tier NEW: car bought in the window, never visited", Tier.NEW, Because.format(
-                    "never visited; a vehicle bought %s, within the %d months to %s → NEW", latest, months, asOf));
+            return run.tier("Tier NEW: car bought in the window, never visited", Tier.NEW, Because.of(latest, months, asOf));
         }
-        return run.tier("Tier D: never visited, no car bought in the window", Tier.D, Because.format(
-                "never visited and no vehicle bought in the %d months to %s → D (lost)", months, asOf));
+        return run.tier("Tier D: never visited, no car bought in the window", Tier.D, Because.of(months, asOf));
     }
 
     private static Churn churn(Run run, LocalDate asOf, Tier tier, VisitStats stats) {
@@ -252,22 +243,17 @@ public final class PlainJavaClassifier {
         ServiceWindow window = stats.getWindow();
         Churn churn = null;
         if (after(stats.getLastVisit(), from)) {
-            churn = run.churn("Active: visited in the recent period", Churn.ACTIVE, Because.format(
-                    "last visit %s, within the %d months to %s → ACTIVE", stats.getLastVisit(), ACTIVE_WITHIN_MONTHS,
-                    window.getAsOf()));
+            churn = run.churn("Active: visited in the recent period", Churn.ACTIVE, Because.of(stats.getLastVisit(), ACTIVE_WITHIN_MONTHS, window.getAsOf()));
         }
         if (tier == Tier.NEW) {
             churn = run.churn("Active: new buyer", Churn.ACTIVE,
-                    "tier NEW: a new buyer is active until the first service is due → ACTIVE");
+                    Because.of());
         }
         if (stats.getVisitsInWindow() > 0 && stats.getLastVisit() != null && !stats.getLastVisit().isAfter(from)) {
-            churn = run.churn("At risk: visited in the window, but not recently", Churn.AT_RISK, Because.format(
-                    "last visit %s: within the %d months to %s but not within the last %d (since %s) → AT_RISK",
-                    stats.getLastVisit(), window.getMonths(), window.getAsOf(), ACTIVE_WITHIN_MONTHS, from));
+            churn = run.churn("At risk: visited in the window, but not recently", Churn.AT_RISK, Because.of(stats.getLastVisit(), window.getMonths(), window.getAsOf(), ACTIVE_WITHIN_MONTHS, from));
         }
         if (tier == Tier.D) {
-            churn = run.churn("Lost: no visit in the window", Churn.LOST, Because.format(
-                    "no visit in the %d months to %s (tier D) → LOST", window.getMonths(), window.getAsOf()));
+            churn = run.churn("Lost: no visit in the window", Churn.LOST, Because.of(window.getMonths(), window.getAsOf()));
         }
         return churn;
     }
@@ -327,56 +313,33 @@ public final class PlainJavaClassifier {
         int months = window.getMonths();
         LocalDate asOf = window.getAsOf();
         int satisfaction = quality == 0
-                ? run.points("Satisfaction: no open vehicle-quality complaint", POINT, Because.format(
-                "%d point(s): no unresolved vehicle-quality complaint in the last %d months", POINT, months))
-                : run.points("Satisfaction: open vehicle-quality complaint", 0, Because.format(
-                "0 of %d point(s): %d unresolved vehicle-quality complaint(s) in the last %d months", POINT, quality, months));
+                ? run.points("Satisfaction: no open vehicle-quality complaint", POINT, Because.of(POINT, months))
+                : run.points("Satisfaction: open vehicle-quality complaint", 0, Because.of(POINT, quality, months));
         satisfaction += staff == 0
-                ? run.points("Satisfaction: no open staff complaint", POINT, Because.format(
-                "%d point(s): no unresolved complaint about sales or service staff in the last %d months", POINT, months))
-                : run.points("Satisfaction: open staff complaint", 0, Because.format(
-                "0 of %d point(s): %d unresolved complaint(s) about sales or service staff in the last %d months",
-                POINT, staff, months));
+                ? run.points("Satisfaction: no open staff complaint", POINT, Because.of(POINT, months))
+                : run.points("Satisfaction: open staff complaint", 0, Because.of(POINT, staff, months));
         int maintenance = first > 0 && second > 0
-                ? run.points("Maintenance: serviced on schedule here", MAINTAINED_ON_SCHEDULE_POINTS, Because.format(
-                "%d point(s): maintenance visits in both halves of the year to %s (%d after %s up to %s, %d after %s)",
-                MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle))
-                : run.points("Maintenance: not serviced on schedule", 0, Because.format(
-                "0 of %d point(s): not maintained here in both halves of the year to %s (%d after %s up to %s, %d after %s)",
-                MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle));
+                ? run.points("Maintenance: serviced on schedule here", MAINTAINED_ON_SCHEDULE_POINTS, Because.of(MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle))
+                : run.points("Maintenance: not serviced on schedule", 0, Because.of(MAINTAINED_ON_SCHEDULE_POINTS, asOf, first, start, middle, second, middle));
         maintenance += repairs > 0
-                ? run.points("Maintenance: repaired here", POINT, Because.format(
-                "%d point(s): %d repair or accident visit(s) here in the last %d months (定点维修)", POINT, repairs, months))
-                : run.points("Maintenance: no repair here", 0, Because.format(
-                "0 of %d point(s): no repair or accident visit here in the last %d months", POINT, months));
+                ? run.points("Maintenance: repaired here", POINT, Because.of(POINT, repairs, months))
+                : run.points("Maintenance: no repair here", 0, Because.of(POINT, months));
         int activity = attended > 0 && eventComplaints == 0
-                ? run.points("Activity: attended an event", POINT, Because.format(
-                "%d point(s): attended %d event(s) in the last %d months, no unresolved event complaint", POINT, attended, months))
-                : run.points("Activity: no event attended without complaint", 0, Because.format(
-                "0 of %d point(s): attended %d event(s) in the last %d months, %d unresolved event complaint(s)",
-                POINT, attended, months, eventComplaints));
+                ? run.points("Activity: attended an event", POINT, Because.of(POINT, attended, months))
+                : run.points("Activity: no event attended without complaint", 0, Because.of(POINT, attended, months, eventComplaints));
         activity += withProspects > 0
-                ? run.points("Activity: brought a prospect to an event", POINT, Because.format(
-                "%d point(s): brought prospects to %d event(s) in the last %d months", POINT, withProspects, months))
-                : run.points("Activity: brought no prospect", 0, Because.format(
-                "0 of %d point(s): brought no prospect to an event in the last %d months", POINT, months));
+                ? run.points("Activity: brought a prospect to an event", POINT, Because.of(POINT, withProspects, months))
+                : run.points("Activity: brought no prospect", 0, Because.of(POINT, months));
         int advocacy = referrals > 0
-                ? run.points("Advocacy: referred someone", POINT, Because.format(
-                "%d point(s): %d referral(s) in the last %d months", POINT, referrals, months))
-                : run.points("Advocacy: referred nobody", 0, Because.format(
-                "0 of %d point(s): no referral in the last %d months", POINT, months));
+                ? run.points("Advocacy: referred someone", POINT, Because.of(POINT, referrals, months))
+                : run.points("Advocacy: referred nobody", 0, Because.of(POINT, months));
         advocacy += closed > 0
-                ? run.points("Advocacy: a referral bought", POINT, Because.format(
-                "%d point(s): %d referred person(s) bought, in the last %d months", POINT, closed, months))
-                : run.points("Advocacy: no referral bought", 0, Because.format(
-                "0 of %d point(s): no referred person bought in the last %d months", POINT, months));
+                ? run.points("Advocacy: a referral bought", POINT, Because.of(POINT, closed, months))
+                : run.points("Advocacy: no referral bought", 0, Because.of(POINT, months));
         Customer customer = facts.customer();
         advocacy += customer.isLeadsPassedFirst() && !customer.isNegativePublicity()
-                ? run.points("Advocacy: passes leads first, speaks well of the brand", POINT, Because.format(
-                "%d point(s): passes purchase leads to the sales consultant first, no negative publicity", POINT))
-                : run.points("Advocacy: does not pass leads first, or speaks ill of the brand", 0, Because.format(
-                "0 of %d point(s): passes leads first: %s; negative publicity: %s", POINT,
-                customer.isLeadsPassedFirst() ? "yes" : "no", customer.isNegativePublicity() ? "yes" : "no"));
+                ? run.points("Advocacy: passes leads first, speaks well of the brand", POINT, Because.of(POINT))
+                : run.points("Advocacy: does not pass leads first, or speaks ill of the brand", 0, Because.of(POINT, customer.isLeadsPassedFirst(), customer.isNegativePublicity()));
         return new int[] {satisfaction, maintenance, activity, advocacy};
     }
 
@@ -418,27 +381,23 @@ public final class PlainJavaClassifier {
             if (best != null && best >= LOYAL_INTENT) {
                 signal = true;
                 run.explain("Repurchase signal: latest visits customer-pay, high repurchase intent", "loyalty",
-                        Because.format("the latest %d visits in a row were customer-pay (%d needed) and the latest survey day, %s, gives repurchase intent %d%% at best (%d%% needed)",
-                                stats.getCustomerPayStreak(), LOYAL_STREAK, latest, best, LOYAL_INTENT));
+                        Because.of(stats.getCustomerPayStreak(), LOYAL_STREAK, latest, best, LOYAL_INTENT));
             }
         }
         if (churn == Churn.LOST) {
             return run.level("Loyalty level: lost customer", LoyaltyLevel.LOST,
-                    Because.format("churn LOST → LOST, whatever the score (%d)", score));
+                    Because.of(score));
         }
         if (churn == null) {
             return null;
         }
         if (band == LoyaltyLevel.LOYAL) {
-            return run.level("Loyalty level: loyal by score", LoyaltyLevel.LOYAL, Because.format(
-                    "score %d is in the LOYAL band (from %d, below %d) → LOYAL", score, from, below));
+            return run.level("Loyalty level: loyal by score", LoyaltyLevel.LOYAL, Because.of(score, from, below));
         }
         if (!signal) {
-            return run.level("Loyalty level: by score band", band, Because.format(
-                    "score %d is in the %s band (from %d, below %d) → %s", score, band, from, below, band));
+            return run.level("Loyalty level: by score band", band, Because.of(score, band, from, below, band));
         }
-        return run.level("Loyalty level: loyal by repurchase survey", LoyaltyLevel.LOYAL, Because.format(
-                "score %d is in the %s band, but the survey view says loyal (see the repurchase signal) → LOYAL", score, band));
+        return run.level("Loyalty level: loyal by repurchase survey", LoyaltyLevel.LOYAL, Because.of(score, band));
     }
 
     private static BaseGrade grade(Run run, CustomerFacts facts, Tier tier, Churn churn, int score) {
@@ -446,15 +405,13 @@ public final class PlainJavaClassifier {
         boolean premium = false;
         boolean potential = false;
         if (tier == Tier.A) {
-            premium = run.qualifies("Qualifies as premium: tier A", "tier A qualifies as PREMIUM");
+            premium = run.qualifies("Qualifies as premium: tier A", Because.of());
         }
         if (tier == Tier.B && score >= PREMIUM_TIER_B_FROM) {
-            premium = run.qualifies("Qualifies as premium: tier B and loyal", Because.format(
-                    "tier B with loyalty score %d (PREMIUM from %d) qualifies as PREMIUM", score, PREMIUM_TIER_B_FROM));
+            premium = run.qualifies("Qualifies as premium: tier B and loyal", Because.of(score, PREMIUM_TIER_B_FROM));
         }
         if ((tier == Tier.B || tier == Tier.C) && score >= POTENTIAL_FROM) {
-            potential = run.qualifies("Qualifies as potential: tier B or C with loyalty", Because.format(
-                    "tier %s with loyalty score %d (POTENTIAL from %d) qualifies as POTENTIAL", tier, score, POTENTIAL_FROM));
+            potential = run.qualifies("Qualifies as potential: tier B or C with loyalty", Because.of(tier, score, POTENTIAL_FROM));
         }
         List<LocalDate> closedDates = new ArrayList<>();
         for (Referral referral : facts.referrals()) {
@@ -463,26 +420,23 @@ public final class PlainJavaClassifier {
             }
         }
         if (!closedDates.isEmpty()) {
-            potential |= run.qualifies("Qualifies as potential: a referral bought", Because.format(
-                    "%d referred person(s) bought (referrals of %s) qualifies as POTENTIAL", closedDates.size(), closedDates));
+            potential |= run.qualifies("Qualifies as potential: a referral bought", Because.of(closedDates.size(), closedDates));
         }
         if (churn == Churn.LOST) {
             return run.grade("Grade: a lost customer is general", BaseGrade.GENERAL,
-                    "churn LOST → GENERAL, whatever else qualifies");
+                    Because.of());
         }
         if (churn == null) {
             return null;
         }
         if (premium) {
-            return run.grade("Grade: premium", BaseGrade.PREMIUM, "qualifies as PREMIUM (see above) → PREMIUM");
+            return run.grade("Grade: premium", BaseGrade.PREMIUM, Because.of());
         }
         if (potential) {
             return run.grade("Grade: potential", BaseGrade.POTENTIAL,
-                    "qualifies as POTENTIAL, not as PREMIUM (see above) → POTENTIAL");
+                    Because.of());
         }
-        return run.grade("Grade: general", BaseGrade.GENERAL, Because.format(
-                "tier %s, loyalty score %d, churn %s: qualifies neither as PREMIUM nor as POTENTIAL → GENERAL",
-                tier, score, churn));
+        return run.grade("Grade: general", BaseGrade.GENERAL, Because.of(tier, score, churn));
     }
 
     private static Lifecycle lifecycle(Run run, CustomerFacts facts, LocalDate asOf, Vehicle vehicle) {
@@ -497,17 +451,15 @@ public final class PlainJavaClassifier {
         run.fired("Vehicle history");
         String vin = vehicle.getVin();
         if (boughtRecently && firstMaintenance == 0) {
-            return run.lifecycle("Lifecycle: first maintenance due", Lifecycle.FIRST_MAINTENANCE_DUE, Because.format(
-                    "%s bought %s, within %d months, and no first maintenance yet → FIRST_MAINTENANCE_DUE",
-                    vin, vehicle.getPurchaseDate(), FIRST_MAINTENANCE_WITHIN_MONTHS));
+            return run.lifecycle("Lifecycle: first maintenance due", Lifecycle.FIRST_MAINTENANCE_DUE, Because.of(vin, vehicle.getPurchaseDate(), FIRST_MAINTENANCE_WITHIN_MONTHS));
         }
         LocalDate end = vehicle.getWarrantyEnd();
         if (end != null && !end.isBefore(asOf)) {
-            return run.lifecycle("Lifecycle: in warranty", Lifecycle.IN_WARRANTY, Because.format(
-                    "%s warranty runs to %s → IN_WARRANTY", vin, end));
+            return run.lifecycle("Lifecycle: in warranty", Lifecycle.IN_WARRANTY, Because.of(vin, end));
         }
-        return run.lifecycle("Lifecycle: out of warranty", Lifecycle.OUT_OF_WARRANTY, Because.format(
-                "%s warranty %s → OUT_OF_WARRANTY", vin, end == null ? "not recorded" : "ended " + end));
+        return end == null
+                ? run.lifecycle("Lifecycle: warranty end not recorded", Lifecycle.OUT_OF_WARRANTY, Because.of(vin))
+                : run.lifecycle("Lifecycle: out of warranty", Lifecycle.OUT_OF_WARRANTY, Because.of(vin, end));
     }
 
     private static LeadResult lead(Run run, LocalDate asOf, Lead lead, LocalDate stalledBefore, LocalDate nextPromotion,
@@ -532,24 +484,21 @@ public final class PlainJavaClassifier {
             }
             String[] actionRow = ACTION.get(category);
             action = actionRow[1];
-            run.explain(actionRow[0], "defeat", "defeated, reason " + reason + " → " + category);
+            run.explain(actionRow[0], "defeat", Because.of(reason, category));
             if (lead.getCompetitorBrand() != null) {
                 conquest = true;
                 flags = List.of("CONQUEST_SERVICE");
-                run.explain("Conquest service: defeated by a known competitor", "defeat", "defeated by "
-                        + lead.getCompetitorBrand() + (lead.getCompetitorModel() == null ? "" : " " + lead.getCompetitorModel())
-                        + ": the prospect's car is serviced somewhere; invite it to after-sales → CONQUEST_SERVICE");
+                run.explain("Conquest service: defeated by a known competitor", "defeat", Because.of(
+                        lead.getCompetitorBrand(), lead.getCompetitorModel() == null ? "" : " " + lead.getCompetitorModel()));
             }
         } else if (lead.getStatus() == LeadStatus.OPEN) {
             if (lead.getLastFollowUp() != null && lead.getLastFollowUp().isBefore(stalledBefore)) {
                 category = "STALLED";
-                run.explain("Stalled: no follow-up recently", "defeat", Because.format(
-                        "open, last follow-up %s, more than %d days before asOf → STALLED", lead.getLastFollowUp(), STALLED_AFTER_DAYS));
+                run.explain("Stalled: no follow-up recently", "defeat", Because.of(lead.getLastFollowUp(), STALLED_AFTER_DAYS));
             } else if (lead.getLastFollowUp() == null && lead.getCreatedOn() != null
                     && lead.getCreatedOn().isBefore(stalledBefore)) {
                 category = "STALLED";
-                run.explain("Stalled: never followed up", "defeat", Because.format(
-                        "open since %s, never followed up, more than %d days before asOf → STALLED", lead.getCreatedOn(), STALLED_AFTER_DAYS));
+                run.explain("Stalled: never followed up", "defeat", Because.of(lead.getCreatedOn(), STALLED_AFTER_DAYS));
             }
             if (category != null) {
                 action = "follow up now";
@@ -561,27 +510,24 @@ public final class PlainJavaClassifier {
             followUps.add(run.followUp("Follow-up: a stalled lead", FollowUpKind.STALLED_LEAD, id, STALLED_LEAD_PRIORITY,
                     due, Assignee.SALES, lead.getLastFollowUp() == null ? "created " + lead.getCreatedOn()
                             : "last follow-up " + lead.getLastFollowUp(),
-                    Because.format("lead %s is STALLED: sales follows it up by %s", id, due)));
+                    Because.of(id, due)));
         }
         if ("SERVICE".equals(category) && closed != null && closed.isAfter(asOf.minusDays(MANAGER_CALL_LISTED))) {
             followUps.add(run.followUp("Follow-up: a manager calls after a service defeat", FollowUpKind.MANAGER_CALL, id,
                     MANAGER_CALL_PRIORITY, closed.plusDays(MANAGER_CALL_WITHIN), Assignee.MANAGER, "closed " + closed,
-                    Because.format("lead %s lost over service on %s: a manager calls within %d days, by %s",
-                            id, closed, MANAGER_CALL_WITHIN, closed.plusDays(MANAGER_CALL_WITHIN))));
+                    Because.of(id, closed, MANAGER_CALL_WITHIN, closed.plusDays(MANAGER_CALL_WITHIN))));
         }
         if (conquest && closed != null && closed.isAfter(asOf.minusDays(CONQUEST_LISTED))) {
             LocalDate due = asOf.plusDays(CONQUEST_WITHIN);
             followUps.add(run.followUp("Follow-up: after-sales invitation for a prospect a competitor won",
                     FollowUpKind.AFTER_SALES_INVITATION, id, CONQUEST_PRIORITY, due, Assignee.SERVICE_ADVISOR,
-                    "closed " + closed, Because.format("lead %s went to %s on %s: invite the car to our workshop by %s",
-                            id, lead.getCompetitorBrand(), closed, due)));
+                    "closed " + closed, Because.of(id, lead.getCompetitorBrand(), closed, due)));
         }
         if ("PRICE".equals(category) && !conquest && closed != null
                 && closed.isAfter(asOf.minusDays(PRICE_REOFFER_LISTED))) {
             followUps.add(run.followUp("Follow-up: re-offer a price defeat at the next promotion", FollowUpKind.PRICE_REOFFER,
                     id, PRICE_REOFFER_PRIORITY, nextPromotion, Assignee.SALES, "promotion " + nextPromotion,
-                    Because.format("lead %s lost over price on %s: offer again when the next promotion starts, %s",
-                            id, closed, nextPromotion)));
+                    Because.of(id, closed, nextPromotion)));
         }
         if ("POSTPONED".equals(category) && !conquest && closed != null
                 && closed.isAfter(asOf.minusDays(POSTPONED_LISTED))) {
@@ -589,15 +535,11 @@ public final class PlainJavaClassifier {
             if (followed == null || !followed.isAfter(closed)) {
                 followUps.add(run.followUp("Follow-up: call a prospect who postponed again, counted from closing",
                         FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, closed.plusDays(POSTPONED_EVERY),
-                        Assignee.SALES, "contacted " + closed, Because.format(
-                                "lead %s postponed on %s, not followed up since: call again %d days after closing, by %s",
-                                id, closed, POSTPONED_EVERY, closed.plusDays(POSTPONED_EVERY))));
+                        Assignee.SALES, "contacted " + closed, Because.of(id, closed, POSTPONED_EVERY, closed.plusDays(POSTPONED_EVERY))));
             } else {
                 followUps.add(run.followUp("Follow-up: call a prospect who postponed again, counted from the last follow-up",
                         FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, followed.plusDays(POSTPONED_EVERY),
-                        Assignee.SALES, "contacted " + followed, Because.format(
-                                "lead %s postponed on %s, last followed up %s: call again every %d days, next by %s",
-                                id, closed, followed, POSTPONED_EVERY, followed.plusDays(POSTPONED_EVERY))));
+                        Assignee.SALES, "contacted " + followed, Because.of(id, closed, followed, POSTPONED_EVERY, followed.plusDays(POSTPONED_EVERY))));
             }
         }
         return new LeadResult(id, category, action, flags);
@@ -610,8 +552,7 @@ public final class PlainJavaClassifier {
         if (churn == Churn.AT_RISK && (tier == Tier.A || tier == Tier.B)) {
             followUps.add(run.followUp("Follow-up: retention call for an at-risk A or B customer", FollowUpKind.RETENTION_CALL,
                     id, RETENTION_PRIORITY_AB, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    Because.format("AT_RISK customer of tier %s, last visit %s: call within %d day(s) of %s, priority %d",
-                            tier, last, RETENTION_WITHIN, asOf, RETENTION_PRIORITY_AB)));
+                    Because.of(tier, last, RETENTION_WITHIN, asOf, RETENTION_PRIORITY_AB)));
         }
         if (churn == Churn.AT_RISK && (tier == Tier.C || tier == Tier.D)) {
             BigDecimal spend = stats.getCustomerPaySpend();
@@ -620,8 +561,7 @@ public final class PlainJavaClassifier {
             followUps.add(run.followUp(high ? "Follow-up: retention call for an at-risk C or D customer who spent much"
                             : "Follow-up: retention call for an at-risk C or D customer", FollowUpKind.RETENTION_CALL,
                     id, priority, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    Because.format("AT_RISK customer of tier %s, last visit %s, paid %s in the window (%s %s): call within %d day(s) of %s, priority %d",
-                            tier, last, spend, high ? "at least" : "less than", HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
+                    Because.of(tier, last, spend, high ? "at least" : "less than", HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
         }
         int median = stats.getMedianIntervalDays();
         if (churn == Churn.ACTIVE && (tier == Tier.A || tier == Tier.B) && stats.getVisitDays() >= RHYTHM_MIN_VISIT_DAYS
@@ -629,8 +569,7 @@ public final class PlainJavaClassifier {
             LocalDate due = asOf.plusDays(RHYTHM_WITHIN);
             followUps.add(run.followUp("Follow-up: an A or B customer overdue against their own rhythm",
                     FollowUpKind.RHYTHM_LAPSE_CALL, id, RHYTHM_PRIORITY, due, Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    Because.format("tier %s customer comes every %d days (median over %d visit days); no visit for %d days since %s, more than %s × %d: call by %s",
-                            tier, median, stats.getVisitDays(), stats.getDaysSinceLastVisit(), last, RHYTHM_FACTOR, median, due)));
+                    Because.of(tier, median, stats.getVisitDays(), stats.getDaysSinceLastVisit(), last, RHYTHM_FACTOR, median, due)));
         }
         for (Vehicle vehicle : facts.vehicles()) {
             String vin = vehicle.getVin();
@@ -639,15 +578,14 @@ public final class PlainJavaClassifier {
                 LocalDate due = bought.plusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
                 followUps.add(run.followUp("Follow-up: first-maintenance reminder", FollowUpKind.FIRST_MAINTENANCE_REMINDER,
                         vin, FIRST_MAINTENANCE_PRIORITY, due, Assignee.SERVICE_ADVISOR, "bought " + bought,
-                        Because.format("%s bought %s: its free first maintenance is due by %s", vin, bought, due)));
+                        Because.of(vin, bought, due)));
             }
             LocalDate end = vehicle.getWarrantyEnd();
             if (end != null && !end.isBefore(asOf) && !end.isAfter(asOf.plusDays(WARRANTY_ENDING_WITHIN))) {
                 LocalDate due = asOf.plusDays(WARRANTY_OFFER_WITHIN);
                 followUps.add(run.followUp("Follow-up: service offer before the warranty ends", FollowUpKind.WARRANTY_ENDING_OFFER,
                         vin, WARRANTY_OFFER_PRIORITY, due, Assignee.SERVICE_ADVISOR, "warranty ends " + end,
-                        Because.format("%s: the warranty ends %s, within %d days of %s: offer a service by %s",
-                                vin, end, WARRANTY_ENDING_WITHIN, asOf, due)));
+                        Because.of(vin, end, WARRANTY_ENDING_WITHIN, asOf, due)));
             }
         }
     }
@@ -666,50 +604,52 @@ public final class PlainJavaClassifier {
             fired.add(rule);
         }
 
-        void explain(String rule, String topic, String message) {
+        Sentence explain(String rule, String topic, Because because) {
             fired.add(rule);
-            reasons.add(new Reason(rule, message, topic));
+            Sentence said = because.text() != null ? Sentence.text(because.text()) : RuleTexts.values(because.args());
+            reasons.add(new Reason(rule, topic, said));
+            return said;
         }
 
-        Tier tier(String rule, Tier tier, String message) {
-            explain(rule, "tiers", message);
+        Tier tier(String rule, Tier tier, Because because) {
+            explain(rule, "tiers", because);
             return tier;
         }
 
-        Churn churn(String rule, Churn churn, String message) {
-            explain(rule, "churn", message);
+        Churn churn(String rule, Churn churn, Because because) {
+            explain(rule, "churn", because);
             return churn;
         }
 
-        int points(String rule, int points, String message) {
-            explain(rule, "loyalty", message);
+        int points(String rule, int points, Because because) {
+            explain(rule, "loyalty", because);
             return points;
         }
 
-        LoyaltyLevel level(String rule, LoyaltyLevel level, String message) {
-            explain(rule, "loyalty", message);
+        LoyaltyLevel level(String rule, LoyaltyLevel level, Because because) {
+            explain(rule, "loyalty", because);
             return level;
         }
 
-        boolean qualifies(String rule, String message) {
-            explain(rule, "grade", message);
+        boolean qualifies(String rule, Because because) {
+            explain(rule, "grade", because);
             return true;
         }
 
-        BaseGrade grade(String rule, BaseGrade grade, String message) {
-            explain(rule, "grade", message);
+        BaseGrade grade(String rule, BaseGrade grade, Because because) {
+            explain(rule, "grade", because);
             return grade;
         }
 
-        Lifecycle lifecycle(String rule, Lifecycle stage, String message) {
-            explain(rule, "lifecycle", message);
+        Lifecycle lifecycle(String rule, Lifecycle stage, Because because) {
+            explain(rule, "lifecycle", because);
             return stage;
         }
 
         FollowUpResult followUp(String rule, FollowUpKind kind, String subject, int priority, LocalDate due,
-                                Assignee assignee, String basis, String message) {
-            explain(rule, "followups", message);
-            return new FollowUpResult(kind, subject, priority, due, assignee, basis, message);
+                                Assignee assignee, String basis, Because because) {
+            Sentence said = explain(rule, "followups", because);
+            return new FollowUpResult(kind, subject, priority, due, assignee, basis, rule, said);
         }
     }
 }

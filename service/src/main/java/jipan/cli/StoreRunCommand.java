@@ -1,5 +1,7 @@
 package jipan.cli;
 
+import jipan.core.RuleTexts;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
@@ -47,7 +49,7 @@ public class StoreRunCommand extends StoreCommand {
                     json, ClassificationRuns.DEFAULT_PAGE_SIZE, 1);
             long start = System.nanoTime();
             Progress progress = new Progress(Math.max(1, run.customers()));
-            ClassificationRunRow stored = runs.store(run.asOf(), run.rulesetVersion(), (int) run.customers(),
+            ClassificationRunRow stored = runs.store(run.asOf(), run.rulesetVersion(), RuleTexts.of(run.texts()), (int) run.customers(),
                     results.results(), progress::update);
             progress.finish();
             System.out.printf("run %d %s: %d of %d customers as of %s with rule set %s, stored in %.1f s%s%n", stored.id(),

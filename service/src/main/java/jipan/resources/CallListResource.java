@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
@@ -30,6 +31,7 @@ import jipan.api.OutcomeRequest;
 import jipan.api.TaskOutcome;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
+import jipan.core.Lang;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.FollowUpKind;
 import jipan.core.facts.Tier;
@@ -60,21 +62,23 @@ public class CallListResource {
                          @QueryParam("state") String state,
                          @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                          @QueryParam("size") @Min(1) @Max(1_000) Integer size,
-                         @QueryParam("format") String format, @QueryParam("lang") String lang) {
+                         @QueryParam("format") String format, @QueryParam("lang") String lang,
+                         @Context HttpHeaders headers) {
         check("kind", kind, Stream.of(FollowUpKind.values()).map(Enum::name).toArray(String[]::new));
         check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
         String download = Downloads.format(format);
         check("state", state, CallLists.STATES.toArray(String[]::new));
-        boolean chinese = Downloads.chinese(lang);
+        Lang language = Downloads.lang(lang, headers);
+        boolean chinese = language == Lang.ZH;
         if (download != null) {
-            CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES);
+            CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES, language);
             String name = "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
                     + (assignee == null ? "" : "_" + assignee) + "." + download;
             return Downloads.rows(download, Table.of(chinese ? "跟进任务" : "Call list", CallList.Item.class, all.items(),
                     chinese), name);
         }
         return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
-                size == null ? 100 : size),
+                size == null ? 100 : size, language),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -92,21 +96,23 @@ public class CallListResource {
                           @PathParam("fromTier") String fromTier, @PathParam("toTier") String toTier,
                           @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                           @QueryParam("size") @Min(1) @Max(1_000) Integer size,
-                          @QueryParam("format") String format, @QueryParam("lang") String lang) {
+                          @QueryParam("format") String format, @QueryParam("lang") String lang,
+                          @Context HttpHeaders headers) {
         String[] tiers = Stream.concat(Stream.of(Tier.values()).map(Enum::name), Stream.of("NONE"))
                 .toArray(String[]::new);
         check("fromTier", fromTier, tiers);
         check("toTier", toTier, tiers);
         String download = Downloads.format(format);
-        boolean chinese = Downloads.chinese(lang);
+        Lang language = Downloads.lang(lang, headers);
+        boolean chinese = language == Lang.ZH;
         if (download != null) {
-            MovedCustomers all = lists.moved(fromRun, toRun, fromTier, toTier, 1, CallLists.MAX_LINES);
+            MovedCustomers all = lists.moved(fromRun, toRun, fromTier, toTier, 1, CallLists.MAX_LINES, language);
             String name = "tier-migration_" + fromRun + "_" + toRun + "_" + fromTier + "_" + toTier + "." + download;
             return Downloads.rows(download, Table.of(fromTier + " → " + toTier, MovedCustomers.Line.class, all.items(),
                     chinese), name);
         }
         return Response.ok(lists.moved(fromRun, toRun, fromTier, toTier, page == null ? 1 : page,
-                size == null ? 100 : size), MediaType.APPLICATION_JSON_TYPE).build();
+                size == null ? 100 : size, language), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**

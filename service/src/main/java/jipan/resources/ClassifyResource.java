@@ -1,5 +1,11 @@
 package jipan.resources;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
+import jakarta.ws.rs.core.Context;
+
+import jakarta.ws.rs.QueryParam;
+
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +24,7 @@ import jipan.api.ClassifyResponse;
 import jipan.api.CustomerResult;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
+import jipan.core.Lang;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.documents.CustomerFactsReader;
 import jipan.lifecycle.LiveRules;
@@ -45,20 +52,23 @@ public class ClassifyResource {
     @Timed
     public ClassifyResponse classify(
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ClassifyRequestBody.class)))
-            JsonNode body) {
-        ClassifyResponse response = answer(body);
+            JsonNode body, @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        ClassifyResponse response = answer(body, Downloads.lang(lang, headers));
         metrics.classifiedCustomers.inc(response.results().size());
         return response;
     }
 
-    /** The answer to a body, counted nowhere: also the OpenAPI document's example answer. */
-    public ClassifyResponse answer(JsonNode body) {
+    /**
+     * The answer to a body, counted nowhere: also the OpenAPI document's example answer. Reasons and tasks in
+     * {@code lang}.
+     */
+    public ClassifyResponse answer(JsonNode body, Lang lang) {
         limit.check(body);
         ClassifyRequest request = reader.readClassifyRequest(body);
         // one rule set for the whole request, even if a new one goes live meanwhile
         Classifier classifier = rules.current();
         List<CustomerResult> results = classifier.classify(request.asOf(), request.customers()).stream()
-                .map(CustomerResult::of)
+                .map(result -> CustomerResult.of(result, classifier.rules().texts(), lang))
                 .toList();
         return new ClassifyResponse(request.asOf(), classifier.rulesetVersion(), results);
     }

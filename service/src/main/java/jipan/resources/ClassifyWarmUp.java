@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import jipan.core.Lang;
 import jipan.api.ClassifyRequestBody;
 import jipan.concurrent.NamedThreads;
 import jipan.core.scenarios.DemoDealership;
@@ -62,7 +63,7 @@ public final class ClassifyWarmUp implements Managed {
                 int first = t;
                 work.add(pool.submit(() -> {
                     for (int i = first; i < customers; i += threads) {
-                        json.writeValueAsBytes(classify.answer(bodies.get(i % bodies.size())));
+                        json.writeValueAsBytes(classify.answer(bodies.get(i % bodies.size()), Lang.ZH));
                         answered.incrementAndGet();
                     }
                     return null;

@@ -1,5 +1,9 @@
 package jipan.resources;
 
+import jakarta.ws.rs.core.HttpHeaders;
+
+import jakarta.ws.rs.core.Context;
+
 import com.codahale.metrics.annotation.Timed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,6 +38,7 @@ import jipan.api.UpsertRequestBody;
 import jipan.api.UpsertResult;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
+import jipan.core.Lang;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.core.Limits;
@@ -100,21 +105,25 @@ public class CustomerResource {
     @GET
     @Timed
     @Path("/{id}/classification")
-    public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") @NotNull LocalDate date) {
+    public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") @NotNull LocalDate date,
+                                           @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Lang language = Downloads.lang(lang, headers);
         CustomerFacts customer = stored(id);
         Classifier classifier = rules.current();
         return new ClassifyResponse(date, classifier.rulesetVersion(),
-                List.of(CustomerResult.of(classifier.classify(date, customer))));
+                List.of(CustomerResult.of(classifier.classify(date, customer), classifier.rules().texts(), language)));
     }
 
     /** Every stored classification of the customer, latest first. */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{id}/classifications")
-    public List<StoredClassification> history(@PathParam("id") String id) {
+    public List<StoredClassification> history(@PathParam("id") String id, @QueryParam("lang") String lang,
+                                              @Context HttpHeaders headers) {
+        Lang language = Downloads.lang(lang, headers);
         stored(id);
         // the answer as a JSON object, not the stored row's JSON string
-        return runs.classificationsOf(id);
+        return runs.classificationsOf(id, language);
     }
 
     private CustomerFacts stored(String id) {

@@ -1,5 +1,8 @@
 package jipan.resources;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jipan.core.Lang;
+
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jipan.reports.Table;
@@ -20,6 +23,15 @@ final class Downloads {
                     + (lang.length() > 20 ? lang.substring(0, 20) + "…" : lang) + "')");
         }
         return "zh".equals(lang);
+    }
+
+    /**
+     * The language a request asks for: {@code ?lang=} (en or zh; anything else refused naming it), else the first
+     * of {@code Accept-Language} jipan speaks, else English — the API's default, so integrations see no change.
+     */
+    public static Lang lang(String lang, HttpHeaders headers) {
+        chinese(lang);
+        return Lang.choose(lang, headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), Lang.EN);
     }
 
     /** The download formats besides JSON: {@code csv} or {@code xlsx}, null for JSON; anything else refused. */

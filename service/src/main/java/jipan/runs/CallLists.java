@@ -11,7 +11,8 @@ import jipan.api.CallList;
 import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
 import jipan.api.TaskOutcome;
-import jipan.core.Reason;
+import jipan.core.Lang;
+import jipan.core.ReasonText;
 import jipan.core.documents.JsonSettings;
 import jipan.db.CallListDao;
 import jipan.db.ClassificationRunDao;
@@ -48,9 +49,10 @@ public final class CallLists {
     /**
      * Page {@code page} (from 1) of {@code size} lines of run {@code run} (null: the latest finished), only
      * {@code kind} and {@code assignee} when given, due by {@code dueBy} when given, in {@code state} (one of
-     * {@link #STATES}; null: open).
+     * {@link #STATES}; null: open), each task's reason in {@code lang}.
      */
-    public CallList page(Long run, String kind, String assignee, LocalDate dueBy, String state, int page, int size) {
+    public CallList page(Long run, String kind, String assignee, LocalDate dueBy, String state, int page, int size,
+                         Lang lang) {
         String s = state == null ? "open" : state;
         return jdbi.withHandle(handle -> {
             ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
@@ -61,9 +63,11 @@ public final class CallLists {
             String k = kind == null ? "" : kind;
             String a = assignee == null ? "" : assignee;
             LocalDate by = dueBy == null ? NO_LIMIT : dueBy;
+            StoredResults.Rules rules = StoredResults.Rules.of(runs.runRules(id));
             List<CallList.Item> items = lists.page(id, k, a, by, s, size, (long) (page - 1) * size).stream()
                     .map(r -> new CallList.Item(r.customerId(), r.name(), r.phone(), r.kind(), r.subject(), r.model(),
-                            r.priority(), r.due(), r.assignee(), r.basis(), r.reason(), r.lastVisit(), r.tier(),
+                            r.priority(), r.due(), r.assignee(), r.basis(),
+                            StoredResults.followUpReason(RESULTS, r.reason(), rules, lang), r.lastVisit(), r.tier(),
                             r.churn(), r.baseGrade(), r.outcome(), r.note(), r.handledBy(), r.handledAt()))
                     .toList();
             return new CallList(id, found.asOf(), s, lists.size(id, k, a, by, s), page, size, items);
@@ -98,7 +102,8 @@ public final class CallLists {
      * {@code toTier} in run {@code toRun} ({@code NONE}: not classified), with the call list's columns and the
      * sentence that gave the later tier.
      */
-    public MovedCustomers moved(long fromRun, long toRun, String fromTier, String toTier, int page, int size) {
+    public MovedCustomers moved(long fromRun, long toRun, String fromTier, String toTier, int page, int size,
+                                Lang lang) {
         return jdbi.withHandle(handle -> {
             ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
             for (long run : new long[] {fromRun, toRun}) {
@@ -107,20 +112,20 @@ public final class CallLists {
                 }
             }
             CallListDao lists = handle.attach(CallListDao.class);
-            List<ClassificationRunDao.RunRuleRow> toRules = runs.runRules(toRun);
+            StoredResults.Rules toRules = StoredResults.Rules.of(runs.runRules(toRun));
             List<MovedCustomers.Line> lines = lists.moved(fromRun, toRun, fromTier, toTier, size,
                     (long) (page - 1) * size).stream().map(row -> new MovedCustomers.Line(row.customerId(),
                     row.name(), row.phone(), row.vin(), row.model(), row.lastVisit(), row.fromTier(), row.tier(),
-                    row.churn(), row.baseGrade(), tierReason(row.resultJson(), toRules))).toList();
+                    row.churn(), row.baseGrade(), tierReason(row.resultJson(), toRules, lang))).toList();
             return new MovedCustomers(fromRun, toRun, fromTier, toTier,
                     lists.movedCount(fromRun, toRun, fromTier, toTier), page, size, lines);
         });
     }
 
     /** The sentence of a stored result's tier rule (its reason of topic {@code tiers}), or null. */
-    private static String tierReason(String resultJson, List<ClassificationRunDao.RunRuleRow> runRules) {
-        return StoredResults.read(RESULTS, resultJson, runRules).reasons().stream()
-                .filter(reason -> "tiers".equals(reason.topic())).map(Reason::message)
+    private static String tierReason(String resultJson, StoredResults.Rules runRules, Lang lang) {
+        return StoredResults.read(RESULTS, resultJson, runRules, lang).reasons().stream()
+                .filter(reason -> "tiers".equals(reason.topic())).map(ReasonText::message)
                 .findFirst().orElse(null);
     }
 }

@@ -24,6 +24,8 @@ import jipan.admin.ServiceMetrics;
 import jipan.api.StoredClassification;
 import jipan.concurrent.NamedThreads;
 import jipan.core.Classification;
+import jipan.core.Lang;
+import jipan.core.RuleTexts;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
 import jipan.core.FollowUpResult;
@@ -194,13 +196,14 @@ public final class ClassificationRuns {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.historyOf(customerId));
     }
 
-    /** Every stored classification of the customer, latest first, read back as the API gives answers. */
-    public List<StoredClassification> classificationsOf(String customerId) {
+    /** Every stored classification of the customer, latest first, read back as the API gives answers, in a language. */
+    public List<StoredClassification> classificationsOf(String customerId, Lang lang) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
-            Map<Long, List<ClassificationRunDao.RunRuleRow>> rulesByRun = new HashMap<>();
+            Map<Long, StoredResults.Rules> rulesByRun = new HashMap<>();
             return dao.historyOf(customerId).stream().map(row -> new StoredClassification(row.runId(),
                     row.asOf(), row.rulesetVersion(), StoredResults.read(json, row.resultJson(),
-                    rulesByRun.computeIfAbsent(row.runId(), dao::runRules)))).toList();
+                    rulesByRun.computeIfAbsent(row.runId(), run -> StoredResults.Rules.of(dao.runRules(run))), lang)))
+                    .toList();
         });
     }
 
@@ -304,12 +307,12 @@ public final class ClassificationRuns {
      * run. {@code results} are read once, a page at a time; a result for a customer the store does not have fails
      * the run (named), and what was stored before stays, as in a run that fails.
      */
-    public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, int total, Iterator<Classification> results,
-                                      IntConsumer progress) {
+    public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, RuleTexts texts, int total,
+                                      Iterator<Classification> results, IntConsumer progress) {
         long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total,
                 owner.id(), dao.now()));
         ClassificationRunRow run = find(runId);
-        StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of());
+        StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of()).withTexts(texts);
         int done = 0;
         try {
             List<Classification> page = new ArrayList<>(pageSize);
@@ -384,7 +387,7 @@ public final class ClassificationRuns {
             for (FollowUpResult followUp : result.followUps()) {
                 rows.followUps().add(new ClassificationRunDao.StoredFollowUpRow(runId, result.customerId(),
                         followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
-                        followUp.assignee().name(), clip(followUp.basis(), 200), clip(followUp.reason(), 2000)));
+                        followUp.assignee().name(), clip(followUp.basis(), 200), StoredResults.followUpReason(json, followUp)));
             }
             for (LeadResult lead : result.leads()) {
                 if (lead.category() != null || !lead.flags().isEmpty()) {

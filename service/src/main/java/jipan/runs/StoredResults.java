@@ -13,6 +13,11 @@ import jipan.api.CustomerResult;
 import jipan.core.Classification;
 import jipan.core.CompiledRules;
 import jipan.core.FollowUpResult;
+import jipan.core.FollowUpText;
+import jipan.core.Lang;
+import jipan.core.ReasonText;
+import jipan.core.RuleTexts;
+import jipan.core.Sentence;
 import jipan.core.LeadResult;
 import jipan.core.LoyaltyResult;
 import jipan.core.Reason;
@@ -24,30 +29,84 @@ import jipan.db.ClassificationRunDao.RunRuleRow;
 
 /**
  * How a classification run stores each customer's answer ({@code classification_result.result_json}) and how it
- * is read back. Since format 2 a stored answer has the fields the API gives, except that each reason is
- * {@code [rule number, sentence]}: the rule's name and topic are stored once per run
- * ({@code classification_run_rule}), not in every result — 2.0 KB of JSON a customer instead of 3.2 KB, and less
- * for the run to write. Answers stored before (the API's JSON, reasons as objects) are read as they are.
+ * is read back, in the language a reader asks for. Since format 3 (issue 26) an answer is stored once in a
+ * language-neutral form: each reason is {@code [rule number, null, [values]]} — which rule, with which values —
+ * and each follow-up names its rule and values the same way; the rules' names, topics and their sentences in
+ * Chinese and English are stored once per run ({@code classification_run_rule}). Reading puts the sentences
+ * together in {@code zh} or {@code en}. Format 2 (reasons {@code [rule number, English sentence]}) and the answers
+ * stored before it (the API's JSON) are read as they are: their sentences exist in English only.
  */
 public final class StoredResults {
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final String FORMAT_2 = "{\"format\":2,";
+    private static final String FORMAT_3 = "{\"format\":3,";
 
     private StoredResults() {
     }
 
-    /** A stored answer, format 2. */
+    /** A stored answer, format 3: language-neutral. */
+    @JsonPropertyOrder({"format", "customerId", "tier", "customerPayVisits12m", "lastVisit", "churn", "loyalty",
+            "baseGrade", "vehicles", "leads", "followUps", "reasons"})
+    record Neutral(int format, String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
+                   Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
+                   List<LeadResult> leads, List<FollowUpResult> followUps, List<Told> reasons) {
+    }
+
+    /** A reason as format 3 stores it: the number of the rule (in its run), a sentence written out or the values. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"rule", "text", "args"})
+    record Told(int rule, String text, List<String> args) {
+    }
+
+    /** A stored answer, format 2: sentences in English. */
     @JsonPropertyOrder({"format", "customerId", "tier", "customerPayVisits12m", "lastVisit", "churn", "loyalty",
             "baseGrade", "vehicles", "leads", "followUps", "reasons"})
     record Compact(int format, String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
                    Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
-                   List<LeadResult> leads, List<FollowUpResult> followUps, List<Said> reasons) {
+                   List<LeadResult> leads, List<FollowUpText> followUps, List<Said> reasons) {
     }
 
-    /** A reason as stored: the number of the rule (in its run) and the sentence it gave. */
+    /** A reason as format 2 stored it: the number of the rule (in its run) and the sentence it gave. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     @JsonPropertyOrder({"rule", "message"})
     record Said(int rule, String message) {
+    }
+
+    /**
+     * The rules a run stored, read for reading its answers: the rows by number, and their texts. Made once per run
+     * a reader reads ({@link #of}).
+     */
+    public static final class Rules {
+        private final List<RunRuleRow> rows;
+        private final RuleTexts texts;
+
+        private Rules(List<RunRuleRow> rows) {
+            this.rows = List.copyOf(rows);
+            Map<String, RuleTexts.Texts> texts = new java.util.HashMap<>();
+            for (RunRuleRow row : rows) {
+                RuleTexts.Texts written = row.texts();
+                if (!written.equals(RuleTexts.Texts.NONE)) {
+                    texts.put(row.rule(), written);
+                }
+            }
+            this.texts = RuleTexts.of(texts);
+        }
+
+        public static Rules of(List<RunRuleRow> rows) {
+            return new Rules(rows);
+        }
+
+        public RuleTexts texts() {
+            return texts;
+        }
+
+        RunRuleRow rule(int number, String customerId) {
+            if (number < 0 || number >= rows.size()) {
+                throw new IllegalStateException("the stored result of customer " + customerId + " names rule number "
+                        + number + ", but its run stored " + rows.size() + " rules");
+            }
+            return rows.get(number);
+        }
     }
 
     /**
@@ -80,11 +139,23 @@ public final class StoredResults {
             return rules;
         }
 
-        /** Numbers every rule of the rule set up front, by name: a run's numbers then do not depend on threads. */
+        /**
+         * Numbers every rule of the rule set up front, by name, with its texts: a run's numbers then do not depend
+         * on threads, and the run keeps what each rule says in Chinese and English.
+         */
         RunRules numbering(CompiledRules compiled) {
+            withTexts(compiled.texts());
             compiled.ruleNames().forEach(rule -> number(rule, compiled.topicOf(rule))); // a sorted set
             return this;
         }
+
+        /** For results classified elsewhere: the rules' texts as the classifier had them (numbered as named). */
+        RunRules withTexts(RuleTexts texts) {
+            this.texts = texts == null ? RuleTexts.NONE : texts;
+            return this;
+        }
+
+        private volatile RuleTexts texts = RuleTexts.NONE;
 
         int number(String rule, String topic) {
             Integer number = numbers.get(rule);
@@ -93,7 +164,7 @@ public final class StoredResults {
             }
             synchronized (this) {
                 return numbers.computeIfAbsent(rule, name -> {
-                    rules.add(new RunRuleRow(runId, rules.size(), name, topic));
+                    rules.add(RunRuleRow.of(runId, rules.size(), name, topic, texts.texts(name)));
                     return rules.size() - 1;
                 });
             }
@@ -107,14 +178,16 @@ public final class StoredResults {
         }
     }
 
-    /** The answer as stored, format 2. */
+    /** The answer as stored, format 3. */
     static String write(ObjectMapper json, Classification result, RunRules rules) {
-        List<Said> reasons = new ArrayList<>(result.reasons().size());
+        List<Told> reasons = new ArrayList<>(result.reasons().size());
         for (Reason reason : result.reasons()) {
-            reasons.add(new Said(rules.number(reason.rule(), reason.topic()), reason.message()));
+            Sentence said = reason.said();
+            reasons.add(new Told(rules.number(reason.rule(), reason.topic()), said.text(),
+                    said.text() == null ? said.args() : null));
         }
         try {
-            return json.writeValueAsString(new Compact(FORMAT, result.customerId(), result.tier(),
+            return json.writeValueAsString(new Neutral(FORMAT, result.customerId(), result.tier(),
                     result.customerPayVisits12m(), result.lastVisit(), result.churn(), result.loyalty(),
                     result.baseGrade(), result.vehicles(), result.leads(), result.followUps(), reasons));
         } catch (JsonProcessingException e) {
@@ -123,29 +196,79 @@ public final class StoredResults {
     }
 
     /**
-     * A stored answer as the API gives it: format 2 with the rules of the run that stored it, or an answer
-     * stored before format 2 as it is.
+     * A stored answer as the API gives it, in a language: format 3 with the rules of the run that stored it; format
+     * 2 and answers stored before it with their sentences as they were written (English).
      */
-    public static CustomerResult read(ObjectMapper json, String stored, List<RunRuleRow> runRules) {
+    public static CustomerResult read(ObjectMapper json, String stored, Rules runRules, Lang lang) {
         try {
+            if (stored.startsWith(FORMAT_3)) {
+                Neutral neutral = json.readValue(stored, Neutral.class);
+                RuleTexts texts = runRules.texts();
+                List<ReasonText> reasons = new ArrayList<>(neutral.reasons().size());
+                for (Told told : neutral.reasons()) {
+                    RunRuleRow rule = runRules.rule(told.rule(), neutral.customerId());
+                    reasons.add(new ReasonText(rule.rule(), texts.name(rule.rule(), lang),
+                            texts.render(rule.rule(), new Sentence(told.text(), told.args()), lang), rule.topic()));
+                }
+                return new CustomerResult(neutral.customerId(), neutral.tier(), neutral.customerPayVisits12m(),
+                        neutral.lastVisit(), neutral.churn(), neutral.loyalty(), neutral.baseGrade(),
+                        neutral.vehicles(), neutral.leads(),
+                        neutral.followUps().stream().map(followUp -> texts.text(followUp, lang)).toList(),
+                        List.copyOf(reasons));
+            }
             if (!stored.startsWith(FORMAT_2)) {
-                return json.readValue(stored, CustomerResult.class);
+                CustomerResult before = json.readValue(stored, CustomerResult.class);
+                return new CustomerResult(before.customerId(), before.tier(), before.customerPayVisits12m(),
+                        before.lastVisit(), before.churn(), before.loyalty(), before.baseGrade(), before.vehicles(),
+                        before.leads(), before.followUps(), before.reasons().stream().map(reason -> new ReasonText(
+                        reason.rule(), runRules.texts().name(reason.rule(), lang), reason.message(), reason.topic()))
+                        .toList());
             }
             Compact compact = json.readValue(stored, Compact.class);
-            List<Reason> reasons = new ArrayList<>(compact.reasons().size());
+            List<ReasonText> reasons = new ArrayList<>(compact.reasons().size());
             for (Said said : compact.reasons()) {
-                if (said.rule() < 0 || said.rule() >= runRules.size()) {
-                    throw new IllegalStateException("the stored result of customer " + compact.customerId()
-                            + " names rule number " + said.rule() + ", but its run stored " + runRules.size() + " rules");
-                }
-                RunRuleRow rule = runRules.get(said.rule());
-                reasons.add(new Reason(rule.rule(), said.message(), rule.topic()));
+                RunRuleRow rule = runRules.rule(said.rule(), compact.customerId());
+                reasons.add(new ReasonText(rule.rule(), runRules.texts().name(rule.rule(), lang), said.message(),
+                        rule.topic()));
             }
             return new CustomerResult(compact.customerId(), compact.tier(), compact.customerPayVisits12m(),
                     compact.lastVisit(), compact.churn(), compact.loyalty(), compact.baseGrade(), compact.vehicles(),
                     compact.leads(), compact.followUps(), List.copyOf(reasons));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored classification result is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A follow-up's reason as a run's {@code follow_up} row keeps it: which rule said it, with which values. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"rule", "text", "args"})
+    record ToldBy(String rule, String text, List<String> args) {
+    }
+
+    /**
+     * A follow-up's reason as the run's {@code follow_up} row keeps it: {@code [rule, null, [values]]}, the same
+     * language-neutral form as a stored answer's reasons (the rule by name: a task's row is read on its own).
+     */
+    static String followUpReason(ObjectMapper json, FollowUpResult followUp) {
+        Sentence said = followUp.said();
+        try {
+            return json.writeValueAsString(new ToldBy(followUp.rule(), said.text(),
+                    said.text() == null ? said.args() : null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the reason of a follow-up of " + followUp.subject(), e);
+        }
+    }
+
+    /** A follow-up row's reason in a language; a reason stored before issue 26 (an English sentence) as it is. */
+    public static String followUpReason(ObjectMapper json, String stored, Rules runRules, Lang lang) {
+        if (stored == null || !stored.startsWith("[")) {
+            return stored;
+        }
+        try {
+            ToldBy told = json.readValue(stored, ToldBy.class);
+            return runRules.texts().render(told.rule(), new Sentence(told.text(), told.args()), lang);
+        } catch (JsonProcessingException e) {
+            return stored;
         }
     }
 }

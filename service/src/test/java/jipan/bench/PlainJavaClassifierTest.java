@@ -78,6 +78,7 @@ class PlainJavaClassifierTest {
     }
 
     private static List<Reason> sorted(List<Reason> reasons) {
-        return reasons.stream().sorted(Comparator.comparing(Reason::rule).thenComparing(Reason::message)).toList();
+        return reasons.stream().sorted(Comparator.comparing(Reason::rule)
+                .thenComparing(reason -> String.valueOf(reason.said()))).toList();
     }
 }

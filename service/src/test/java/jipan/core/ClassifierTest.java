@@ -30,8 +30,13 @@ class ClassifierTest {
 
         assertThat(result.tier()).isEqualTo(Tier.B);
         assertThat(result.churn()).isEqualTo(Churn.ACTIVE);
-        assertThat(result.reasons()).contains(new Reason("Tier B: regular customer-pay visitor",
-                "3 customer-pay visits in the 12 months to 2012-09-30 (B from 2, A from 4) → B", "tiers"));
+        assertThat(result.reasons()).contains(new Reason("Tier B: regular customer-pay visitor", "tiers",
+                new Sentence(null, List.of("3", "12", "2012-09-30", "2", "4"))));
+        RuleTexts texts = classifier(RuleFiles.readDirectory(RULES)).rules().texts();
+        assertThat(result.reasons()).extracting(reason -> texts.text(reason, Lang.EN).message())
+                .contains("3 customer-pay visits in the 12 months to 2012-09-30 (B from 2, A from 4) → B");
+        assertThat(result.reasons()).extracting(reason -> texts.text(reason, Lang.ZH).message())
+                .contains("截至 2012-09-30 的 12 个月内自费回厂 3 次（2 次起为 B 类，4 次起为 A 类）→ B 类");
     }
 
     @Test
@@ -41,11 +46,11 @@ class ClassifierTest {
         assertThat(tiers).contains("minVisitsForA : int = 4");
         files.put("tiers.drl", tiers.replace("minVisitsForA : int = 4", "minVisitsForA : int = 3"));
 
-        Classification result = classifier(new RuleFiles(files)).classify(threeVisits.asOf(),
-                threeVisits.customers().get(0));
+        Classifier classifier = classifier(new RuleFiles(files));
+        Classification result = classifier.classify(threeVisits.asOf(), threeVisits.customers().get(0));
 
         assertThat(result.tier()).isEqualTo(Tier.A);
-        assertThat(result.reasons()).extracting(Reason::message)
+        assertThat(result.reasons()).extracting(reason -> classifier.rules().texts().text(reason, Lang.EN).message())
                 .contains("3 customer-pay visits in the 12 months to 2012-09-30 (A from 3) → A");
     }
 

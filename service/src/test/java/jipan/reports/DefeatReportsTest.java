@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import jipan.core.Lang;
 import jipan.TestRequests;
 import jipan.api.MovedCustomers;
 import jipan.core.Classifier;
@@ -72,7 +73,7 @@ class DefeatReportsTest {
                     new Reports.TierMove("C", "C", 1),
                     new Reports.TierMove("D", "D", 1));
             assertThatThrownBy(() -> reports.tierMigration(run, 999L)).hasMessage("to: no classification run 999");
-            assertThat(new CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10).items())
+            assertThat(new CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10, Lang.EN).items())
                     .extracting(MovedCustomers.Line::customerId).containsExactly("K1");
 
             // K1 lost its lead on 2012-04-01 and came to the workshop on 2012-06-05; K2 never visited

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import jipan.core.Lang;
 import jipan.TestRequests;
 import jipan.api.CallList;
 import jipan.api.CustomerResult;
@@ -63,10 +64,12 @@ class ClassificationRunsTest {
             assertThat(k1.tier()).isEqualTo(expected.tier().name());
             assertThat(k1.baseGrade()).isEqualTo(expected.baseGrade().name());
             assertThat(k1.resultJson()).contains("\"customerId\":\"K1\"", "\"reasons\"");
-            assertThat(runs.classificationsOf("K1")).singleElement().satisfies(stored -> {
-                assertThat(stored.runId()).isEqualTo(run.id());
-                assertThat(stored.result()).isEqualTo(CustomerResult.of(expected));
-            });
+            for (Lang lang : Lang.values()) { // stored once, read in either language as classify answers in it
+                assertThat(runs.classificationsOf("K1", lang)).singleElement().satisfies(stored -> {
+                    assertThat(stored.runId()).isEqualTo(run.id());
+                    assertThat(stored.result()).isEqualTo(CustomerResult.of(expected, CLASSIFIER.rules().texts(), lang));
+                });
+            }
         });
     }
 
@@ -163,7 +166,7 @@ class ClassificationRunsTest {
             long run = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
             CallLists lists = new CallLists(database.jdbi());
 
-            CallList all = lists.page(null, null, null, null, null, 1, 100);
+            CallList all = lists.page(null, null, null, null, null, 1, 100, Lang.EN);
             assertThat(all.runId()).isEqualTo(run);
             assertThat(all.total()).isEqualTo(2);
             assertThat(all.items()).extracting(CallList.Item::kind)
@@ -182,11 +185,11 @@ class ClassificationRunsTest {
             assertThat(reminder.model()).isEqualTo("英朗");
             assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 11, 1));
 
-            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, 1, 100).total()).isEqualTo(1);
-            assertThat(lists.page(run, null, "MANAGER", null, null, 1, 100).items()).isEmpty();
-            assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), null, 1, 100).items())
+            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, 1, 100, Lang.EN).total()).isEqualTo(1);
+            assertThat(lists.page(run, null, "MANAGER", null, null, 1, 100, Lang.EN).items()).isEmpty();
+            assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), null, 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-AT-RISK");
-            CallList second = lists.page(run, null, null, null, null, 2, 1);
+            CallList second = lists.page(run, null, null, null, null, 2, 1, Lang.EN);
             assertThat(second.total()).isEqualTo(2);
             assertThat(second.items()).extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
 
@@ -195,9 +198,9 @@ class ClassificationRunsTest {
                     FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     "  comes Monday "), "test caller").orElseThrow();
             assertThat(done.basis()).isEqualTo("last visit 2012-02-01");
-            assertThat(lists.page(run, null, null, null, "open", 1, 100).items())
+            assertThat(lists.page(run, null, null, null, "open", 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
-            CallList.Item handled = lists.page(run, null, null, null, "handled", 1, 100).items().get(0);
+            CallList.Item handled = lists.page(run, null, null, null, "handled", 1, 100, Lang.EN).items().get(0);
             assertThat(handled.outcome()).isEqualTo("DONE");
             assertThat(handled.note()).isEqualTo("comes Monday");
             assertThat(handled.handledBy()).isEqualTo("test caller");

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jipan.core.RuleTexts;
+import jipan.core.Lang;
 import jipan.TestRequests;
 import jipan.api.StoredClassification;
 import jipan.core.Classifier;
@@ -65,11 +67,12 @@ class RunResultsTest {
             Files.write(dir.resolve(RunResults.PART_PREFIX + "00000-x.txt"), lines.subList(0, 150));
             Files.write(dir.resolve(RunResults.PART_PREFIX + "00001-x.txt"), lines.subList(150, lines.size()));
             engineJson.writeValue(dir.resolve(RunResults.MANIFEST).toFile(),
-                    new RunResults(AS_OF, CLASSIFIER.rulesetVersion(), lines.size()));
+                    new RunResults(AS_OF, CLASSIFIER.rulesetVersion(), lines.size(),
+                            CLASSIFIER.rules().texts().all()));
 
             RunResultsFiles files = RunResultsFiles.open(dir, TestRequests.JSON);
             ClassificationRunRow stored = runs.store(files.manifest().asOf(), files.manifest().rulesetVersion(),
-                    (int) files.manifest().customers(), files.results(), done -> { });
+                    RuleTexts.of(files.manifest().texts()), (int) files.manifest().customers(), files.results(), done -> { });
 
             assertThat(stored.status()).isEqualTo("DONE");
             assertThat(stored.customersDone()).isEqualTo(300).isEqualTo(classifyAll.customersDone());
@@ -84,7 +87,7 @@ class RunResultsTest {
                     .mapTo(String.class).list());
             assertThat(ids).hasSize(300);
             for (String id : ids) {
-                List<StoredClassification> both = runs.classificationsOf(id);
+                List<StoredClassification> both = runs.classificationsOf(id, Lang.ZH);
                 assertThat(both).extracting(StoredClassification::runId)
                         .containsExactlyInAnyOrder(stored.id(), classifyAll.id());
                 assertThat(both.get(0).result()).as(id).isEqualTo(both.get(1).result());
@@ -93,7 +96,7 @@ class RunResultsTest {
             // results from another store: refused, the customer named
             Files.write(dir.resolve(RunResults.PART_PREFIX + "00002-x.txt"), List.of(lines.get(0).replace("\"D000001\"",
                     "\"NOT-HERE\"")));
-            ClassificationRunRow foreign = runs.store(AS_OF, CLASSIFIER.rulesetVersion(), 301,
+            ClassificationRunRow foreign = runs.store(AS_OF, CLASSIFIER.rulesetVersion(), CLASSIFIER.rules().texts(), 301,
                     RunResultsFiles.open(dir, TestRequests.JSON).results(), done -> { });
             assertThat(foreign.status()).isEqualTo("FAILED");
             assertThat(foreign.error()).contains("customer NOT-HERE of the results is not in this store");

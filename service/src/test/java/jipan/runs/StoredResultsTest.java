@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jipan.core.Lang;
+import jipan.core.ReasonText;
 import jipan.TestRequests;
 import jipan.api.CustomerResult;
 import jipan.core.Classification;
@@ -32,7 +34,7 @@ class StoredResultsTest {
         }
         for (LocalDate asOf : List.of(LocalDate.of(2011, 9, 30), LocalDate.of(2012, 9, 30))) {
             // numbered as the answers name the rules (as for results stored from outside), not up front
-            StoredResults.RunRules rules = StoredResults.RunRules.of(1, List.of());
+            StoredResults.RunRules rules = StoredResults.RunRules.of(1, List.of()).withTexts(CLASSIFIER.rules().texts());
             List<String> stored = new ArrayList<>();
             List<Classification> answers = CLASSIFIER.classify(asOf, customers);
             for (Classification answer : answers) {
@@ -42,11 +44,16 @@ class StoredResultsTest {
             assertThat(rules.takeUnsaved()).as("each rule handed to the writer once").isEmpty();
             assertThat(runRules).extracting(RunRuleRow::ruleNo).doesNotHaveDuplicates();
             int reasons = 0;
+            StoredResults.Rules read = StoredResults.Rules.of(runRules);
             for (int i = 0; i < answers.size(); i++) {
-                CustomerResult expected = CustomerResult.of(answers.get(i));
-                assertThat(StoredResults.read(TestRequests.JSON, stored.get(i), runRules)).isEqualTo(expected);
-                assertThat(stored.get(i)).doesNotContain(expected.reasons().get(0).rule());
-                reasons += expected.reasons().size();
+                // stored once, language-neutral; read in each language exactly as classify answers in it
+                for (Lang lang : Lang.values()) {
+                    CustomerResult expected = CustomerResult.of(answers.get(i), CLASSIFIER.rules().texts(), lang);
+                    assertThat(StoredResults.read(TestRequests.JSON, stored.get(i), read, lang)).isEqualTo(expected);
+                    assertThat(stored.get(i)).doesNotContain(expected.reasons().get(0).rule())
+                            .doesNotContain(expected.reasons().get(0).message());
+                }
+                reasons += answers.get(i).reasons().size();
             }
             assertThat(reasons).isGreaterThan(500 * 10);
         }
@@ -63,19 +70,28 @@ class StoredResultsTest {
     }
 
     @Test
-    void answersStoredBeforeTheCompactFormReadAsTheyAre() throws Exception {
+    void answersStoredBeforeTheNeutralFormReadAsTheyAre() throws Exception {
         Classification answer = CLASSIFIER.classify(LocalDate.of(2012, 9, 30),
                 new DemoDealership(7L, LocalDate.of(2012, 9, 30)).customer(3));
-        String before = TestRequests.JSON.writeValueAsString(CustomerResult.of(answer));
-        assertThat(StoredResults.read(TestRequests.JSON, before, List.of())).isEqualTo(CustomerResult.of(answer));
+        CustomerResult english = CustomerResult.of(answer, CLASSIFIER.rules().texts(), Lang.EN);
+        String before = TestRequests.JSON.writeValueAsString(english);
+        // the API's JSON, as stored before format 2: read as it is, in English whatever the language asked
+        assertThat(StoredResults.read(TestRequests.JSON, before, StoredResults.Rules.of(List.of()), Lang.ZH))
+                .isEqualTo(english);
+        // format 2: [rule number, English sentence]
+        String format2 = "{\"format\":2,\"customerId\":\"K1\",\"vehicles\":[],\"leads\":[],\"followUps\":[],"
+                + "\"reasons\":[[0,\"4 customer-pay visits → A\"]]}";
+        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers", null, null, null, null));
+        assertThat(StoredResults.read(TestRequests.JSON, format2, StoredResults.Rules.of(one), Lang.ZH).reasons())
+                .containsExactly(new ReasonText("Tier A", "Tier A", "4 customer-pay visits → A", "tiers"));
     }
 
     @Test
     void aRuleNumberTheRunDidNotStoreIsNamed() {
         String stored = "{\"format\":2,\"customerId\":\"K1\",\"vehicles\":[],\"leads\":[],\"followUps\":[],"
                 + "\"reasons\":[[0,\"a\"],[7,\"b\"]]}";
-        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers"));
-        assertThatThrownBy(() -> StoredResults.read(TestRequests.JSON, stored, one))
+        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers", null, null, null, null));
+        assertThatThrownBy(() -> StoredResults.read(TestRequests.JSON, stored, StoredResults.Rules.of(one), Lang.EN))
                 .hasMessageContaining("customer K1 names rule number 7, but its run stored 1 rules");
     }
 }

@@ -65,7 +65,7 @@ public final class ClassifyJob {
         RuleFiles files = rules(options);
         // compiled and verified on the driver first: a broken rule set stops the job before any task starts
         long compiling = System.nanoTime();
-        new RuleCompiler().compile(files);
+        jipan.core.CompiledRules compiled = new RuleCompiler().compile(files);
         System.out.printf("rules %s compiled and verified on the driver in %.1f s%n", files.version(),
                 (System.nanoTime() - compiling) / 1e9);
         Map<String, Dataset<Row>> tables;
@@ -85,7 +85,7 @@ public final class ClassifyJob {
         System.out.printf("read, assembled, classified and written in %.1f s%n", (System.nanoTime() - classifying) / 1e9);
         long classified = spark.read().parquet(options.out()).count();
         if (options.runOut() != null) {
-            writeRun(spark, options, files.version(), classified);
+            writeRun(spark, options, files.version(), classified, compiled.texts());
         }
         return classified;
     }
@@ -94,12 +94,13 @@ public final class ClassifyJob {
      * The results as a run for the service's {@code store-run} command ({@link RunResults}): the answers as JSON
      * lines in part files, and the manifest, written last (a directory without it is not a run).
      */
-    private static void writeRun(SparkSession spark, Options options, String version, long customers) throws Exception {
+    private static void writeRun(SparkSession spark, Options options, String version, long customers,
+                                 jipan.core.RuleTexts texts) throws Exception {
         spark.read().parquet(options.out()).select("result_json").write().mode(SaveMode.Overwrite).text(options.runOut());
         org.apache.hadoop.fs.Path manifest = new org.apache.hadoop.fs.Path(options.runOut(), RunResults.MANIFEST);
         FileSystem files = manifest.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try (OutputStream out = files.create(manifest, true)) {
-            JsonSettings.newObjectMapper().writeValue(out, new RunResults(options.asOf(), version, customers));
+            JsonSettings.newObjectMapper().writeValue(out, new RunResults(options.asOf(), version, customers, texts.all()));
         }
         System.out.printf("the run for store-run: %s%n", options.runOut());
     }
