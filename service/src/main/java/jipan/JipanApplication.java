@@ -49,6 +49,7 @@ import jipan.reports.Reports;
 import jipan.resources.BatchLimit;
 import jipan.resources.CallListResource;
 import jipan.resources.CallerResource;
+import jipan.resources.LabelsResource;
 import jipan.resources.ClassificationRunResource;
 import jipan.resources.ClassifyResource;
 import jipan.resources.ClassifyWarmUp;
@@ -74,7 +75,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
     /** The API's resources, as the OpenAPI document describes them. */
     private static final Set<Class<?>> API = Set.of(ClassifyResource.class, CustomerResource.class,
             RulesResource.class, ClassificationRunResource.class, ImportResource.class, ReportResource.class,
-            CallerResource.class, CallListResource.class);
+            CallerResource.class, CallListResource.class, LabelsResource.class);
 
     public static void main(String[] args) throws Exception {
         new JipanApplication().run(args);
@@ -157,6 +158,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new ClassificationRunResource(runs, runExecutor));
         jersey.register(new ImportResource(imports));
         jersey.register(new CallerResource());
+        jersey.register(new LabelsResource());
         jersey.register(new CallListResource(new CallLists(database.jdbi())));
         jersey.register(new ReportResource(reports, metrics));
         jersey.register(new SwaggerUi());

@@ -1,5 +1,7 @@
 // Calls the service's REST API with the signed-in key. The key is kept in sessionStorage (gone when the tab
 // closes), sent as the X-Api-Key header, never put in a URL.
+import {lang} from './i18n.js';
+
 const KEY = 'jipan.apiKey';
 
 export function key() {
@@ -24,7 +26,8 @@ export class Problem extends Error {
 }
 
 export async function call(method, path, body) {
-  const headers = {Accept: 'application/json'};
+  // reasons, tasks, rule names and errors come in the console's language
+  const headers = {Accept: 'application/json', 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN'};
   if (key()) headers['X-Api-Key'] = key();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch('/api/v1' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
@@ -38,7 +41,7 @@ export const get = path => call('GET', path);
 
 /** A text answer (e.g. the DRL a decision table generates). */
 export async function text(path) {
-  const headers = {Accept: 'text/plain'};
+  const headers = {Accept: 'text/plain', 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN'};
   if (key()) headers['X-Api-Key'] = key();
   const response = await fetch('/api/v1' + path, {headers});
   if (!response.ok) throw new Problem(response.status, await response.json().catch(() => null));
@@ -57,7 +60,7 @@ export function query(parameters) {
  * answer's Content-Disposition says (else {@code fallbackName}).
  */
 export async function download(path, fallbackName) {
-  const headers = {};
+  const headers = {'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN'};
   if (key()) headers['X-Api-Key'] = key();
   const response = await fetch('/api/v1' + path, {headers});
   if (!response.ok) throw new Problem(response.status, await response.json());

@@ -2,7 +2,7 @@
 // and the page the location's hash names.
 import {el, show} from './dom.js';
 import * as api from './api.js';
-import {t, lang, setLanguage} from './i18n.js';
+import {t, lang, setLanguage, useLabels} from './i18n.js';
 import {rulesPage} from './rules.js';
 import {dashboardsPage} from './dashboards.js';
 import {customersPage} from './customers.js';
@@ -27,7 +27,10 @@ function page() {
 async function whoAmI() {
   if (!api.key()) return null;
   try {
-    return await api.get('/me');
+    const me = await api.get('/me');
+    // the labels of every value (tiers, churn, tasks …) in both languages: one list, the service's
+    useLabels(await api.get('/labels').catch(() => ({})));
+    return me;
   } catch (e) {
     if (e.status === 401) api.signOut();
     return null;

@@ -117,5 +117,6 @@ function result(r) {
       ], r.followUps)) : null,
     ordered.map(topic => el('section', {class: 'reasons', dataset: {topic}},
       el('h3', {}, t('topic.' + topic)),
-      el('ul', {}, groups.get(topic).map(reason => el('li', {}, el('strong', {}, reason.rule), ': ', reason.message))))));
+      el('ul', {}, groups.get(topic).map(reason => el('li', {},
+        el('strong', {title: reason.rule}, reason.name || reason.rule), ': ', reason.message))))));
 }

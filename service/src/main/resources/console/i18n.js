@@ -1,5 +1,6 @@
-// Chinese (zh-CN, the default) and English: labels, enum names, number and date formats. Reason sentences
-// stay as the rules write them.
+// Chinese (zh-CN, the default) and English: labels, enum names, number and date formats. Reasons, tasks and rule
+// names come from the service in the console's language (every request says it in Accept-Language); the labels
+// of values come from the service too (GET /api/v1/labels, useLabels).
 const WORDS = {
   'app.title': ['jipan 基盘', 'jipan'],
   'nav.rules': ['规则', 'Rules'],
@@ -224,6 +225,16 @@ export function setLanguage(value) {
 export function t(key) {
   const entry = WORDS[key];
   return entry ? entry[language === 'en' ? 1 : 0] : key;
+}
+
+/**
+ * Takes the service's labels ({value: {zh, en}}, GET /api/v1/labels): the one list the rules' sentences and the
+ * glossary use too. The few above stay as the labels shown before signing in.
+ */
+export function useLabels(labels) {
+  for (const [value, label] of Object.entries(labels || {})) {
+    if (label && label.zh && label.en) ENUMS[value] = [label.zh, label.en];
+  }
 }
 
 /** An enum value's name in the current language (the value itself when unknown). */

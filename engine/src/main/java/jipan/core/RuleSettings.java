@@ -26,10 +26,22 @@ public final class RuleSettings {
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,9}(\\.\\d{1,6})?");
 
-    /** One threshold: where it is declared, its type, value and the comment that explains it. */
+    /**
+     * One threshold: where it is declared, its type, value and what explains it, in English ({@code comment}) and in
+     * Chinese ({@code commentZh}): the {@code // en:} and {@code // zh:} lines right above the field, each for that
+     * field only. A plain comment above several fields (or at the end of the line) still explains each of them,
+     * in the language it is written in.
+     */
     public record Setting(String file, String type, String name, String valueType, String value, int line,
-                          String comment) {
+                          String comment, String commentZh) {
+        /** The explanation in a language (the other language's when there is none in it). */
+        public String comment(Lang lang) {
+            String asked = lang == Lang.ZH ? commentZh : comment;
+            return asked != null ? asked : lang == Lang.ZH ? comment : commentZh;
+        }
     }
+
+    private static final Pattern EXPLAINED = Pattern.compile("^\\s*//\\s?(en|zh):\\s*(.*)$");
 
     /** A new value for one threshold. */
     public record Change(String file, String type, String name, String value) {
@@ -55,6 +67,8 @@ public final class RuleSettings {
         String type = null;
         String groupComment = null;
         boolean commentEnded = false;
+        String en = null;
+        String zh = null;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replace("\r", "");
@@ -71,17 +85,28 @@ public final class RuleSettings {
                 type = null;
                 continue;
             }
+            Matcher explained = EXPLAINED.matcher(line);
             Matcher comment = COMMENT.matcher(line);
             Matcher field = FIELD.matcher(line);
-            if (comment.matches()) {
+            if (explained.matches()) {
+                String said = explained.group(2).trim();
+                if (explained.group(1).equals("en")) {
+                    en = en == null ? said : en + " " + said;
+                } else {
+                    zh = zh == null ? said : zh + said;
+                }
+            } else if (comment.matches()) {
                 // a comment after fields starts a new group; consecutive comment lines are one comment
                 groupComment = commentEnded || groupComment == null ? comment.group(1).trim()
                         : groupComment + " " + comment.group(1).trim();
                 commentEnded = false;
             } else if (field.matches()) {
                 String trailing = field.group(6) == null ? null : field.group(6).trim();
+                String shared = trailing != null && !trailing.isEmpty() ? trailing : groupComment;
                 settings.add(new Setting(file, type, field.group(2), simple(field.group(3)), field.group(4), i + 1,
-                        trailing != null && !trailing.isEmpty() ? trailing : groupComment));
+                        en != null ? en : shared, zh));
+                en = null;
+                zh = null;
                 commentEnded = true;
             }
         }

@@ -90,7 +90,8 @@ class RuleCompilerTest {
                         .singleElement()
                         .satisfies(problem -> {
                             assertThat(problem.file()).isEqualTo("tiers.drl");
-                            assertThat(problem.line()).isEqualTo(27);
+                            assertThat(problem.line()).isEqualTo(files.get("tiers.drl").lines().toList()
+                                    .indexOf("    insert( new TierSettings() )；") + 1);
                             assertThat(problem.column()).isEqualTo(33);
                             assertThat(problem.message()).contains("'；' (U+FF1B)").contains("';'");
                         }));

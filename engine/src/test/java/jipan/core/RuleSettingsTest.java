@@ -21,16 +21,38 @@ class RuleSettingsTest {
             assertThat(s.file()).isEqualTo("tiers.drl");
             assertThat(s.value()).isEqualTo("4");
             assertThat(s.valueType()).isEqualTo("int");
-            assertThat(s.comment()).isEqualTo("The fewest customer-pay visits in the window for each tier.");
+            assertThat(s.comment()).isEqualTo("Tier A from this many customer-pay visits in the service window.");
+            assertThat(s.comment(Lang.ZH)).isEqualTo("服务窗口内自费回厂达到这么多次为 A 类。");
         });
-        // a trailing comment explains its own line; a comment line explains the group below it
-        assertThat(settings).filteredOn(s -> s.name().equals("potentialFromLoyalty")).singleElement()
-                .extracting(RuleSettings.Setting::comment).isEqualTo("tier B or C is POTENTIAL from this loyalty score");
-        assertThat(settings).filteredOn(s -> s.name().equals("repairedHerePoints")).singleElement()
-                .extracting(RuleSettings.Setting::comment).isEqualTo("regular maintenance: 3 points");
-        assertThat(settings).filteredOn(s -> s.name().equals("stalledAfterDays")).singleElement()
-                .extracting(RuleSettings.Setting::comment).asString().startsWith("an OPEN lead whose last follow-up");
-        assertThat(settings).allSatisfy(s -> assertThat(s.comment()).as(s.name()).isNotBlank());
+        // every shipped setting is explained on its own, in both languages (issue 26)
+        assertThat(settings).allSatisfy(s -> {
+            assertThat(s.comment()).as(s.name()).isNotBlank().doesNotContainPattern("\\p{IsHan}");
+            assertThat(s.commentZh()).as(s.name()).isNotBlank().containsPattern("\\p{IsHan}");
+        });
+        assertThat(settings).extracting(RuleSettings.Setting::comment).doesNotHaveDuplicates();
+        assertThat(settings).extracting(RuleSettings.Setting::commentZh).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCommentAboveSeveralSettingsOrAtTheEndOfTheLineStillExplainsThem() {
+        String drl = """
+                declare OldSettings
+                    // a group comment
+                    first : int = 1
+                    second : int = 2    // its own
+                    // en: in English
+                    // zh: 中文说明
+                    third : int = 3
+                    fourth : int = 4
+                end
+                """;
+        assertThat(RuleSettings.read("old.drl", drl)).extracting(RuleSettings.Setting::name,
+                        RuleSettings.Setting::comment, RuleSettings.Setting::commentZh)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "a group comment", null),
+                        org.assertj.core.groups.Tuple.tuple("second", "its own", null),
+                        org.assertj.core.groups.Tuple.tuple("third", "in English", "中文说明"),
+                        org.assertj.core.groups.Tuple.tuple("fourth", "a group comment", null));
+        assertThat(RuleSettings.read("old.drl", drl).get(0).comment(Lang.ZH)).isEqualTo("a group comment");
     }
 
     @Test

@@ -561,7 +561,7 @@ public final class PlainJavaClassifier {
             followUps.add(run.followUp(high ? "Follow-up: retention call for an at-risk C or D customer who spent much"
                             : "Follow-up: retention call for an at-risk C or D customer", FollowUpKind.RETENTION_CALL,
                     id, priority, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
-                    Because.of(tier, last, spend, high ? "at least" : "less than", HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
+                    Because.of(tier, last, spend, HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
         }
         int median = stats.getMedianIntervalDays();
         if (churn == Churn.ACTIVE && (tier == Tier.A || tier == Tier.B) && stats.getVisitDays() >= RHYTHM_MIN_VISIT_DAYS

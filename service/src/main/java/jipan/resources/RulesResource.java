@@ -15,6 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jipan.core.Lang;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -292,13 +295,17 @@ public class RulesResource {
         return new FixtureSet(FixtureFiles.readDirectory(fixtures).files());
     }
 
-    /** The thresholds of the live rules: every field of every {@code declare …Settings} type, with its comment. */
+    /**
+     * The thresholds of the live rules: every field of every {@code declare …Settings} type, with what explains it
+     * in the language asked for ({@code lang}, {@code Accept-Language}; English by default).
+     */
     @RolesAllowed(Roles.ANALYST)
     @GET
     @Path("/settings")
-    public List<RuleSetting> settings() {
+    public List<RuleSetting> settings(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
+        Lang language = Downloads.lang(lang, headers);
         return RuleSettings.read(rules.current().rules().files()).stream().map(s -> new RuleSetting(s.file(), s.type(),
-                s.name(), s.valueType(), s.value(), s.line(), s.comment())).toList();
+                s.name(), s.valueType(), s.value(), s.line(), s.comment(language))).toList();
     }
 
     /**

@@ -22,7 +22,9 @@ import jipan.core.LeadResult;
 import jipan.core.LoyaltyResult;
 import jipan.core.Reason;
 import jipan.core.VehicleResult;
+import jipan.core.facts.Assignee;
 import jipan.core.facts.BaseGrade;
+import jipan.core.facts.FollowUpKind;
 import jipan.core.facts.Churn;
 import jipan.core.facts.Tier;
 import jipan.db.ClassificationRunDao.RunRuleRow;
@@ -49,7 +51,13 @@ public final class StoredResults {
             "baseGrade", "vehicles", "leads", "followUps", "reasons"})
     record Neutral(int format, String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
                    Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
-                   List<LeadResult> leads, List<FollowUpResult> followUps, List<Told> reasons) {
+                   List<LeadResult> leads, List<Task> followUps, List<Told> reasons) {
+    }
+
+    /** A follow-up as format 3 stores it: the task, and why as the number of its rule with the values. */
+    @JsonPropertyOrder({"kind", "subject", "priority", "due", "assignee", "basis", "why"})
+    record Task(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee, String basis,
+                Told why) {
     }
 
     /** A reason as format 3 stores it: the number of the rule (in its run), a sentence written out or the values. */
@@ -187,9 +195,16 @@ public final class StoredResults {
                     said.text() == null ? said.args() : null));
         }
         try {
+            List<Task> tasks = new ArrayList<>(result.followUps().size());
+            for (FollowUpResult followUp : result.followUps()) {
+                Sentence said = followUp.said();
+                tasks.add(new Task(followUp.kind(), followUp.subject(), followUp.priority(), followUp.due(),
+                        followUp.assignee(), followUp.basis(), new Told(rules.number(followUp.rule(), "followups"),
+                        said.text(), said.text() == null ? said.args() : null)));
+            }
             return json.writeValueAsString(new Neutral(FORMAT, result.customerId(), result.tier(),
                     result.customerPayVisits12m(), result.lastVisit(), result.churn(), result.loyalty(),
-                    result.baseGrade(), result.vehicles(), result.leads(), result.followUps(), reasons));
+                    result.baseGrade(), result.vehicles(), result.leads(), tasks, reasons));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the result of customer " + result.customerId(), e);
         }
@@ -213,7 +228,10 @@ public final class StoredResults {
                 return new CustomerResult(neutral.customerId(), neutral.tier(), neutral.customerPayVisits12m(),
                         neutral.lastVisit(), neutral.churn(), neutral.loyalty(), neutral.baseGrade(),
                         neutral.vehicles(), neutral.leads(),
-                        neutral.followUps().stream().map(followUp -> texts.text(followUp, lang)).toList(),
+                        neutral.followUps().stream().map(task -> new FollowUpText(task.kind(), task.subject(),
+                                task.priority(), task.due(), task.assignee(), task.basis(), texts.render(
+                                runRules.rule(task.why().rule(), neutral.customerId()).rule(),
+                                new Sentence(task.why().text(), task.why().args()), lang))).toList(),
                         List.copyOf(reasons));
             }
             if (!stored.startsWith(FORMAT_2)) {

@@ -49,6 +49,16 @@ class PlainJavaClassifierTest {
             compared += compare(asOf, customers);
         }
         assertThat(compared).isEqualTo(6_000);
+        // the demo's cars all have a warranty end; the lifecycle fixture's fleet has one without
+        try {
+            var fixture = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(Path.of("../fixtures/lifecycle/stages.yml").toFile()).get("request");
+            var request = new CustomerFactsReader().readClassifyRequest(fixture);
+            assertThat(compare(request.asOf(), request.customers())).isPositive();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // the comparison covers the rule set: every rule fired for some of these customers
         assertThat(FIRED).isEqualTo(rules.rules().ruleNames());
     }
