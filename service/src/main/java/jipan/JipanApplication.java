@@ -50,6 +50,7 @@ import jipan.resources.BatchLimit;
 import jipan.resources.CallListResource;
 import jipan.resources.CallerResource;
 import jipan.resources.LabelsResource;
+import jipan.resources.ProblemLanguage;
 import jipan.resources.ClassificationRunResource;
 import jipan.resources.ClassifyResource;
 import jipan.resources.ClassifyWarmUp;
@@ -159,6 +160,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new ImportResource(imports));
         jersey.register(new CallerResource());
         jersey.register(new LabelsResource());
+        jersey.register(new ProblemLanguage()); // error answers in Chinese when asked
         jersey.register(new CallListResource(new CallLists(database.jdbi())));
         jersey.register(new ReportResource(reports, metrics));
         jersey.register(new SwaggerUi());

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import jipan.api.ImportReport;
 import jipan.api.RowError;
+import jipan.core.Chinese;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
@@ -353,7 +354,8 @@ public final class DmsImporter {
             if (errors.size() < MAX_ERRORS_KEPT) {
                 RowError error = new RowError(number, column, reason, cell);
                 errors.add(error);
-                rejectedRows.add(new RejectedRow(number, Arrays.asList(cells), error.toString()));
+                // the rejected rows go back to the dealer's data clerk: why in Chinese, the original beside it
+                rejectedRows.add(new RejectedRow(number, Arrays.asList(cells), Chinese.withOriginal(error.toString())));
             }
         }
 

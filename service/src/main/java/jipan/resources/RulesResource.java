@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jipan.core.Chinese;
 import jipan.core.Lang;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.QueryParam;
@@ -88,14 +89,18 @@ public class RulesResource {
     @POST
     @Path("/test")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FixtureTestReport test(@NotNull @Valid RuleChange body) {
+    public FixtureTestReport test(@NotNull @Valid RuleChange body, @QueryParam("lang") String lang,
+                                  @Context HttpHeaders headers) {
+        boolean chinese = Downloads.lang(lang, headers) == Lang.ZH;
         Classifier candidate = compiled(body);
         FixtureFiles changed = candidateFixtures(body);
         FixtureReport report = new FixtureRunner(candidate).runAll(changed == null
                 ? new FixtureLoader().load(fixtures) : new FixtureLoader().load(changed));
         return new FixtureTestReport(candidate.rulesetVersion(), report.passed(), report.failed(),
                 report.outcomes().stream()
-                        .map(o -> new FixtureTestReport.Outcome(o.name(), o.passed(), o.differences())).toList(),
+                        .map(o -> new FixtureTestReport.Outcome(o.name(), o.passed(), chinese
+                                ? o.differences().stream().map(Chinese::withOriginal).toList() : o.differences()))
+                        .toList(),
                 report.ruleCount(), report.neverFired());
     }
 

@@ -179,7 +179,7 @@ class DmsImporterTest {
                 assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo(RejectedRows.REASON_HEADER);
                 assertThat(sheet.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.STRING);
                 assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=1+2");   // text, not a formula
-                assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).startsWith("维修工单!C7 (进厂日期): not a date");
+                assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).startsWith("维修工单!C7 (进厂日期): 不是日期").contains("（原文：维修工单!C7 (进厂日期): not a date");
                 assertThat(sheet.getLastRowNum()).isEqualTo(2);
                 sheet.getRow(1).getCell(2).setCellValue("2012年9月11日");
                 sheet.getRow(2).getCell(4).setCellValue("自费");
@@ -221,7 +221,8 @@ class DmsImporterTest {
             RejectedRows.write("csv", result.header(), result.rejected(), out);
             String csv = out.toString(StandardCharsets.UTF_8);
             assertThat(csv).startsWith("\uFEFF工单号,车架号,进厂日期,进厂里程,付费类型,维修类型,结算金额,错误原因 Reason\r\n")
-                    .contains("\"'=1+2\",LSGPC54U8AF000D22,2012年13月1日,10050,自费,保养,300,\"line 6, 进厂日期: not a date");
+                    .contains("\"'=1+2\",LSGPC54U8AF000D22,2012年13月1日,10050,自费,保养,300,\"第 6 行，进厂日期: ")
+                    .contains("（原文：line 6, 进厂日期: ");
 
             DmsImporter.Result fixed = importer.importFile(ImportKind.REPAIR_ORDERS, new ByteArrayInputStream(
                     csv.replace("2012年13月1日", "2012年9月13日").getBytes(StandardCharsets.UTF_8)), null, r -> { });

@@ -130,7 +130,8 @@ class CustomerResourceTest {
         assertThat(rejected.getMediaType().toString()).startsWith("text/csv");
         assertThat(rejected.getHeaderString("Content-Disposition")).contains("filename*=UTF-8''upload.rejected.csv");
         assertThat(rejected.readEntity(String.class)).startsWith("\uFEFF客户编号,客户名称,电话,区域,行业,出生年份,客户类型,错误原因 Reason\r\n"
-                + "D3,李女士,13800000003,惠城区,教育,19x0,个人,\"line 4, 出生年份: not a whole number: '19x0'\"\r\n");
+                + "D3,李女士,13800000003,惠城区,教育,19x0,个人,\"第 4 行，出生年份: 不是整数：'19x0'（原文：line 4, 出生年份: not a "
+                + "whole number: '19x0'）\"\r\n");
 
         // an xlsx export with title lines: imported from its first sheet; its rejected rows come back as xlsx
         byte[] vehicles = Files.readAllBytes(Path.of("src/test/resources/imports/vehicles-gbk.csv"));

@@ -200,4 +200,25 @@ class LanguagesTest {
         }
         assertThat(explanations).as("each setting explained on its own").hasSize(zh.size());
     }
+
+    @Test
+    void aRefusedRuleFileIsExplainedInChineseWithTheEnginesWordsBesideIt() throws Exception {
+        String loop = "package jipan.rules;\nimport jipan.core.facts.AsOf;\nrule \"count by hand\"\nwhen\n  AsOf()\nthen\n"
+                + "  for ( int i = 0; i < 3; i++ ) { }\nend\n";
+        ObjectNode body = TestRequests.JSON.createObjectNode();
+        body.putObject("files").put("loop.drl", loop);
+        for (String language : List.of("zh-CN", "en")) {
+            try (Response refused = call("POST", "/rules/validate", body, language)) {
+                assertThat(refused.getStatus()).isEqualTo(422);
+                JsonNode error = TestRequests.JSON.readTree(refused.readEntity(String.class)).get("errors").get(0);
+                assertThat(error.get("path").asText()).startsWith("loop.drl:7:");
+                if (language.startsWith("zh")) {
+                    assertThat(error.get("message").asText()).startsWith("规则 'count by hand'：规则不能循环")
+                            .contains("（原文：in rule 'count by hand': rules may not loop");
+                } else {
+                    assertThat(error.get("message").asText()).startsWith("in rule 'count by hand': rules may not loop");
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,152 @@
+package jipan.core;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The problems staff act on, in Chinese (issue 26): why a rule file is refused (the verifier's "rules may not …",
+ * the parser's most common messages, a decision table's cells, settings), why a fixture failed, why an import
+ * row was rejected. The engine, the parser and the importer speak English; this puts a message into Chinese
+ * where it knows the message's form, and keeps the original beside it ({@link #withOriginal}) — the engine's
+ * own words are what a search or a bug report needs. A message it does not know stays as it is.
+ *
+ * <p>Each entry is a phrase (a regular expression) and its Chinese; phrases are put into Chinese one after the
+ * other, so a message built from known parts ({@code in rule 'X': rules may not loop …}) is translated whole.
+ */
+public final class Chinese {
+    private record Phrase(Pattern english, String chinese) {
+    }
+
+    private static Phrase phrase(String english, String chinese) {
+        return new Phrase(Pattern.compile(english), chinese);
+    }
+
+    /** Longer and more specific phrases first. */
+    private static final List<Phrase> PHRASES = List.of(
+            // the parser
+            phrase("the full-width or typographic character '(.)' \\((U\\+[0-9A-F]+)\\) is not DRL: type '(.+?)' with "
+                    + "the input method in English mode", "全角或印刷体字符 '$1'（$2）不是 DRL：请在英文输入状态下输入 '$3'"),
+            phrase(" ?\\(the parser said: (.*)\\)$", "（解析器：$1）"),
+            phrase("mismatched input '<eof>' in rule \"([^\"]*)\"", "规则 \"$1\" 在文件结尾处未结束：是否缺少 end？"),
+            phrase("mismatched input '([^']*)' in rule \"([^\"]*)\"", "规则 \"$2\" 中此处不应出现 '$1'：是否缺少括号或 end？"),
+            phrase("mismatched input '([^']*)' in (\\w+)", "此处不应出现 '$1'（$2 中）"),
+            phrase("mismatched input '([^']*)' expecting (.+)", "此处不应出现 '$1'，应为 $2"),
+            phrase("mismatched input '([^']*)'", "此处不应出现 '$1'"),
+            phrase("extraneous input '([^']*)' expecting (.+)", "多余的输入 '$1'，应为 $2"),
+            phrase("missing (\\S+) at '([^']*)'", "在 '$2' 处缺少 $1"),
+            phrase("no viable alternative at input '([^']*)'", "无法理解输入 '$1'"),
+            phrase("Unable to find class: (\\S+)", "找不到类型 $1：检查拼写和 import"),
+            phrase("Unable to resolve ObjectType '([^']*)'", "无法识别类型 '$1'：检查拼写和 import"),
+            phrase("Unknown field (\\S+) on class (\\S+)", "类型 $2 没有字段 $1"),
+            phrase("Unable to parse left part of expression: (.+)", "无法解析表达式左侧：$1（字段名是否拼错？）"),
+            phrase("Unable to parse consequence caused by: \\(line (\\d+),col (\\d+)\\) Parse error\\. Found (.+?), "
+                    + "expected one of .*", "无法解析 then 部分（第 $1 行第 $2 列）：此处出现 $3，是否缺少括号或分号？"),
+            phrase("Predicate '([^']*)' must be a Boolean expression", "条件 '$1' 必须是布尔表达式"),
+            phrase("^in rule '([^']*)': ", "规则 '$1'："),
+            phrase("^in function '([^']*)': ", "函数 '$1'："),
+            phrase("^in declared type '([^']*)': ", "声明类型 '$1'："),
+            // the verifier: what rules may not do
+            phrase("rules may not reach the system \\(processes, properties, environment, exit\\)",
+                    "规则不能访问系统（进程、系统属性、环境变量、退出）"),
+            phrase("rules may not read or change the machine's time zone or locale", "规则不能读取或修改机器的时区或区域设置"),
+            phrase("rules may not read the clock or the machine's time zone: use AsOf, the date the answer is for",
+                    "规则不能读取时钟或机器时区：请用 AsOf（答案所针对的统计日）"),
+            phrase("rules may not loop \\(for, while, do\\): use accumulate, or a rule that fires once for each fact",
+                    "规则不能循环（for、while、do）：请用 accumulate，或写一条对每个事实触发一次的规则"),
+            phrase("rules may not call themselves \\(recursion\\)", "规则不能调用自身（递归）"),
+            phrase("rules may not open or write files", "规则不能打开或写入文件"),
+            phrase("rules may not use the network", "规则不能使用网络"),
+            phrase("rules may not reach the database", "规则不能访问数据库"),
+            phrase("rules may not start threads or wait", "规则不能启动线程或等待"),
+            phrase("rules may not take locks \\(synchronized\\)", "规则不能加锁（synchronized）"),
+            phrase("rules may not use reflection or load classes", "规则不能使用反射或加载类"),
+            phrase("rules may not run scripts or compile code", "规则不能运行脚本或编译代码"),
+            phrase("rules may not keep state between customers \\(static fields\\)", "规则不能在客户之间保留状态（静态字段）"),
+            phrase("rules may not use naming, management, logging, security or preference services",
+                    "规则不能使用命名、管理、日志、安全或偏好设置服务"),
+            phrase("rules may not use method handles", "规则不能使用方法句柄"),
+            phrase("rules may not create arrays whose size is computed at run time", "规则不能创建运行时决定大小的数组"),
+            phrase("rules may not create arrays of arrays", "规则不能创建多维数组"),
+            phrase("rules may not declare native or synchronized methods", "规则不能声明 native 或 synchronized 方法"),
+            phrase("rules may not run code when the garbage collector frees an object", "规则不能在对象被回收时运行代码"),
+            phrase("rules may not change fields of", "规则不能修改以下类型的字段："),
+            phrase("rules may not use the attribute '([^']*)'", "规则不能使用属性 '$1'"),
+            phrase("rules may not call", "规则不能调用"),
+            phrase("rules may not use", "规则不能使用"),
+            phrase(" ?\\((\\S+) is not on the list of what rules may use: see docs/rules\\.md\\)",
+                    "（$1 不在规则可用清单上：见 docs/rules.zh-CN.md）"),
+            phrase("must be written out \\(text in quotes, a number, true or false\\), not computed",
+                    "必须直接写出（引号中的文字、数字、true 或 false），不能计算"),
+            // the rules' sentences
+            phrase("the Chinese sentence takes (.+) but the English one takes (.+): both languages must take the same values",
+                    "中文句子取 $1，英文句子取 $2：两种语言必须取同样的值"),
+            phrase("gives (\\d+) value\\(s\\) with Because\\.of, but its sentence takes (\\d+)",
+                    "用 Because.of 给出 $1 个值，但其句子取 $2 个"),
+            // decision tables
+            phrase("a formula \\((=.*)\\) is not accepted in a decision table: type the value", "决策表中不接受公式（$1）：请直接输入数值"),
+            phrase("only the first sheet's tables are read \\('([^']*)'\\): move this table there, or rename the cell if it is "
+                    + "a note", "只读取第一个工作表（'$1'）的表格：请把这张表移过去；如果只是备注，请改掉这个单元格的文字"),
+            phrase("the table cannot be turned into rules: ", "表格无法转换为规则："),
+            phrase("the file cannot be read as an \\.xlsx workbook: ", "文件无法作为 .xlsx 工作簿读取："),
+            // fixtures
+            phrase("^fixture ([^:]+): ", "测试用例 $1："),
+            phrase(": expected (.+), got (.+)$", "：期望 $1，实际为 $2"),
+            phrase("no reason like (.+); reasons: .*", "没有这样的理由：$1"),
+            phrase("expected '([^']*)' to fire; fired: (.*)", "期望规则 '$1' 被触发；实际触发：$2"),
+            phrase("no such customer in the request", "请求中没有这个客户"),
+            phrase("^rule error: ", "规则错误："),
+            // input and imports
+            phrase("^line (\\d+), ", "第 $1 行，"),
+            phrase("the amount must not be negative \\(got (.*)\\)", "金额不能为负数（实际为 $1）"),
+            phrase("the amount must be below 10\\^12 \\(got (.*)\\)", "金额必须小于 10^12（实际为 $1）"),
+            phrase("the amount must have at most (\\d+) decimals \\(got (.*)\\)", "金额最多 $1 位小数（实际为 $2）"),
+            phrase("^the amount ", "金额"),
+            phrase("not a date \\(YYYY-MM-DD, YYYY/M/D, YYYY\\.MM\\.DD, YYYY年M月D日 or YYYYMMDD\\): '(.*)'",
+                    "不是日期（YYYY-MM-DD、YYYY/M/D、YYYY.MM.DD、YYYY年M月D日 或 YYYYMMDD）：'$1'"),
+            phrase("not an amount: '(.*)'", "不是金额：'$1'"),
+            phrase("not a whole number: '(.*)'", "不是整数：'$1'"),
+            phrase("must not be negative: '(.*)'", "不能为负数：'$1'"),
+            phrase("not yes or no \\(是/否, Y/N, true/false, 1/0\\): '(.*)'", "不是“是/否”（是/否、Y/N、true/false、1/0）：'$1'"),
+            phrase("'(.*)' is not one of (.+) \\(a word of your DMS can be added under imports\\.values\\.(\\w+)\\)",
+                    "'$1' 不是以下之一：$2（可在配置 imports.values.$3 下加入贵店 DMS 的用词）"),
+            phrase("a VIN has (\\d+) characters: '(.*)'", "车架号（VIN）应为 $1 位：'$2'"),
+            phrase("^is empty$", "为空"),
+            phrase(": is empty$", "：为空"),
+            phrase("must not be negative \\(got (.*)\\)", "不能为负数（实际为 $1）"),
+            phrase("the amount must not be negative", "金额不能为负数"),
+            phrase("must not be negative", "不能为负数"),
+            phrase("must not be blank", "不能为空"),
+            phrase("is required", "为必填项"),
+            phrase("must be a date YYYY-MM-DD \\(got (.*)\\)", "必须是日期 YYYY-MM-DD（实际为 $1）"),
+            phrase("must be a number \\(got (.*)\\)", "必须是数字（实际为 $1）"),
+            phrase("must be one of (.+?) \\(got (.*)\\)", "必须是以下之一：$1（实际为 $2）"),
+            phrase("is not one of this customer's vehicles", "不是该客户的车辆"),
+            phrase("^duplicate ", "重复的 "));
+
+    private Chinese() {
+    }
+
+    /** The message in Chinese, or null when none of its phrases is known. */
+    public static String translate(String english) {
+        if (english == null || english.isEmpty()) {
+            return null;
+        }
+        String text = english;
+        boolean known = false;
+        for (Phrase phrase : PHRASES) {
+            Matcher matcher = phrase.english().matcher(text);
+            if (matcher.find()) {
+                text = matcher.replaceAll(phrase.chinese());
+                known = true;
+            }
+        }
+        return known ? text : null;
+    }
+
+    /** The message in Chinese with the original beside it: {@code 中文（原文：English）}; unknown ones as they are. */
+    public static String withOriginal(String english) {
+        String chinese = translate(english);
+        return chinese == null ? english : chinese + "（原文：" + english + "）";
+    }
+}

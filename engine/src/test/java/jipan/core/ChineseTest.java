@@ -1,0 +1,56 @@
+package jipan.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The problems an analyst or a data clerk acts on read in Chinese, the engine's own words kept beside them. */
+class ChineseTest {
+    private static final String HEAD = "package jipan.rules;\nimport jipan.core.facts.AsOf;\nimport jipan.core.facts.Tier;\n"
+            + "import jipan.core.facts.TierAssigned;\n";
+
+    private static List<RuleProblem> refused(String body) {
+        return catchThrowableOfType(RuleCompilationException.class,
+                () -> new RuleCompiler().compile(new RuleFiles(Map.of("t.drl", HEAD + body)))).errors();
+    }
+
+    @Test
+    void theParsersCommonMessagesAndTheVerifiersRefusalsReadInChinese() {
+        for (String body : List.of(
+                "rule \"no end\"\nwhen\n  AsOf()\nthen\n  insert( new TierAssigned( Tier.A, \"x\" ) );\n",
+                "rule \"bracket\"\nwhen\n  AsOf( date > null \nthen\nend\n",
+                "rule \"type\"\nwhen\n  Asof()\nthen\nend\n",
+                "rule \"field\"\nwhen\n  AsOf( dat == null )\nthen\nend\n",
+                "rule \"predicate\"\nwhen\n  AsOf( 11 )\nthen\nend\n",
+                "rule \"then bracket\"\nwhen\n  AsOf()\nthen\n  insert( new TierAssigned( Tier.A, \"x\" );\nend\n",
+                "rule \"full width\"\nwhen\n  AsOf()\nthen\n  insert( new TierAssigned( Tier.A, \"x\" ) )；\nend\n",
+                "rule \"exit\"\nwhen\n  AsOf()\nthen\n  System.exit( 1 );\nend\n",
+                "rule \"loop\"\nwhen\n  AsOf()\nthen\n  for ( int i = 0; i < 3; i++ ) { }\nend\n")) {
+            List<RuleProblem> problems = refused(body);
+            assertThat(problems).as(body).isNotEmpty();
+            for (RuleProblem problem : problems) {
+                String chinese = Chinese.translate(problem.message());
+                assertThat(chinese).as(problem.toString()).isNotNull().containsPattern("\\p{IsHan}");
+                assertThat(Chinese.withOriginal(problem.message())).endsWith("（原文：" + problem.message() + "）");
+                assertThat(problem.line()).as(problem.toString()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void knownPhrasesAreTranslatedWholeAndUnknownMessagesStayAsTheyAre() {
+        assertThat(Chinese.translate("in rule 'exit': rules may not reach the system (processes, properties, environment, "
+                + "exit) (java.lang.System.exit is not on the list of what rules may use: see docs/rules.md)"))
+                .isEqualTo("规则 'exit'：规则不能访问系统（进程、系统属性、环境变量、退出）（java.lang.System.exit 不在规则可用清单上：见 "
+                        + "docs/rules.zh-CN.md）");
+        assertThat(Chinese.translate("fixture tiers/x.yml: THREE.tier: expected \"B\", got \"A\""))
+                .isEqualTo("测试用例 tiers/x.yml：THREE.tier：期望 \"B\"，实际为 \"A\"");
+        assertThat(Chinese.translate("维修工单!G8 (结算金额): the amount must not be negative (got -5)"))
+                .isEqualTo("维修工单!G8 (结算金额): 金额不能为负数（实际为 -5）");
+        assertThat(Chinese.translate("something nobody wrote a phrase for")).isNull();
+        assertThat(Chinese.withOriginal("something nobody wrote a phrase for")).isEqualTo("something nobody wrote a phrase for");
+    }
+}
