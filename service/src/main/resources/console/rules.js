@@ -175,7 +175,8 @@ function testReport(report, editFixture) {
       el('strong', {}, f.name), editFixture ? [' ', el('button', {class: 'link edit-fixture', dataset: {path: f.name},
         onclick: () => editFixture(f.name)}, t('fixtures.edit'))] : null,
       el('ul', {}, f.differences.map(d => el('li', {}, d)))))),
-    report.neverFired.length ? el('p', {class: 'help'}, t('result.neverFired') + ': ' + report.neverFired.join(', ')) : null);
+    report.neverFired.length ? el('p', {class: 'help'}, t('result.neverFired') + ': '
+      + (report.neverFiredNames || report.neverFired).join(', ')) : null);
 }
 
 function impactReport(report) {

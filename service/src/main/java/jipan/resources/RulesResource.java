@@ -101,7 +101,8 @@ public class RulesResource {
                         .map(o -> new FixtureTestReport.Outcome(o.name(), o.passed(), chinese
                                 ? o.differences().stream().map(Chinese::withOriginal).toList() : o.differences()))
                         .toList(),
-                report.ruleCount(), report.neverFired());
+                report.ruleCount(), report.neverFired(), report.neverFired().stream()
+                        .map(rule -> candidate.rules().texts().name(rule, chinese ? Lang.ZH : Lang.EN)).toList());
     }
 
     /**
