@@ -17,6 +17,8 @@ const WORDS = {
   'role.SERVICE': ['服务经理', 'Service manager'],
   'role.VIEWER': ['只读', 'Viewer'],
   'rules.title': ['规则', 'Rules'],
+  'rules.guide': ['规则编写指南（分析师用）', "The analyst's guide to the rules"],
+  'rules.glossary': ['术语表', 'Glossary'],
   'rules.live': ['当前生效版本', 'Live version'],
   'rules.since': ['生效时间', 'Live since'],
   'rules.count': ['规则数', 'Rules'],

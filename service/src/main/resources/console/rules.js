@@ -2,7 +2,7 @@
 // DRL), validate / run the fixtures / impact / publish, and the versions with rollback.
 import {el, show} from './dom.js';
 import * as api from './api.js';
-import {t, label, number, dateTime} from './i18n.js';
+import {t, label, number, dateTime, lang} from './i18n.js';
 import {failure, table} from './ui.js';
 import {loadEditor, markProblems} from './editor.js';
 
@@ -98,6 +98,10 @@ export async function rulesPage(root) {
 
   show(root,
     el('h1', {}, t('rules.title')),
+    el('p', {class: 'help'}, el('a', {id: 'rules-guide', target: '_blank', rel: 'noopener',
+      href: lang() === 'en' ? '/console/docs/rules.md' : '/console/docs/rules.zh-CN.md'}, t('rules.guide')),
+      ' · ', el('a', {id: 'glossary', target: '_blank', rel: 'noopener', href: '/console/docs/glossary.md'},
+        t('rules.glossary'))),
     el('section', {class: 'card', id: 'rules-status'},
       el('dl', {class: 'facts'},
         el('dt', {}, t('rules.live')), el('dd', {id: 'live-version'}, status.liveVersion),

@@ -228,7 +228,9 @@ final class RuleSources {
         String[] lines = text.split("\n", -1);
         // The parser often stops a line or two after a look-alike character: name it where it is.
         for (int at = Math.max(1, line - 2); at <= Math.min(lines.length, Math.max(line, 1)); at++) {
-            String source = lines[at - 1];
+            // a comment or a text in quotes may hold Chinese punctuation (a rule's @zh sentence, a setting's
+            // // zh: explanation): only code is searched
+            String source = codeOf(lines[at - 1]);
             for (int c = 0; c < source.length(); c++) {
                 String meant = LOOK_ALIKES.get(source.charAt(c));
                 if (meant != null) {
@@ -241,6 +243,26 @@ final class RuleSources {
             }
         }
         return new RuleProblem(file, Math.max(line, 1), column + 1, "ERROR", message);
+    }
+
+    /** A line with its texts in quotes and its {@code //} comment blanked out, columns kept. */
+    static String codeOf(String line) {
+        StringBuilder code = new StringBuilder(line.length());
+        boolean quoted = false;
+        for (int c = 0; c < line.length(); c++) {
+            char ch = line.charAt(c);
+            if (!quoted && ch == '/' && c + 1 < line.length() && line.charAt(c + 1) == '/') {
+                code.append(" ".repeat(line.length() - c));
+                break;
+            }
+            if (ch == '"' && (c == 0 || line.charAt(c - 1) != '\\')) {
+                quoted = !quoted;
+                code.append(ch);
+            } else {
+                code.append(quoted ? ' ' : ch);
+            }
+        }
+        return code.toString();
     }
 
     static int lineOf(String text, String word) {

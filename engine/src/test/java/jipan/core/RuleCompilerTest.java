@@ -79,6 +79,21 @@ class RuleCompilerTest {
     }
 
     @Test
+    void chinesePunctuationInACommentOrASentenceIsNotBlamedForAnErrorBelowIt() {
+        SortedMap<String, String> files = new TreeMap<>(RuleFiles.readDirectory(Path.of("../rules")).files());
+        String broken = files.get("tiers.drl").replace("    minVisitsForA : int = 4", "    minVisitsForA : int = = 4");
+        files.put("tiers.drl", broken);
+        assertThatThrownBy(() -> compiler.compile(new RuleFiles(files)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(problem -> {
+                            // the line above is "// zh: 服务窗口内…。": its full stop is a comment's, not the error
+                            assertThat(problem.line()).isEqualTo(broken.lines().toList()
+                                    .indexOf("    minVisitsForA : int = = 4") + 1);
+                            assertThat(problem.message()).doesNotContain("full-width");
+                        }));
+    }
+
+    @Test
     void aFullWidthSemicolonIsNamedInItsFileAlone() throws Exception {
         SortedMap<String, String> files = new TreeMap<>(RuleFiles.readDirectory(Path.of("../rules")).files());
         files.put("tiers.drl", files.get("tiers.drl").replaceFirst("insert\\( new TierSettings\\(\\) \\);",

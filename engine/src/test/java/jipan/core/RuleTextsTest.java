@@ -71,6 +71,13 @@ class RuleTextsTest {
     }
 
     @Test
+    void theGlossaryListsEveryLabelAsTheEngineHasIt() throws Exception {
+        String glossary = java.nio.file.Files.readString(Path.of("../docs/glossary.md"));
+        Labels.all().forEach((value, label) -> assertThat(glossary).as(value)
+                .contains("| `" + value + "` | " + label.get("zh") + " | " + label.get("en") + " |"));
+    }
+
+    @Test
     void aRuleWrittenInOneLanguageOnlyIsReadInItInBoth() {
         CompiledRules rules = compile("""
                 rule "只写中文"

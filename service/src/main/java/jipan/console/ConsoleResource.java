@@ -34,7 +34,8 @@ public class ConsoleResource {
     public static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=UTF-8",
-            "css", "text/css; charset=UTF-8", "svg", "image/svg+xml", "html", "text/html; charset=UTF-8");
+            "css", "text/css; charset=UTF-8", "svg", "image/svg+xml", "html", "text/html; charset=UTF-8",
+            "md", "text/plain; charset=UTF-8");
 
     @GET
     @Operation(hidden = true)
@@ -48,6 +49,17 @@ public class ConsoleResource {
     public Response asset(@PathParam("name") String name, @PathParam("type") String type,
                           @Context Request request) {
         return file(request, name + "." + type, type);
+    }
+
+    /**
+     * The analyst's guide to the rules in English and Chinese and the glossary (docs/, packed into the jar), as
+     * text: linked from the console's rules page.
+     */
+    @GET
+    @Path("console/docs/{name: rules|rules\\.zh-CN|glossary}.md")
+    @Operation(hidden = true)
+    public Response guide(@PathParam("name") String name, @Context Request request) {
+        return file(request, "docs/" + name + ".md", "md");
     }
 
     /** Apache ECharts, from its WebJar (its licence and notice are in the same jar). */

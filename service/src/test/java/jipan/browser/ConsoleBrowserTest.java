@@ -203,7 +203,7 @@ class ConsoleBrowserTest {
                 .containsExactly("tiers", "churn", "loyalty", "grade", "lifecycle", "window");
         assertThat(browser.findElements(By.id("follow-ups"))).as("an ACTIVE customer has no follow-up").isEmpty();
         assertThat(find("section.reasons[data-topic='tiers']").getText()).startsWith("售后等级")
-                .contains("Tier B: regular customer-pay visitor");
+                .contains("B 类：定期自费回厂").contains("→ B 类");
         assertThat(find("#visits").getText()).contains("2012-08-01", "维修", "客户付费");
         browser.executeScript("document.getElementById('classification').scrollIntoView()");
         screenshot("customer");
@@ -308,7 +308,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.id("nav-rules"))).isEmpty();
         find("#nav-calls").click();
         WebElement table = find("#calls-table");
-        assertThat(table.getText()).contains("挽留回访", "C1", "AT_RISK customer of tier C");
+        assertThat(table.getText()).contains("挽留回访", "C1", "C 类 流失预警客户");
         assertThat(find("#calls-summary").getText()).contains("2012-09-30", "1 项任务");
         screenshot("call-list");
         new Select(find("#calls-kind")).selectByValue("FIRST_MAINTENANCE_REMINDER");
@@ -326,6 +326,65 @@ class ConsoleBrowserTest {
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
         assertThat(find("#calls-table .outcome").getText()).isEqualTo("完成 · <b>周一</b> 来保养 · test service manager");
+    }
+
+    /** The texts of a table's column, by its header. */
+    @SuppressWarnings("unchecked")
+    private static List<String> column(String tableCss, String header) {
+        return (List<String>) browser.executeScript("""
+                const table = document.querySelector(arguments[0]);
+                if (!table) return [];
+                const index = [...table.querySelectorAll('thead th')].findIndex(th => th.textContent === arguments[1]);
+                if (index < 0) return [];
+                return [...table.querySelectorAll('tbody tr')].map(tr => tr.children[index].textContent);
+                """, tableCss, header);
+    }
+
+    /** Every reason, task and setting explanation a user reads (issue 26): in the console's language. */
+    @Test
+    void everyReasonTaskAndSettingExplanationReadsInTheConsolesLanguage() throws Exception {
+        java.util.regex.Pattern chinese = java.util.regex.Pattern.compile("\\p{IsHan}");
+        // words of the rules' Chinese sentences; the data (names, regions, models) may be Chinese in English too
+        java.util.regex.Pattern sentenceWords = java.util.regex.Pattern.compile("截至|个月|回厂|客户|分：|保修|线索|→ [\\p{IsHan}]");
+        signIn("demo-analyst");
+        for (String language : List.of("zh", "en")) {
+            browser.get(url("/#/customers/C1"));
+            wait.until(d -> !d.findElements(By.cssSelector("section.reasons li")).isEmpty()
+                    && !d.findElements(By.cssSelector("#follow-ups table")).isEmpty());
+            List<String> reasons = browser.findElements(By.cssSelector("section.reasons li")).stream()
+                    .map(WebElement::getText).toList();
+            List<String> tasks = column("#follow-ups table", language.equals("zh") ? "原因" : "Reason");
+            browser.get(url("/#/calls"));
+            find("#calls-table");
+            List<String> calls = column("#calls-table", language.equals("zh") ? "原因" : "Reason");
+            browser.get(url("/#/rules"));
+            find("table.settings");
+            // the analyst's guide in the console's language, served from the jar
+            String guide = find("#rules-guide").getAttribute("href");
+            assertThat(guide).endsWith(language.equals("zh") ? "/console/docs/rules.zh-CN.md" : "/console/docs/rules.md");
+            try (Response text = APP.client().target(guide).request().get()) {
+                assertThat(text.getStatus()).isEqualTo(200);
+                assertThat(text.readEntity(String.class)).startsWith(language.equals("zh") ? "# 规则编写指南" : "# Rules for analysts");
+            }
+            List<String> settings = browser.findElements(By.cssSelector("table.settings tbody td:nth-child(3)")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(reasons).as("reasons").hasSizeGreaterThan(10);
+            assertThat(tasks).as("tasks").isNotEmpty();
+            assertThat(calls).as("call list").isNotEmpty();
+            assertThat(settings).as("settings").hasSizeGreaterThan(40);
+            for (List<String> texts : List.of(reasons, tasks, calls, settings)) {
+                if (language.equals("zh")) {
+                    assertThat(texts).allSatisfy(text -> assertThat(text).containsPattern(chinese));
+                } else {
+                    assertThat(texts).allSatisfy(text -> assertThat(text).doesNotContainPattern(sentenceWords));
+                }
+            }
+            if (language.equals("zh")) {
+                screenshot("customer-zh");
+                find("#language").click();
+                wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Rules"));
+            }
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jipan.core.Classification;
 import jipan.core.Classifier;
+import jipan.core.CompiledRules;
 import jipan.core.CustomerFacts;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -113,7 +114,9 @@ class ClassifyJobTest {
         // the run for the service's store-run: a manifest, and the same answers as JSON lines in part files
         ObjectMapper json = JsonSettings.newObjectMapper();
         RunResults manifest = json.readValue(dir.resolve("run").resolve(RunResults.MANIFEST).toFile(), RunResults.class);
-        assertThat(manifest).isEqualTo(new RunResults(AS_OF, RuleFiles.readDirectory(Path.of("../rules")).version(), 400));
+        CompiledRules rules = new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules")));
+        // with what each rule says in Chinese and English, so the stored run reads in either language
+        assertThat(manifest).isEqualTo(new RunResults(AS_OF, rules.version(), 400, rules.texts().all()));
         List<String> lines = new ArrayList<>();
         try (var parts = Files.list(dir.resolve("run"))) {
             for (Path part : parts.filter(p -> p.getFileName().toString().startsWith(RunResults.PART_PREFIX)).toList()) {
