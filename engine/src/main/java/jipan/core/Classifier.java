@@ -311,7 +311,9 @@ public final class Classifier {
                         }
                     }
                     reasons.add(new Reason(rule, topics.get(rule), sentence));
-                    said.put(event.getObject(), sentence);
+                    if (explained instanceof FollowUpDecided) { // a task carries its reason too
+                        said.put(event.getObject(), sentence);
+                    }
                 }
             }
 

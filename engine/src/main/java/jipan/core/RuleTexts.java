@@ -291,10 +291,23 @@ public final class RuleTexts {
         return new Sentence(null, args);
     }
 
+    /** Small whole numbers as text, made once: most values of most reasons are counts, points and months. */
+    private static final String[] SMALL = new String[1_024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = Integer.toString(i);
+        }
+    }
+
     /** A value as text, the same for every language. */
     private static String written(Object value, Slot slot) {
         if (value == null) {
             return null;
+        }
+        if (value instanceof Integer number && number >= 0 && number < SMALL.length
+                && (slot == null || slot.conversion() != 'f')) {
+            return SMALL[number];
         }
         if (slot != null && slot.conversion() == 'f' && value instanceof Number number) {
             BigDecimal decimal = number instanceof BigDecimal big ? big : new BigDecimal(number.toString());

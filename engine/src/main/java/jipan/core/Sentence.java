@@ -9,8 +9,9 @@ import java.util.List;
  * sentence a rule wrote out itself, that {@code text}, shown as it is.
  */
 public record Sentence(String text, List<String> args) {
+    /** The sentence keeps {@code args} (no copy: it is made for every reason of every customer). */
     public Sentence {
-        args = args == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
+        args = args == null ? List.of() : java.util.Collections.unmodifiableList(args);
     }
 
     public static Sentence text(String text) {
