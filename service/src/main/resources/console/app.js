@@ -29,7 +29,7 @@ async function whoAmI() {
   try {
     const me = await api.get('/me');
     // the labels of every value (tiers, churn, tasks …) in both languages: one list, the service's
-    useLabels(await api.get('/labels').catch(() => ({})));
+    useLabels(await api.get('/labels').catch(() => []));
     return me;
   } catch (e) {
     if (e.status === 401) api.signOut();

@@ -230,12 +230,12 @@ export function t(key) {
 }
 
 /**
- * Takes the service's labels ({value: {zh, en}}, GET /api/v1/labels): the one list the rules' sentences and the
+ * Takes the service's labels ([{value, zh, en}], GET /api/v1/labels): the one list the rules' sentences and the
  * glossary use too. The few above stay as the labels shown before signing in.
  */
 export function useLabels(labels) {
-  for (const [value, label] of Object.entries(labels || {})) {
-    if (label && label.zh && label.en) ENUMS[value] = [label.zh, label.en];
+  for (const label of Array.isArray(labels) ? labels : []) {
+    if (label && label.value && label.zh && label.en) ENUMS[label.value] = [label.zh, label.en];
   }
 }
 

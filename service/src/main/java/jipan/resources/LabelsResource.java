@@ -5,7 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import java.util.List;
+import jipan.api.ValueLabel;
 import jipan.auth.Roles;
 import jipan.core.Labels;
 
@@ -20,7 +21,9 @@ public class LabelsResource {
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
     @GET
-    public Map<String, Map<String, String>> labels() {
-        return Labels.all();
+    public List<ValueLabel> labels() {
+        return Labels.all().entrySet().stream()
+                .map(entry -> new ValueLabel(entry.getKey(), entry.getValue().get("zh"), entry.getValue().get("en")))
+                .toList();
     }
 }

@@ -183,7 +183,8 @@ class LanguagesTest {
 
     @Test
     void everyLabelAndEverySettingIsInBothLanguages() throws Exception {
-        JsonNode labels = json("GET", "/labels", null, null);
+        Map<String, JsonNode> labels = new HashMap<>();
+        json("GET", "/labels", null, null).forEach(label -> labels.put(label.get("value").asText(), label));
         for (String value : List.of("NEW", "NONE", "AT_RISK", "PREMIUM", "LOYAL", "FIRST_MAINTENANCE_DUE",
                 "RETENTION_CALL", "SERVICE_ADVISOR", "DEFEATED", "UNANALYSED", "INTERRUPTED", "DONE")) {
             assertThat(labels.get(value).get("zh").asText()).as(value).containsPattern(CHINESE);

@@ -287,7 +287,13 @@ class ClassificationRunsTest {
                         SELECT attcompression FROM pg_attribute
                         WHERE attrelid = 'classification_result'::regclass AND attname = 'result_json'""")
                         .mapTo(String.class).one()).as("the column's compression method: l = lz4").isEqualTo("l");
-                // PostgreSQL compresses a value only when its row is over about 2 KB: the longer answers
+                // PostgreSQL compresses a value only when its row is over about 2 KB. Since issue 26 an answer is
+                // about 1 KB (language-neutral): a long one (a customer with many leads and tasks) stands for them
+                handle.createUpdate("""
+                        UPDATE classification_result SET result_json = :long
+                        WHERE customer_id = (SELECT MIN(customer_id) FROM classification_result)""")
+                        .bind("long", "{\"format\":3,\"reasons\":[" + "[1,null,[\"2012-09-30\",\"12\"]],".repeat(200)
+                                + "[1,null,[]]]}").execute();
                 List<Map<String, Object>> compressed = handle.createQuery("""
                         SELECT pg_column_compression(result_json) AS method, pg_column_size(result_json) AS stored,
                                octet_length(result_json) AS plain
