@@ -180,7 +180,8 @@ public final class Classifier {
                     .filter(flag -> flag.getLeadId().equals(lead.getLeadId()))
                     .map(LeadFlagged::getFlag).distinct().toList();
             return new LeadResult(lead.getLeadId(), category == null ? null : category.getCategory(),
-                    category == null ? null : category.getAction(), flags);
+                    category == null ? null : category.getAction(), flags,
+                    category == null ? null : log.insertedBy.get(category));
         }).toList();
 
         List<FollowUpResult> followUps = decisions.all(FollowUpDecided.class).stream()

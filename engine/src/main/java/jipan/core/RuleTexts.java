@@ -41,14 +41,16 @@ public final class RuleTexts {
     public static final String SAY_ZH = "zh";
     public static final String NAME_EN = "name_en";
     public static final String NAME_ZH = "name_zh";
+    /** A lead's follow-up action in Chinese, for a rule that categorises leads (the action it inserts is English). */
+    public static final String ACTION_ZH = "action_zh";
     /** The longest sentence or name accepted (a sentence is read in a table cell and on a call list). */
     static final int MAX_LENGTH = 1_000;
     private static final Pattern CONVERSION = Pattern.compile("%(?:(\\d{1,2})\\$)?(?:\\.(\\d))?([sdfbl%])|%");
     private static final String NULL = "—";
 
-    /** A rule's texts as written: display names and sentences, each may be null. */
-    public record Texts(String nameEn, String nameZh, String sayEn, String sayZh) {
-        public static final Texts NONE = new Texts(null, null, null, null);
+    /** A rule's texts as written: display names, sentences and a lead's action in Chinese, each may be null. */
+    public record Texts(String nameEn, String nameZh, String sayEn, String sayZh, String actionZh) {
+        public static final Texts NONE = new Texts(null, null, null, null, null);
 
         String say(Lang lang) {
             return lang == Lang.ZH ? sayZh : sayEn;
@@ -177,7 +179,7 @@ public final class RuleTexts {
             for (Rule rule : pkg.getRules()) {
                 Map<String, Object> meta = rule.getMetaData();
                 Texts written = new Texts(text(meta, NAME_EN), text(meta, NAME_ZH), text(meta, SAY_EN),
-                        text(meta, SAY_ZH));
+                        text(meta, SAY_ZH), text(meta, ACTION_ZH));
                 if (!written.equals(Texts.NONE)) {
                     texts.put(rule.getName(), written);
                 }
@@ -204,7 +206,7 @@ public final class RuleTexts {
         entries.forEach((rule, entry) -> {
             Texts written = entry.texts();
             for (String[] keyed : new String[][] {{NAME_EN, written.nameEn()}, {NAME_ZH, written.nameZh()},
-                    {SAY_EN, written.sayEn()}, {SAY_ZH, written.sayZh()}}) {
+                    {SAY_EN, written.sayEn()}, {SAY_ZH, written.sayZh()}, {ACTION_ZH, written.actionZh()}}) {
                 if (keyed[1] != null && keyed[1].length() > MAX_LENGTH) {
                     problems.add(new Problem(rule, keyed[0], "the text has " + keyed[1].length()
                             + " characters; at most " + MAX_LENGTH));
@@ -362,6 +364,12 @@ public final class RuleTexts {
             name = entry.texts().name(lang.other());
         }
         return name == null ? rule : name;
+    }
+
+    /** The lead action a rule gives, in Chinese ({@code @action_zh}); null in English or when it writes none. */
+    public String action(String rule, Lang lang) {
+        Entry entry = entries.get(rule);
+        return lang == Lang.ZH && entry != null ? entry.texts().actionZh() : null;
     }
 
     /** Whether the rule writes its sentence in this language itself. */

@@ -27,7 +27,7 @@ public record CustomerResult(String customerId, Tier tier, Integer customerPayVi
         return new CustomerResult(classification.customerId(), classification.tier(),
                 classification.customerPayVisits12m(), classification.lastVisit(), classification.churn(),
                 classification.loyalty(), classification.baseGrade(), classification.vehicles(),
-                classification.leads(),
+                classification.leads().stream().map(lead -> lead.in(texts, lang)).toList(),
                 classification.followUps().stream().map(followUp -> texts.text(followUp, lang)).toList(),
                 classification.reasons().stream().map(reason -> texts.text(reason, lang)).toList());
     }

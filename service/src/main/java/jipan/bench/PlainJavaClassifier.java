@@ -194,7 +194,7 @@ public final class PlainJavaClassifier {
             leadResults.put(lead.getLeadId(), lead(run, asOf, lead, stalledBefore, nextPromotion, followUps));
         }
         List<LeadResult> leads = all.leads().stream().map(lead -> leadResults.getOrDefault(lead.getLeadId(),
-                new LeadResult(lead.getLeadId(), null, null, List.of()))).toList();
+                new LeadResult(lead.getLeadId(), null, null, List.of(), null))).toList();
 
         customerFollowUps(run, facts, asOf, tier, churn, stats, stages, followUps);
         followUps.sort(FOLLOW_UP_ORDER);
@@ -468,6 +468,7 @@ public final class PlainJavaClassifier {
         String category = null;
         String action = null;
         List<String> flags = List.of();
+        String categorisedBy = null;
         boolean conquest = false;
         if (lead.getStatus() == LeadStatus.DEFEATED) {
             String[] row = lead.getDefeatReason() == null ? null : CATEGORY.get(lead.getDefeatReason());
@@ -484,6 +485,7 @@ public final class PlainJavaClassifier {
             }
             String[] actionRow = ACTION.get(category);
             action = actionRow[1];
+            categorisedBy = actionRow[0];
             run.explain(actionRow[0], "defeat", Because.of(reason, category));
             if (lead.getCompetitorBrand() != null) {
                 conquest = true;
@@ -494,11 +496,13 @@ public final class PlainJavaClassifier {
         } else if (lead.getStatus() == LeadStatus.OPEN) {
             if (lead.getLastFollowUp() != null && lead.getLastFollowUp().isBefore(stalledBefore)) {
                 category = "STALLED";
-                run.explain("Stalled: no follow-up recently", "defeat", Because.of(lead.getLastFollowUp(), STALLED_AFTER_DAYS));
+                categorisedBy = "Stalled: no follow-up recently";
+                run.explain(categorisedBy, "defeat", Because.of(lead.getLastFollowUp(), STALLED_AFTER_DAYS));
             } else if (lead.getLastFollowUp() == null && lead.getCreatedOn() != null
                     && lead.getCreatedOn().isBefore(stalledBefore)) {
                 category = "STALLED";
-                run.explain("Stalled: never followed up", "defeat", Because.of(lead.getCreatedOn(), STALLED_AFTER_DAYS));
+                categorisedBy = "Stalled: never followed up";
+                run.explain(categorisedBy, "defeat", Because.of(lead.getCreatedOn(), STALLED_AFTER_DAYS));
             }
             if (category != null) {
                 action = "follow up now";
@@ -542,7 +546,7 @@ public final class PlainJavaClassifier {
                         Assignee.SALES, "contacted " + followed, Because.of(id, closed, followed, POSTPONED_EVERY, followed.plusDays(POSTPONED_EVERY))));
             }
         }
-        return new LeadResult(id, category, action, flags);
+        return new LeadResult(id, category, action, flags, categorisedBy);
     }
 
     private static void customerFollowUps(Run run, CustomerFacts facts, LocalDate asOf, Tier tier, Churn churn,

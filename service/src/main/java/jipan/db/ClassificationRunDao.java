@@ -165,20 +165,20 @@ public interface ClassificationRunDao {
 
     /** A rule a run's stored results refer to by its number. */
     record RunRuleRow(long runId, int ruleNo, String rule, String topic, String nameEn, String nameZh, String sayEn,
-                      String sayZh) {
+                      String sayZh, String actionZh) {
         public static RunRuleRow of(long runId, int ruleNo, String rule, String topic, jipan.core.RuleTexts.Texts texts) {
             return new RunRuleRow(runId, ruleNo, rule, topic, texts.nameEn(), texts.nameZh(), texts.sayEn(),
-                    texts.sayZh());
+                    texts.sayZh(), texts.actionZh());
         }
 
         /** What the rule says in Chinese and English, as the run stored it (none for runs before issue 26). */
         public jipan.core.RuleTexts.Texts texts() {
-            return new jipan.core.RuleTexts.Texts(nameEn, nameZh, sayEn, sayZh);
+            return new jipan.core.RuleTexts.Texts(nameEn, nameZh, sayEn, sayZh, actionZh);
         }
     }
 
-    @SqlBatch("INSERT INTO classification_run_rule (run_id, rule_no, rule, topic, name_en, name_zh, say_en, say_zh) "
-            + "VALUES (:runId, :ruleNo, :rule, :topic, :nameEn, :nameZh, :sayEn, :sayZh)")
+    @SqlBatch("INSERT INTO classification_run_rule (run_id, rule_no, rule, topic, name_en, name_zh, say_en, say_zh, "
+            + "action_zh) VALUES (:runId, :ruleNo, :rule, :topic, :nameEn, :nameZh, :sayEn, :sayZh, :actionZh)")
     void insertRunRules(@BindMethods List<RunRuleRow> rules);
 
     @SqlQuery("SELECT * FROM classification_run_rule WHERE run_id = :runId ORDER BY rule_no")

@@ -51,7 +51,12 @@ public final class StoredResults {
             "baseGrade", "vehicles", "leads", "followUps", "reasons"})
     record Neutral(int format, String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
                    Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
-                   List<LeadResult> leads, List<Task> followUps, List<Told> reasons) {
+                   List<Lead> leads, List<Task> followUps, List<Told> reasons) {
+    }
+
+    /** A lead as format 3 stores it: the rule that categorised it by its number in the run. */
+    @JsonPropertyOrder({"leadId", "category", "action", "flags", "rule"})
+    record Lead(String leadId, String category, String action, List<String> flags, Integer rule) {
     }
 
     /** A follow-up as format 3 stores it: the task, and why as the number of its rule with the values. */
@@ -202,9 +207,14 @@ public final class StoredResults {
                         followUp.assignee(), followUp.basis(), new Told(rules.number(followUp.rule(), "followups"),
                         said.text(), said.text() == null ? said.args() : null)));
             }
+            List<Lead> leads = new ArrayList<>(result.leads().size());
+            for (LeadResult lead : result.leads()) {
+                leads.add(new Lead(lead.leadId(), lead.category(), lead.action(), lead.flags(),
+                        lead.rule() == null ? null : rules.number(lead.rule(), "defeat")));
+            }
             return json.writeValueAsString(new Neutral(FORMAT, result.customerId(), result.tier(),
                     result.customerPayVisits12m(), result.lastVisit(), result.churn(), result.loyalty(),
-                    result.baseGrade(), result.vehicles(), result.leads(), tasks, reasons));
+                    result.baseGrade(), result.vehicles(), leads, tasks, reasons));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the result of customer " + result.customerId(), e);
         }
@@ -227,7 +237,9 @@ public final class StoredResults {
                 }
                 return new CustomerResult(neutral.customerId(), neutral.tier(), neutral.customerPayVisits12m(),
                         neutral.lastVisit(), neutral.churn(), neutral.loyalty(), neutral.baseGrade(),
-                        neutral.vehicles(), neutral.leads(),
+                        neutral.vehicles(), neutral.leads().stream().map(lead -> new LeadResult(lead.leadId(),
+                                lead.category(), lead.action(), lead.flags(), lead.rule() == null ? null
+                                : runRules.rule(lead.rule(), neutral.customerId()).rule()).in(texts, lang)).toList(),
                         neutral.followUps().stream().map(task -> new FollowUpText(task.kind(), task.subject(),
                                 task.priority(), task.due(), task.assignee(), task.basis(), texts.render(
                                 runRules.rule(task.why().rule(), neutral.customerId()).rule(),

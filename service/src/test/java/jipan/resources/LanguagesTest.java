@@ -115,6 +115,7 @@ class LanguagesTest {
                 answered.put(result.get("customerId").asText(), result);
             }
             int reasons = 0;
+            int actions = 0;
             for (JsonNode customer : CUSTOMERS) {
                 String id = customer.get("id").asText();
                 JsonNode result = json("GET", "/customers/" + id + "/classifications", null, language).get(0)
@@ -131,8 +132,16 @@ class LanguagesTest {
                     }
                     reasons++;
                 }
+                for (JsonNode lead : result.get("leads")) { // a lead's follow-up action, from the defeat table
+                    if (lead.hasNonNull("action")) {
+                        assertThat(CHINESE.matcher(lead.get("action").asText()).find()).as(lead.toString())
+                                .isEqualTo(language.startsWith("zh"));
+                        actions++;
+                    }
+                }
             }
             assertThat(reasons).isGreaterThan(500);
+            assertThat(actions).isGreaterThan(5);
         }
         // the API's default is English: an integration that asks for nothing sees what it saw before
         JsonNode plain = json("POST", "/classify", body, null).get("results").get(0).get("reasons").get(0);

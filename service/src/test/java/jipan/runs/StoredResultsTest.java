@@ -81,7 +81,7 @@ class StoredResultsTest {
         // format 2: [rule number, English sentence]
         String format2 = "{\"format\":2,\"customerId\":\"K1\",\"vehicles\":[],\"leads\":[],\"followUps\":[],"
                 + "\"reasons\":[[0,\"4 customer-pay visits → A\"]]}";
-        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers", null, null, null, null));
+        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers", null, null, null, null, null));
         assertThat(StoredResults.read(TestRequests.JSON, format2, StoredResults.Rules.of(one), Lang.ZH).reasons())
                 .containsExactly(new ReasonText("Tier A", "Tier A", "4 customer-pay visits → A", "tiers"));
     }
@@ -90,7 +90,7 @@ class StoredResultsTest {
     void aRuleNumberTheRunDidNotStoreIsNamed() {
         String stored = "{\"format\":2,\"customerId\":\"K1\",\"vehicles\":[],\"leads\":[],\"followUps\":[],"
                 + "\"reasons\":[[0,\"a\"],[7,\"b\"]]}";
-        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers", null, null, null, null));
+        List<RunRuleRow> one = List.of(new RunRuleRow(1, 0, "Tier A", "tiers", null, null, null, null, null));
         assertThatThrownBy(() -> StoredResults.read(TestRequests.JSON, stored, StoredResults.Rules.of(one), Lang.EN))
                 .hasMessageContaining("customer K1 names rule number 7, but its run stored 1 rules");
     }
