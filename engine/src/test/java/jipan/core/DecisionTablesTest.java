@@ -126,6 +126,14 @@ class DecisionTablesTest {
     }
 
     @Test
+    void aRowsChineseSentenceTakingOtherValuesThanItsEnglishOneIsRefusedAtItsCell() {
+        TableEdit edit = TableEdit.shipped("defeat.drl.xlsx").set("Categories!F25", "战败原因：%1$l");
+        String refusal = refusal(shippedWith("defeat.drl.xlsx", edit));
+        assertThat(refusal).contains("defeat.drl.xlsx!Categories!F25").contains("Action: product")
+                .contains("1 value(s) (%s)").contains("2 value(s) (%s, %s)");
+    }
+
+    @Test
     void aLoyaltyBandEditMovesTheLevel() throws Exception {
         ClassifyRequest customers = request("loyalty/levels.yml");
         TableEdit edit = TableEdit.shipped("loyalty.drl.xlsx").set("Levels!B10", "7").set("Levels!C11", "7");
