@@ -201,7 +201,9 @@ public final class ImportJobs {
             try (InputStream in = new StoredUpload(id); Timer.Context timing = metrics.imports.time()) {
                 DmsImporter.Result result = importer.importFile(kind, in, charset, report -> {
                     last[0] = before.added(report);
-                    record(id, last[0]);
+                    if (last[0].status() == ImportReport.Status.RUNNING) {
+                        record(id, last[0]); // the end is recorded last, once its rejected rows are kept
+                    }
                 });
                 if (!result.rejected().isEmpty()) {
                     String rejected = json.writeValueAsString(new RejectedFile(result.report().format(), result.header(),
@@ -209,6 +211,8 @@ public final class ImportJobs {
                     jdbi.useExtension(ImportJobDao.class, dao -> dao.recordRejectedRows(id, owner.id(), rejected));
                 }
                 jdbi.useExtension(ImportJobDao.class, dao -> dao.deleteUpload(id));
+                // a reader who sees the job ended finds its rejected rows, and no upload left behind
+                record(id, last[0]);
                 metrics.importedRows.inc(last[0].imported());
                 metrics.rejectedRows.inc(last[0].rejected());
                 if (last[0].status() == ImportReport.Status.FAILED) {
