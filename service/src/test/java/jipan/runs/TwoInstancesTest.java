@@ -212,7 +212,15 @@ class TwoInstancesTest {
         static Instance start(String name, Path dir, DatabaseSettings database, List<Instance> started)
                 throws Exception {
             int port = freePort();
+            // the fixture gate of one scenario: this test is about who owns the work, not about the rules (each
+            // instance's start runs the gate; the whole set is run by the other tests)
+            Path gate = dir.resolve("gate");
+            if (!Files.isDirectory(gate)) {
+                Files.createDirectories(gate);
+                Files.copy(Path.of("../fixtures/spec-example.yml"), gate.resolve("spec-example.yml"));
+            }
             String config = Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
+                    .replace("fixtureGate: ../fixtures", "fixtureGate: " + gate)
                     .replaceFirst("database:\\n  url: \"[^\"]*\"", "database:\n  url: \"" + database.getUrl() + "\""
                             + (database.getUser() == null ? "" : "\n  user: \"" + database.getUser()
                             + "\"\n  password: \"" + database.getPassword() + "\""))
