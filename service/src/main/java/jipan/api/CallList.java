@@ -1,5 +1,8 @@
 package jipan.api;
 
+import jipan.core.Labels;
+import jipan.core.Lang;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,5 +22,18 @@ public record CallList(long runId, LocalDate asOf, String state, long total, int
                        int priority, LocalDate due, String assignee, String basis, String reason, LocalDate lastVisit,
                        String tier, String churnStatus, String baseGrade, String outcome, String note,
                        String handledBy, Instant handledAt) {
+        /**
+         * The line as a download in a language shows it: the task kind, who, tier, churn status, grade and outcome by
+         * their labels (挽留回访, 服务顾问, C 类, 流失预警 …); the JSON answer keeps the values.
+         */
+        public Item labelled(Lang lang) {
+            return new Item(customerId, name, phone, Labels.label(kind, lang), subject, model, priority, due,
+                    Labels.label(assignee, lang), basis, reason, lastVisit, label(tier, lang), label(churnStatus, lang),
+                    label(baseGrade, lang), label(outcome, lang), note, handledBy, handledAt);
+        }
+    }
+
+    static String label(String value, Lang lang) {
+        return value == null ? null : Labels.label(value, lang);
     }
 }

@@ -1,5 +1,7 @@
 package jipan.api;
 
+import jipan.core.Lang;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,5 +16,10 @@ public record MovedCustomers(long fromRun, long toRun, String fromTier, String t
     /** One customer of the cell; the vehicle is the one of the latest visit (or the customer's first VIN). */
     public record Line(String customerId, String name, String phone, String vin, String model, LocalDate lastVisit,
                        String fromTier, String tier, String churnStatus, String baseGrade, String reason) {
+        /** The line as a download in a language shows it: tiers, churn status and grade by their labels. */
+        public Line labelled(Lang lang) {
+            return new Line(customerId, name, phone, vin, model, lastVisit, CallList.label(fromTier, lang),
+                    CallList.label(tier, lang), CallList.label(churnStatus, lang), CallList.label(baseGrade, lang), reason);
+        }
     }
 }

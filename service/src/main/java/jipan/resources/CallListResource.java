@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import jipan.reports.Table;
@@ -74,7 +75,10 @@ public class CallListResource {
             CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES, language);
             String name = "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
                     + (assignee == null ? "" : "_" + assignee) + "." + download;
-            return Downloads.rows(download, Table.of(chinese ? "跟进任务" : "Call list", CallList.Item.class, all.items(),
+            // a Chinese download shows the labels of values (挽留回访, 服务顾问 …); an English one the values
+            List<CallList.Item> items = chinese ? all.items().stream().map(item -> item.labelled(language)).toList()
+                    : all.items();
+            return Downloads.rows(download, Table.of(chinese ? "跟进任务" : "Call list", CallList.Item.class, items,
                     chinese), name);
         }
         return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
@@ -108,7 +112,9 @@ public class CallListResource {
         if (download != null) {
             MovedCustomers all = lists.moved(fromRun, toRun, fromTier, toTier, 1, CallLists.MAX_LINES, language);
             String name = "tier-migration_" + fromRun + "_" + toRun + "_" + fromTier + "_" + toTier + "." + download;
-            return Downloads.rows(download, Table.of(fromTier + " → " + toTier, MovedCustomers.Line.class, all.items(),
+            List<MovedCustomers.Line> lines = chinese ? all.items().stream().map(line -> line.labelled(language)).toList()
+                    : all.items();
+            return Downloads.rows(download, Table.of(fromTier + " → " + toTier, MovedCustomers.Line.class, lines,
                     chinese), name);
         }
         return Response.ok(lists.moved(fromRun, toRun, fromTier, toTier, page == null ? 1 : page,

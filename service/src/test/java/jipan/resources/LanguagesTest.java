@@ -171,6 +171,9 @@ class LanguagesTest {
             assertThat(lines.subList(1, lines.size())).hasSize(zh.get("items").size())
                     .allSatisfy(line -> assertThat(line).containsPattern(CHINESE));
             assertThat(reasonColumn).isPositive();
+            // the values too: task kinds, who, tiers and churn by their Chinese labels, not their codes
+            assertThat(String.join("\n", lines)).doesNotContain("RETENTION_CALL", "SERVICE_ADVISOR", "AT_RISK")
+                    .contains("挽留回访", "服务顾问");
         }
         try (Response xlsx = call("GET", "/call-lists?run=" + run + "&format=xlsx", null, "zh-CN")) {
             try (var workbook = new XSSFWorkbook(xlsx.readEntity(InputStream.class))) {
