@@ -20,6 +20,7 @@ import jipan.ShippedRules;
 import jipan.TestApp;
 import jipan.TestRequests;
 import jipan.core.TableEdit;
+import jipan.reports.ReportRegistry;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -491,5 +492,57 @@ class ConsoleBrowserTest {
         find("#impact-examples a.example[href='#/customers/C3']").click();
         wait.until(ExpectedConditions.textToBe(By.id("customer-id"), "C3"));
         assertThat(find("#result-tier").getText()).isEqualTo("B 类");
+    }
+
+    private static String tryRulesStatus() {
+        WebElement operation = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                ".opblock-summary-path[data-path='/api/v1/rules/status']")));
+        WebElement block = operation.findElement(By.xpath("ancestor::div[contains(@class,'opblock ')]"));
+        if (block.findElements(By.cssSelector("button.execute")).isEmpty()) {
+            if (block.findElements(By.cssSelector("button.try-out__btn")).isEmpty()) {
+                operation.click();
+            }
+            wait.until(d -> !block.findElements(By.cssSelector("button.try-out__btn")).isEmpty());
+            block.findElement(By.cssSelector("button.try-out__btn")).click();
+        }
+        // a previous answer is cleared first, so the status read below is the new request's
+        block.findElements(By.cssSelector("button.btn-clear")).forEach(WebElement::click);
+        wait.until(d -> block.findElements(By.cssSelector(".live-responses-table tr.response")).isEmpty());
+        WebElement execute = wait.until(d -> block.findElements(By.cssSelector("button.execute")).stream().findFirst()
+                .orElse(null));
+        execute.click();
+        WebElement status = wait.until(d -> block.findElements(By.cssSelector(
+                ".live-responses-table tr.response .response-col_status")).stream()
+                .filter(cell -> !cell.getText().isBlank()).findFirst().orElse(null));
+        return status.getText().trim();
+    }
+
+    /**
+     * Swagger UI in a real browser: the page loads the service's OpenAPI document, a demo key is entered under
+     * "Authorize", and "Try it out" on an endpoint gets a real answer — 401 before the key, 200 with it.
+     */
+    @Test
+    void swaggerUiTryItOutWorksWithADemoKey() {
+        browser.get(url("/api/docs"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+        assertThat(browser.findElement(By.cssSelector(".swagger-ui .info .title")).getText()).contains("jipan");
+        // every report of the registry is listed under its own path
+        int reports = wait.until(d -> {
+            int listed = d.findElements(By.cssSelector(".opblock-summary-path[data-path^='/api/v1/reports/']")).size();
+            return listed >= 12 ? listed : null;
+        });
+        assertThat(reports).isEqualTo(ReportRegistry.ALL.size());
+
+        assertThat(tryRulesStatus()).startsWith("401");
+
+        browser.findElement(By.cssSelector("button.btn.authorize")).click();
+        WebElement key = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".auth-container input")));
+        key.sendKeys("demo-analyst");
+        browser.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
+        browser.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
+
+        assertThat(tryRulesStatus()).startsWith("200");
+        assertThat(browser.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description")).getText())
+                .contains("liveVersion");
     }
 }
