@@ -78,6 +78,7 @@ public final class PlainJavaClassifier {
     private static final BigDecimal HIGH_SPEND = BigDecimal.valueOf(5000);
     private static final int RETENTION_PRIORITY_HIGH_CD = 2;
     private static final int RETENTION_PRIORITY_CD = 3;
+    private static final int RETENTION_PRIORITY_NO_TIER = 3;
     private static final int RHYTHM_MIN_VISIT_DAYS = 3;
     private static final double RHYTHM_FACTOR = 1.5;
     private static final int RHYTHM_WITHIN = 7;
@@ -566,6 +567,12 @@ public final class PlainJavaClassifier {
                             : "Follow-up: retention call for an at-risk C or D customer", FollowUpKind.RETENTION_CALL,
                     id, priority, asOf.plusDays(RETENTION_WITHIN), Assignee.SERVICE_ADVISOR, "last visit " + last,
                     Because.of(tier, last, spend, HIGH_SPEND, RETENTION_WITHIN, asOf, priority)));
+        }
+        if (churn == Churn.AT_RISK && tier == Tier.NONE) {
+            followUps.add(run.followUp("Follow-up: retention call for an at-risk customer without a tier",
+                    FollowUpKind.RETENTION_CALL, id, RETENTION_PRIORITY_NO_TIER, asOf.plusDays(RETENTION_WITHIN),
+                    Assignee.SERVICE_ADVISOR, "last visit " + last,
+                    Because.of(last, RETENTION_WITHIN, asOf, RETENTION_PRIORITY_NO_TIER)));
         }
         int median = stats.getMedianIntervalDays();
         if (churn == Churn.ACTIVE && (tier == Tier.A || tier == Tier.B) && stats.getVisitDays() >= RHYTHM_MIN_VISIT_DAYS
