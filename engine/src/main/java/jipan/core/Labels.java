@@ -47,6 +47,9 @@ public final class Labels {
         put("AFTER_SALES_INVITATION", "邀请进厂保养", "After-sales invitation");
         put("PRICE_REOFFER", "促销时再报价", "Re-offer at the promotion");
         put("POSTPONED_RECONTACT", "延期购买再联系", "Postponed: call again");
+        put("FINANCE_OFFER", "金融方案邀约", "Finance offer");
+        put("LAUNCH_INVITATION", "新车发布会邀请", "New-model launch invitation");
+        put("DEFEAT_REASON_RECORD", "补记战败原因", "Record the defeat's reason");
         // assignees
         put("SERVICE_ADVISOR", "服务顾问", "Service advisor");
         put("SALES", "销售顾问", "Sales");

@@ -103,6 +103,15 @@ public final class PlainJavaClassifier {
     private static final int POSTPONED_EVERY = 30;
     private static final int POSTPONED_LISTED = 365;
     private static final int POSTPONED_PRIORITY = 3;
+    private static final int FINANCE_LISTED = 90;
+    private static final int FINANCE_WITHIN = 7;
+    private static final int FINANCE_PRIORITY = 2;
+    private static final int LAUNCH_LISTED = 180;
+    private static final int LAUNCH_WITHIN = 14;
+    private static final int LAUNCH_PRIORITY = 3;
+    private static final int DEFEAT_REASON_LISTED = 90;
+    private static final int DEFEAT_REASON_WITHIN = 3;
+    private static final int DEFEAT_REASON_PRIORITY = 2;
 
     /** defeat.drl.xlsx, "Defeat categories": reason → (rule, category). */
     private static final Map<DefeatReason, String[]> CATEGORY = Map.of(
@@ -546,6 +555,23 @@ public final class PlainJavaClassifier {
                         FollowUpKind.POSTPONED_RECONTACT, id, POSTPONED_PRIORITY, followed.plusDays(POSTPONED_EVERY),
                         Assignee.SALES, "contacted " + followed, Because.of(id, closed, followed, POSTPONED_EVERY, followed.plusDays(POSTPONED_EVERY))));
             }
+        }
+        if ("FINANCING".equals(category) && !conquest && closed != null && closed.isAfter(asOf.minusDays(FINANCE_LISTED))) {
+            LocalDate due = asOf.plusDays(FINANCE_WITHIN);
+            followUps.add(run.followUp("Follow-up: a finance offer after a financing defeat", FollowUpKind.FINANCE_OFFER,
+                    id, FINANCE_PRIORITY, due, Assignee.SALES, "closed " + closed, Because.of(id, closed, due)));
+        }
+        if ("PRODUCT".equals(category) && !conquest && closed != null && closed.isAfter(asOf.minusDays(LAUNCH_LISTED))) {
+            LocalDate due = asOf.plusDays(LAUNCH_WITHIN);
+            followUps.add(run.followUp("Follow-up: a new-model launch invitation after a product defeat",
+                    FollowUpKind.LAUNCH_INVITATION, id, LAUNCH_PRIORITY, due, Assignee.SALES, "closed " + closed,
+                    Because.of(id, closed, due)));
+        }
+        if ("UNANALYSED".equals(category) && closed != null && closed.isAfter(asOf.minusDays(DEFEAT_REASON_LISTED))) {
+            LocalDate due = closed.plusDays(DEFEAT_REASON_WITHIN);
+            followUps.add(run.followUp("Follow-up: record the reason of an unanalysed defeat",
+                    FollowUpKind.DEFEAT_REASON_RECORD, id, DEFEAT_REASON_PRIORITY, due, Assignee.SALES, "closed " + closed,
+                    Because.of(id, closed, DEFEAT_REASON_WITHIN, due)));
         }
         return new LeadResult(id, category, action, flags, categorisedBy);
     }

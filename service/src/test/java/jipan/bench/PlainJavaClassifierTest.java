@@ -49,15 +49,18 @@ class PlainJavaClassifierTest {
             compared += compare(asOf, customers);
         }
         assertThat(compared).isEqualTo(6_000);
-        // the demo's cars all have a warranty end; the lifecycle fixture's fleet has one without
-        try {
-            var fixture = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                    .readTree(Path.of("../fixtures/lifecycle/stages.yml").toFile()).get("request");
-            var request = new CustomerFactsReader().readClassifyRequest(fixture);
-            assertThat(compare(request.asOf(), request.customers())).isPositive();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        // the demo's cars all have a warranty end (the lifecycle fixture's fleet has one without), and its recent
+        // financing defeats were all won by a named competitor (the defeat-actions fixture has one that was not)
+        for (String fixture : List.of("lifecycle/stages.yml", "followups/defeat-actions.yml")) {
+            try {
+                var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(Path.of("../fixtures", fixture).toFile()).get("request");
+                var request = new CustomerFactsReader().readClassifyRequest(tree);
+                assertThat(compare(request.asOf(), request.customers())).as(fixture).isPositive();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         // the comparison covers the rule set: every rule fired for some of these customers
         assertThat(FIRED).isEqualTo(rules.rules().ruleNames());

@@ -19,5 +19,11 @@ public enum FollowUpKind {
     /** A prospect who postponed buying: sales calls again every so many days after closing. */
     POSTPONED_RECONTACT,
     /** A prospect a competitor won (CONQUEST_SERVICE): their car is invited to the workshop. */
-    AFTER_SALES_INVITATION
+    AFTER_SALES_INVITATION,
+    /** A lead lost over financing: sales offers a finance plan. */
+    FINANCE_OFFER,
+    /** A lead lost over the product or the brand: sales invites the prospect to the next new-model launch. */
+    LAUNCH_INVITATION,
+    /** A defeat whose reason nobody analysed (UNANALYSED): the consultant records the real reason. */
+    DEFEAT_REASON_RECORD
 }
