@@ -115,10 +115,10 @@ public final class Labels {
         }
     }
 
-    /** The label of a value in a language; the value itself when it has none. */
+    /** The label of a value in a language; the value itself when it has none (null for null). */
     public static String label(String value, Lang lang) {
         String[] label = value == null ? null : LABELS.get(value);
-        return label == null ? String.valueOf(value) : label[lang == Lang.ZH ? 0 : 1];
+        return label == null ? value : label[lang == Lang.ZH ? 0 : 1];
     }
 
     /** yes / no, 是 / 否. */

@@ -52,10 +52,6 @@ public final class RuleTexts {
     public record Texts(String nameEn, String nameZh, String sayEn, String sayZh, String actionZh) {
         public static final Texts NONE = new Texts(null, null, null, null, null);
 
-        String say(Lang lang) {
-            return lang == Lang.ZH ? sayZh : sayEn;
-        }
-
         String name(Lang lang) {
             return lang == Lang.ZH ? nameZh : nameEn;
         }
@@ -260,11 +256,8 @@ public final class RuleTexts {
      *         its sentence takes
      */
     public Sentence capture(String rule, Because because) {
-        if (because == null) {
-            return Sentence.text("");
-        }
-        if (because.text() != null) {
-            return Sentence.text(because.text());
+        if (because == null || because.text() != null) {
+            return values(because);
         }
         Object[] values = because.args();
         Entry entry = entries.get(rule);
@@ -284,10 +277,16 @@ public final class RuleTexts {
         return new Sentence(null, args);
     }
 
-    /** Values as {@link #capture} writes them for {@code %s} and {@code %d} (for code that mirrors the rules). */
-    public static Sentence values(Object... values) {
-        List<String> args = new ArrayList<>(values.length);
-        for (Object value : values) {
+    /**
+     * What {@link #capture} keeps when every value is taken as {@code %s} or {@code %d}, without the rule's sentences
+     * (for code that mirrors the rules): a sentence written out as it is, else the values as text.
+     */
+    public static Sentence values(Because because) {
+        if (because == null || because.text() != null) {
+            return Sentence.text(because == null ? "" : because.text());
+        }
+        List<String> args = new ArrayList<>(because.args().length);
+        for (Object value : because.args()) {
             args.add(written(value, null));
         }
         return new Sentence(null, args);
@@ -370,12 +369,6 @@ public final class RuleTexts {
     public String action(String rule, Lang lang) {
         Entry entry = entries.get(rule);
         return lang == Lang.ZH && entry != null ? entry.texts().actionZh() : null;
-    }
-
-    /** Whether the rule writes its sentence in this language itself. */
-    public boolean says(String rule, Lang lang) {
-        Entry entry = entries.get(rule);
-        return entry != null && entry.texts().say(lang) != null;
     }
 
     @Override

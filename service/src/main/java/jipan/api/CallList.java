@@ -28,12 +28,9 @@ public record CallList(long runId, LocalDate asOf, String state, long total, int
          */
         public Item labelled(Lang lang) {
             return new Item(customerId, name, phone, Labels.label(kind, lang), subject, model, priority, due,
-                    Labels.label(assignee, lang), basis, reason, lastVisit, label(tier, lang), label(churnStatus, lang),
-                    label(baseGrade, lang), label(outcome, lang), note, handledBy, handledAt);
+                    Labels.label(assignee, lang), basis, reason, lastVisit, Labels.label(tier, lang),
+                    Labels.label(churnStatus, lang), Labels.label(baseGrade, lang), Labels.label(outcome, lang), note,
+                    handledBy, handledAt);
         }
-    }
-
-    static String label(String value, Lang lang) {
-        return value == null ? null : Labels.label(value, lang);
     }
 }

@@ -1,5 +1,6 @@
 package jipan.api;
 
+import jipan.core.Labels;
 import jipan.core.Lang;
 
 import java.time.LocalDate;
@@ -18,8 +19,8 @@ public record MovedCustomers(long fromRun, long toRun, String fromTier, String t
                        String fromTier, String tier, String churnStatus, String baseGrade, String reason) {
         /** The line as a download in a language shows it: tiers, churn status and grade by their labels. */
         public Line labelled(Lang lang) {
-            return new Line(customerId, name, phone, vin, model, lastVisit, CallList.label(fromTier, lang),
-                    CallList.label(tier, lang), CallList.label(churnStatus, lang), CallList.label(baseGrade, lang), reason);
+            return new Line(customerId, name, phone, vin, model, lastVisit, Labels.label(fromTier, lang),
+                    Labels.label(tier, lang), Labels.label(churnStatus, lang), Labels.label(baseGrade, lang), reason);
         }
     }
 }

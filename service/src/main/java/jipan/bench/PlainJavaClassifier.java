@@ -643,7 +643,7 @@ public final class PlainJavaClassifier {
 
         Sentence explain(String rule, String topic, Because because) {
             fired.add(rule);
-            Sentence said = because.text() != null ? Sentence.text(because.text()) : RuleTexts.values(because.args());
+            Sentence said = RuleTexts.values(because);
             reasons.add(new Reason(rule, topic, said));
             return said;
         }

@@ -23,8 +23,8 @@ public class ProblemLanguage implements ContainerResponseFilter {
             return;
         }
         String lang = request.getUriInfo().getQueryParameters().getFirst("lang");
-        if (Lang.choose(Lang.of(lang) == null ? null : lang, request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
-                Lang.EN) != Lang.ZH) {
+        // an unknown lang= is the request's own problem (this may be its answer): Accept-Language decides then
+        if (Lang.choose(lang, request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), Lang.EN) != Lang.ZH) {
             return;
         }
         response.setEntity(new Problem(problem.type(), problem.title(), problem.status(),

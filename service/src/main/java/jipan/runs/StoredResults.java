@@ -69,6 +69,13 @@ public final class StoredResults {
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     @JsonPropertyOrder({"rule", "text", "args"})
     record Told(int rule, String text, List<String> args) {
+        static Told of(int rule, Sentence said) {
+            return new Told(rule, said.text(), said.text() == null ? said.args() : null);
+        }
+
+        Sentence said() {
+            return new Sentence(text, args);
+        }
     }
 
     /** A stored answer, format 2: sentences in English. */
@@ -195,17 +202,14 @@ public final class StoredResults {
     static String write(ObjectMapper json, Classification result, RunRules rules) {
         List<Told> reasons = new ArrayList<>(result.reasons().size());
         for (Reason reason : result.reasons()) {
-            Sentence said = reason.said();
-            reasons.add(new Told(rules.number(reason.rule(), reason.topic()), said.text(),
-                    said.text() == null ? said.args() : null));
+            reasons.add(Told.of(rules.number(reason.rule(), reason.topic()), reason.said()));
         }
         try {
             List<Task> tasks = new ArrayList<>(result.followUps().size());
             for (FollowUpResult followUp : result.followUps()) {
-                Sentence said = followUp.said();
                 tasks.add(new Task(followUp.kind(), followUp.subject(), followUp.priority(), followUp.due(),
-                        followUp.assignee(), followUp.basis(), new Told(rules.number(followUp.rule(), "followups"),
-                        said.text(), said.text() == null ? said.args() : null)));
+                        followUp.assignee(), followUp.basis(), Told.of(rules.number(followUp.rule(), "followups"),
+                        followUp.said())));
             }
             List<Lead> leads = new ArrayList<>(result.leads().size());
             for (LeadResult lead : result.leads()) {
@@ -233,7 +237,7 @@ public final class StoredResults {
                 for (Told told : neutral.reasons()) {
                     RunRuleRow rule = runRules.rule(told.rule(), neutral.customerId());
                     reasons.add(new ReasonText(rule.rule(), texts.name(rule.rule(), lang),
-                            texts.render(rule.rule(), new Sentence(told.text(), told.args()), lang), rule.topic()));
+                            texts.render(rule.rule(), told.said(), lang), rule.topic()));
                 }
                 return new CustomerResult(neutral.customerId(), neutral.tier(), neutral.customerPayVisits12m(),
                         neutral.lastVisit(), neutral.churn(), neutral.loyalty(), neutral.baseGrade(),
@@ -242,8 +246,8 @@ public final class StoredResults {
                                 : runRules.rule(lead.rule(), neutral.customerId()).rule()).in(texts, lang)).toList(),
                         neutral.followUps().stream().map(task -> new FollowUpText(task.kind(), task.subject(),
                                 task.priority(), task.due(), task.assignee(), task.basis(), texts.render(
-                                runRules.rule(task.why().rule(), neutral.customerId()).rule(),
-                                new Sentence(task.why().text(), task.why().args()), lang))).toList(),
+                                runRules.rule(task.why().rule(), neutral.customerId()).rule(), task.why().said(), lang)))
+                                .toList(),
                         List.copyOf(reasons));
             }
             if (!stored.startsWith(FORMAT_2)) {
