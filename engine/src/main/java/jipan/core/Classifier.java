@@ -131,7 +131,8 @@ public final class Classifier {
     private Classification run(KieSession session, FiringLog log, LocalDate asOf, CustomerFacts customer) {
         String customerId = customer.customer().getId();
         session.insert(new AsOf(asOf));
-        customer.asOf(asOf).forEach(session::insert);
+        CustomerFacts known = customer.asOf(asOf);
+        known.forEach(session::insert);
         // The time limit is checked before every firing: rule code has no loops or recursion (the verifier refuses
         // them), so each firing is short and the check is reached. It counts the CPU time the rules used (TimeLimit).
         TimeLimit limit = TimeLimit.start(maxMillisPerCustomer);
@@ -192,6 +193,7 @@ public final class Classifier {
                         .thenComparingInt(FollowUpResult::priority)
                         .thenComparing(FollowUpResult::kind).thenComparing(FollowUpResult::subject))
                 .toList();
+        followUps = People.of(known).assign(followUps);
         return new Classification(customerId,
                 tier == null ? null : tier.getTier(),
                 stats == null ? null : stats.getCustomerPayVisits(),

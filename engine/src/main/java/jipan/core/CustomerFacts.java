@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import jipan.core.facts.Complaint;
+import jipan.core.facts.Contact;
 import jipan.core.facts.Customer;
 import jipan.core.facts.EventAttendance;
 import jipan.core.facts.Lead;
@@ -15,12 +16,23 @@ import jipan.core.facts.Survey;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
 
-/** One customer with every fact recorded about it: what a request or the store hands to the classifier. */
+/**
+ * One customer with every fact recorded about it: what a request or the store hands to the classifier.
+ * {@code contacts} are the calls recorded on the customer's tasks (the store keeps them as task outcomes).
+ */
 public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visit> visits, List<Lead> leads,
                             List<Complaint> complaints, List<EventAttendance> events, List<Referral> referrals,
-                            List<Survey> surveys) {
+                            List<Survey> surveys, List<Contact> contacts) {
+
+    /** A customer nobody called yet. */
+    public CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visit> visits, List<Lead> leads,
+                         List<Complaint> complaints, List<EventAttendance> events, List<Referral> referrals,
+                         List<Survey> surveys) {
+        this(customer, vehicles, visits, leads, complaints, events, referrals, surveys, List.of());
+    }
 
     public CustomerFacts {
+        contacts = List.copyOf(contacts);
         vehicles = List.copyOf(vehicles);
         visits = List.copyOf(visits);
         leads = List.copyOf(leads);
@@ -33,7 +45,8 @@ public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visi
     /**
      * The facts as they stood on {@code asOf} (SPEC 3.7: facts dated after asOf are ignored everywhere):
      * later vehicles, visits, complaints, events, referrals and surveys are left out; a lead created later is
-     * left out, and a lead closed later is still open on asOf.
+     * left out, and a lead closed later is still open on asOf; a complaint answered or resolved later was not yet
+     * on asOf; calls made later are left out.
      */
     public CustomerFacts asOf(LocalDate asOf) {
         return new CustomerFacts(customer,
@@ -41,16 +54,28 @@ public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visi
                 upTo(visits, Visit::getDate, asOf),
                 leads.isEmpty() ? leads
                         : upTo(leads, Lead::getCreatedOn, asOf).stream().map(lead -> openOn(lead, asOf)).toList(),
-                upTo(complaints, Complaint::getDate, asOf),
+                complaints.isEmpty() ? complaints : upTo(complaints, Complaint::getDate, asOf).stream()
+                        .map(complaint -> complaintOn(complaint, asOf)).toList(),
                 upTo(events, EventAttendance::getDate, asOf),
                 upTo(referrals, Referral::getDate, asOf),
-                upTo(surveys, Survey::getDate, asOf));
+                upTo(surveys, Survey::getDate, asOf),
+                upTo(contacts, Contact::getDate, asOf));
+    }
+
+    private static Complaint complaintOn(Complaint complaint, LocalDate asOf) {
+        boolean answeredLater = complaint.getAnsweredOn() != null && complaint.getAnsweredOn().isAfter(asOf);
+        boolean resolvedLater = complaint.getResolvedOn() != null && complaint.getResolvedOn().isAfter(asOf);
+        if (!answeredLater && !resolvedLater) {
+            return complaint;
+        }
+        return new Complaint(complaint.getDate(), complaint.getSubject(), complaint.isResolved() && !resolvedLater,
+                answeredLater ? null : complaint.getAnsweredOn(), resolvedLater ? null : complaint.getResolvedOn());
     }
 
     /** Hands every fact to {@code receiver}, in the order the engine receives them. */
     public void forEach(Consumer<Object> receiver) {
         receiver.accept(customer);
-        for (List<?> facts : List.of(vehicles, visits, leads, complaints, events, referrals, surveys)) {
+        for (List<?> facts : List.of(vehicles, visits, leads, complaints, events, referrals, surveys, contacts)) {
             for (Object fact : facts) {
                 receiver.accept(fact);
             }
@@ -88,6 +113,6 @@ public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visi
                 closedLater ? null : lead.getDefeatReason(),
                 closedLater ? null : lead.getCompetitorBrand(),
                 closedLater ? null : lead.getCompetitorModel(),
-                lead.getFollowUps(), lastFollowUp);
+                lead.getFollowUps(), lastFollowUp, lead.getConsultant());
     }
 }

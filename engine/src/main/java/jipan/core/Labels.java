@@ -50,6 +50,14 @@ public final class Labels {
         put("FINANCE_OFFER", "金融方案邀约", "Finance offer");
         put("LAUNCH_INVITATION", "新车发布会邀请", "New-model launch invitation");
         put("DEFEAT_REASON_RECORD", "补记战败原因", "Record the defeat's reason");
+        put("WIN_BACK", "流失客户挽回", "Win-back call");
+        put("DELIVERY_CALL", "交车回访", "Call after delivery");
+        put("FIRST_MAINTENANCE_CHASE", "首保逾期追访", "Missed first maintenance: chase");
+        put("COMPLAINT_RESPONSE", "投诉答复", "Answer a complaint");
+        put("COMPLAINT_ESCALATION", "投诉升级", "Escalated complaint");
+        put("CARE_CALL", "关怀回访", "Care call");
+        put("REFERRAL_ASK", "请求转介绍", "Ask for a referral");
+        put("VISIT_CALLBACK", "维修后回访", "Call back after a visit");
         // assignees
         put("SERVICE_ADVISOR", "服务顾问", "Service advisor");
         put("SALES", "销售顾问", "Sales");
@@ -57,6 +65,11 @@ public final class Labels {
         // outcomes of a task
         put("UNREACHABLE", "未接通", "Unreachable");
         put("DECLINED", "已拒绝", "Declined");
+        // why a customer left (流失原因), recorded with a retention or win-back call; PRICE and OTHER are above and below
+        put("MOVED_AWAY", "搬迁或距离远", "Moved or too far");
+        put("QUALITY", "质量问题", "Quality");
+        put("SERVICE_ATTITUDE", "服务态度", "Service attitude");
+        put("SOLD_VEHICLE", "已卖车", "Sold the car");
         // lead states and war-defeat (战败) categories
         put("OPEN", "跟进中", "Open");
         put("WON", "成交", "Won");

@@ -346,7 +346,7 @@ public final class RuleTexts {
     /** A follow-up read in a language. */
     public FollowUpText text(FollowUpResult followUp, Lang lang) {
         return new FollowUpText(followUp.kind(), followUp.subject(), followUp.priority(), followUp.due(),
-                followUp.assignee(), followUp.basis(), render(followUp.rule(), followUp.said(), lang));
+                followUp.assignee(), followUp.person(), followUp.basis(), render(followUp.rule(), followUp.said(), lang));
     }
 
     /** The rule's display name in a language: its own, else the other language's, else the rule's name. */

@@ -14,6 +14,7 @@ import jipan.core.CustomerFacts;
 import jipan.core.FollowUpResult;
 import jipan.core.LeadResult;
 import jipan.core.LoyaltyResult;
+import jipan.core.People;
 import jipan.core.Reason;
 import jipan.core.RuleTexts;
 import jipan.core.Sentence;
@@ -23,11 +24,14 @@ import jipan.core.facts.BaseGrade;
 import jipan.core.facts.Because;
 import jipan.core.facts.Churn;
 import jipan.core.facts.Complaint;
+import jipan.core.facts.ContactOutcome;
 import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.Customer;
 import jipan.core.facts.DefeatReason;
 import jipan.core.facts.EventAttendance;
 import jipan.core.facts.FollowUpKind;
+import jipan.core.facts.LapsedValue;
+import jipan.core.facts.LastContact;
 import jipan.core.facts.Lead;
 import jipan.core.facts.LeadStatus;
 import jipan.core.facts.Lifecycle;
@@ -83,8 +87,15 @@ public final class PlainJavaClassifier {
     private static final double RHYTHM_FACTOR = 1.5;
     private static final int RHYTHM_WITHIN = 7;
     private static final int RHYTHM_PRIORITY = 2;
+    private static final int DELIVERY_LISTED = 14;
+    private static final int DELIVERY_AFTER = 3;
+    private static final int DELIVERY_PRIORITY = 2;
     private static final int FIRST_MAINTENANCE_DUE_MONTHS = 3;
+    private static final int FIRST_MAINTENANCE_REMIND_BEFORE = 14;
     private static final int FIRST_MAINTENANCE_PRIORITY = 2;
+    private static final int CHASE_FOR = 60;
+    private static final int CHASE_WITHIN = 3;
+    private static final int CHASE_PRIORITY = 1;
     private static final int WARRANTY_ENDING_WITHIN = 60;
     private static final int WARRANTY_OFFER_WITHIN = 7;
     private static final int WARRANTY_OFFER_PRIORITY = 3;
@@ -112,6 +123,33 @@ public final class PlainJavaClassifier {
     private static final int DEFEAT_REASON_LISTED = 90;
     private static final int DEFEAT_REASON_WITHIN = 3;
     private static final int DEFEAT_REASON_PRIORITY = 2;
+    private static final int WIN_BACK_LAPSED_WITHIN = 36;
+    private static final int WIN_BACK_VALUE_MONTHS = 24;
+    private static final BigDecimal WIN_BACK_HIGH = BigDecimal.valueOf(10000);
+    private static final BigDecimal WIN_BACK_MIDDLE = BigDecimal.valueOf(3000);
+    private static final int WIN_BACK_WITHIN = 14;
+    private static final int WIN_BACK_PRIORITY_HIGH = 1;
+    private static final int WIN_BACK_PRIORITY_MIDDLE = 2;
+    private static final int WIN_BACK_PRIORITY_LOW = 3;
+    private static final int WIN_BACK_QUIET = 6;
+    private static final int CARE_PREMIUM = 60;
+    private static final int CARE_POTENTIAL = 90;
+    private static final int CARE_GENERAL = 120;
+    private static final int CARE_WITHIN = 7;
+    private static final int CARE_PRIORITY_PREMIUM = 2;
+    private static final int CARE_PRIORITY = 3;
+    private static final int REFERRAL_ASK_WITHIN = 30;
+    private static final int REFERRAL_ASK_EVERY = 6;
+    private static final int REFERRAL_ASK_PRIORITY = 3;
+    private static final int CALLBACK_LISTED = 7;
+    private static final int CALLBACK_AFTER = 3;
+    private static final Set<PayType> CALLBACK_PAY_TYPES = Set.of(PayType.CUSTOMER_PAY, PayType.WARRANTY, PayType.INSURANCE);
+    private static final int CALLBACK_PRIORITY = 3;
+    private static final int COMPLAINT_ANSWER_WITHIN = 1;
+    private static final int COMPLAINT_RESOLVE_WITHIN = 30;
+    private static final int COMPLAINT_RESPONSE_PRIORITY = 2;
+    private static final int COMPLAINT_ESCALATION_PRIORITY = 1;
+    private static final int COMPLAINT_LISTED = 365;
 
     /** defeat.drl.xlsx, "Defeat categories": reason → (rule, category). */
     private static final Map<DefeatReason, String[]> CATEGORY = Map.of(
@@ -207,10 +245,12 @@ public final class PlainJavaClassifier {
                 new LeadResult(lead.getLeadId(), null, null, List.of(), null))).toList();
 
         customerFollowUps(run, facts, asOf, tier, churn, stats, stages, followUps);
+        retentionFollowUps(run, facts, asOf, churn, stats, level, score, followUps);
+        careCall(run, facts, asOf, churn, grade, stats, followUps);
         followUps.sort(FOLLOW_UP_ORDER);
         return new Classification(facts.customer().getId(), tier, stats.getCustomerPayVisits(), stats.getLastVisit(),
                 churn, new LoyaltyResult(score, parts[0], parts[1], parts[2], parts[3], level), grade, vehicles, leads,
-                followUps, List.copyOf(run.reasons), Set.copyOf(run.fired));
+                People.of(facts).assign(followUps), List.copyOf(run.reasons), Set.copyOf(run.fired));
     }
 
     private static Tier tier(Run run, CustomerFacts facts, ServiceWindow window, VisitStats stats) {
@@ -611,11 +651,27 @@ public final class PlainJavaClassifier {
         for (Vehicle vehicle : facts.vehicles()) {
             String vin = vehicle.getVin();
             LocalDate bought = vehicle.getPurchaseDate();
+            if (vehicle.isBoughtHere() && after(bought, asOf.minusDays(DELIVERY_LISTED))) {
+                LocalDate due = bought.plusDays(DELIVERY_AFTER);
+                followUps.add(run.followUp("Follow-up: call after delivery", FollowUpKind.DELIVERY_CALL, vin,
+                        DELIVERY_PRIORITY, due, Assignee.SALES, "bought " + bought, Because.of(vin, bought, due)));
+            }
             if (stages.get(vin) == Lifecycle.FIRST_MAINTENANCE_DUE && bought != null) {
-                LocalDate due = bought.plusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
+                LocalDate deadline = bought.plusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
+                LocalDate due = deadline.minusDays(FIRST_MAINTENANCE_REMIND_BEFORE);
                 followUps.add(run.followUp("Follow-up: first-maintenance reminder", FollowUpKind.FIRST_MAINTENANCE_REMINDER,
                         vin, FIRST_MAINTENANCE_PRIORITY, due, Assignee.SERVICE_ADVISOR, "bought " + bought,
-                        Because.of(vin, bought, due)));
+                        Because.of(vin, bought, deadline, FIRST_MAINTENANCE_REMIND_BEFORE, due)));
+            }
+            LocalDate overdueFrom = asOf.minusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
+            if (bought != null && !bought.isAfter(overdueFrom) && bought.isAfter(overdueFrom.minusDays(CHASE_FOR))
+                    && facts.visits().stream().noneMatch(visit -> vin.equals(visit.getVin())
+                            && visit.getServiceType() == ServiceType.FIRST_MAINTENANCE)) {
+                LocalDate deadline = bought.plusMonths(FIRST_MAINTENANCE_DUE_MONTHS);
+                LocalDate due = asOf.plusDays(CHASE_WITHIN);
+                followUps.add(run.followUp("Follow-up: chase a missed first maintenance",
+                        FollowUpKind.FIRST_MAINTENANCE_CHASE, vin, CHASE_PRIORITY, due, Assignee.SERVICE_ADVISOR,
+                        "bought " + bought, Because.of(vin, bought, deadline, due, deadline.plusDays(CHASE_FOR))));
             }
             LocalDate end = vehicle.getWarrantyEnd();
             if (end != null && !end.isBefore(asOf) && !end.isAfter(asOf.plusDays(WARRANTY_ENDING_WITHIN))) {
@@ -625,6 +681,100 @@ public final class PlainJavaClassifier {
                         Because.of(vin, end, WARRANTY_ENDING_WITHIN, asOf, due)));
             }
         }
+    }
+
+    /** Win-back, referral asks, call backs after visits and complaints. */
+    private static void retentionFollowUps(Run run, CustomerFacts facts, LocalDate asOf, Churn churn, VisitStats stats,
+                                           LoyaltyLevel level, int score, List<FollowUpResult> followUps) {
+        String id = facts.customer().getId();
+        if (churn == Churn.LOST && stats.isEverVisited()) {
+            run.fired("Win-back value");
+            LapsedValue value = new LapsedValue(stats.getLastVisit(), WIN_BACK_VALUE_MONTHS, facts.visits(),
+                    facts.contacts());
+            LocalDate last = value.getLastVisit();
+            LocalDate declined = value.getLastDeclined();
+            if (last.isAfter(asOf.minusMonths(WIN_BACK_LAPSED_WITHIN)) && !value.declinedAfter(asOf.minusMonths(WIN_BACK_QUIET))) {
+                BigDecimal spend = value.getSpend();
+                LocalDate due = asOf.plusDays(WIN_BACK_WITHIN);
+                String basis = "last visit " + last + (declined == null ? "" : ", declined " + declined);
+                if (spend.compareTo(WIN_BACK_HIGH) >= 0) {
+                    followUps.add(run.followUp("Follow-up: win back a lost customer of high value", FollowUpKind.WIN_BACK,
+                            id, WIN_BACK_PRIORITY_HIGH, due, Assignee.MANAGER, basis,
+                            Because.of(last, spend, WIN_BACK_VALUE_MONTHS, WIN_BACK_HIGH, due)));
+                } else if (spend.compareTo(WIN_BACK_MIDDLE) >= 0) {
+                    followUps.add(run.followUp("Follow-up: win back a lost customer of middle value", FollowUpKind.WIN_BACK,
+                            id, WIN_BACK_PRIORITY_MIDDLE, due, Assignee.SERVICE_ADVISOR, basis,
+                            Because.of(last, spend, WIN_BACK_VALUE_MONTHS, WIN_BACK_MIDDLE, WIN_BACK_HIGH, due)));
+                } else {
+                    followUps.add(run.followUp("Follow-up: win back any other lost customer", FollowUpKind.WIN_BACK,
+                            id, WIN_BACK_PRIORITY_LOW, due, Assignee.SERVICE_ADVISOR, basis,
+                            Because.of(last, spend, WIN_BACK_VALUE_MONTHS, WIN_BACK_MIDDLE, due)));
+                }
+            }
+        }
+        LocalDate start = stats.getWindow().getStart();
+        if (level == LoyaltyLevel.LOYAL
+                && facts.referrals().stream().noneMatch(referral -> after(referral.getDate(), start))
+                && facts.contacts().stream().noneMatch(contact -> contact.getKind() == FollowUpKind.REFERRAL_ASK
+                        && contact.getOutcome() == ContactOutcome.DONE
+                        && after(contact.getDate(), asOf.minusMonths(REFERRAL_ASK_EVERY)))) {
+            LocalDate due = asOf.plusDays(REFERRAL_ASK_WITHIN);
+            followUps.add(run.followUp("Follow-up: ask a loyal customer for a referral", FollowUpKind.REFERRAL_ASK, id,
+                    REFERRAL_ASK_PRIORITY, due, Assignee.SERVICE_ADVISOR, "loyalty score " + score,
+                    Because.of(score, stats.getWindow().getMonths(), asOf, due)));
+        }
+        for (Visit visit : facts.visits()) {
+            if (after(visit.getDate(), asOf.minusDays(CALLBACK_LISTED)) && CALLBACK_PAY_TYPES.contains(visit.getPayType())) {
+                LocalDate due = visit.getDate().plusDays(CALLBACK_AFTER);
+                followUps.add(run.followUp("Follow-up: call back after a visit", FollowUpKind.VISIT_CALLBACK,
+                        visit.getRoNumber(), CALLBACK_PRIORITY, due, Assignee.SERVICE_ADVISOR, "visit " + visit.getDate(),
+                        Because.of(visit.getRoNumber(), visit.getDate(), visit.getPayType(), due)));
+            }
+        }
+        for (Complaint complaint : facts.complaints()) {
+            LocalDate made = complaint.getDate();
+            if (complaint.isResolved() || made == null) {
+                continue;
+            }
+            String subject = made + " " + complaint.getSubject();
+            if (made.isAfter(asOf.minusDays(COMPLAINT_RESOLVE_WITHIN))) {
+                followUps.add(run.followUp("Follow-up: the manager answers a complaint", FollowUpKind.COMPLAINT_RESPONSE,
+                        subject, COMPLAINT_RESPONSE_PRIORITY, made.plusDays(COMPLAINT_ANSWER_WITHIN), Assignee.MANAGER,
+                        "complaint " + made, Because.of(complaint.getSubject(), made,
+                                made.plusDays(COMPLAINT_ANSWER_WITHIN), made.plusDays(COMPLAINT_RESOLVE_WITHIN))));
+            } else if (made.isAfter(asOf.minusDays(COMPLAINT_LISTED))) {
+                followUps.add(run.followUp("Follow-up: escalate a complaint unresolved after a month",
+                        FollowUpKind.COMPLAINT_ESCALATION, subject, COMPLAINT_ESCALATION_PRIORITY, asOf, Assignee.MANAGER,
+                        "complaint " + made, Because.of(complaint.getSubject(), made, COMPLAINT_RESOLVE_WITHIN,
+                                COMPLAINT_ESCALATION_PRIORITY)));
+            }
+        }
+    }
+
+    /** The contact plan: decided last, for a customer no other task is about. */
+    private static void careCall(Run run, CustomerFacts facts, LocalDate asOf, Churn churn, BaseGrade grade,
+                                 VisitStats stats, List<FollowUpResult> followUps) {
+        if (churn != Churn.ACTIVE) {
+            return;
+        }
+        run.fired("Last contact");
+        LastContact contact = new LastContact(stats.getLastVisit(), facts.contacts());
+        String id = facts.customer().getId();
+        LocalDate last = contact.getDate();
+        if (last == null || grade == null || followUps.stream().anyMatch(task -> task.subject().equals(id))) {
+            return;
+        }
+        int every = grade == BaseGrade.PREMIUM ? CARE_PREMIUM : grade == BaseGrade.POTENTIAL ? CARE_POTENTIAL : CARE_GENERAL;
+        if (last.isAfter(asOf.minusDays(every))) {
+            return;
+        }
+        String rule = grade == BaseGrade.PREMIUM ? "Follow-up: care call to a premium customer"
+                : grade == BaseGrade.POTENTIAL ? "Follow-up: care call to a potential customer"
+                : "Follow-up: care call to a general customer";
+        LocalDate due = asOf.plusDays(CARE_WITHIN);
+        followUps.add(run.followUp(rule, FollowUpKind.CARE_CALL, id,
+                grade == BaseGrade.PREMIUM ? CARE_PRIORITY_PREMIUM : CARE_PRIORITY, due, Assignee.SERVICE_ADVISOR,
+                "last contact " + last, Because.of(last, every, asOf, due)));
     }
 
     /** {@code date > start} as the rules compare: a missing date is in no period. */

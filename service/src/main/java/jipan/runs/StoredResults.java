@@ -1,6 +1,7 @@
 package jipan.runs;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,9 +61,10 @@ public final class StoredResults {
     }
 
     /** A follow-up as format 3 stores it: the task, and why as the number of its rule with the values. */
-    @JsonPropertyOrder({"kind", "subject", "priority", "due", "assignee", "basis", "why"})
-    record Task(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee, String basis,
-                Told why) {
+    @JsonPropertyOrder({"kind", "subject", "priority", "due", "assignee", "person", "basis", "why"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Task(FollowUpKind kind, String subject, int priority, LocalDate due, Assignee assignee, String person,
+                String basis, Told why) {
     }
 
     /** A reason as format 3 stores it: the number of the rule (in its run), a sentence written out or the values. */
@@ -208,7 +210,7 @@ public final class StoredResults {
             List<Task> tasks = new ArrayList<>(result.followUps().size());
             for (FollowUpResult followUp : result.followUps()) {
                 tasks.add(new Task(followUp.kind(), followUp.subject(), followUp.priority(), followUp.due(),
-                        followUp.assignee(), followUp.basis(), Told.of(rules.number(followUp.rule(), "followups"),
+                        followUp.assignee(), followUp.person(), followUp.basis(), Told.of(rules.number(followUp.rule(), "followups"),
                         followUp.said())));
             }
             List<Lead> leads = new ArrayList<>(result.leads().size());
@@ -245,7 +247,7 @@ public final class StoredResults {
                                 lead.category(), lead.action(), lead.flags(), lead.rule() == null ? null
                                 : runRules.rule(lead.rule(), neutral.customerId()).rule()).in(texts, lang)).toList(),
                         neutral.followUps().stream().map(task -> new FollowUpText(task.kind(), task.subject(),
-                                task.priority(), task.due(), task.assignee(), task.basis(), texts.render(
+                                task.priority(), task.due(), task.assignee(), task.person(), task.basis(), texts.render(
                                 runRules.rule(task.why().rule(), neutral.customerId()).rule(), task.why().said(), lang)))
                                 .toList(),
                         List.copyOf(reasons));

@@ -12,7 +12,11 @@ import java.util.stream.Collectors;
 import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.core.Limits;
+import jipan.core.facts.ChurnReason;
 import jipan.core.facts.Complaint;
+import jipan.core.facts.Contact;
+import jipan.core.facts.ContactOutcome;
+import jipan.core.facts.FollowUpKind;
 import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.Customer;
 import jipan.core.facts.CustomerKind;
@@ -69,6 +73,12 @@ public final class CustomerFactsReader {
         JsonNode wrapper = JsonNodeFactory.instance.objectNode().set("customers", customersNode);
         List<JsonFields> objects = new JsonFields(wrapper, "", problems).objects("customers");
         List<CustomerFacts> customers = readCustomers(objects);
+        for (int i = 0; i < customers.size(); i++) {
+            if (given(customersNode.get(i), "contacts")) { // the store's calls are its task outcomes
+                problems.add("customers[" + i + "].contacts: calls are recorded as task outcomes "
+                        + "(POST /api/v1/call-lists/outcomes), not stored with the customer");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -125,7 +135,8 @@ public final class CustomerFactsReader {
             }
             visits.add(new Visit(roNumber, vin, visit.date("date", true),
                     visit.integer("mileage", 0, MAX_MILEAGE), visit.enumValue("payType", PayType.class, true),
-                    visit.enumValue("serviceType", ServiceType.class, false), visit.nonNegativeDecimal("amount")));
+                    visit.enumValue("serviceType", ServiceType.class, false), visit.nonNegativeDecimal("amount"),
+                    visit.text("advisor", false, Limits.NAME)));
         }
 
         List<Lead> leads = new ArrayList<>();
@@ -137,13 +148,18 @@ public final class CustomerFactsReader {
                     lead.date("closedOn", false), lead.enumValue("status", LeadStatus.class, true),
                     lead.enumValue("defeatReason", DefeatReason.class, false), lead.text("competitorBrand", false, Limits.BRAND),
                     lead.text("competitorModel", false, Limits.MODEL), followUps == null ? 0 : followUps,
-                    lead.date("lastFollowUp", false)));
+                    lead.date("lastFollowUp", false), lead.text("consultant", false, Limits.NAME)));
         }
 
         List<Complaint> complaints = new ArrayList<>();
         for (JsonFields complaint : json.objects("complaints")) {
-            complaints.add(new Complaint(complaint.date("date", true),
-                    complaint.enumValue("subject", ComplaintSubject.class, true), complaint.bool("resolved")));
+            LocalDate made = complaint.date("date", true);
+            LocalDate answeredOn = complaint.date("answeredOn", false);
+            LocalDate resolvedOn = complaint.date("resolvedOn", false);
+            notBefore(complaint, "answeredOn", answeredOn, made);
+            notBefore(complaint, "resolvedOn", resolvedOn, made);
+            complaints.add(new Complaint(made, complaint.enumValue("subject", ComplaintSubject.class, true),
+                    complaint.bool("resolved"), answeredOn, resolvedOn));
         }
         List<EventAttendance> events = new ArrayList<>();
         for (JsonFields event : json.objects("events")) {
@@ -161,7 +177,20 @@ public final class CustomerFactsReader {
             surveys.add(new Survey(survey.date("date", true), survey.integer("satisfaction", 1, 5),
                     survey.integer("repurchaseIntent", 0, 100), survey.enumValue("recommend", Recommend.class, false)));
         }
-        return new CustomerFacts(customer, vehicles, visits, leads, complaints, events, referrals, surveys);
+        List<Contact> contacts = new ArrayList<>();
+        for (JsonFields contact : json.objects("contacts")) {
+            contacts.add(new Contact(contact.date("date", true), contact.enumValue("kind", FollowUpKind.class, true),
+                    contact.enumValue("outcome", ContactOutcome.class, true),
+                    contact.enumValue("churnReason", ChurnReason.class, false)));
+        }
+        return new CustomerFacts(customer, vehicles, visits, leads, complaints, events, referrals, surveys, contacts);
+    }
+
+    /** A date that cannot come before another of the same fact (a complaint answered before it was made). */
+    private static void notBefore(JsonFields json, String field, LocalDate date, LocalDate earliest) {
+        if (date != null && earliest != null && date.isBefore(earliest)) {
+            json.problem(field, "is before the complaint's date " + earliest);
+        }
     }
 
     private static String vin(JsonFields vehicle) {

@@ -14,10 +14,19 @@ public final class Lead {
     private final String competitorModel;
     private final int followUps;
     private final LocalDate lastFollowUp;
+    private final String consultant;
 
     public Lead(String leadId, String model, LocalDate createdOn, LocalDate closedOn, LeadStatus status,
                 DefeatReason defeatReason, String competitorBrand, String competitorModel,
                 int followUps, LocalDate lastFollowUp) {
+        this(leadId, model, createdOn, closedOn, status, defeatReason, competitorBrand, competitorModel, followUps,
+                lastFollowUp, null);
+    }
+
+    /** @param consultant the sales consultant who has the lead (销售顾问), or null */
+    public Lead(String leadId, String model, LocalDate createdOn, LocalDate closedOn, LeadStatus status,
+                DefeatReason defeatReason, String competitorBrand, String competitorModel,
+                int followUps, LocalDate lastFollowUp, String consultant) {
         this.leadId = leadId;
         this.model = model;
         this.createdOn = createdOn;
@@ -28,6 +37,7 @@ public final class Lead {
         this.competitorModel = competitorModel;
         this.followUps = followUps;
         this.lastFollowUp = lastFollowUp;
+        this.consultant = consultant;
     }
 
     public String getLeadId() { return leadId; }
@@ -40,4 +50,5 @@ public final class Lead {
     public String getCompetitorModel() { return competitorModel; }
     public int getFollowUps() { return followUps; }
     public LocalDate getLastFollowUp() { return lastFollowUp; }
+    public String getConsultant() { return consultant; }
 }

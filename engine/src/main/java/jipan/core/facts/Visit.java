@@ -12,9 +12,16 @@ public final class Visit {
     private final PayType payType;
     private final ServiceType serviceType;
     private final BigDecimal amount;
+    private final String advisor;
 
     public Visit(String roNumber, String vin, LocalDate date, Integer mileage, PayType payType,
                  ServiceType serviceType, BigDecimal amount) {
+        this(roNumber, vin, date, mileage, payType, serviceType, amount, null);
+    }
+
+    /** @param advisor the service advisor who received the car (服务顾问 / 接待人), or null */
+    public Visit(String roNumber, String vin, LocalDate date, Integer mileage, PayType payType,
+                 ServiceType serviceType, BigDecimal amount, String advisor) {
         this.roNumber = roNumber;
         this.vin = vin;
         this.date = date;
@@ -22,6 +29,7 @@ public final class Visit {
         this.payType = payType;
         this.serviceType = serviceType;
         this.amount = amount;
+        this.advisor = advisor;
     }
 
     public String getRoNumber() { return roNumber; }
@@ -31,4 +39,5 @@ public final class Visit {
     public PayType getPayType() { return payType; }
     public ServiceType getServiceType() { return serviceType; }
     public BigDecimal getAmount() { return amount; }
+    public String getAdvisor() { return advisor; }
 }
