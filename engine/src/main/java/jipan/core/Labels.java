@@ -21,6 +21,7 @@ public final class Labels {
         put("D", "D 类", "D");
         put("NEW", "新购未回厂", "New buyer");
         put("NONE", "无等级", "No tier");
+        put("PROSPECT", "潜在客户", "Prospect");
         // churn (流失状态)
         put("ACTIVE", "活跃", "Active");
         put("AT_RISK", "流失预警", "At risk");

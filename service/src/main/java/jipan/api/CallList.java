@@ -15,22 +15,23 @@ import java.util.List;
 public record CallList(long runId, LocalDate asOf, String state, long total, int page, int size, List<Item> items) {
 
     /**
-     * One follow-up: the customer (name, phone), what about (a VIN's model), when, who, on what basis, why, the
-     * run's view, and the outcome recorded for the task (null while it is open).
+     * One follow-up: the customer (name, phone), what about (a VIN's model), when, who (the role, and the person
+     * of it when the records name one), on what basis, why, the run's view, and the outcome recorded for the task
+     * (null while it is open) with what the call learnt.
      */
     public record Item(String customerId, String name, String phone, String kind, String subject, String model,
-                       int priority, LocalDate due, String assignee, String basis, String reason, LocalDate lastVisit,
-                       String tier, String churnStatus, String baseGrade, String outcome, String note,
-                       String handledBy, Instant handledAt) {
+                       int priority, LocalDate due, String assignee, String person, String basis, String reason,
+                       LocalDate lastVisit, String tier, String churnStatus, String baseGrade, String outcome,
+                       String churnReason, Integer satisfaction, String note, String handledBy, Instant handledAt) {
         /**
          * The line as a download in a language shows it: the task kind, who, tier, churn status, grade and outcome by
          * their labels (挽留回访, 服务顾问, C 类, 流失预警 …); the JSON answer keeps the values.
          */
         public Item labelled(Lang lang) {
             return new Item(customerId, name, phone, Labels.label(kind, lang), subject, model, priority, due,
-                    Labels.label(assignee, lang), basis, reason, lastVisit, Labels.label(tier, lang),
-                    Labels.label(churnStatus, lang), Labels.label(baseGrade, lang), Labels.label(outcome, lang), note,
-                    handledBy, handledAt);
+                    Labels.label(assignee, lang), person, basis, reason, lastVisit, Labels.label(tier, lang),
+                    Labels.label(churnStatus, lang), Labels.label(baseGrade, lang), Labels.label(outcome, lang),
+                    Labels.label(churnReason, lang), satisfaction, note, handledBy, handledAt);
         }
     }
 }

@@ -283,7 +283,7 @@ public final class PlainJavaClassifier {
         if (latest != null) {
             return run.tier("Tier NEW: car bought in the window, never visited", Tier.NEW, Because.of(latest, months, asOf));
         }
-        return run.tier("Tier D: never visited, no car bought in the window", Tier.D, Because.of(months, asOf));
+        return run.tier("Prospect: never visited, no car bought in the window", Tier.PROSPECT, Because.of(months, asOf));
     }
 
     private static Churn churn(Run run, LocalDate asOf, Tier tier, VisitStats stats) {
@@ -301,6 +301,9 @@ public final class PlainJavaClassifier {
         }
         if (stats.getVisitsInWindow() > 0 && stats.getLastVisit() != null && !stats.getLastVisit().isAfter(from)) {
             churn = run.churn("At risk: visited in the window, but not recently", Churn.AT_RISK, Because.of(stats.getLastVisit(), window.getMonths(), window.getAsOf(), ACTIVE_WITHIN_MONTHS, from));
+        }
+        if (tier == Tier.PROSPECT) {
+            churn = run.churn("Prospect: never a workshop customer", Churn.PROSPECT, Because.of());
         }
         if (tier == Tier.D) {
             churn = run.churn("Lost: no visit in the window", Churn.LOST, Because.of(window.getMonths(), window.getAsOf()));

@@ -18,14 +18,15 @@ public interface CallListDao {
 
     /**
      * The follow-ups {@code p} of run {@code :run} with their outcomes {@code o}, filtered by {@code :kind},
-     * {@code :assignee} ('' for any), {@code :dueBy} and {@code :state} (open, handled, all): one filter for a
-     * list's page and its count.
+     * {@code :assignee}, {@code :person} ('' for any), {@code :dueBy} and {@code :state} (open, handled, all): one
+     * filter for a list's page and its count.
      */
     String TASKS = """
                   FROM follow_up p
                   LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
                        AND o.subject = p.subject AND o.basis = p.basis
                   WHERE p.run_id = :run AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
+                    AND (:person = '' OR p.person = :person)
                     AND (p.due IS NULL OR p.due <= :dueBy)
                     AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
                          OR (:state = 'handled' AND o.outcome IS NOT NULL))
@@ -33,9 +34,9 @@ public interface CallListDao {
 
     /** A line of a call list: the follow-up, the customer, the vehicle, the run's view and any outcome. */
     record CallListRow(String customerId, String name, String phone, String kind, String subject, String model,
-                       int priority, LocalDate due, String assignee, String basis, String reason, LocalDate lastVisit,
-                       String tier, String churn, String baseGrade, String outcome, String note, String handledBy,
-                       Instant handledAt) {
+                       int priority, LocalDate due, String assignee, String person, String basis, String reason,
+                       LocalDate lastVisit, String tier, String churn, String baseGrade, String outcome,
+                       String churnReason, Integer satisfaction, String note, String handledBy, Instant handledAt) {
     }
 
     /**
@@ -48,12 +49,13 @@ public interface CallListDao {
      * the last visit are looked up for the page's lines only.
      */
     @SqlQuery("""
-            SELECT f.customer_id, c.name, c.phone, f.kind, f.subject, v.model, f.priority, f.due, f.assignee, f.basis,
-                   f.reason,
+            SELECT f.customer_id, c.name, c.phone, f.kind, f.subject, v.model, f.priority, f.due, f.assignee, f.person,
+                   f.basis, f.reason,
                    (SELECT MAX(visit_date) FROM visit x WHERE x.customer_id = f.customer_id AND x.visit_date <= run.as_of)
                        AS last_visit,
-                   r.tier, r.churn, r.base_grade, f.outcome, f.note, f.handled_by, f.handled_at
-            FROM (SELECT p.*, o.outcome, o.note, o.handled_by, o.handled_at
+                   r.tier, r.churn, r.base_grade, f.outcome, f.churn_reason, f.satisfaction, f.note, f.handled_by,
+                   f.handled_at
+            FROM (SELECT p.*, o.outcome, o.churn_reason, o.satisfaction, o.note, o.handled_by, o.handled_at
             """ + TASKS + """
                   ORDER BY p.due NULLS LAST, p.priority, p.customer_id, p.kind, p.subject
                   LIMIT :limit OFFSET :offset) f
@@ -65,27 +67,55 @@ public interface CallListDao {
             """)
     @RegisterConstructorMapper(CallListRow.class)
     List<CallListRow> page(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
-                           @Bind("dueBy") LocalDate dueBy, @Bind("state") String state, @Bind("limit") int limit,
+                           @Bind("person") String person, @Bind("dueBy") LocalDate dueBy, @Bind("state") String state, @Bind("limit") int limit,
                            @Bind("offset") long offset);
 
     @SqlQuery("""
             SELECT COUNT(*)
             """ + TASKS)
     long size(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
-              @Bind("dueBy") LocalDate dueBy, @Bind("state") String state);
+              @Bind("person") String person, @Bind("dueBy") LocalDate dueBy, @Bind("state") String state);
 
-    /** The basis of a run's task, or empty when the run has no such task. */
+    /** What an outcome is recorded against: a run's task, its basis and the person it went to. */
+    record TaskRow(String basis, String person) {
+    }
+
+    /** The basis and person of a run's task, or empty when the run has no such task. */
     @SqlQuery("""
-            SELECT basis FROM follow_up
+            SELECT basis, person FROM follow_up
             WHERE run_id = :run AND customer_id = :customerId AND kind = :kind AND subject = :subject
             """)
-    Optional<String> basisOf(@Bind("run") long run, @Bind("customerId") String customerId, @Bind("kind") String kind,
+    @RegisterConstructorMapper(TaskRow.class)
+    Optional<TaskRow> taskOf(@Bind("run") long run, @Bind("customerId") String customerId, @Bind("kind") String kind,
                              @Bind("subject") String subject);
 
-    /** An outcome of a task. */
+    /** An outcome of a task; {@code surveySeq} is the survey row its satisfaction was kept as, if any. */
     record OutcomeRow(String customerId, String kind, String subject, String basis, String outcome, String note,
-                      String handledBy, Instant handledAt, long runId) {
+                      String handledBy, Instant handledAt, long runId, String person, String churnReason,
+                      Integer satisfaction, Integer surveySeq) {
     }
+
+    /** The survey row the outcome now recorded for this task kept its satisfaction as, if any. */
+    @SqlQuery("""
+            SELECT survey_seq FROM follow_up_outcome
+            WHERE customer_id = :customerId AND kind = :kind AND subject = :subject AND basis = :basis
+              AND survey_seq IS NOT NULL
+            """)
+    Optional<Integer> surveyOf(@BindMethods OutcomeRow outcome);
+
+    @SqlUpdate("DELETE FROM survey WHERE customer_id = :customerId AND seq = :seq")
+    void deleteSurvey(@Bind("customerId") String customerId, @Bind("seq") int seq);
+
+    @SqlQuery("SELECT COALESCE(MAX(seq), -1) + 1 FROM survey WHERE customer_id = :customerId")
+    int nextSurveySeq(@Bind("customerId") String customerId);
+
+    /** The satisfaction a call recorded, kept as the customer's survey of that day (it feeds the loyalty score). */
+    @SqlUpdate("""
+            INSERT INTO survey (customer_id, seq, survey_date, satisfaction)
+            VALUES (:customerId, :seq, :date, :satisfaction)
+            """)
+    void insertSurvey(@Bind("customerId") String customerId, @Bind("seq") int seq, @Bind("date") LocalDate date,
+                      @Bind("satisfaction") int satisfaction);
 
     @SqlUpdate("""
             DELETE FROM follow_up_outcome
@@ -95,8 +125,9 @@ public interface CallListDao {
 
     @SqlUpdate("""
             INSERT INTO follow_up_outcome (customer_id, kind, subject, basis, outcome, note, handled_by, handled_at,
-                                           run_id)
-            VALUES (:customerId, :kind, :subject, :basis, :outcome, :note, :handledBy, :handledAt, :runId)
+                                           run_id, person, churn_reason, satisfaction, survey_seq)
+            VALUES (:customerId, :kind, :subject, :basis, :outcome, :note, :handledBy, :handledAt, :runId, :person,
+                    :churnReason, :satisfaction, :surveySeq)
             """)
     void insertOutcome(@BindMethods OutcomeRow outcome);
 

@@ -86,12 +86,12 @@ public interface ClassificationRunDao {
 
     /** A follow-up the rules decided for a customer in a run. */
     record StoredFollowUpRow(long runId, String customerId, String kind, String subject, int priority,
-                             LocalDate due, String assignee, String basis, String reason) {
+                             LocalDate due, String assignee, String person, String basis, String reason) {
     }
 
     @SqlBatch("""
-            INSERT INTO follow_up (run_id, customer_id, kind, subject, priority, due, assignee, basis, reason)
-            VALUES (:runId, :customerId, :kind, :subject, :priority, :due, :assignee, :basis, :reason)
+            INSERT INTO follow_up (run_id, customer_id, kind, subject, priority, due, assignee, person, basis, reason)
+            VALUES (:runId, :customerId, :kind, :subject, :priority, :due, :assignee, :person, :basis, :reason)
             """)
     void insertFollowUps(@BindMethods List<StoredFollowUpRow> followUps);
 

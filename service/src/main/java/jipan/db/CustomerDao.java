@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import jipan.core.facts.Complaint;
+import jipan.core.facts.Contact;
 import jipan.core.facts.Customer;
 import jipan.core.facts.EventAttendance;
 import jipan.core.facts.Lead;
@@ -51,9 +52,11 @@ public interface CustomerDao {
             MERGE INTO visit AS t USING (SELECT CAST(:roNumber AS VARCHAR(64)) AS ro_number) AS s
                 ON t.ro_number = s.ro_number
             WHEN MATCHED THEN UPDATE SET customer_id = :customerId, vin = :vin, visit_date = :date,
-                mileage = :mileage, pay_type = :payType, service_type = :serviceType, amount = :amount
-            WHEN NOT MATCHED THEN INSERT (ro_number, customer_id, vin, visit_date, mileage, pay_type, service_type, amount)
-                VALUES (:roNumber, :customerId, :vin, :date, :mileage, :payType, :serviceType, :amount)
+                mileage = :mileage, pay_type = :payType, service_type = :serviceType, amount = :amount,
+                advisor = :advisor
+            WHEN NOT MATCHED THEN INSERT (ro_number, customer_id, vin, visit_date, mileage, pay_type, service_type, amount,
+                advisor)
+                VALUES (:roNumber, :customerId, :vin, :date, :mileage, :payType, :serviceType, :amount, :advisor)
             """)
     void upsertVisits(@Bind("customerId") List<String> customerIds, @BindBean List<Visit> visits);
 
@@ -63,11 +66,11 @@ public interface CustomerDao {
             WHEN MATCHED THEN UPDATE SET customer_id = :customerId, model = :model, created_on = :createdOn,
                 closed_on = :closedOn, status = :status, defeat_reason = :defeatReason,
                 competitor_brand = :competitorBrand, competitor_model = :competitorModel, follow_ups = :followUps,
-                last_follow_up = :lastFollowUp
+                last_follow_up = :lastFollowUp, consultant = :consultant
             WHEN NOT MATCHED THEN INSERT (lead_id, customer_id, model, created_on, closed_on, status, defeat_reason,
-                competitor_brand, competitor_model, follow_ups, last_follow_up)
+                competitor_brand, competitor_model, follow_ups, last_follow_up, consultant)
                 VALUES (:leadId, :customerId, :model, :createdOn, :closedOn, :status, :defeatReason,
-                    :competitorBrand, :competitorModel, :followUps, :lastFollowUp)
+                    :competitorBrand, :competitorModel, :followUps, :lastFollowUp, :consultant)
             """)
     void upsertLeads(@Bind("customerId") List<String> customerIds, @BindBean List<Lead> leads);
 
@@ -75,8 +78,8 @@ public interface CustomerDao {
     void deleteComplaints(@BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
-            INSERT INTO complaint (customer_id, seq, complaint_date, subject, resolved)
-            VALUES (:customerId, :seq, :date, :subject, :resolved)
+            INSERT INTO complaint (customer_id, seq, complaint_date, subject, resolved, answered_on, resolved_on)
+            VALUES (:customerId, :seq, :date, :subject, :resolved, :answeredOn, :resolvedOn)
             """)
     void insertComplaints(@Bind("customerId") List<String> customerIds, @Bind("seq") List<Integer> seq,
                           @BindBean List<Complaint> complaints);
@@ -175,4 +178,12 @@ public interface CustomerDao {
     @SqlQuery("SELECT * FROM survey WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, seq")
     @UseRowMapper(FactMappers.SurveyRow.class)
     List<Owned<Survey>> surveysOf(@Bind("first") String first, @Bind("last") String last);
+
+    /** The calls recorded on the customers' tasks (their outcomes), as the rules read them. */
+    @SqlQuery("""
+            SELECT customer_id, handled_at, kind, outcome, churn_reason FROM follow_up_outcome
+            WHERE customer_id BETWEEN :first AND :last ORDER BY customer_id, handled_at
+            """)
+    @RegisterRowMapper(FactMappers.ContactRow.class)
+    List<Owned<Contact>> contactsOf(@Bind("first") String first, @Bind("last") String last);
 }

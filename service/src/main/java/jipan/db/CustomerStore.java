@@ -158,12 +158,13 @@ public final class CustomerStore {
         var events = byCustomer(dao.eventsOf(first, last));
         var referrals = byCustomer(dao.referralsOf(first, last));
         var surveys = byCustomer(dao.surveysOf(first, last));
+        var contacts = byCustomer(dao.contactsOf(first, last));
         return customers.stream().map(customer -> {
             String id = customer.getId();
             return new CustomerFacts(customer, vehicles.getOrDefault(id, List.of()), visits.getOrDefault(id, List.of()),
                     leads.getOrDefault(id, List.of()), complaints.getOrDefault(id, List.of()),
                     events.getOrDefault(id, List.of()), referrals.getOrDefault(id, List.of()),
-                    surveys.getOrDefault(id, List.of()));
+                    surveys.getOrDefault(id, List.of()), contacts.getOrDefault(id, List.of()));
         }).toList();
     }
 

@@ -3,7 +3,11 @@ package jipan.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import jipan.core.facts.ChurnReason;
 import jipan.core.facts.Complaint;
+import jipan.core.facts.Contact;
+import jipan.core.facts.ContactOutcome;
+import jipan.core.facts.FollowUpKind;
 import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.Customer;
 import jipan.core.facts.CustomerKind;
@@ -63,7 +67,8 @@ final class FactMappers {
         public Owned<Visit> map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new Owned<>(rs.getString("customer_id"), new Visit(rs.getString("ro_number"), rs.getString("vin"),
                     date(rs, "visit_date"), integer(rs, "mileage"), enumOf(PayType.class, rs.getString("pay_type")),
-                    enumOf(ServiceType.class, rs.getString("service_type")), rs.getBigDecimal("amount")));
+                    enumOf(ServiceType.class, rs.getString("service_type")), rs.getBigDecimal("amount"),
+                    rs.getString("advisor")));
         }
     }
 
@@ -73,7 +78,8 @@ final class FactMappers {
             return new Owned<>(rs.getString("customer_id"), new Lead(rs.getString("lead_id"), rs.getString("model"),
                     date(rs, "created_on"), date(rs, "closed_on"), enumOf(LeadStatus.class, rs.getString("status")),
                     enumOf(DefeatReason.class, rs.getString("defeat_reason")), rs.getString("competitor_brand"),
-                    rs.getString("competitor_model"), rs.getInt("follow_ups"), date(rs, "last_follow_up")));
+                    rs.getString("competitor_model"), rs.getInt("follow_ups"), date(rs, "last_follow_up"),
+                    rs.getString("consultant")));
         }
     }
 
@@ -81,7 +87,8 @@ final class FactMappers {
         @Override
         public Owned<Complaint> map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new Owned<>(rs.getString("customer_id"), new Complaint(date(rs, "complaint_date"),
-                    enumOf(ComplaintSubject.class, rs.getString("subject")), rs.getBoolean("resolved")));
+                    enumOf(ComplaintSubject.class, rs.getString("subject")), rs.getBoolean("resolved"),
+                    date(rs, "answered_on"), date(rs, "resolved_on")));
         }
     }
 
@@ -108,5 +115,30 @@ final class FactMappers {
                     integer(rs, "satisfaction"), integer(rs, "repurchase_intent"),
                     enumOf(Recommend.class, rs.getString("recommend"))));
         }
+    }
+
+    /** A recorded outcome as the rules read it: a call on the day it was recorded (a kind no longer known is left out by the reader). */
+    public static final class ContactRow implements RowMapper<Owned<Contact>> {
+        @Override
+        public Owned<Contact> map(ResultSet rs, StatementContext ctx) throws SQLException {
+            java.sql.Timestamp handled = rs.getTimestamp("handled_at");
+            return new Owned<>(rs.getString("customer_id"), new Contact(
+                    handled == null ? null : handled.toLocalDateTime().toLocalDate(),
+                    known(FollowUpKind.class, rs.getString("kind")), known(ContactOutcome.class, rs.getString("outcome")),
+                    known(ChurnReason.class, rs.getString("churn_reason"))));
+        }
+    }
+
+    /** An enum value, or null for none or a name this version does not know. */
+    static <E extends Enum<E>> E known(Class<E> type, String name) {
+        if (name == null) {
+            return null;
+        }
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(name)) {
+                return value;
+            }
+        }
+        return null;
     }
 }

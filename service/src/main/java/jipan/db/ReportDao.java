@@ -145,8 +145,8 @@ public interface ReportDao {
     @RegisterConstructorMapper(PeriodSpend.class)
     PeriodSpend spend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
-    /** Customers of a run's follow-ups of one kind, assignee and outcome, and how many of them visited later. */
-    record RecaptureRow(String kind, String assignee, String outcome, int customers, int visited) {
+    /** Customers of a run's follow-ups of one kind, assignee, person and outcome, and how many of them visited later. */
+    record RecaptureRow(String kind, String assignee, String person, String outcome, int customers, int visited) {
     }
 
     /**
@@ -154,7 +154,7 @@ public interface ReportDao {
      * many customers, and how many of them visited in ({@code after}, {@code upTo}].
      */
     @SqlQuery("""
-            SELECT f.kind, f.assignee, COALESCE(o.outcome, 'NONE') AS outcome,
+            SELECT f.kind, f.assignee, f.person, COALESCE(o.outcome, 'NONE') AS outcome,
                    COUNT(DISTINCT f.customer_id) AS customers, COUNT(DISTINCT b.customer_id) AS visited
             FROM follow_up f
             LEFT JOIN follow_up_outcome o ON o.customer_id = f.customer_id AND o.kind = f.kind
@@ -162,10 +162,45 @@ public interface ReportDao {
             LEFT JOIN (SELECT DISTINCT customer_id FROM visit WHERE visit_date > :after AND visit_date <= :upTo) b
                  ON b.customer_id = f.customer_id
             WHERE f.run_id = :run
-            GROUP BY f.kind, f.assignee, COALESCE(o.outcome, 'NONE')
-            ORDER BY f.kind, f.assignee, COALESCE(o.outcome, 'NONE')
+            GROUP BY f.kind, f.assignee, f.person, COALESCE(o.outcome, 'NONE')
+            ORDER BY f.kind, f.assignee, f.person NULLS FIRST, COALESCE(o.outcome, 'NONE')
             """)
     @RegisterConstructorMapper(RecaptureRow.class)
     List<RecaptureRow> recapture(@Bind("run") long run, @Bind("after") LocalDate after,
                                  @Bind("upTo") LocalDate upTo);
+
+    /**
+     * An outcome recorded in a period, for the per-person view: the person the task went to (else who recorded it),
+     * when, how it ended, and whether the customer visited after the call, up to {@code upTo}.
+     */
+    record HandledRow(String person, java.sql.Timestamp handledAt, String outcome, String customerId,
+                      boolean cameBack) {
+    }
+
+    @SqlQuery("""
+            SELECT COALESCE(o.person, o.handled_by) AS person, o.handled_at, o.outcome, o.customer_id,
+                   EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = o.customer_id
+                           AND v.visit_date >= CAST(o.handled_at AS DATE) AND v.visit_date <= :upTo) AS came_back
+            FROM follow_up_outcome o
+            WHERE o.handled_at >= :from AND o.handled_at < :before
+            ORDER BY o.handled_at
+            """)
+    @RegisterConstructorMapper(HandledRow.class)
+    List<HandledRow> handled(@Bind("from") java.time.LocalDateTime from, @Bind("before") java.time.LocalDateTime before,
+                             @Bind("upTo") LocalDate upTo);
+
+    /** A churn reason a call recorded, with the tier the customer had in the run whose task it was. */
+    record ChurnReasonRow(java.sql.Timestamp handledAt, String tier, String churnReason) {
+    }
+
+    @SqlQuery("""
+            SELECT o.handled_at, COALESCE(r.tier, 'NONE') AS tier, o.churn_reason
+            FROM follow_up_outcome o
+            LEFT JOIN classification_result r ON r.run_id = o.run_id AND r.customer_id = o.customer_id
+            WHERE o.churn_reason IS NOT NULL AND o.handled_at >= :from AND o.handled_at < :before
+            ORDER BY o.handled_at
+            """)
+    @RegisterConstructorMapper(ChurnReasonRow.class)
+    List<ChurnReasonRow> churnReasons(@Bind("from") java.time.LocalDateTime from,
+                                      @Bind("before") java.time.LocalDateTime before);
 }

@@ -28,9 +28,9 @@ public final class DemoFiles implements Closeable {
         vehicles = open(directory.resolve("vehicles.csv"),
                 "vin,customerId,model,purchaseDate,warrantyEnd,boughtHere,installment");
         repairOrders = open(directory.resolve("repair-orders.csv"),
-                "roNumber,vin,date,mileage,payType,serviceType,amount");
+                "roNumber,vin,date,mileage,payType,serviceType,amount,advisor");
         leads = open(directory.resolve("leads.csv"), "leadId,customerId,model,createdOn,closedOn,status,defeatReason,"
-                + "competitorBrand,competitorModel,followUps,lastFollowUp");
+                + "competitorBrand,competitorModel,followUps,lastFollowUp,consultant");
     }
 
     private static BufferedWriter open(Path file, String header) throws IOException {
@@ -49,12 +49,12 @@ public final class DemoFiles implements Closeable {
         }
         for (Visit v : facts.visits()) {
             line(repairOrders, v.getRoNumber(), v.getVin(), v.getDate(), v.getMileage(), v.getPayType(),
-                    v.getServiceType(), v.getAmount());
+                    v.getServiceType(), v.getAmount(), v.getAdvisor());
         }
         for (Lead l : facts.leads()) {
             line(leads, l.getLeadId(), c.getId(), l.getModel(), l.getCreatedOn(), l.getClosedOn(), l.getStatus(),
                     l.getDefeatReason(), l.getCompetitorBrand(), l.getCompetitorModel(), l.getFollowUps(),
-                    l.getLastFollowUp());
+                    l.getLastFollowUp(), l.getConsultant());
         }
     }
 

@@ -35,7 +35,8 @@ public enum ImportKind {
             "mileage", List.of("mileage", "里程", "进厂里程"),
             "payType", List.of("payType", "付费类型", "结算类型", "付费方式"),
             "serviceType", List.of("serviceType", "维修类型", "工单类型", "维修类别"),
-            "amount", List.of("amount", "结算金额", "金额", "工单金额")), List.of("roNumber", "vin", "date", "payType")),
+            "amount", List.of("amount", "结算金额", "金额", "工单金额"),
+            "advisor", List.of("advisor", "服务顾问", "接待人", "服务接待")), List.of("roNumber", "vin", "date", "payType")),
     LEADS("leads", Map.ofEntries(
             Map.entry("leadId", List.of("leadId", "线索编号", "商机编号")),
             Map.entry("customerId", List.of("customerId", "客户编号", "客户代码", "客户ID")),
@@ -47,7 +48,8 @@ public enum ImportKind {
             Map.entry("competitorBrand", List.of("competitorBrand", "竞品品牌", "战败品牌")),
             Map.entry("competitorModel", List.of("competitorModel", "竞品车型", "战败车型")),
             Map.entry("followUps", List.of("followUps", "跟进次数")),
-            Map.entry("lastFollowUp", List.of("lastFollowUp", "最后跟进日期"))),
+            Map.entry("lastFollowUp", List.of("lastFollowUp", "最后跟进日期")),
+            Map.entry("consultant", List.of("consultant", "销售顾问", "跟进顾问"))),
             List.of("leadId", "customerId", "createdOn", "status"));
 
     private final String cliName;

@@ -88,7 +88,7 @@ final class RowParser {
             case REPAIR_ORDERS -> new Visit(row.required("roNumber"), row.vin(),
                     row.requiredValue("date", CsvValues::date), row.value("mileage", CsvValues::integer),
                     row.requiredValue("payType", values::payType), row.value("serviceType", values::serviceType),
-                    row.value("amount", CsvValues::amount));
+                    row.value("amount", CsvValues::amount), row.text("advisor", Limits.NAME));
             case LEADS -> {
                 Integer followUps = row.value("followUps", CsvValues::integer);
                 yield new DmsImporter.OwnedLead(row.required("customerId"), new Lead(row.required("leadId"),
@@ -96,7 +96,7 @@ final class RowParser {
                         row.value("closedOn", CsvValues::date), row.requiredValue("status", values::leadStatus),
                         row.value("defeatReason", values::defeatReason), row.text("competitorBrand", Limits.BRAND),
                         row.text("competitorModel", Limits.MODEL), followUps == null ? 0 : followUps,
-                        row.value("lastFollowUp", CsvValues::date)));
+                        row.value("lastFollowUp", CsvValues::date), row.text("consultant", Limits.NAME)));
             }
         };
     }

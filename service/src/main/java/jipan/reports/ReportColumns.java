@@ -69,7 +69,10 @@ public final class ReportColumns {
             Map.entry("model", "车型"),
             Map.entry("priority", "优先级"),
             Map.entry("due", "截止日期"),
-            Map.entry("assignee", "负责人"),
+            Map.entry("assignee", "负责岗位"),
+            Map.entry("person", "负责人"),
+            Map.entry("churnReason", "流失原因"),
+            Map.entry("satisfaction", "满意度"),
             Map.entry("reason", "原因"),
             Map.entry("lastVisit", "最近进厂"),
             Map.entry("churnStatus", "流失状态"),
@@ -82,7 +85,12 @@ public final class ReportColumns {
             Map.entry("fromAsOf", "名单日期"),
             Map.entry("toAsOf", "截至日期"),
             Map.entry("visited", "已回厂客户数"),
-            Map.entry("vin", "车架号"));
+            Map.entry("vin", "车架号"),
+            Map.entry("handled", "已处理任务"),
+            Map.entry("done", "已完成"),
+            Map.entry("unreachable", "未接通"),
+            Map.entry("declined", "已拒绝"),
+            Map.entry("cameBack", "回厂客户数"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share");

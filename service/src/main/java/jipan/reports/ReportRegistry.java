@@ -66,7 +66,7 @@ public final class ReportRegistry {
                     Reports.TierMove.class, false, ordered("customers"),
                     (reports, a) -> reports.tierMigration(a.run("from"), a.run("to"))),
             new ReportDefinition("recapture", "recapture", "Recapture of the call lists", "回访召回效果",
-                    "Whether the calls work: the follow-ups of run `from` by kind, assignee and recorded outcome "
+                    "Whether the calls work: the follow-ups of run `from` by kind, assignee, person and recorded outcome "
                             + "(NONE: none), and how many of their customers visited before run `to`'s date; by "
                             + "default the finished run before the latest finished one against the latest.",
                     List.of(run("from", false, "the run whose call list was worked (default: the finished run before `to`)"),
@@ -90,7 +90,19 @@ public final class ReportRegistry {
             new ReportDefinition("conquest", "defeats/conquest", "Defeated prospects won for after-sales",
                     "战败客户转售后", "How many prospects defeated in [from, to] later came to the workshop.",
                     List.of(FROM, TO), Reports.Conquest.class, true, Set.of(),
-                    (reports, a) -> List.of(reports.conquest(a.date("from"), a.date("to")))));
+                    (reports, a) -> List.of(reports.conquest(a.date("from"), a.date("to")))),
+            new ReportDefinition("people", "people", "Tasks by person", "人员跟进效果",
+                    "Per month and person (the person a task went to, else who recorded its outcome): the outcomes "
+                            + "recorded in [from, to], how they ended, and how many of the customers called visited "
+                            + "after the call, up to `to`.",
+                    List.of(FROM, TO), Reports.PersonMonth.class, false,
+                    ordered("handled", "done", "unreachable", "declined", "customers", "cameBack"),
+                    (reports, a) -> reports.people(a.date("from"), a.date("to"))),
+            new ReportDefinition("churn-reasons", "churn/reasons", "Why customers left", "流失原因",
+                    "The churn reasons recorded on retention and win-back calls in [from, to], by month and the "
+                            + "customer's tier in the run whose list it was; each line's share of its month and tier.",
+                    List.of(FROM, TO), Reports.ChurnReasonLine.class, false, ordered("customers"),
+                    (reports, a) -> reports.churnReasons(a.date("from"), a.date("to"))));
 
     private ReportRegistry() {
     }

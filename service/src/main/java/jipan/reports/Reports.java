@@ -267,7 +267,69 @@ public final class Reports {
      * {@code toAsOf}, the next run's date.
      */
     public record RecaptureLine(long runId, LocalDate fromAsOf, LocalDate toAsOf, String kind, String assignee,
-                                String outcome, int customers, int visited, BigDecimal share) {
+                                String person, String outcome, int customers, int visited, BigDecimal share) {
+    }
+
+    /**
+     * A line of the per-person view: of the tasks a person's outcomes were recorded for in a month (the person the
+     * task went to, else who recorded it), how many, how they ended, and how many of their customers visited after
+     * the call, up to the period's end.
+     */
+    public record PersonMonth(String month, String person, int handled, int done, int unreachable, int declined,
+                              int customers, int cameBack, BigDecimal share) {
+    }
+
+    /** The outcomes recorded in [from, to] by month and person. */
+    public List<PersonMonth> people(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        List<ReportDao.HandledRow> rows = jdbi.withExtension(ReportDao.class, dao -> dao.handled(from.atStartOfDay(),
+                to.plusDays(1).atStartOfDay(), to));
+        Map<List<String>, List<ReportDao.HandledRow>> byMonthAndPerson = new java.util.TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
+        for (ReportDao.HandledRow row : rows) {
+            String month = java.time.YearMonth.from(row.handledAt().toLocalDateTime()).toString();
+            byMonthAndPerson.computeIfAbsent(List.of(month, row.person()), key -> new ArrayList<>()).add(row);
+        }
+        List<PersonMonth> lines = new ArrayList<>();
+        byMonthAndPerson.forEach((key, handled) -> {
+            java.util.Set<String> customers = new java.util.HashSet<>();
+            java.util.Set<String> cameBack = new java.util.HashSet<>();
+            int[] outcomes = new int[3];
+            for (ReportDao.HandledRow row : handled) {
+                customers.add(row.customerId());
+                if (row.cameBack()) {
+                    cameBack.add(row.customerId());
+                }
+                outcomes[switch (row.outcome()) { case "DONE" -> 0; case "UNREACHABLE" -> 1; default -> 2; }]++;
+            }
+            lines.add(new PersonMonth(key.get(0), key.get(1), handled.size(), outcomes[0], outcomes[1], outcomes[2],
+                    customers.size(), cameBack.size(), ratio(cameBack.size(), customers.size())));
+        });
+        return lines;
+    }
+
+    /** A line of the churn reasons: how many calls in a month recorded a reason, for customers of a tier. */
+    public record ChurnReasonLine(String month, String tier, String churnReason, int customers, BigDecimal share) {
+    }
+
+    /** The churn reasons recorded in [from, to] by month, tier and reason; each line's share of its month and tier. */
+    public List<ChurnReasonLine> churnReasons(LocalDate from, LocalDate to) {
+        checkPeriod(from, to);
+        List<ReportDao.ChurnReasonRow> rows = jdbi.withExtension(ReportDao.class, dao -> dao.churnReasons(
+                from.atStartOfDay(), to.plusDays(1).atStartOfDay()));
+        Map<List<String>, Integer> counts = new java.util.TreeMap<>(java.util.Comparator
+                .<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1))
+                .thenComparing(key -> key.get(2)));
+        Map<List<String>, Integer> groups = new java.util.HashMap<>();
+        for (ReportDao.ChurnReasonRow row : rows) {
+            String month = java.time.YearMonth.from(row.handledAt().toLocalDateTime()).toString();
+            counts.merge(List.of(month, row.tier(), row.churnReason()), 1, Integer::sum);
+            groups.merge(List.of(month, row.tier()), 1, Integer::sum);
+        }
+        List<ChurnReasonLine> lines = new ArrayList<>();
+        counts.forEach((key, count) -> lines.add(new ChurnReasonLine(key.get(0), key.get(1), key.get(2), count,
+                ratio(count, groups.get(List.of(key.get(0), key.get(1)))))));
+        return lines;
     }
 
     /**
@@ -284,7 +346,7 @@ public final class Reports {
         }
         return jdbi.withExtension(ReportDao.class, dao -> dao.recapture(runs.from().id(), runs.from().asOf(),
                 runs.to().asOf())).stream().map(row -> new RecaptureLine(runs.from().id(), runs.from().asOf(),
-                runs.to().asOf(), row.kind(), row.assignee(), row.outcome(), row.customers(), row.visited(),
+                runs.to().asOf(), row.kind(), row.assignee(), row.person(), row.outcome(), row.customers(), row.visited(),
                 ratio(row.visited(), row.customers()))).toList();
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -59,7 +60,9 @@ public class CallListResource {
     @ApiResponse(responseCode = "200", description = "a page of the call list (or all of it as CSV)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallList.class)))
     public Response list(@QueryParam("run") @Min(1) Long run, @QueryParam("kind") String kind,
-                         @QueryParam("assignee") String assignee, @QueryParam("dueBy") LocalDate dueBy,
+                         @QueryParam("assignee") String assignee,
+                         @QueryParam("person") @Size(max = 200) String person,
+                         @QueryParam("dueBy") LocalDate dueBy,
                          @QueryParam("state") String state,
                          @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                          @QueryParam("size") @Min(1) @Max(1_000) Integer size,
@@ -72,7 +75,7 @@ public class CallListResource {
         Lang language = Downloads.lang(lang, headers);
         boolean chinese = language == Lang.ZH;
         if (download != null) {
-            CallList all = lists.page(run, kind, assignee, dueBy, state, 1, CallLists.MAX_LINES, language);
+            CallList all = lists.page(run, kind, assignee, person, dueBy, state, 1, CallLists.MAX_LINES, language);
             String name = "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
                     + (assignee == null ? "" : "_" + assignee) + "." + download;
             // a Chinese download shows the labels of values (挽留回访, 服务顾问 …); an English one the values
@@ -81,7 +84,7 @@ public class CallListResource {
             return Downloads.rows(download, Table.of(chinese ? "跟进任务" : "Call list", CallList.Item.class, items,
                     chinese), name);
         }
-        return Response.ok(lists.page(run, kind, assignee, dueBy, state, page == null ? 1 : page,
+        return Response.ok(lists.page(run, kind, assignee, person, dueBy, state, page == null ? 1 : page,
                 size == null ? 100 : size, language),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +52,8 @@ public final class CallLists {
      * {@code kind} and {@code assignee} when given, due by {@code dueBy} when given, in {@code state} (one of
      * {@link #STATES}; null: open), each task's reason in {@code lang}.
      */
-    public CallList page(Long run, String kind, String assignee, LocalDate dueBy, String state, int page, int size,
-                         Lang lang) {
+    public CallList page(Long run, String kind, String assignee, String person, LocalDate dueBy, String state, int page,
+                         int size, Lang lang) {
         String s = state == null ? "open" : state;
         return jdbi.withHandle(handle -> {
             ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
@@ -62,15 +63,17 @@ public final class CallLists {
                     ReportParameterException.unknown("run: no classification run " + id));
             String k = kind == null ? "" : kind;
             String a = assignee == null ? "" : assignee;
+            String p = person == null ? "" : person;
             LocalDate by = dueBy == null ? NO_LIMIT : dueBy;
             StoredResults.Rules rules = StoredResults.Rules.of(runs.runRules(id));
-            List<CallList.Item> items = lists.page(id, k, a, by, s, size, (long) (page - 1) * size).stream()
+            List<CallList.Item> items = lists.page(id, k, a, p, by, s, size, (long) (page - 1) * size).stream()
                     .map(r -> new CallList.Item(r.customerId(), r.name(), r.phone(), r.kind(), r.subject(), r.model(),
-                            r.priority(), r.due(), r.assignee(), r.basis(),
+                            r.priority(), r.due(), r.assignee(), r.person(), r.basis(),
                             StoredResults.followUpReason(RESULTS, r.reason(), rules, lang), r.lastVisit(), r.tier(),
-                            r.churn(), r.baseGrade(), r.outcome(), r.note(), r.handledBy(), r.handledAt()))
+                            r.churn(), r.baseGrade(), r.outcome(), r.churnReason(), r.satisfaction(), r.note(),
+                            r.handledBy(), r.handledAt()))
                     .toList();
-            return new CallList(id, found.asOf(), s, lists.size(id, k, a, by, s), page, size, items);
+            return new CallList(id, found.asOf(), s, lists.size(id, k, a, p, by, s), page, size, items);
         });
     }
 
@@ -79,21 +82,43 @@ public final class CallLists {
      * by {@code caller}; empty when the run has no such task.
      */
     public Optional<TaskOutcome> record(OutcomeRequest request, String caller) {
+        if (request.churnReason() != null && !OutcomeRequest.ASKS_WHY_THEY_LEFT.contains(request.kind())) {
+            throw new ReportParameterException("churnReason: only the outcome of a RETENTION_CALL or WIN_BACK task "
+                    + "says why the customer left (this is a " + request.kind() + " task)");
+        }
+        if (request.satisfaction() != null && request.outcome() != OutcomeRequest.Outcome.DONE) {
+            throw new ReportParameterException("satisfaction: only a call that reached the customer (outcome DONE) "
+                    + "records their satisfaction (the outcome is " + request.outcome() + ")");
+        }
         return jdbi.inTransaction(handle -> {
             CallListDao lists = handle.attach(CallListDao.class);
-            Optional<String> basis = lists.basisOf(request.run(), request.customerId(), request.kind().name(),
-                    request.subject());
-            if (basis.isEmpty()) {
+            Optional<CallListDao.TaskRow> task = lists.taskOf(request.run(), request.customerId(),
+                    request.kind().name(), request.subject());
+            if (task.isEmpty()) {
                 return Optional.empty();
             }
             String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             CallListDao.OutcomeRow row = new CallListDao.OutcomeRow(request.customerId(), request.kind().name(),
-                    request.subject(), basis.get(), request.outcome().name(), note,
-                    caller.length() > 100 ? caller.substring(0, 100) : caller, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), request.run());
+                    request.subject(), task.get().basis(), request.outcome().name(), note,
+                    caller.length() > 100 ? caller.substring(0, 100) : caller, now, request.run(), task.get().person(),
+                    request.churnReason() == null ? null : request.churnReason().name(), request.satisfaction(), null);
+            // the outcome replaced takes the survey it kept with it; a satisfaction given now is kept as a new one
+            lists.surveyOf(row).ifPresent(seq -> lists.deleteSurvey(row.customerId(), seq));
             lists.deleteOutcome(row);
-            lists.insertOutcome(row);
-            return Optional.of(new TaskOutcome(row.customerId(), row.kind(), row.subject(), row.basis(),
-                    request.outcome(), row.note(), row.handledBy(), row.handledAt(), row.runId()));
+            Integer surveySeq = null;
+            if (request.satisfaction() != null) {
+                surveySeq = lists.nextSurveySeq(row.customerId());
+                lists.insertSurvey(row.customerId(), surveySeq, now.atZone(ZoneOffset.UTC).toLocalDate(),
+                        request.satisfaction());
+            }
+            CallListDao.OutcomeRow kept = new CallListDao.OutcomeRow(row.customerId(), row.kind(), row.subject(),
+                    row.basis(), row.outcome(), row.note(), row.handledBy(), row.handledAt(), row.runId(),
+                    row.person(), row.churnReason(), row.satisfaction(), surveySeq);
+            lists.insertOutcome(kept);
+            return Optional.of(new TaskOutcome(kept.customerId(), kept.kind(), kept.subject(), kept.basis(),
+                    kept.person(), request.outcome(), request.churnReason(), request.satisfaction(), kept.note(),
+                    kept.handledBy(), kept.handledAt(), kept.runId()));
         });
     }
 

@@ -387,7 +387,9 @@ public final class ClassificationRuns {
             for (FollowUpResult followUp : result.followUps()) {
                 rows.followUps().add(new ClassificationRunDao.StoredFollowUpRow(runId, result.customerId(),
                         followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
-                        followUp.assignee().name(), clip(followUp.basis(), 200), StoredResults.followUpReason(json, followUp)));
+                        followUp.assignee().name(), followUp.person() == null ? null : clip(followUp.person(), 200),
+                        clip(followUp.basis(), 200),
+                        StoredResults.followUpReason(json, followUp)));
             }
             for (LeadResult lead : result.leads()) {
                 if (lead.category() != null || !lead.flags().isEmpty()) {

@@ -26,6 +26,10 @@ import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.documents.CustomerFactsReader;
 import jipan.core.facts.FollowUpKind;
+import jipan.core.CustomerFacts;
+import jipan.core.facts.Survey;
+import jipan.core.facts.ContactOutcome;
+import jipan.core.facts.ChurnReason;
 import jipan.core.scenarios.DemoDealership;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
@@ -148,11 +152,11 @@ class ClassificationRunsTest {
             long late = runs.execute(runs.create(LocalDate.of(2014, 1, 1)).id(), done -> { }).id();
 
             // K1 has one customer-pay visit in the year to 2012-09-30 (C) and none in 2013 (D);
-            // K2 never visited and bought nothing recently (D both times)
+            // K2 never visited and bought nothing recently (a prospect both times, not D: D is for who lapsed)
             assertThat(new Reports(database.jdbi(), Clock.systemUTC())
                     .tierMigration(early, late)).containsExactly(
                     new Reports.TierMove("C", "D", 1),
-                    new Reports.TierMove("D", "D", 1));
+                    new Reports.TierMove("PROSPECT", "PROSPECT", 1));
         });
     }
 
@@ -166,7 +170,7 @@ class ClassificationRunsTest {
             long run = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
             CallLists lists = new CallLists(database.jdbi());
 
-            CallList all = lists.page(null, null, null, null, null, 1, 100, Lang.EN);
+            CallList all = lists.page(null, null, null, null, null, null, 1, 100, Lang.EN);
             assertThat(all.runId()).isEqualTo(run);
             assertThat(all.total()).isEqualTo(2);
             assertThat(all.items()).extracting(CallList.Item::kind)
@@ -180,16 +184,23 @@ class ClassificationRunsTest {
             assertThat(call.tier()).isEqualTo("B");
             assertThat(call.churnStatus()).isEqualTo("AT_RISK");
             assertThat(call.reason()).contains("AT_RISK customer of tier B");
+            // the task goes to the advisor of the customer's latest repair order; the list filters by person
+            assertThat(call.assignee()).isEqualTo("SERVICE_ADVISOR");
+            assertThat(call.person()).isEqualTo("王芳");
+            assertThat(lists.page(run, null, null, "王芳", null, null, 1, 100, Lang.EN).items())
+                    .extracting(CallList.Item::customerId).containsExactly("K-AT-RISK");
+            assertThat(lists.page(run, null, null, "李强", null, null, 1, 100, Lang.EN).total()).isZero();
             CallList.Item reminder = all.items().get(1);
             assertThat(reminder.subject()).isEqualTo("LCALL000000000002");
             assertThat(reminder.model()).isEqualTo("英朗");
-            assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 11, 1));
+            assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 10, 18)); // 14 days before the first maintenance
+            assertThat(reminder.person()).isNull(); // nobody received the new car yet: the role does it
 
-            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, 1, 100, Lang.EN).total()).isEqualTo(1);
-            assertThat(lists.page(run, null, "MANAGER", null, null, 1, 100, Lang.EN).items()).isEmpty();
-            assertThat(lists.page(run, null, null, LocalDate.of(2012, 10, 31), null, 1, 100, Lang.EN).items())
+            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, null, 1, 100, Lang.EN).total()).isEqualTo(1);
+            assertThat(lists.page(run, null, "MANAGER", null, null, null, 1, 100, Lang.EN).items()).isEmpty();
+            assertThat(lists.page(run, null, null, null, LocalDate.of(2012, 10, 17), null, 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-AT-RISK");
-            CallList second = lists.page(run, null, null, null, null, 2, 1, Lang.EN);
+            CallList second = lists.page(run, null, null, null, null, null, 2, 1, Lang.EN);
             assertThat(second.total()).isEqualTo(2);
             assertThat(second.items()).extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
 
@@ -198,13 +209,43 @@ class ClassificationRunsTest {
                     FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     "  comes Monday "), "test caller").orElseThrow();
             assertThat(done.basis()).isEqualTo("last visit 2012-02-01");
-            assertThat(lists.page(run, null, null, null, "open", 1, 100, Lang.EN).items())
+            assertThat(lists.page(run, null, null, null, null, "open", 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
-            CallList.Item handled = lists.page(run, null, null, null, "handled", 1, 100, Lang.EN).items().get(0);
+            CallList.Item handled = lists.page(run, null, null, null, null, "handled", 1, 100, Lang.EN).items().get(0);
             assertThat(handled.outcome()).isEqualTo("DONE");
             assertThat(handled.note()).isEqualTo("comes Monday");
             assertThat(handled.handledBy()).isEqualTo("test caller");
             assertThat(handled.handledAt()).isEqualTo(done.handledAt());
+            assertThat(handled.churnReason()).isNull();
+
+            // the call learnt why the customer stayed away and how satisfied they are: the reason is kept with the
+            // outcome, the satisfaction as the customer's survey of the day, and the rules read the call back
+            TaskOutcome learnt = lists.record(new OutcomeRequest(run, "K-AT-RISK", FollowUpKind.RETENTION_CALL,
+                    "K-AT-RISK", OutcomeRequest.Outcome.DONE, "too dear", ChurnReason.PRICE, 4), "test caller")
+                    .orElseThrow();
+            assertThat(learnt.person()).isEqualTo("王芳");
+            assertThat(learnt.churnReason()).isEqualTo(ChurnReason.PRICE);
+            CallList.Item relisted = lists.page(run, null, null, null, null, "handled", 1, 100, Lang.EN).items().get(0);
+            assertThat(relisted.churnReason()).isEqualTo("PRICE");
+            assertThat(relisted.satisfaction()).isEqualTo(4);
+            CustomerFacts called = store.find("K-AT-RISK").orElseThrow();
+            assertThat(called.surveys()).extracting(Survey::getSatisfaction).containsExactly(4);
+            assertThat(called.contacts()).singleElement().satisfies(contact -> {
+                assertThat(contact.getKind()).isEqualTo(FollowUpKind.RETENTION_CALL);
+                assertThat(contact.getOutcome()).isEqualTo(ContactOutcome.DONE);
+                assertThat(contact.getChurnReason()).isEqualTo(ChurnReason.PRICE);
+            });
+            // recorded again without a satisfaction: the outcome and its survey are replaced, nothing is left over
+            lists.record(new OutcomeRequest(run, "K-AT-RISK", FollowUpKind.RETENTION_CALL, "K-AT-RISK",
+                    OutcomeRequest.Outcome.DONE, "comes Monday"), "test caller").orElseThrow();
+            assertThat(store.find("K-AT-RISK").orElseThrow().surveys()).isEmpty();
+            // a reason only on a retention or win-back call; a satisfaction only from a call that reached them
+            Assertions.assertThatThrownBy(() -> lists.record(new OutcomeRequest(run, "K-NEW-CAR",
+                    FollowUpKind.FIRST_MAINTENANCE_REMINDER, "LCALL000000000002", OutcomeRequest.Outcome.DONE, null,
+                    ChurnReason.MOVED_AWAY, null), "test caller")).hasMessageStartingWith("churnReason: ");
+            Assertions.assertThatThrownBy(() -> lists.record(new OutcomeRequest(run, "K-AT-RISK",
+                    FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.UNREACHABLE, null, null, 3),
+                    "test caller")).hasMessageStartingWith("satisfaction: ");
             assertThat(lists.record(new OutcomeRequest(run, "K-AT-RISK",
                     FollowUpKind.MANAGER_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     null), "test caller")).isEmpty();
@@ -235,10 +276,10 @@ class ClassificationRunsTest {
             Reports reports = new Reports(database.jdbi(), Clock.systemUTC());
             assertThat(reports.recapture(null, null)).containsExactly(
                     new Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
-                            "FIRST_MAINTENANCE_REMINDER", "SERVICE_ADVISOR", "NONE", 1, 0,
+                            "FIRST_MAINTENANCE_REMINDER", "SERVICE_ADVISOR", null, "NONE", 1, 0,
                             new BigDecimal("0.0000")),
                     new Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
-                            "RETENTION_CALL", "SERVICE_ADVISOR", "DONE", 1, 1, new BigDecimal("1.0000")));
+                            "RETENTION_CALL", "SERVICE_ADVISOR", "王芳", "DONE", 1, 1, new BigDecimal("1.0000")));
             assertThat(reports.recapture(first, second)).isEqualTo(reports.recapture(null, null));
             Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
                     .hasMessageContaining("must not be as of an earlier date than run " + second);

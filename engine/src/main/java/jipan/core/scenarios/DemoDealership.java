@@ -26,7 +26,9 @@ import jipan.core.facts.Visit;
  * A made-up Huizhou dealership, the same for the same seed: customers in the seeds' districts and
  * industries, their cars, four years of repair orders up to {@code until} (loyal regulars, occasional
  * visitors and customers who drift away), sales leads with war-defeat reasons, and some complaints,
- * events, referrals and surveys. About 7.5 repair orders per customer.
+ * events, referrals and surveys. About 7.5 repair orders per customer. Each customer has a regular service advisor
+ * who receives most of their cars, and each lead a sales consultant; complaints are answered in a day or two and
+ * most are resolved within weeks.
  */
 public final class DemoDealership {
     static final String[] REGIONS = {"惠城区", "惠阳区", "仲恺区", "大亚湾区", "博罗县", "惠东县", "龙门县"};
@@ -35,16 +37,24 @@ public final class DemoDealership {
     static final String[] COMPETITORS = {"大众", "丰田", "本田", "日产", "现代", "福特"};
     static final String[] COMPETITOR_MODELS = {"朗逸", "卡罗拉", "思域", "轩逸", "伊兰特", "福克斯"};
     static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"};
+    static final String[] ADVISORS = {"王芳", "李强", "张伟", "刘洋", "陈静", "杨帆"};
+    static final String[] CONSULTANTS = {"赵敏", "周杰", "吴磊", "孙丽"};
     /** Repair orders a year, by kind of customer: regulars, steady, occasional, rare. */
     private static final double[] VISITS_PER_YEAR = {5.5, 3.2, 1.6, 0.7};
 
     private final Random random;
+    /**
+     * The people and the complaints' dates are drawn from a second stream, one per customer: adding them left every
+     * other figure of the dealership as it was.
+     */
+    private final long seed;
     private final LocalDate until;
     private final LocalDate from;
     private int roNumber;
 
     public DemoDealership(long seed, LocalDate until) {
         this.random = new Random(seed);
+        this.seed = seed;
         this.until = until;
         this.from = until.minusYears(4);
     }
@@ -126,7 +136,40 @@ public final class DemoDealership {
             surveys.add(new Survey(dateWithin(), 1 + random.nextInt(5), random.nextInt(101),
                     Recommend.values()[random.nextInt(3)]));
         }
+        Random people = new Random(seed * 1_000_003L + index);
+        String advisor = ADVISORS[people.nextInt(ADVISORS.length)];
+        visits.replaceAll(visit -> new Visit(visit.getRoNumber(), visit.getVin(), visit.getDate(), visit.getMileage(),
+                visit.getPayType(), visit.getServiceType(), visit.getAmount(),
+                people.nextInt(5) == 0 ? ADVISORS[people.nextInt(ADVISORS.length)] : advisor));
+        leads.replaceAll(lead -> withPeople(lead, people));
+        complaints.replaceAll(complaint -> withDates(complaint, people));
         return new CustomerFacts(customer, vehicles, visits, leads, complaints, events, referrals, surveys);
+    }
+
+    /**
+     * The lead with its consultant; a financing defeat is won by a known competitor less often than the others
+     * (the prospect often did not buy at all), so the finance offers of the call list have customers.
+     */
+    private static Lead withPeople(Lead lead, Random people) {
+        boolean noCompetitor = lead.getDefeatReason() == DefeatReason.FINANCING && people.nextBoolean();
+        return new Lead(lead.getLeadId(), lead.getModel(), lead.getCreatedOn(), lead.getClosedOn(), lead.getStatus(),
+                lead.getDefeatReason(), noCompetitor ? null : lead.getCompetitorBrand(),
+                noCompetitor ? null : lead.getCompetitorModel(), lead.getFollowUps(), lead.getLastFollowUp(),
+                CONSULTANTS[people.nextInt(CONSULTANTS.length)]);
+    }
+
+    private LocalDate noLaterThanUntil(LocalDate date) {
+        return date.isAfter(until) ? null : date;
+    }
+
+    /** The complaint answered within two days (nine in ten); a resolved one resolved within six weeks. */
+    private Complaint withDates(Complaint complaint, Random people) {
+        LocalDate answered = people.nextInt(10) == 0 ? null
+                : noLaterThanUntil(complaint.getDate().plusDays(people.nextInt(3)));
+        LocalDate resolved = complaint.isResolved()
+                ? noLaterThanUntil(complaint.getDate().plusDays(1 + people.nextInt(42))) : null;
+        // one whose resolution falls after until was not resolved yet
+        return new Complaint(complaint.getDate(), complaint.getSubject(), false, answered, resolved);
     }
 
     private Lead lead(String customerId, int n) {
