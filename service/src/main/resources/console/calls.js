@@ -5,8 +5,13 @@ import * as api from './api.js';
 import {t, lang, label, number} from './i18n.js';
 import {failure, table} from './ui.js';
 
-const KINDS = ['RETENTION_CALL', 'RHYTHM_LAPSE_CALL', 'FIRST_MAINTENANCE_REMINDER', 'WARRANTY_ENDING_OFFER',
-  'STALLED_LEAD', 'MANAGER_CALL', 'PRICE_REOFFER', 'POSTPONED_RECONTACT', 'AFTER_SALES_INVITATION'];
+const KINDS = ['RETENTION_CALL', 'WIN_BACK', 'RHYTHM_LAPSE_CALL', 'CARE_CALL', 'REFERRAL_ASK', 'VISIT_CALLBACK',
+  'DELIVERY_CALL', 'FIRST_MAINTENANCE_REMINDER', 'FIRST_MAINTENANCE_CHASE', 'WARRANTY_ENDING_OFFER',
+  'COMPLAINT_RESPONSE', 'COMPLAINT_ESCALATION', 'STALLED_LEAD', 'MANAGER_CALL', 'PRICE_REOFFER',
+  'POSTPONED_RECONTACT', 'AFTER_SALES_INVITATION', 'FINANCE_OFFER', 'LAUNCH_INVITATION', 'DEFEAT_REASON_RECORD'];
+/** The calls whose outcome may say why the customer left. */
+const ASKS_WHY = ['RETENTION_CALL', 'WIN_BACK'];
+const CHURN_REASONS = ['PRICE', 'MOVED_AWAY', 'QUALITY', 'SERVICE_ATTITUDE', 'SOLD_VEHICLE', 'OTHER'];
 const ASSIGNEES = ['SERVICE_ADVISOR', 'SALES', 'MANAGER'];
 const STATES = ['open', 'handled', 'all'];
 const OUTCOMES = ['DONE', 'UNREACHABLE', 'DECLINED'];
@@ -17,24 +22,34 @@ export async function callsPage(root) {
     KINDS.map(k => el('option', {value: k}, label(k))));
   const assignee = el('select', {id: 'calls-assignee'}, el('option', {value: ''}, t('calls.any')),
     ASSIGNEES.map(a => el('option', {value: a}, label(a))));
+  const person = el('input', {type: 'text', id: 'calls-person', maxlength: 200});
   const dueBy = el('input', {type: 'date', id: 'calls-due-by'});
   const state = el('select', {id: 'calls-state'}, STATES.map(s => el('option', {value: s}, t('calls.state.' + s))));
   const list = el('div', {id: 'calls'});
   let page = 1;
-  const filters = () => ({kind: kind.value, assignee: assignee.value, dueBy: dueBy.value, state: state.value});
+  const filters = () => ({kind: kind.value, assignee: assignee.value, person: person.value.trim(),
+    dueBy: dueBy.value, state: state.value});
 
   // What became of a task: its outcome once recorded, else a note field and one button per outcome.
   function outcomeCell(runId, item) {
     if (item.outcome) {
-      return el('span', {class: 'outcome'}, label(item.outcome) + (item.note ? ' · ' + item.note : '') + ' · '
-        + item.handledBy);
+      return el('span', {class: 'outcome'}, label(item.outcome)
+        + (item.churnReason ? ' · ' + label(item.churnReason) : '')
+        + (item.satisfaction ? ' · ' + t('calls.satisfaction') + ' ' + item.satisfaction : '')
+        + (item.note ? ' · ' + item.note : '') + ' · ' + item.handledBy);
     }
     const note = el('input', {type: 'text', maxlength: 1000, class: 'outcome-note', placeholder: t('calls.note')});
-    return el('span', {class: 'outcome-form'}, note, OUTCOMES.map(outcome => el('button', {type: 'button',
+    const why = ASKS_WHY.includes(item.kind) ? el('select', {class: 'outcome-churn-reason', title: t('calls.churnReason')},
+      el('option', {value: ''}, t('calls.churnReason')), CHURN_REASONS.map(r => el('option', {value: r}, label(r)))) : null;
+    const satisfaction = el('select', {class: 'outcome-satisfaction', title: t('calls.satisfaction')},
+      el('option', {value: ''}, t('calls.satisfaction')), [5, 4, 3, 2, 1].map(n => el('option', {value: n}, String(n))));
+    return el('span', {class: 'outcome-form'}, note, why, satisfaction, OUTCOMES.map(outcome => el('button', {type: 'button',
       class: 'outcome-' + outcome, onclick: async () => {
         try {
           await api.post('/call-lists/outcomes', {run: runId, customerId: item.customerId, kind: item.kind,
-            subject: item.subject, outcome, note: note.value || null});
+            subject: item.subject, outcome, note: note.value || null,
+            churnReason: why && why.value ? why.value : null,
+            satisfaction: outcome === 'DONE' && satisfaction.value ? Number(satisfaction.value) : null});
           await load();
         } catch (error) {
           show(list, failure(error));
@@ -56,7 +71,7 @@ export async function callsPage(root) {
             i.name || i.customerId)},
           {title: t('customers.phone'), value: i => i.phone || ''},
           {title: t('followUp.subject'), value: i => i.subject + (i.model ? ' · ' + i.model : '')},
-          {title: t('followUp.assignee'), value: i => label(i.assignee)},
+          {title: t('followUp.assignee'), value: i => i.person ? i.person + ' · ' + label(i.assignee) : label(i.assignee)},
           {title: t('impact.tier'), value: i => label(i.tier)},
           {title: t('calls.lastVisit'), value: i => i.lastVisit || ''},
           {title: t('data.reason'), value: i => i.reason},
@@ -84,6 +99,7 @@ export async function callsPage(root) {
     el('form', {class: 'card actions', id: 'calls-filters', onsubmit: event => { event.preventDefault(); page = 1; load(); }},
       el('label', {for: 'calls-kind'}, t('followUp.kind')), kind,
       el('label', {for: 'calls-assignee'}, t('followUp.assignee')), assignee,
+      el('label', {for: 'calls-person'}, t('calls.person')), person,
       el('label', {for: 'calls-due-by'}, t('calls.dueBy')), dueBy,
       el('label', {for: 'calls-state'}, t('calls.state')), state,
       el('button', {type: 'submit', class: 'primary', id: 'calls-apply'}, t('dashboard.apply')),

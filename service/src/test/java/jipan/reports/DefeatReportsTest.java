@@ -71,7 +71,7 @@ class DefeatReportsTest {
                     .hasMessageStartingWith("by: must be one of none, region, industry, kind, model, lifecycle");
             assertThat(reports.tierMigration(run, run)).containsExactly(
                     new Reports.TierMove("C", "C", 1),
-                    new Reports.TierMove("D", "D", 1));
+                    new Reports.TierMove("PROSPECT", "PROSPECT", 1));
             assertThatThrownBy(() -> reports.tierMigration(run, 999L)).hasMessage("to: no classification run 999");
             assertThat(new CallLists(database.jdbi()).moved(run, run, "C", "C", 1, 10, Lang.EN).items())
                     .extracting(MovedCustomers.Line::customerId).containsExactly("K1");

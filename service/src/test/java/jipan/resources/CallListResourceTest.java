@@ -185,7 +185,7 @@ class CallListResourceTest {
             assertThat(csv.getStatus()).isEqualTo(200);
             assertThat(csv.getHeaderString("Content-Disposition")).matches("attachment; filename=\"call-list_\\d+\\.csv\"");
             List<String> lines = csv.readEntity(String.class).lines().toList();
-            assertThat(lines.get(0)).startsWith("\uFEFF客户编号,姓名,电话,任务,对象,车型,优先级,截止日期,负责人,依据,原因,最近进厂,售后等级,流失状态,基盘等级,处理结果,备注,处理人,处理时间");
+            assertThat(lines.get(0)).startsWith("\uFEFF客户编号,姓名,电话,任务,对象,车型,优先级,截止日期,负责岗位,负责人,依据,原因,最近进厂,售后等级,流失状态,基盘等级,处理结果,流失原因,满意度,备注,处理人,处理时间");
             assertThat(lines).hasSize(3);
             // a name that starts like a formula stays text in Excel; in Chinese the task kind is its label
             assertThat(lines.get(2)).startsWith("K-NEW-CAR,\"'=HYPERLINK(\"\"x\"\")\",13900000002,首保提醒,");

@@ -79,6 +79,8 @@ class LanguagesTest {
                         customer.path("leads").forEach(l -> keys.add("lead:" + l.path("leadId").asText()));
                         if (keys.stream().noneMatch(ids::contains)) {
                             ids.addAll(keys);
+                            // recorded calls are stored as task outcomes, not with the customer
+                            ((ObjectNode) customer).remove("contacts");
                             CUSTOMERS.add(customer);
                         }
                     }
