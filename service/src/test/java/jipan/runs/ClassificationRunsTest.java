@@ -263,7 +263,7 @@ class ClassificationRunsTest {
             long first = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
             new CallLists(database.jdbi()).record(new OutcomeRequest(first, "K-AT-RISK",
                     FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
-                    "comes in October"), "test caller").orElseThrow();
+                    "comes in October", ChurnReason.PRICE, null), "test caller").orElseThrow();
             // the called customer came on 15 October; the owner of the new car did not come for the reminder
             ObjectNode atRisk =
                     (ObjectNode) customers.get("customers").get(0);
@@ -281,6 +281,17 @@ class ClassificationRunsTest {
                     new Reports.RecaptureLine(first, AS_OF, LocalDate.of(2012, 10, 31),
                             "RETENTION_CALL", "SERVICE_ADVISOR", "王芳", "DONE", 1, 1, new BigDecimal("1.0000")));
             assertThat(reports.recapture(first, second)).isEqualTo(reports.recapture(null, null));
+            // the per-person view and the churn reasons count the outcome recorded today, for the task's person and
+            // the customer's tier in the run whose list it was (the visit came before the call: not "came back")
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            String month = java.time.YearMonth.from(today).toString();
+            assertThat(reports.people(today, today)).containsExactly(
+                    new Reports.PersonMonth(month, "王芳", 1, 1, 0, 0, 1, 0, new BigDecimal("0.0000")));
+            assertThat(reports.churnReasons(today, today)).containsExactly(
+                    new Reports.ChurnReasonLine(month, "B", "PRICE", 1, new BigDecimal("1.0000")));
+            assertThat(reports.people(today.minusDays(2), today.minusDays(1))).isEmpty();
+            Assertions.assertThatThrownBy(() -> reports.people(today, today.minusDays(1)))
+                    .hasMessageContaining("is after to");
             Assertions.assertThatThrownBy(() -> reports.recapture(second, first))
                     .hasMessageContaining("must not be as of an earlier date than run " + second);
         });

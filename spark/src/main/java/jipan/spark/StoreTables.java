@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import jipan.core.CustomerFacts;
 import jipan.core.facts.Complaint;
+import jipan.core.facts.Contact;
 import jipan.core.facts.EventAttendance;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Referral;
@@ -33,8 +34,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The customer store's eight fact tables, by the store's own table and column names (the service's Flyway
- * migration V1), read from the store over JDBC or from Parquet files the {@code export} command wrote. A JDBC
+ * The customer store's nine fact tables (the eight of customers' facts and the outcomes of tasks, which the rules
+ * read as contacts), by the store's own table and column names (the service's Flyway migrations), read from the store over JDBC or from Parquet files the {@code export} command wrote. A JDBC
  * read is split by customer id ranges, one Spark partition each, so every table of a range is read by the same
  * task's query.
  */
@@ -48,18 +49,21 @@ public final class StoreTables {
         SCHEMAS.put("vehicle", schema("vin:string", "customer_id:string", "model:string", "purchase_date:date",
                 "warranty_end:date", "bought_here:boolean", "installment:boolean"));
         SCHEMAS.put("visit", schema("ro_number:string", "customer_id:string", "vin:string", "visit_date:date",
-                "mileage:int", "pay_type:string", "service_type:string", "amount:decimal"));
+                "mileage:int", "pay_type:string", "service_type:string", "amount:decimal", "advisor:string"));
         SCHEMAS.put("sales_lead", schema("lead_id:string", "customer_id:string", "model:string", "created_on:date",
                 "closed_on:date", "status:string", "defeat_reason:string", "competitor_brand:string",
-                "competitor_model:string", "follow_ups:int", "last_follow_up:date"));
+                "competitor_model:string", "follow_ups:int", "last_follow_up:date", "consultant:string"));
         SCHEMAS.put("complaint", schema("customer_id:string", "seq:int", "complaint_date:date", "subject:string",
-                "resolved:boolean"));
+                "resolved:boolean", "answered_on:date", "resolved_on:date"));
         SCHEMAS.put("event_attendance", schema("customer_id:string", "seq:int", "event_id:string", "event_date:date",
                 "attended:boolean", "brought_prospects:int"));
         SCHEMAS.put("referral", schema("customer_id:string", "seq:int", "referral_date:date", "referred_name:string",
                 "closed:boolean"));
         SCHEMAS.put("survey", schema("customer_id:string", "seq:int", "survey_date:date", "satisfaction:int",
                 "repurchase_intent:int", "recommend:string"));
+        // the calls recorded on tasks (the rules read them as contacts); the columns the rules need
+        SCHEMAS.put("follow_up_outcome", schema("customer_id:string", "kind:string", "outcome:string",
+                "handled_at:timestamp", "churn_reason:string"));
     }
 
     private StoreTables() {
@@ -75,6 +79,7 @@ public final class StoreTables {
                 case "boolean" -> DataTypes.BooleanType;
                 case "date" -> DataTypes.DateType;
                 case "decimal" -> DataTypes.createDecimalType(14, 2);
+                case "timestamp" -> DataTypes.TimestampType;
                 default -> throw new IllegalArgumentException(parts[1]);
             }, true));
         }
@@ -111,8 +116,10 @@ public final class StoreTables {
             }
         }
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        SCHEMAS.keySet().forEach(table -> tables.put(table, lowerCase(spark.read().jdbc(url, table,
-                ranges(bounds, table.equals("customer") ? "id" : "customer_id"), connection))));
+        // each table's own columns (a table may hold more than the rules read: the outcomes' notes)
+        SCHEMAS.forEach((table, schema) -> tables.put(table, lowerCase(spark.read().jdbc(url, table,
+                ranges(bounds, table.equals("customer") ? "id" : "customer_id"), connection))
+                .selectExpr(schema.fieldNames())));
         return tables;
     }
 
@@ -162,16 +169,17 @@ public final class StoreTables {
             for (Visit v : facts.visits()) {
                 rows.get("visit").add(RowFactory.create(v.getRoNumber(), id, v.getVin(), date(v.getDate()), v.getMileage(),
                         name(v.getPayType()), name(v.getServiceType()), v.getAmount() == null ? null
-                                : v.getAmount().setScale(2, RoundingMode.UNNECESSARY)));
+                                : v.getAmount().setScale(2, RoundingMode.UNNECESSARY), v.getAdvisor()));
             }
             for (Lead l : facts.leads()) {
                 rows.get("sales_lead").add(RowFactory.create(l.getLeadId(), id, l.getModel(), date(l.getCreatedOn()),
                         date(l.getClosedOn()), name(l.getStatus()), name(l.getDefeatReason()), l.getCompetitorBrand(),
-                        l.getCompetitorModel(), l.getFollowUps(), date(l.getLastFollowUp())));
+                        l.getCompetitorModel(), l.getFollowUps(), date(l.getLastFollowUp()), l.getConsultant()));
             }
             int seq = 0;
             for (Complaint x : facts.complaints()) {
-                rows.get("complaint").add(RowFactory.create(id, seq++, date(x.getDate()), name(x.getSubject()), x.isResolved()));
+                rows.get("complaint").add(RowFactory.create(id, seq++, date(x.getDate()), name(x.getSubject()), x.isResolved(),
+                        date(x.getAnsweredOn()), date(x.getResolvedOn())));
             }
             seq = 0;
             for (EventAttendance x : facts.events()) {
@@ -186,6 +194,11 @@ public final class StoreTables {
             for (Survey x : facts.surveys()) {
                 rows.get("survey").add(RowFactory.create(id, seq++, date(x.getDate()), x.getSatisfaction(),
                         x.getRepurchaseIntent(), name(x.getRecommend())));
+            }
+            for (Contact x : facts.contacts()) {
+                rows.get("follow_up_outcome").add(RowFactory.create(id, name(x.getKind()), name(x.getOutcome()),
+                        x.getDate() == null ? null : java.sql.Timestamp.valueOf(x.getDate().atStartOfDay()),
+                        name(x.getChurnReason())));
             }
         }
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();

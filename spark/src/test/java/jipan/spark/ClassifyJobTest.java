@@ -160,10 +160,6 @@ class ClassifyJobTest {
         storeOf(url, customers);
 
         // the rules the store says are active, as the service records them (migration V6, files as JSON)
-        try (Connection store = connect(url); Statement ddl = store.createStatement()) {
-            ddl.execute(Files.readString(Path.of("../service/src/main/resources/db/migration/V6__rule_versions.sql"))
-                    .replaceAll("(?m)^--.*$", "").split(";")[0]);
-        }
         try (Connection store = connect(url);
              PreparedStatement version = store.prepareStatement("INSERT INTO rule_version (hash, files_json, author, "
                      + "created_at, active) VALUES (?, ?, 'test', CURRENT_TIMESTAMP, TRUE)")) {
@@ -184,18 +180,26 @@ class ClassifyJobTest {
                         "customer_id >= 'D000267'");
     }
 
-    /** A database with the store's own schema (the service's first migration), filled as the service would. */
+    /** A database with the store's own schema (the service's migrations, in order), filled as the service would. */
     private static void storeOf(String url, List<CustomerFacts> customers) throws Exception {
         try (Connection store = connect(url); Statement ddl = store.createStatement()) {
-            for (String statement : Files.readString(Path.of("../service/src/main/resources/db/migration/V1__customer_store.sql"))
-                    .replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    ddl.execute(statement);
+            List<Path> migrations;
+            try (var files = Files.list(Path.of("../service/src/main/resources/db/migration"))) {
+                migrations = files.sorted(java.util.Comparator.comparingInt(file -> Integer.parseInt(
+                        file.getFileName().toString().replaceAll("^V(\\d+)__.*$", "$1")))).toList();
+            }
+            for (Path migration : migrations) {
+                for (String statement : Files.readString(migration).replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!statement.isBlank()) {
+                        ddl.execute(statement);
+                    }
                 }
             }
             for (Map.Entry<String, Dataset<Row>> table : StoreTables.of(spark, customers).entrySet()) {
-                int columns = table.getValue().columns().length;
-                try (PreparedStatement insert = store.prepareStatement("INSERT INTO " + table.getKey() + " VALUES ("
+                String[] names = table.getValue().columns();
+                int columns = names.length;
+                try (PreparedStatement insert = store.prepareStatement("INSERT INTO " + table.getKey() + " ("
+                        + String.join(", ", names) + ") VALUES ("
                         + String.join(", ", Collections.nCopies(columns, "?")) + ")")) {
                     for (Row row : table.getValue().collectAsList()) {
                         for (int i = 0; i < columns; i++) {
