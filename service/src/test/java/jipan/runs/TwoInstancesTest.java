@@ -104,6 +104,13 @@ class TwoInstancesTest {
                     "SELECT customers_done < customers_total FROM classification_run WHERE id = :id")
                     .bind("id", secondRun).mapTo(Boolean.class).one());
             assertThat(cut).as("A was killed in the middle of the run").isTrue();
+            // right after the kill A's last heartbeat is fresh: B leaves the work alone ...
+            assertThat(b.post("/api/v1/classification-runs/" + secondRun + "/resume").statusCode()).isEqualTo(409);
+            assertThat(b.post("/api/v1/imports/" + secondUpload + "/resume").statusCode()).isEqualTo(409);
+            // ... until the limit has passed: rather than wait the minute out, A's last heartbeats are moved back
+            // past it (A is dead: nothing renews them), as the clock would have moved them
+            ageHeartbeat(database, "classification_run", secondRun);
+            ageHeartbeat(database, "import_job", secondUpload);
             String bOwner = b.takeOver("/api/v1/classification-runs/" + secondRun + "/resume");
             b.takeOver("/api/v1/imports/" + secondUpload + "/resume");
             JsonNode secondDone = b.await("run " + secondRun, "/api/v1/classification-runs/" + secondRun,
@@ -125,6 +132,17 @@ class TwoInstancesTest {
         settings.setUrl("jdbc:h2:file:" + dir.resolve("jipan") + ";AUTO_SERVER=TRUE");
         settings.setMaxPoolSize(4);
         return settings;
+    }
+
+    /** Moves a piece of work's last heartbeat back past the stale limit, as time passing would. */
+    private static void ageHeartbeat(Database database, String table, long id) {
+        database.jdbi().useHandle(handle -> {
+            java.sql.Timestamp last = handle.createQuery("SELECT heartbeat_at FROM " + table + " WHERE id = :id")
+                    .bind("id", id).mapTo(java.sql.Timestamp.class).one();
+            handle.createUpdate("UPDATE " + table + " SET heartbeat_at = :aged WHERE id = :id").bind("id", id)
+                    .bind("aged", java.sql.Timestamp.from(last.toInstant().minusSeconds(STALE_AFTER_SECONDS + 5)))
+                    .execute();
+        });
     }
 
     /** The demo dealership's first {@link #CUSTOMERS} customers. */
