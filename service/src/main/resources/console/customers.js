@@ -113,7 +113,8 @@ function result(r) {
       table([
         {title: t('followUp.kind'), value: f => label(f.kind)}, {title: t('followUp.subject'), value: f => f.subject},
         {title: t('followUp.due'), value: f => f.due}, {title: t('followUp.priority'), value: f => String(f.priority)},
-        {title: t('followUp.assignee'), value: f => label(f.assignee)}, {title: t('data.reason'), value: f => f.reason},
+        {title: t('followUp.assignee'), value: f => f.person ? f.person + ' · ' + label(f.assignee) : label(f.assignee)},
+        {title: t('data.reason'), value: f => f.reason},
       ], r.followUps)) : null,
     ordered.map(topic => el('section', {class: 'reasons', dataset: {topic}},
       el('h3', {}, t('topic.' + topic)),

@@ -100,7 +100,7 @@ const SPECS = [
         data: rows.map(r => [tiers.indexOf(r.toTier), tiers.indexOf(r.fromTier), r.customers])}]};
   }},
   {report: 'recapture', parameters: () => ({}), option: rows => bars(
-    rows.map(r => label(r.kind) + ' · ' + label(r.assignee) + ' · ' + label(r.outcome)),
+    rows.map(r => label(r.kind) + ' · ' + (r.person || label(r.assignee)) + ' · ' + label(r.outcome)),
     [{name: t('dashboard.customers'), data: rows.map(r => r.customers)},
       {name: t('dashboard.visited'), data: rows.map(r => r.visited)}])},
   {report: 'defeat-categories', parameters: () => ({}), option: rows => bars(rows.map(r => r.category),
@@ -111,6 +111,13 @@ const SPECS = [
   {report: 'defeat-monthly', parameters: p => ({from: p.from, to: p.to}), option: rows => ({
     xAxis: {type: 'category', data: rows.map(r => r.month)}, yAxis: {type: 'value', axisLabel: {formatter: '{value} %'}},
     series: [{type: 'line', name: t('dashboard.defeatRate'), data: rows.map(r => percent(r.defeatRate))}]})},
+  {report: 'people', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => r.month + ' · ' + r.person),
+    [{name: t('dashboard.handled'), data: rows.map(r => r.handled)},
+      {name: t('dashboard.visited'), data: rows.map(r => r.cameBack)}])},
+  {report: 'churn-reasons', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => r.month + ' · ' + label(r.tier) + ' · ' + label(r.churnReason)),
+    [{name: t('dashboard.customers'), data: rows.map(r => r.customers)}])},
 ];
 
 export async function dashboardsPage(root, caller, chosen) {

@@ -183,6 +183,7 @@ const WORDS = {
   'dashboard.revenueShare': ['产值占比', 'Share of revenue'],
   'dashboard.customers': ['客户数', 'Customers'],
   'dashboard.visited': ['已回厂', 'Came back'],
+  'dashboard.handled': ['已处理任务', 'Tasks handled'],
   'dashboard.leads': ['线索数', 'Leads'],
   'dashboard.defeated': ['战败数', 'Defeated'],
   'dashboard.defeatRate': ['战败率', 'Defeat rate'],

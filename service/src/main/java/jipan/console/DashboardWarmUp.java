@@ -45,7 +45,9 @@ public final class DashboardWarmUp implements Managed {
             Map.entry("recapture", p -> Map.of()),
             Map.entry("defeat-categories", p -> Map.of()),
             Map.entry("defeat-competitors", p -> Map.of("from", p.from(), "to", p.to())),
-            Map.entry("defeat-monthly", p -> Map.of("from", p.from(), "to", p.to())));
+            Map.entry("defeat-monthly", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("people", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("churn-reasons", p -> Map.of("from", p.from(), "to", p.to())));
 
     private final Jdbi jdbi;
     private final Reports reports;

@@ -182,7 +182,7 @@ class ConsoleBrowserTest {
 
     /** Waits until every chart of the dashboards is drawn, or says why it cannot be (one run: no migration). */
     private static void everyChartDrawn() {
-        wait.until(d -> Browser.everyChartDrawn(browser, 10));
+        wait.until(d -> Browser.everyChartDrawn(browser, 12));
     }
 
     @Test
@@ -316,17 +316,21 @@ class ConsoleBrowserTest {
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
 
-        // the call is made: a note, DONE, and the task leaves the open list for the handled one
+        // the call is made: a note, why the customer stayed away, their satisfaction, DONE — and the task leaves
+        // the open list for the handled one
         new Select(find("#calls-kind")).selectByValue("RETENTION_CALL");
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
         find("#calls-table .outcome-note").sendKeys("<b>周一</b> 来保养");
+        new Select(find("#calls-table .outcome-churn-reason")).selectByValue("PRICE");
+        new Select(find("#calls-table .outcome-satisfaction")).selectByValue("4");
         find("#calls-table .outcome-DONE").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "0 项任务"));
         new Select(find("#calls-state")).selectByValue("handled");
         find("#calls-apply").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calls-summary"), "1 项任务"));
-        assertThat(find("#calls-table .outcome").getText()).isEqualTo("完成 · <b>周一</b> 来保养 · test service manager");
+        assertThat(find("#calls-table .outcome").getText())
+                .isEqualTo("完成 · 价格 · 满意度 4 · <b>周一</b> 来保养 · test service manager");
     }
 
     /** The texts of a table's column, by its header. */
