@@ -1,10 +1,8 @@
 package jipan.core;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jipan.core.facts.Assignee;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Visit;
@@ -20,54 +18,17 @@ import jipan.core.facts.Visit;
  *       one;</li>
  *   <li>a manager's task, or nobody found: no person, and the task stays with the role.</li>
  * </ul>
- * One definition, used by the classifier and by the benchmark's plain-Java floor alike.
+ * One definition, used by the classifier and by the benchmark's plain-Java floor alike. A customer has few tasks
+ * and a few dozen records at most, so each task's person is looked up in the records themselves: most customers
+ * have no task, and pay nothing.
  */
 public final class People {
-    private final Map<String, String> advisorByRo = new LinkedHashMap<>();
-    private final Map<String, String> advisorByVin = new LinkedHashMap<>();
-    private final Map<String, String> consultantByLead = new LinkedHashMap<>();
-    private final String latestAdvisor;
-    private final String latestConsultant;
+    private final List<Visit> visits;
+    private final List<Lead> leads;
 
-    private People(Collection<Visit> visits, Collection<Lead> leads) {
-        Map<String, LocalDate> vinDay = new LinkedHashMap<>();
-        Map<String, String> vinRo = new LinkedHashMap<>();
-        String advisor = null;
-        LocalDate advisorDay = null;
-        String advisorRo = null;
-        for (Visit visit : visits) {
-            if (visit.getAdvisor() == null || visit.getDate() == null) {
-                continue;
-            }
-            advisorByRo.put(visit.getRoNumber(), visit.getAdvisor());
-            if (later(visit.getDate(), visit.getRoNumber(), vinDay.get(visit.getVin()), vinRo.get(visit.getVin()))) {
-                vinDay.put(visit.getVin(), visit.getDate());
-                vinRo.put(visit.getVin(), visit.getRoNumber());
-                advisorByVin.put(visit.getVin(), visit.getAdvisor());
-            }
-            if (later(visit.getDate(), visit.getRoNumber(), advisorDay, advisorRo)) {
-                advisorDay = visit.getDate();
-                advisorRo = visit.getRoNumber();
-                advisor = visit.getAdvisor();
-            }
-        }
-        this.latestAdvisor = advisor;
-        String consultant = null;
-        LocalDate consultantDay = null;
-        String consultantLead = null;
-        for (Lead lead : leads) {
-            if (lead.getConsultant() == null) {
-                continue;
-            }
-            consultantByLead.put(lead.getLeadId(), lead.getConsultant());
-            if (lead.getCreatedOn() != null
-                    && later(lead.getCreatedOn(), lead.getLeadId(), consultantDay, consultantLead)) {
-                consultantDay = lead.getCreatedOn();
-                consultantLead = lead.getLeadId();
-                consultant = lead.getConsultant();
-            }
-        }
-        this.latestConsultant = consultant;
+    private People(List<Visit> visits, List<Lead> leads) {
+        this.visits = visits;
+        this.leads = leads;
     }
 
     /** The people of one customer's records (as of the classification's date). */
@@ -78,35 +39,74 @@ public final class People {
     /** The person who does a task of this role about this subject (a VIN, a lead id, the customer), or null. */
     public String personFor(Assignee assignee, String subject) {
         if (assignee == Assignee.SERVICE_ADVISOR) {
-            String own = advisorByRo.get(subject);
-            if (own == null) {
-                own = advisorByVin.get(subject);
+            Visit ownOrder = null;
+            Visit ofVehicle = null;
+            Visit latest = null;
+            for (Visit visit : visits) {
+                if (visit.getAdvisor() == null || visit.getDate() == null) {
+                    continue;
+                }
+                if (subject.equals(visit.getRoNumber())) {
+                    ownOrder = visit;
+                }
+                if (subject.equals(visit.getVin()) && later(visit, ofVehicle)) {
+                    ofVehicle = visit;
+                }
+                if (later(visit, latest)) {
+                    latest = visit;
+                }
             }
-            return own != null ? own : latestAdvisor;
+            Visit chosen = ownOrder != null ? ownOrder : ofVehicle != null ? ofVehicle : latest;
+            return chosen == null ? null : chosen.getAdvisor();
         }
         if (assignee == Assignee.SALES) {
-            String own = consultantByLead.get(subject);
-            return own != null ? own : latestConsultant;
+            Lead latest = null;
+            for (Lead lead : leads) {
+                if (lead.getConsultant() == null) {
+                    continue;
+                }
+                if (subject.equals(lead.getLeadId())) {
+                    return lead.getConsultant();
+                }
+                if (lead.getCreatedOn() != null && later(lead, latest)) {
+                    latest = lead;
+                }
+            }
+            return latest == null ? null : latest.getConsultant();
         }
         return null;
     }
 
     /** The tasks with their people, and of two tasks of the same kind about the same subject only the first. */
     public List<FollowUpResult> assign(List<FollowUpResult> sorted) {
-        Map<String, FollowUpResult> distinct = new LinkedHashMap<>();
-        for (FollowUpResult task : sorted) {
-            distinct.putIfAbsent(task.kind() + "\u0000" + task.subject(),
-                    task.withPerson(personFor(task.assignee(), task.subject())));
+        if (sorted.isEmpty()) {
+            return sorted;
         }
-        return List.copyOf(distinct.values());
+        List<FollowUpResult> assigned = new ArrayList<>(sorted.size());
+        for (FollowUpResult task : sorted) {
+            boolean seen = false;
+            for (FollowUpResult earlier : assigned) {
+                seen |= earlier.kind() == task.kind() && earlier.subject().equals(task.subject());
+            }
+            if (!seen) {
+                assigned.add(task.withPerson(personFor(task.assignee(), task.subject())));
+            }
+        }
+        return List.copyOf(assigned);
     }
 
-    /** Day and number: is (day, number) later than (latestDay, latestNumber)? The higher number wins a day. */
-    private static boolean later(LocalDate day, String number, LocalDate latestDay, String latestNumber) {
-        if (latestDay == null) {
-            return true;
-        }
-        int byDay = day.compareTo(latestDay);
-        return byDay > 0 || byDay == 0 && String.valueOf(number).compareTo(String.valueOf(latestNumber)) > 0;
+    /** The later repair order: by day, and on one day the higher number. */
+    private static boolean later(Visit visit, Visit than) {
+        return than == null || later(visit.getDate(), visit.getRoNumber(), than.getDate(), than.getRoNumber());
+    }
+
+    /** The later lead: by the day it was created, and on one day the higher id. */
+    private static boolean later(Lead lead, Lead than) {
+        return than == null || later(lead.getCreatedOn(), lead.getLeadId(), than.getCreatedOn(), than.getLeadId());
+    }
+
+    private static boolean later(LocalDate day, String number, LocalDate thanDay, String thanNumber) {
+        int byDay = day.compareTo(thanDay);
+        return byDay > 0 || byDay == 0 && String.valueOf(number).compareTo(String.valueOf(thanNumber)) > 0;
     }
 }
