@@ -56,7 +56,9 @@ class ClassifyJobTest {
     @BeforeAll
     static void start() {
         spark = SparkSession.builder().master("local[2]").appName("jipan test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.codegen.wholeStage", "false").config("spark.sql.adaptive.enabled", "false")
+                .getOrCreate();
     }
 
     @AfterAll
