@@ -5,7 +5,7 @@ import * as api from './api.js';
 import {t, label, number, dateTime} from './i18n.js';
 import {failure, table} from './ui.js';
 
-const KINDS = ['customers', 'vehicles', 'repair-orders', 'leads'];
+const KINDS = ['customers', 'vehicles', 'repair-orders', 'leads', 'complaints'];
 
 function upload(file, kind, onProgress) {
   return new Promise((resolve, reject) => {

@@ -110,6 +110,7 @@ const WORDS = {
   'data.kind.vehicles': ['车辆', 'Vehicles'],
   'data.kind.repair-orders': ['维修工单', 'Repair orders'],
   'data.kind.leads': ['销售线索', 'Leads'],
+  'data.kind.complaints': ['投诉', 'Complaints'],
   'data.upload': ['上传并导入', 'Upload and import'],
   'data.rowsRead': ['读取行数', 'Rows read'],
   'data.imported': ['已导入', 'Imported'],

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jipan.core.CustomerFacts;
+import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
@@ -21,6 +22,7 @@ public final class DemoFiles implements Closeable {
     private final BufferedWriter vehicles;
     private final BufferedWriter repairOrders;
     private final BufferedWriter leads;
+    private final BufferedWriter complaints;
 
     public DemoFiles(Path directory) throws IOException {
         Files.createDirectories(directory);
@@ -31,6 +33,7 @@ public final class DemoFiles implements Closeable {
                 "roNumber,vin,date,mileage,payType,serviceType,amount,advisor");
         leads = open(directory.resolve("leads.csv"), "leadId,customerId,model,createdOn,closedOn,status,defeatReason,"
                 + "competitorBrand,competitorModel,followUps,lastFollowUp,consultant");
+        complaints = open(directory.resolve("complaints.csv"), "customerId,date,subject,resolved,answeredOn,resolvedOn");
     }
 
     private static BufferedWriter open(Path file, String header) throws IOException {
@@ -56,6 +59,9 @@ public final class DemoFiles implements Closeable {
                     l.getDefeatReason(), l.getCompetitorBrand(), l.getCompetitorModel(), l.getFollowUps(),
                     l.getLastFollowUp(), l.getConsultant());
         }
+        for (Complaint x : facts.complaints()) {
+            line(complaints, c.getId(), x.getDate(), x.getSubject(), x.isResolved(), x.getAnsweredOn(), x.getResolvedOn());
+        }
     }
 
     private static void line(BufferedWriter writer, Object... cells) throws IOException {
@@ -71,7 +77,7 @@ public final class DemoFiles implements Closeable {
 
     @Override
     public void close() throws IOException {
-        for (BufferedWriter writer : new BufferedWriter[] {customers, vehicles, repairOrders, leads}) {
+        for (BufferedWriter writer : new BufferedWriter[] {customers, vehicles, repairOrders, leads, complaints}) {
             writer.close();
         }
     }

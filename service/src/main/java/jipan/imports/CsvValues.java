@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jipan.core.Limits;
+import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.CustomerKind;
 import jipan.core.facts.DefeatReason;
 import jipan.core.facts.LeadStatus;
@@ -18,14 +19,15 @@ import jipan.core.facts.ServiceType;
 /**
  * Reads the values of DMS exports: dates as 2012-01-05, 2012/1/5, 2012.01.05, 2012年9月3日 or 20120910 (a time
  * after them is ignored), amounts with thousands separators or a currency sign, and the usual Chinese words
- * for pay types, service types, lead statuses, defeat reasons and yes/no, besides jipan's own enum names —
+ * for pay types, service types, lead statuses, defeat reasons, complaint subjects and yes/no, besides jipan's own
+ * enum names —
  * and the dealer's own words, configured under {@code imports.values} (免费 → WARRANTY, 已战败 → DEFEATED, …).
  */
 final class CsvValues {
     /** The kinds of coded value a dealer can give words for, as named under {@code imports.values}. */
     static final Map<String, Class<? extends Enum<?>>> WORD_TYPES = Map.of("payType", PayType.class,
             "serviceType", ServiceType.class, "leadStatus", LeadStatus.class, "defeatReason", DefeatReason.class,
-            "customerKind", CustomerKind.class);
+            "customerKind", CustomerKind.class, "complaintSubject", ComplaintSubject.class);
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})(?:[-/.](\\d{1,2})[-/.](\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))(?:[ T].*)?");
     private static final Map<String, PayType> PAY_TYPES = Map.of("自费", PayType.CUSTOMER_PAY, "客户付费",
@@ -44,6 +46,11 @@ final class CsvValues {
             Map.entry("贷款", DefeatReason.FINANCING), Map.entry("金融", DefeatReason.FINANCING),
             Map.entry("服务", DefeatReason.SERVICE), Map.entry("距离", DefeatReason.DISTANCE),
             Map.entry("暂缓购买", DefeatReason.POSTPONED), Map.entry("其他", DefeatReason.OTHER));
+    private static final Map<String, ComplaintSubject> COMPLAINT_SUBJECTS = Map.of("车辆质量", ComplaintSubject.VEHICLE_QUALITY,
+            "质量", ComplaintSubject.VEHICLE_QUALITY, "产品质量", ComplaintSubject.VEHICLE_QUALITY,
+            "销售人员", ComplaintSubject.SALES_STAFF, "销售", ComplaintSubject.SALES_STAFF,
+            "服务人员", ComplaintSubject.SERVICE_STAFF, "服务", ComplaintSubject.SERVICE_STAFF,
+            "售后服务", ComplaintSubject.SERVICE_STAFF, "活动", ComplaintSubject.EVENT);
     private static final Map<String, CustomerKind> KINDS = Map.of("个人", CustomerKind.PERSON, "公司",
             CustomerKind.COMPANY, "单位", CustomerKind.COMPANY, "车队", CustomerKind.FLEET);
 
@@ -143,6 +150,10 @@ final class CsvValues {
 
     DefeatReason defeatReason(String text) throws BadValue {
         return word(text, "defeatReason", DefeatReason.class, DEFEAT_REASONS);
+    }
+
+    ComplaintSubject complaintSubject(String text) throws BadValue {
+        return word(text, "complaintSubject", ComplaintSubject.class, COMPLAINT_SUBJECTS);
     }
 
     CustomerKind kind(String text) throws BadValue {

@@ -2,6 +2,7 @@ package jipan.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import jipan.api.ImportReport;
 import jipan.api.RowError;
 import jipan.core.Chinese;
+import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
@@ -223,10 +225,11 @@ public final class DmsImporter {
             case VEHICLES -> dao.storedVehicles(keys);
             case REPAIR_ORDERS -> dao.storedVisits(keys);
             case LEADS -> dao.storedLeads(keys);
+            case COMPLAINTS -> dao.storedComplaints(keys);
         };
     }
 
-    /** The key a row is merged by: customer id, VIN, repair-order number, lead id. */
+    /** The key a row is merged by: customer id, VIN, repair-order number, lead id; a complaint's customer, day and subject. */
     private static String key(Object fact) {
         if (fact instanceof Customer customer) {
             return customer.getId();
@@ -236,6 +239,9 @@ public final class DmsImporter {
             return visit.visit().getRoNumber();
         } else if (fact instanceof OwnedLead lead) {
             return lead.lead().getLeadId();
+        } else if (fact instanceof OwnedComplaint complaint) {
+            return complaintKey(complaint.customerId(), complaint.complaint().getDate(),
+                    complaint.complaint().getSubject().name());
         }
         throw new IllegalArgumentException("not an imported fact: " + fact);
     }
@@ -250,15 +256,25 @@ public final class DmsImporter {
                     v.vehicle().getWarrantyEnd(), v.vehicle().isBoughtHere(), v.vehicle().isInstallment());
         } else if (fact instanceof OwnedVisit v) {
             values = Arrays.asList(v.customerId(), v.visit().getVin(), v.visit().getDate(),
-                    v.visit().getMileage(), v.visit().getPayType(), v.visit().getServiceType(), v.visit().getAmount());
+                    v.visit().getMileage(), v.visit().getPayType(), v.visit().getServiceType(), v.visit().getAmount(),
+                    v.visit().getAdvisor());
         } else if (fact instanceof OwnedLead l) {
             values = Arrays.asList(l.customerId(), l.lead().getModel(), l.lead().getCreatedOn(),
                     l.lead().getClosedOn(), l.lead().getStatus(), l.lead().getDefeatReason(), l.lead().getCompetitorBrand(),
-                    l.lead().getCompetitorModel(), l.lead().getFollowUps(), l.lead().getLastFollowUp());
+                    l.lead().getCompetitorModel(), l.lead().getFollowUps(), l.lead().getLastFollowUp(),
+                    l.lead().getConsultant());
+        } else if (fact instanceof OwnedComplaint c) {
+            values = Arrays.asList(c.complaint().isResolved(), c.complaint().getAnsweredOn(),
+                    c.complaint().getResolvedOn());
         } else {
             throw new IllegalArgumentException("not an imported fact: " + fact);
         }
         return values.stream().map(StoredRow::canonical).toList();
+    }
+
+    /** One key for a complaint, as {@link ImportDao#storedComplaints} builds it in SQL: customer, day, subject. */
+    static String complaintKey(String customerId, LocalDate date, String subject) {
+        return customerId + "|" + date + "|" + subject;
     }
 
     /** Vehicles and leads need their customer stored, repair orders their vehicle; other rows are rejected. */
@@ -311,6 +327,9 @@ public final class DmsImporter {
     record OwnedLead(String customerId, Lead lead) implements Owned {
     }
 
+    record OwnedComplaint(String customerId, Complaint complaint) implements Owned {
+    }
+
     record OwnedVisit(String customerId, Visit visit) {
     }
 
@@ -326,6 +345,19 @@ public final class DmsImporter {
             case LEADS -> customers.upsertLeads(
                     rows.stream().map(r -> ((OwnedLead) r.fact()).customerId()).toList(),
                     rows.stream().map(r -> ((OwnedLead) r.fact()).lead()).toList());
+            case COMPLAINTS -> {
+                // a complaint stored already (same customer, day and subject) is updated; a new one is added after
+                // the customer's others
+                for (Parsed row : rows) {
+                    OwnedComplaint c = (OwnedComplaint) row.fact();
+                    Complaint complaint = c.complaint();
+                    if (imports.updateComplaint(c.customerId(), complaint.getDate(), complaint.getSubject().name(),
+                            complaint.isResolved(), complaint.getAnsweredOn(), complaint.getResolvedOn()) == 0) {
+                        imports.insertComplaint(c.customerId(), complaint.getDate(), complaint.getSubject().name(),
+                                complaint.isResolved(), complaint.getAnsweredOn(), complaint.getResolvedOn());
+                    }
+                }
+            }
         }
     }
 

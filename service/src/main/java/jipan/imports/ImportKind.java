@@ -50,7 +50,16 @@ public enum ImportKind {
             Map.entry("followUps", List.of("followUps", "跟进次数")),
             Map.entry("lastFollowUp", List.of("lastFollowUp", "最后跟进日期")),
             Map.entry("consultant", List.of("consultant", "销售顾问", "跟进顾问"))),
-            List.of("leadId", "customerId", "createdOn", "status"));
+            List.of("leadId", "customerId", "createdOn", "status")),
+    /** Complaints (投诉): one per customer, day and subject; a later export of the same one updates it. */
+    COMPLAINTS("complaints", Map.of(
+            "customerId", List.of("customerId", "客户编号", "客户代码", "客户ID"),
+            "date", List.of("date", "complaintDate", "投诉日期", "投诉时间"),
+            "subject", List.of("subject", "投诉类别", "投诉对象", "投诉类型"),
+            "resolved", List.of("resolved", "是否解决", "已解决"),
+            "answeredOn", List.of("answeredOn", "答复日期", "回复日期"),
+            "resolvedOn", List.of("resolvedOn", "解决日期", "处理完成日期")),
+            List.of("customerId", "date", "subject"));
 
     private final String cliName;
     private final Map<String, List<String>> defaultHeaders;

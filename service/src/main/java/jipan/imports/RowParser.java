@@ -1,6 +1,8 @@
 package jipan.imports;
 
+import java.time.LocalDate;
 import jipan.core.Limits;
+import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
@@ -69,6 +71,13 @@ final class RowParser {
             required(field);
             return value(field, reading);
         }
+
+        /** A date that cannot come before another of the same row (a complaint answered before it was made). */
+        void notBefore(String field, LocalDate date, LocalDate earliest) throws RowRejected {
+            if (date != null && earliest != null && date.isBefore(earliest)) {
+                throw new RowRejected(columns.headerOf(field), "is before the complaint's date " + earliest);
+            }
+        }
     }
 
     @FunctionalInterface
@@ -97,6 +106,16 @@ final class RowParser {
                         row.value("defeatReason", values::defeatReason), row.text("competitorBrand", Limits.BRAND),
                         row.text("competitorModel", Limits.MODEL), followUps == null ? 0 : followUps,
                         row.value("lastFollowUp", CsvValues::date), row.text("consultant", Limits.NAME)));
+            }
+            case COMPLAINTS -> {
+                LocalDate made = row.requiredValue("date", CsvValues::date);
+                LocalDate answered = row.value("answeredOn", CsvValues::date);
+                LocalDate resolved = row.value("resolvedOn", CsvValues::date);
+                row.notBefore("answeredOn", answered, made);
+                row.notBefore("resolvedOn", resolved, made);
+                yield new DmsImporter.OwnedComplaint(row.required("customerId"), new Complaint(made,
+                        row.requiredValue("subject", values::complaintSubject), row.value("resolved", CsvValues::bool),
+                        answered, resolved));
             }
         };
     }

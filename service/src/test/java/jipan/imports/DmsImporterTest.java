@@ -16,6 +16,8 @@ import java.util.Map;
 import jipan.api.ImportReport;
 import jipan.api.RowError;
 import jipan.core.CustomerFacts;
+import jipan.core.facts.Complaint;
+import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.PayType;
 import jipan.core.facts.ServiceType;
 import jipan.core.facts.Visit;
@@ -96,6 +98,55 @@ class DmsImporterTest {
             assertThat(store.find("D2").orElseThrow()).usingRecursiveComparison()
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(d2);
             assertThat(store.count()).isEqualTo(2);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void complaintsAndPeopleImportWithChineseHeadersAndAnExportOfTheSameComplaintUpdatesIt(String kind) throws Exception {
+        TestDatabases.with(kind, database -> {
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), 3);
+            List<ImportReport> progress = new ArrayList<>();
+            importFile(importer, ImportKind.CUSTOMERS, "customers-utf8-bom.csv", progress);
+            importFile(importer, ImportKind.VEHICLES, "vehicles-gbk.csv", progress);
+            importFile(importer, ImportKind.REPAIR_ORDERS, "repair-orders-gbk.csv", progress);
+
+            ImportReport complaints = importFile(importer, ImportKind.COMPLAINTS, "complaints-utf8.csv", progress);
+            assertThat(complaints.rowsRead()).isEqualTo(5);
+            assertThat(complaints.created()).isEqualTo(2);
+            assertThat(complaints.errors()).extracting(RowError::line, RowError::column).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(4L, "投诉类别"), org.assertj.core.groups.Tuple.tuple(5L, "答复日期"),
+                    org.assertj.core.groups.Tuple.tuple(6L, "customerId"));
+            assertThat(complaints.errors()).anySatisfy(error -> assertThat(error.reason())
+                    .isEqualTo("is before the complaint's date 2012-09-06"));
+            CustomerStore store = new CustomerStore(database.jdbi());
+            Complaint open = store.find("D1").orElseThrow().complaints().get(0);
+            assertThat(open.getSubject()).isEqualTo(ComplaintSubject.SERVICE_STAFF);
+            assertThat(open.getAnsweredOn()).isEqualTo(LocalDate.of(2012, 9, 2));
+            assertThat(open.isResolved()).isFalse();
+            Complaint closed = store.find("D2").orElseThrow().complaints().get(0);
+            assertThat(closed.getResolvedOn()).isEqualTo(LocalDate.of(2012, 8, 30));
+            assertThat(closed.isResolved()).isTrue();
+
+            // the same file again changes nothing; a later export resolving the complaint updates it, not a second one
+            assertThat(importFile(importer, ImportKind.COMPLAINTS, "complaints-utf8.csv", progress).unchanged()).isEqualTo(2);
+            ImportReport resolved = importer.importCsv(ImportKind.COMPLAINTS, new java.io.ByteArrayInputStream(
+                    "客户编号,投诉日期,投诉类别,是否解决,答复日期,解决日期\nD1,2012-09-01,服务人员,是,2012-09-02,2012-09-20\n"
+                            .getBytes(StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(resolved.updated()).isEqualTo(1);
+            assertThat(store.find("D1").orElseThrow().complaints()).singleElement().satisfies(complaint -> {
+                assertThat(complaint.getResolvedOn()).isEqualTo(LocalDate.of(2012, 9, 20));
+                assertThat(complaint.isResolved()).isTrue();
+            });
+
+            // a repair order's service advisor (服务顾问) is read, and a change of advisor alone is an update
+            String withAdvisor = "工单号,车架号,进厂日期,进厂里程,付费类型,维修类型,结算金额,服务顾问\n"
+                    + "RO-2,LSGPC54U8AF000D21,2011/11/20,61000,自费,保养,\"1,520.50\",王芳\n";
+            ImportReport advisor = importer.importCsv(ImportKind.REPAIR_ORDERS,
+                    new java.io.ByteArrayInputStream(withAdvisor.getBytes(StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(advisor.updated()).isEqualTo(1);
+            assertThat(store.find("D2").orElseThrow().visits()).filteredOn(v -> v.getRoNumber().equals("RO-2"))
+                    .singleElement().extracting(Visit::getAdvisor).isEqualTo("王芳");
         });
     }
 
