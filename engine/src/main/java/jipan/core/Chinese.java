@@ -122,6 +122,16 @@ public final class Chinese {
             phrase("must be a number \\(got (.*)\\)", "必须是数字（实际为 $1）"),
             phrase("must be one of (.+?) \\(got (.*)\\)", "必须是以下之一：$1（实际为 $2）"),
             phrase("is not one of this customer's vehicles", "不是该客户的车辆"),
+            phrase("is before the complaint's date (\\S+)", "早于投诉日期 $1"),
+            phrase("calls are recorded as task outcomes \\(POST /api/v1/call-lists/outcomes\\), not stored with the "
+                    + "customer", "回访记录通过任务处理结果保存（POST /api/v1/call-lists/outcomes），不随客户资料保存"),
+            phrase("only the outcome of a RETENTION_CALL or WIN_BACK task says why the customer left \\(this is a "
+                    + "(\\w+) task\\)", "只有挽留回访（RETENTION_CALL）或流失客户挽回（WIN_BACK）的处理结果可以记录流失原因"
+                    + "（此任务为 $1）"),
+            phrase("only a call that reached the customer \\(outcome DONE\\) records their satisfaction \\(the "
+                    + "outcome is (\\w+)\\)", "只有接通客户的回访（处理结果 DONE）才能记录满意度（此处理结果为 $1）"),
+            phrase("customer (\\S+) is not in the customer store: import the customers export first",
+                    "客户 $1 不在客户库中：请先导入客户文件"),
             phrase("^duplicate ", "重复的 "));
 
     private Chinese() {

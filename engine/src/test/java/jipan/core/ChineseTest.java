@@ -53,4 +53,20 @@ class ChineseTest {
         assertThat(Chinese.translate("something nobody wrote a phrase for")).isNull();
         assertThat(Chinese.withOriginal("something nobody wrote a phrase for")).isEqualTo("something nobody wrote a phrase for");
     }
+
+    @Test
+    void theRetentionPracticesRefusalsReadInChinese() {
+        assertThat(Chinese.translate("customers[1].complaints[0].answeredOn: is before the complaint's date 2012-09-10"))
+                .isEqualTo("customers[1].complaints[0].answeredOn: 早于投诉日期 2012-09-10");
+        assertThat(Chinese.translate("churnReason: only the outcome of a RETENTION_CALL or WIN_BACK task says why the "
+                + "customer left (this is a CARE_CALL task)")).isEqualTo("churnReason: 只有挽留回访（RETENTION_CALL）或"
+                + "流失客户挽回（WIN_BACK）的处理结果可以记录流失原因（此任务为 CARE_CALL）");
+        assertThat(Chinese.translate("satisfaction: only a call that reached the customer (outcome DONE) records their "
+                + "satisfaction (the outcome is DECLINED)")).isEqualTo("satisfaction: 只有接通客户的回访（处理结果 DONE）"
+                + "才能记录满意度（此处理结果为 DECLINED）");
+        assertThat(Chinese.translate("customers[0].contacts: calls are recorded as task outcomes "
+                + "(POST /api/v1/call-lists/outcomes), not stored with the customer")).startsWith("customers[0].contacts: 回访记录");
+        assertThat(Chinese.translate("customer D9 is not in the customer store: import the customers export first"))
+                .isEqualTo("客户 D9 不在客户库中：请先导入客户文件");
+    }
 }

@@ -72,10 +72,11 @@ final class RowParser {
             return value(field, reading);
         }
 
-        /** A date that cannot come before another of the same row (a complaint answered before it was made). */
-        void notBefore(String field, LocalDate date, LocalDate earliest) throws RowRejected {
-            if (date != null && earliest != null && date.isBefore(earliest)) {
-                throw new RowRejected(columns.headerOf(field), "is before the complaint's date " + earliest);
+        /** A complaint's date that cannot come before the complaint was made. */
+        void notBefore(String field, LocalDate date, LocalDate made) throws RowRejected {
+            String problem = Complaint.dateProblem(date, made);
+            if (problem != null) {
+                throw new RowRejected(columns.headerOf(field), problem);
             }
         }
     }

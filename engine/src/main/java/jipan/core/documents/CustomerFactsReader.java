@@ -187,10 +187,11 @@ public final class CustomerFactsReader {
         return new CustomerFacts(customer, vehicles, visits, leads, complaints, events, referrals, surveys, contacts);
     }
 
-    /** A date that cannot come before another of the same fact (a complaint answered before it was made). */
-    private static void notBefore(JsonFields json, String field, LocalDate date, LocalDate earliest) {
-        if (date != null && earliest != null && date.isBefore(earliest)) {
-            json.problem(field, "is before the complaint's date " + earliest);
+    /** A complaint's date that cannot come before the complaint was made. */
+    private static void notBefore(JsonFields json, String field, LocalDate date, LocalDate made) {
+        String problem = Complaint.dateProblem(date, made);
+        if (problem != null) {
+            json.problem(field, problem);
         }
     }
 

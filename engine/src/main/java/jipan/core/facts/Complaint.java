@@ -33,4 +33,12 @@ public final class Complaint {
     public LocalDate getAnsweredOn() { return answeredOn; }
     /** The day the complaint was resolved, or null (it may still be marked resolved without a date). */
     public LocalDate getResolvedOn() { return resolvedOn; }
+
+    /**
+     * What is wrong with a date of a complaint made on {@code made} — it was answered or resolved before it was made
+     * — or null. One rule for the JSON reader and the import alike.
+     */
+    public static String dateProblem(LocalDate date, LocalDate made) {
+        return date != null && made != null && date.isBefore(made) ? "is before the complaint's date " + made : null;
+    }
 }
