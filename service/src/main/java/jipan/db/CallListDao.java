@@ -93,6 +93,11 @@ public interface CallListDao {
     record OutcomeRow(String customerId, String kind, String subject, String basis, String outcome, String note,
                       String handledBy, Instant handledAt, long runId, String person, String churnReason,
                       Integer satisfaction, Integer surveySeq) {
+        /** The same outcome, its satisfaction kept as survey row {@code seq}. */
+        public OutcomeRow withSurvey(Integer seq) {
+            return new OutcomeRow(customerId, kind, subject, basis, outcome, note, handledBy, handledAt, runId, person,
+                    churnReason, satisfaction, seq);
+        }
     }
 
     /** The survey row the outcome now recorded for this task kept its satisfaction as, if any. */

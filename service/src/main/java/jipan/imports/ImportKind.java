@@ -22,7 +22,7 @@ public enum ImportKind {
             "kind", List.of("kind", "客户类型", "客户性质")), List.of("id")),
     VEHICLES("vehicles", Map.of(
             "vin", List.of("vin", "VIN", "车架号", "底盘号"),
-            "customerId", List.of("customerId", "客户编号", "客户代码", "客户ID"),
+            "customerId", Headers.CUSTOMER_ID,
             "model", List.of("model", "车型", "车型名称"),
             "purchaseDate", List.of("purchaseDate", "购车日期", "销售日期", "开票日期"),
             "warrantyEnd", List.of("warrantyEnd", "保修截止日期", "保修到期日"),
@@ -39,7 +39,7 @@ public enum ImportKind {
             "advisor", List.of("advisor", "服务顾问", "接待人", "服务接待")), List.of("roNumber", "vin", "date", "payType")),
     LEADS("leads", Map.ofEntries(
             Map.entry("leadId", List.of("leadId", "线索编号", "商机编号")),
-            Map.entry("customerId", List.of("customerId", "客户编号", "客户代码", "客户ID")),
+            Map.entry("customerId", Headers.CUSTOMER_ID),
             Map.entry("model", List.of("model", "意向车型")),
             Map.entry("createdOn", List.of("createdOn", "建档日期", "创建日期")),
             Map.entry("closedOn", List.of("closedOn", "结案日期", "关闭日期")),
@@ -53,13 +53,19 @@ public enum ImportKind {
             List.of("leadId", "customerId", "createdOn", "status")),
     /** Complaints (投诉): one per customer, day and subject; a later export of the same one updates it. */
     COMPLAINTS("complaints", Map.of(
-            "customerId", List.of("customerId", "客户编号", "客户代码", "客户ID"),
+            "customerId", Headers.CUSTOMER_ID,
             "date", List.of("date", "complaintDate", "投诉日期", "投诉时间"),
             "subject", List.of("subject", "投诉类别", "投诉对象", "投诉类型"),
             "resolved", List.of("resolved", "是否解决", "已解决"),
             "answeredOn", List.of("answeredOn", "答复日期", "回复日期"),
             "resolvedOn", List.of("resolvedOn", "解决日期", "处理完成日期")),
             List.of("customerId", "date", "subject"));
+
+    /** Headers several exports share (an enum's constants cannot read its own static fields). */
+    private static final class Headers {
+        /** The column naming the customer a row belongs to. */
+        static final List<String> CUSTOMER_ID = List.of("customerId", "客户编号", "客户代码", "客户ID");
+    }
 
     private final String cliName;
     private final Map<String, List<String>> defaultHeaders;

@@ -112,9 +112,7 @@ public final class CallLists {
                 lists.insertSurvey(row.customerId(), surveySeq, now.atZone(ZoneOffset.UTC).toLocalDate(),
                         request.satisfaction());
             }
-            CallListDao.OutcomeRow kept = new CallListDao.OutcomeRow(row.customerId(), row.kind(), row.subject(),
-                    row.basis(), row.outcome(), row.note(), row.handledBy(), row.handledAt(), row.runId(),
-                    row.person(), row.churnReason(), row.satisfaction(), surveySeq);
+            CallListDao.OutcomeRow kept = row.withSurvey(surveySeq);
             lists.insertOutcome(kept);
             return Optional.of(new TaskOutcome(kept.customerId(), kept.kind(), kept.subject(), kept.basis(),
                     kept.person(), request.outcome(), request.churnReason(), request.satisfaction(), kept.note(),
