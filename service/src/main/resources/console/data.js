@@ -5,7 +5,7 @@ import * as api from './api.js';
 import {t, label, number, dateTime} from './i18n.js';
 import {failure, table} from './ui.js';
 
-const KINDS = ['customers', 'vehicles', 'repair-orders', 'leads', 'complaints'];
+const KINDS = ['customers', 'vehicles', 'repair-orders', 'leads', 'complaints', 'surveys', 'events', 'referrals'];
 
 function upload(file, kind, onProgress) {
   return new Promise((resolve, reject) => {
@@ -42,6 +42,7 @@ function jobView(job) {
       + number(r.rejected) + (r.encoding ? ' · ' + r.encoding : '')
       + (r.titleRows ? ' · ' + t('data.titleRows') + ' ' + number(r.titleRows) : '')),
     r.failure ? el('p', {class: 'error'}, r.failure) : null,
+    columnsView(r.columns),
     done && r.rejected > 0 ? el('p', {}, el('button', {id: 'rejected-download', onclick: () =>
       api.download('/imports/' + job.id + '/rejected', 'rejected.' + (r.format || 'csv'))
         .catch(error => alert(error.message))}, t('data.rejectedFile')), ' ', el('span', {class: 'help'}, t('data.rejectedHelp'))) : null,
@@ -50,6 +51,21 @@ function jobView(job) {
       {title: t('data.column'), value: e => e.column || ''},
       {title: t('data.reason'), value: e => e.reason},
     ], r.errors, {id: 'rejected-rows'}) : null);
+}
+
+// The headers the import did not understand (with the nearest known one) and the fields it found no column for:
+// a column that was not read is said, never dropped silently.
+function columnsView(columns) {
+  if (!columns || (!columns.unknownHeaders.length && !columns.missingFields.length)) {
+    return null;
+  }
+  return el('div', {id: 'import-columns', class: 'warning'},
+    columns.unknownHeaders.length ? el('p', {}, t('data.unknownHeaders') + ' ',
+      columns.unknownHeaders.map((h, i) => el('span', {class: 'unknown-header'}, (i ? '；' : '') + '“' + h.header + '”'
+        + (h.field ? ' → ' + h.field + ' (' + t('data.knownAs') + ' “' + h.knownHeader + '”)' : '')))) : null,
+    columns.missingFields.length ? el('p', {id: 'missing-fields'}, t('data.missingFields') + ' '
+      + columns.missingFields.join(', ')) : null,
+    columns.unknownHeaders.length ? el('p', {class: 'help'}, t('data.headersHelp')) : null);
 }
 
 export async function dataPage(root) {

@@ -56,6 +56,9 @@ class ChineseTest {
 
     @Test
     void theRetentionPracticesRefusalsReadInChinese() {
+        assertThat(Chinese.translate("line 3, 满意度: must be 1 to 5 (got 6)")).isEqualTo("第 3 行，满意度: 必须在 1 到 5 之间（实际为 6）");
+        assertThat(Chinese.translate("line 4, 再购意向: a percentage is 0 to 100: '120'"))
+                .isEqualTo("第 4 行，再购意向: 百分比应在 0 到 100 之间：'120'");
         assertThat(Chinese.translate("customers[1].complaints[0].answeredOn: is before the complaint's date 2012-09-10"))
                 .isEqualTo("customers[1].complaints[0].answeredOn: 早于投诉日期 2012-09-10");
         assertThat(Chinese.translate("churnReason: only the outcome of a RETENTION_CALL or WIN_BACK task says why the "

@@ -24,7 +24,7 @@ class ClassifierReuseTest {
 
     @Test
     void classifyingAgainGivesTheSameAnswersWithNothingLeftOver() throws Exception {
-        Classifier classifier = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
+        Classifier classifier = new Classifier(jipan.ShippedRules.compiled(),
                 Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
         ClassifyRequest request = new CustomerFactsReader().readClassifyRequest(new ObjectMapper(new YAMLFactory())
                 .readTree(Path.of("../fixtures/followups/price-and-postponed.yml").toFile()).get("request"));
@@ -47,7 +47,7 @@ class ClassifierReuseTest {
      */
     @Test
     void twoThreadsAtOnceGetTheAnswersOfOne() throws Exception {
-        Classifier classifier = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
+        Classifier classifier = new Classifier(jipan.ShippedRules.compiled(),
                 Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
         LocalDate asOf = LocalDate.of(2012, 9, 30);
         DemoDealership dealership = new DemoDealership(11L, asOf);

@@ -73,6 +73,14 @@ public class ImportCommand extends StoreCommand {
                 report.rowsRead(), report.imported(), report.created(), report.updated(), report.unchanged(),
                 report.rejected(), seconds, report.rowsRead() / Math.max(seconds, 1e-9));
         report.errors().stream().limit(SHOWN_REJECTIONS).forEach(error -> System.out.println("  " + error));
+        if (!report.columns().unknownHeaders().isEmpty()) {
+            System.out.println("columns not read (name them under imports.headers." + kind.cliName()
+                    + " in the configuration): " + report.columns().unknownHeaders().stream()
+                    .map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (!report.columns().missingFields().isEmpty()) {
+            System.out.println("fields without a column, left empty: " + String.join(", ", report.columns().missingFields()));
+        }
         if (report.failure() != null) {
             throw new IllegalStateException(report.failure());
         }

@@ -78,9 +78,10 @@ public interface ClassificationRunDao {
 
     @SqlBatch("""
             INSERT INTO classification_result (run_id, customer_id, as_of, ruleset_version, tier, churn, loyalty_score,
-                loyalty_level, base_grade, result_json)
+                loyalty_level, base_grade, result_json, loyalty_satisfaction, loyalty_maintenance, loyalty_activity,
+                loyalty_advocacy)
             VALUES (:runId, :customerId, :asOf, :rulesetVersion, :tier, :churn, :loyaltyScore, :loyaltyLevel,
-                :baseGrade, :resultJson)
+                :baseGrade, :resultJson, :loyaltySatisfaction, :loyaltyMaintenance, :loyaltyActivity, :loyaltyAdvocacy)
             """)
     void insertResults(@BindMethods List<StoredResultRow> results);
 

@@ -1,7 +1,11 @@
 package jipan.db;
 
 import java.util.List;
+import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.Referral;
+import jipan.core.facts.Survey;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -15,7 +19,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ImportDao {
 
     // What an import writes of each kind, by key, in the order the importer compares it (DmsImporter.signature).
-    @SqlQuery("SELECT id, name, phone, region, industry, birth_year, kind FROM customer WHERE id IN (<keys>)")
+    @SqlQuery("""
+            SELECT id, name, phone, region, industry, birth_year, kind, leads_passed_first, negative_publicity
+            FROM customer WHERE id IN (<keys>)
+            """)
     @RegisterRowMapper(StoredRow.Mapper.class)
     List<StoredRow> storedCustomers(@BindList("keys") List<String> keys);
 
@@ -41,7 +48,7 @@ public interface ImportDao {
     @RegisterRowMapper(StoredRow.Mapper.class)
     List<StoredRow> storedLeads(@BindList("keys") List<String> keys);
 
-    /** Complaints by key (customer|day|subject, as {@code DmsImporter.complaintKey}): resolved, answered, resolved on. */
+    /** Complaints by key (customer|day|subject, as {@code DmsImporter.childKey}): resolved, answered, resolved on. */
     @SqlQuery("""
             SELECT k, resolved, answered_on, resolved_on
             FROM (SELECT customer_id || '|' || CAST(complaint_date AS VARCHAR(10)) || '|' || subject AS k, resolved,
@@ -52,24 +59,96 @@ public interface ImportDao {
     @RegisterRowMapper(StoredRow.Mapper.class)
     List<StoredRow> storedComplaints(@BindList("keys") List<String> keys);
 
-    @SqlUpdate("""
+    /**
+     * Updates the complaints stored under the keys of a batch; each count says whether its row was stored (0: it is
+     * new, and {@link #insertComplaints} adds it).
+     */
+    @SqlBatch("""
             UPDATE complaint SET resolved = :resolved, answered_on = :answeredOn, resolved_on = :resolvedOn
             WHERE customer_id = :customerId AND complaint_date = :date AND subject = :subject
             """)
-    int updateComplaint(@Bind("customerId") String customerId, @Bind("date") java.time.LocalDate date,
-                        @Bind("subject") String subject, @Bind("resolved") boolean resolved,
-                        @Bind("answeredOn") java.time.LocalDate answeredOn,
-                        @Bind("resolvedOn") java.time.LocalDate resolvedOn);
+    int[] updateComplaints(@Bind("customerId") List<String> customerIds, @BindBean List<Complaint> complaints);
 
-    @SqlUpdate("""
+    /** Adds complaints after each customer's others (the store keeps a customer's facts in order, by seq). */
+    @SqlBatch("""
             INSERT INTO complaint (customer_id, seq, complaint_date, subject, resolved, answered_on, resolved_on)
             SELECT :customerId, COALESCE(MAX(seq), -1) + 1, :date, :subject, :resolved, :answeredOn, :resolvedOn
             FROM complaint WHERE customer_id = :customerId
             """)
-    void insertComplaint(@Bind("customerId") String customerId, @Bind("date") java.time.LocalDate date,
-                         @Bind("subject") String subject, @Bind("resolved") boolean resolved,
-                         @Bind("answeredOn") java.time.LocalDate answeredOn,
-                         @Bind("resolvedOn") java.time.LocalDate resolvedOn);
+    void insertComplaints(@Bind("customerId") List<String> customerIds, @BindBean List<Complaint> complaints);
+
+    /** Surveys by key (customer|day): satisfaction, repurchase intent, recommend. */
+    @SqlQuery("""
+            SELECT k, satisfaction, repurchase_intent, recommend
+            FROM (SELECT customer_id || '|' || CAST(survey_date AS VARCHAR(10)) AS k, satisfaction, repurchase_intent,
+                         recommend
+                  FROM survey) s
+            WHERE k IN (<keys>)
+            """)
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedSurveys(@BindList("keys") List<String> keys);
+
+    @SqlBatch("""
+            UPDATE survey SET satisfaction = :satisfaction, repurchase_intent = :repurchaseIntent, recommend = :recommend
+            WHERE customer_id = :customerId AND survey_date = :date
+            """)
+    int[] updateSurveys(@Bind("customerId") List<String> customerIds, @BindBean List<Survey> surveys);
+
+    @SqlBatch("""
+            INSERT INTO survey (customer_id, seq, survey_date, satisfaction, repurchase_intent, recommend)
+            SELECT :customerId, COALESCE(MAX(seq), -1) + 1, :date, :satisfaction, :repurchaseIntent, :recommend
+            FROM survey WHERE customer_id = :customerId
+            """)
+    void insertSurveys(@Bind("customerId") List<String> customerIds, @BindBean List<Survey> surveys);
+
+    /** Event invitations by key (customer|day|event, '' for none): attended, prospects brought. */
+    @SqlQuery("""
+            SELECT k, attended, brought_prospects
+            FROM (SELECT customer_id || '|' || CAST(event_date AS VARCHAR(10)) || '|' || COALESCE(event_id, '') AS k,
+                         attended, brought_prospects
+                  FROM event_attendance) e
+            WHERE k IN (<keys>)
+            """)
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedEvents(@BindList("keys") List<String> keys);
+
+    @SqlBatch("""
+            UPDATE event_attendance SET attended = :attended, brought_prospects = :broughtProspects
+            WHERE customer_id = :customerId AND event_date = :date AND COALESCE(event_id, '') = COALESCE(:eventId, '')
+            """)
+    int[] updateEvents(@Bind("customerId") List<String> customerIds, @BindBean List<EventAttendance> events);
+
+    @SqlBatch("""
+            INSERT INTO event_attendance (customer_id, seq, event_id, event_date, attended, brought_prospects)
+            SELECT :customerId, COALESCE(MAX(seq), -1) + 1, :eventId, :date, :attended, :broughtProspects
+            FROM event_attendance WHERE customer_id = :customerId
+            """)
+    void insertEvents(@Bind("customerId") List<String> customerIds, @BindBean List<EventAttendance> events);
+
+    /** Referrals by key (customer|day|person referred, '' for none): whether they bought. */
+    @SqlQuery("""
+            SELECT k, closed
+            FROM (SELECT customer_id || '|' || CAST(referral_date AS VARCHAR(10)) || '|' || COALESCE(referred_name, '')
+                         AS k, closed
+                  FROM referral) r
+            WHERE k IN (<keys>)
+            """)
+    @RegisterRowMapper(StoredRow.Mapper.class)
+    List<StoredRow> storedReferrals(@BindList("keys") List<String> keys);
+
+    @SqlBatch("""
+            UPDATE referral SET closed = :closed
+            WHERE customer_id = :customerId AND referral_date = :date
+              AND COALESCE(referred_name, '') = COALESCE(:referredName, '')
+            """)
+    int[] updateReferrals(@Bind("customerId") List<String> customerIds, @BindBean List<Referral> referrals);
+
+    @SqlBatch("""
+            INSERT INTO referral (customer_id, seq, referral_date, referred_name, closed)
+            SELECT :customerId, COALESCE(MAX(seq), -1) + 1, :date, :referredName, :closed
+            FROM referral WHERE customer_id = :customerId
+            """)
+    void insertReferrals(@Bind("customerId") List<String> customerIds, @BindBean List<Referral> referrals);
 
     /** A vehicle and the customer who owns it. */
     record VehicleOwner(String vin, String customerId) {
@@ -83,15 +162,20 @@ public interface ImportDao {
     List<String> existingCustomers(@BindList("ids") List<String> ids);
 
     /**
-     * Merges the customer attributes a DMS export carries, keeping the staff-recorded flags
-     * (negative publicity, leads passed first) that no export has.
+     * Merges the customer attributes a DMS export carries; the staff-recorded flags (leads passed first, negative
+     * publicity) only where the file has their column (null: kept as stored, false for a new customer).
      */
     @SqlBatch("""
             MERGE INTO customer AS t USING (SELECT CAST(:id AS VARCHAR(64)) AS id) AS s ON t.id = s.id
             WHEN MATCHED THEN UPDATE SET name = :name, phone = :phone, region = :region, industry = :industry,
-                birth_year = :birthYear, kind = :kind
-            WHEN NOT MATCHED THEN INSERT (id, name, phone, region, industry, birth_year, kind)
-                VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind)
+                birth_year = :birthYear, kind = :kind,
+                leads_passed_first = COALESCE(CAST(:leadsFirst AS BOOLEAN), t.leads_passed_first),
+                negative_publicity = COALESCE(CAST(:negative AS BOOLEAN), t.negative_publicity)
+            WHEN NOT MATCHED THEN INSERT (id, name, phone, region, industry, birth_year, kind, leads_passed_first,
+                negative_publicity)
+                VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind,
+                        COALESCE(CAST(:leadsFirst AS BOOLEAN), FALSE), COALESCE(CAST(:negative AS BOOLEAN), FALSE))
             """)
-    void upsertCustomerAttributes(@BindBean List<Customer> customers);
+    void upsertCustomerAttributes(@BindBean List<Customer> customers, @Bind("leadsFirst") List<Boolean> leadsPassedFirst,
+                                  @Bind("negative") List<Boolean> negativePublicity);
 }

@@ -18,7 +18,7 @@ public interface ImportJobDao {
                         long imported, long rejected, String errorsJson, String failure, LocalDateTime startedAt,
                         LocalDateTime updatedAt, String format, long titleRows, long created, long updated,
                         long unchanged, String owner, LocalDateTime heartbeatAt, String askedEncoding,
-                        Long uploadBytes) {
+                        Long uploadBytes, String columnsJson) {
     }
 
     @SqlUpdate("""
@@ -77,14 +77,14 @@ public interface ImportJobDao {
             UPDATE import_job SET status = :status, encoding = :encoding, rows_read = :rowsRead, imported = :imported,
                    rejected = :rejected, errors_json = :errorsJson, failure = :failure, format = :format,
                    title_rows = :titleRows, created = :created, updated = :updated, unchanged = :unchanged,
-                   updated_at = CURRENT_TIMESTAMP, heartbeat_at = LOCALTIMESTAMP
+                   columns_json = :columnsJson, updated_at = CURRENT_TIMESTAMP, heartbeat_at = LOCALTIMESTAMP
             WHERE id = :id AND owner = :owner
             """)
     int update(@Bind("owner") String owner, @Bind("id") long id, @Bind("status") String status, @Bind("encoding") String encoding,
                 @Bind("rowsRead") long rowsRead, @Bind("imported") long imported, @Bind("rejected") long rejected,
                 @Bind("errorsJson") String errorsJson, @Bind("failure") String failure, @Bind("format") String format,
                 @Bind("titleRows") long titleRows, @Bind("created") long created, @Bind("updated") long updated,
-                @Bind("unchanged") long unchanged);
+                @Bind("unchanged") long unchanged, @Bind("columnsJson") String columnsJson);
 
     /** The rejected rows as read (header and cells), kept for the rejected-rows file once the import ends. */
     @SqlUpdate("UPDATE import_job SET rejected_rows_json = :json WHERE id = :id AND owner = :owner")
@@ -95,7 +95,7 @@ public interface ImportJobDao {
 
     String COLUMNS = "id, kind, file_name, status, encoding, rows_read, imported, rejected, errors_json, failure, "
             + "started_at, updated_at, format, title_rows, created, updated, unchanged, owner, heartbeat_at, "
-            + "asked_encoding, upload_bytes";
+            + "asked_encoding, upload_bytes, columns_json";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = :id")
     Optional<ImportJobRow> find(@Bind("id") long id);

@@ -31,7 +31,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  *
  * Options: {@code --customers N} (default 20000, about 7.5 repair orders each), {@code --seed S},
  * {@code --until YYYY-MM-DD} (the last day of the four years of history, default 2012-09-30),
- * {@code --csv DIR} (write customers.csv, vehicles.csv, repair-orders.csv, leads.csv, complaints.csv instead),
+ * {@code --csv DIR} (write one file per import kind instead: customers.csv, vehicles.csv, repair-orders.csv,
+ * leads.csv, complaints.csv, surveys.csv, events.csv, referrals.csv),
  * {@code --force} (write into a store that already holds customers), {@code --no-runs} (skip the two
  * classification runs, a year apart and ending at {@code --until}, made after writing into the store).
  */

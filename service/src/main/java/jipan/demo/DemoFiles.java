@@ -12,21 +12,30 @@ import java.util.stream.Stream;
 import jipan.core.CustomerFacts;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
+import jipan.core.facts.EventAttendance;
 import jipan.core.facts.Lead;
+import jipan.core.facts.Referral;
+import jipan.core.facts.Survey;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
 
-/** Writes customers as the four DMS exports {@code import} reads, with the English default headers. */
+/**
+ * Writes customers as the DMS exports {@code import} reads, one file per import kind ({@code customers.csv} …
+ * {@code referrals.csv}), with the English default headers.
+ */
 public final class DemoFiles implements Closeable {
     private final BufferedWriter customers;
     private final BufferedWriter vehicles;
     private final BufferedWriter repairOrders;
     private final BufferedWriter leads;
     private final BufferedWriter complaints;
+    private final BufferedWriter surveys;
+    private final BufferedWriter events;
+    private final BufferedWriter referrals;
 
     public DemoFiles(Path directory) throws IOException {
         Files.createDirectories(directory);
-        customers = open(directory.resolve("customers.csv"), "id,name,phone,region,industry,birthYear,kind");
+        customers = open(directory.resolve("customers.csv"), "id,name,phone,region,industry,birthYear,kind,leadsPassedFirst,negativePublicity");
         vehicles = open(directory.resolve("vehicles.csv"),
                 "vin,customerId,model,purchaseDate,warrantyEnd,boughtHere,installment");
         repairOrders = open(directory.resolve("repair-orders.csv"),
@@ -34,6 +43,9 @@ public final class DemoFiles implements Closeable {
         leads = open(directory.resolve("leads.csv"), "leadId,customerId,model,createdOn,closedOn,status,defeatReason,"
                 + "competitorBrand,competitorModel,followUps,lastFollowUp,consultant");
         complaints = open(directory.resolve("complaints.csv"), "customerId,date,subject,resolved,answeredOn,resolvedOn");
+        surveys = open(directory.resolve("surveys.csv"), "customerId,date,satisfaction,repurchaseIntent,recommend");
+        events = open(directory.resolve("events.csv"), "customerId,eventId,date,attended,broughtProspects");
+        referrals = open(directory.resolve("referrals.csv"), "customerId,date,referredName,closed");
     }
 
     private static BufferedWriter open(Path file, String header) throws IOException {
@@ -45,7 +57,8 @@ public final class DemoFiles implements Closeable {
 
     public void write(CustomerFacts facts) throws IOException {
         Customer c = facts.customer();
-        line(customers, c.getId(), c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(), c.getBirthYear(), c.getKind());
+        line(customers, c.getId(), c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(), c.getBirthYear(), c.getKind(),
+                c.isLeadsPassedFirst(), c.isNegativePublicity());
         for (Vehicle v : facts.vehicles()) {
             line(vehicles, v.getVin(), c.getId(), v.getModel(), v.getPurchaseDate(), v.getWarrantyEnd(), v.isBoughtHere(),
                     v.isInstallment());
@@ -62,6 +75,15 @@ public final class DemoFiles implements Closeable {
         for (Complaint x : facts.complaints()) {
             line(complaints, c.getId(), x.getDate(), x.getSubject(), x.isResolved(), x.getAnsweredOn(), x.getResolvedOn());
         }
+        for (Survey x : facts.surveys()) {
+            line(surveys, c.getId(), x.getDate(), x.getSatisfaction(), x.getRepurchaseIntent(), x.getRecommend());
+        }
+        for (EventAttendance x : facts.events()) {
+            line(events, c.getId(), x.getEventId(), x.getDate(), x.isAttended(), x.getBroughtProspects());
+        }
+        for (Referral x : facts.referrals()) {
+            line(referrals, c.getId(), x.getDate(), x.getReferredName(), x.isClosed());
+        }
     }
 
     private static void line(BufferedWriter writer, Object... cells) throws IOException {
@@ -77,7 +99,8 @@ public final class DemoFiles implements Closeable {
 
     @Override
     public void close() throws IOException {
-        for (BufferedWriter writer : new BufferedWriter[] {customers, vehicles, repairOrders, leads, complaints}) {
+        for (BufferedWriter writer : new BufferedWriter[] {customers, vehicles, repairOrders, leads, complaints, surveys, events,
+                referrals}) {
             writer.close();
         }
     }

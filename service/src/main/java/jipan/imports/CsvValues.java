@@ -14,12 +14,13 @@ import jipan.core.facts.CustomerKind;
 import jipan.core.facts.DefeatReason;
 import jipan.core.facts.LeadStatus;
 import jipan.core.facts.PayType;
+import jipan.core.facts.Recommend;
 import jipan.core.facts.ServiceType;
 
 /**
  * Reads the values of DMS exports: dates as 2012-01-05, 2012/1/5, 2012.01.05, 2012年9月3日 or 20120910 (a time
  * after them is ignored), amounts with thousands separators or a currency sign, and the usual Chinese words
- * for pay types, service types, lead statuses, defeat reasons, complaint subjects and yes/no, besides jipan's own
+ * for pay types, service types, lead statuses, defeat reasons, complaint subjects, survey answers and yes/no, besides jipan's own
  * enum names —
  * and the dealer's own words, configured under {@code imports.values} (免费 → WARRANTY, 已战败 → DEFEATED, …).
  */
@@ -27,7 +28,8 @@ final class CsvValues {
     /** The kinds of coded value a dealer can give words for, as named under {@code imports.values}. */
     static final Map<String, Class<? extends Enum<?>>> WORD_TYPES = Map.of("payType", PayType.class,
             "serviceType", ServiceType.class, "leadStatus", LeadStatus.class, "defeatReason", DefeatReason.class,
-            "customerKind", CustomerKind.class, "complaintSubject", ComplaintSubject.class);
+            "customerKind", CustomerKind.class, "complaintSubject", ComplaintSubject.class, "recommend",
+            Recommend.class);
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})(?:[-/.](\\d{1,2})[-/.](\\d{1,2})|年(\\d{1,2})月(\\d{1,2})日?|(\\d{2})(\\d{2}))(?:[ T].*)?");
     private static final Map<String, PayType> PAY_TYPES = Map.of("自费", PayType.CUSTOMER_PAY, "客户付费",
@@ -51,6 +53,9 @@ final class CsvValues {
             "销售人员", ComplaintSubject.SALES_STAFF, "销售", ComplaintSubject.SALES_STAFF,
             "服务人员", ComplaintSubject.SERVICE_STAFF, "服务", ComplaintSubject.SERVICE_STAFF,
             "售后服务", ComplaintSubject.SERVICE_STAFF, "活动", ComplaintSubject.EVENT);
+    private static final Map<String, Recommend> RECOMMENDS = Map.of("非常愿意", Recommend.VERY_LIKELY,
+            "一定会", Recommend.VERY_LIKELY, "愿意", Recommend.LIKELY, "可能会", Recommend.LIKELY,
+            "不愿意", Recommend.UNLIKELY, "不会", Recommend.UNLIKELY);
     private static final Map<String, CustomerKind> KINDS = Map.of("个人", CustomerKind.PERSON, "公司",
             CustomerKind.COMPANY, "单位", CustomerKind.COMPANY, "车队", CustomerKind.FLEET);
 
@@ -121,6 +126,18 @@ final class CsvValues {
         }
     }
 
+    /** A share in percent, 0 to 100, with or without its sign: 85, 85%. */
+    static Integer percent(String text) throws BadValue {
+        if (text == null) {
+            return null;
+        }
+        Integer value = integer(text.endsWith("%") || text.endsWith("％") ? text.substring(0, text.length() - 1).strip() : text);
+        if (value > 100) {
+            throw new BadValue("a percentage is 0 to 100: '" + text + "'");
+        }
+        return value;
+    }
+
     static boolean bool(String text) throws BadValue {
         if (text == null) {
             return false;
@@ -154,6 +171,10 @@ final class CsvValues {
 
     ComplaintSubject complaintSubject(String text) throws BadValue {
         return word(text, "complaintSubject", ComplaintSubject.class, COMPLAINT_SUBJECTS);
+    }
+
+    Recommend recommend(String text) throws BadValue {
+        return word(text, "recommend", Recommend.class, RECOMMENDS);
     }
 
     CustomerKind kind(String text) throws BadValue {

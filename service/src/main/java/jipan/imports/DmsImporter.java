@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import jipan.api.ColumnReport;
 import jipan.api.ImportReport;
 import jipan.api.RowError;
 import jipan.core.Chinese;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.Referral;
+import jipan.core.facts.Survey;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
@@ -132,6 +136,7 @@ public final class DmsImporter {
                 candidates++;
                 try {
                     columns = Columns.of(kind, dealerHeaders.getOrDefault(kind, Map.of()), cells, run.read.where(number));
+                    run.columns = columns.report(kind, dealerHeaders.getOrDefault(kind, Map.of()), cells);
                     run.header = Arrays.asList(cells);
                     run.titleRows = candidates - 1;
                 } catch (IllegalArgumentException e) {
@@ -186,7 +191,7 @@ public final class DmsImporter {
             if (before == null) {
                 created++;
                 changed.add(row);
-            } else if (!before.equals(signature(row.fact()))) {
+            } else if (!sameAsStored(before, signature(row.fact()))) {
                 updated++;
                 changed.add(row);
             } else {
@@ -226,13 +231,19 @@ public final class DmsImporter {
             case REPAIR_ORDERS -> dao.storedVisits(keys);
             case LEADS -> dao.storedLeads(keys);
             case COMPLAINTS -> dao.storedComplaints(keys);
+            case SURVEYS -> dao.storedSurveys(keys);
+            case EVENTS -> dao.storedEvents(keys);
+            case REFERRALS -> dao.storedReferrals(keys);
         };
     }
 
-    /** The key a row is merged by: customer id, VIN, repair-order number, lead id; a complaint's customer, day and subject. */
+    /**
+     * The key a row is merged by: customer id, VIN, repair-order number, lead id; a complaint's customer, day and
+     * subject; a survey's customer and day; an event's customer, day and event; a referral's customer, day and person.
+     */
     private static String key(Object fact) {
-        if (fact instanceof Customer customer) {
-            return customer.getId();
+        if (fact instanceof ImportedCustomer customer) {
+            return customer.customer().getId();
         } else if (fact instanceof OwnedVehicle vehicle) {
             return vehicle.vehicle().getVin();
         } else if (fact instanceof OwnedVisit visit) {
@@ -240,8 +251,14 @@ public final class DmsImporter {
         } else if (fact instanceof OwnedLead lead) {
             return lead.lead().getLeadId();
         } else if (fact instanceof OwnedComplaint complaint) {
-            return complaintKey(complaint.customerId(), complaint.complaint().getDate(),
+            return childKey(complaint.customerId(), complaint.complaint().getDate(),
                     complaint.complaint().getSubject().name());
+        } else if (fact instanceof OwnedSurvey survey) {
+            return survey.customerId() + "|" + survey.survey().getDate();
+        } else if (fact instanceof OwnedEvent event) {
+            return childKey(event.customerId(), event.event().getDate(), event.event().getEventId());
+        } else if (fact instanceof OwnedReferral referral) {
+            return childKey(referral.customerId(), referral.referral().getDate(), referral.referral().getReferredName());
         }
         throw new IllegalArgumentException("not an imported fact: " + fact);
     }
@@ -249,8 +266,10 @@ public final class DmsImporter {
     /** What an import writes of a row, in the order {@link ImportDao}'s stored… queries read it back. */
     private static List<String> signature(Object fact) {
         List<Object> values;
-        if (fact instanceof Customer c) {
-            values = Arrays.asList(c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(), c.getBirthYear(), c.getKind());
+        if (fact instanceof ImportedCustomer imported) {
+            Customer c = imported.customer();
+            values = Arrays.asList(c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(), c.getBirthYear(), c.getKind(),
+                    flag(imported.leadsPassedFirst()), flag(imported.negativePublicity()));
         } else if (fact instanceof OwnedVehicle v) {
             values = Arrays.asList(v.customerId(), v.vehicle().getModel(), v.vehicle().getPurchaseDate(),
                     v.vehicle().getWarrantyEnd(), v.vehicle().isBoughtHere(), v.vehicle().isInstallment());
@@ -266,15 +285,45 @@ public final class DmsImporter {
         } else if (fact instanceof OwnedComplaint c) {
             values = Arrays.asList(c.complaint().isResolved(), c.complaint().getAnsweredOn(),
                     c.complaint().getResolvedOn());
+        } else if (fact instanceof OwnedSurvey s) {
+            values = Arrays.asList(s.survey().getSatisfaction(), s.survey().getRepurchaseIntent(), s.survey().getRecommend());
+        } else if (fact instanceof OwnedEvent e) {
+            values = Arrays.asList(e.event().isAttended(), e.event().getBroughtProspects());
+        } else if (fact instanceof OwnedReferral r) {
+            values = Arrays.asList(r.referral().isClosed());
         } else {
             throw new IllegalArgumentException("not an imported fact: " + fact);
         }
         return values.stream().map(StoredRow::canonical).toList();
     }
 
-    /** One key for a complaint, as {@link ImportDao#storedComplaints} builds it in SQL: customer, day, subject. */
-    static String complaintKey(String customerId, LocalDate date, String subject) {
-        return customerId + "|" + date + "|" + subject;
+    /**
+     * One key for a customer's fact without an id of its own, as {@link ImportDao}'s stored… queries build it in SQL:
+     * customer, day and what tells the day's facts apart ('' when not given).
+     */
+    static String childKey(String customerId, LocalDate date, String which) {
+        return customerId + "|" + date + "|" + (which == null ? "" : which);
+    }
+
+    /** A flag the file may leave out: its column's value, or {@link #KEPT} when absent (the stored one stays). */
+    private static Object flag(Boolean value) {
+        return value == null ? KEPT : value;
+    }
+
+    /** What a signature holds for a value the file does not give: it matches whatever is stored. */
+    private static final String KEPT = "\u0000kept";
+
+    /** Whether a row would change nothing stored: equal values, a value the file does not give matching any. */
+    private static boolean sameAsStored(List<String> stored, List<String> row) {
+        if (stored.size() != row.size()) {
+            return false;
+        }
+        for (int i = 0; i < row.size(); i++) {
+            if (!KEPT.equals(row.get(i)) && !java.util.Objects.equals(stored.get(i), row.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Vehicles and leads need their customer stored, repair orders their vehicle; other rows are rejected. */
@@ -330,12 +379,30 @@ public final class DmsImporter {
     record OwnedComplaint(String customerId, Complaint complaint) implements Owned {
     }
 
+    record OwnedSurvey(String customerId, Survey survey) implements Owned {
+    }
+
+    record OwnedEvent(String customerId, EventAttendance event) implements Owned {
+    }
+
+    record OwnedReferral(String customerId, Referral referral) implements Owned {
+    }
+
+    /** A customer row and the staff-recorded flags where the file has their column (null: keep the stored one). */
+    record ImportedCustomer(Customer customer, Boolean leadsPassedFirst, Boolean negativePublicity) {
+    }
+
     record OwnedVisit(String customerId, Visit visit) {
     }
 
     private static void write(ImportKind kind, CustomerDao customers, ImportDao imports, List<Parsed> rows) {
         switch (kind) {
-            case CUSTOMERS -> imports.upsertCustomerAttributes(rows.stream().map(r -> (Customer) r.fact()).toList());
+            case CUSTOMERS -> {
+                List<ImportedCustomer> imported = facts(rows, ImportedCustomer.class);
+                imports.upsertCustomerAttributes(imported.stream().map(ImportedCustomer::customer).toList(),
+                        imported.stream().map(ImportedCustomer::leadsPassedFirst).toList(),
+                        imported.stream().map(ImportedCustomer::negativePublicity).toList());
+            }
             case VEHICLES -> customers.upsertVehicles(
                     rows.stream().map(r -> ((OwnedVehicle) r.fact()).customerId()).toList(),
                     rows.stream().map(r -> ((OwnedVehicle) r.fact()).vehicle()).toList());
@@ -345,19 +412,35 @@ public final class DmsImporter {
             case LEADS -> customers.upsertLeads(
                     rows.stream().map(r -> ((OwnedLead) r.fact()).customerId()).toList(),
                     rows.stream().map(r -> ((OwnedLead) r.fact()).lead()).toList());
-            case COMPLAINTS -> {
-                // a complaint stored already (same customer, day and subject) is updated; a new one is added after
-                // the customer's others
-                for (Parsed row : rows) {
-                    OwnedComplaint c = (OwnedComplaint) row.fact();
-                    Complaint complaint = c.complaint();
-                    if (imports.updateComplaint(c.customerId(), complaint.getDate(), complaint.getSubject().name(),
-                            complaint.isResolved(), complaint.getAnsweredOn(), complaint.getResolvedOn()) == 0) {
-                        imports.insertComplaint(c.customerId(), complaint.getDate(), complaint.getSubject().name(),
-                                complaint.isResolved(), complaint.getAnsweredOn(), complaint.getResolvedOn());
-                    }
-                }
+            // a customer's fact stored already under the row's key is updated; a new one is added after their others
+            case COMPLAINTS -> updateElseInsert(facts(rows, OwnedComplaint.class), OwnedComplaint::complaint,
+                    imports::updateComplaints, imports::insertComplaints);
+            case SURVEYS -> updateElseInsert(facts(rows, OwnedSurvey.class), OwnedSurvey::survey,
+                    imports::updateSurveys, imports::insertSurveys);
+            case EVENTS -> updateElseInsert(facts(rows, OwnedEvent.class), OwnedEvent::event,
+                    imports::updateEvents, imports::insertEvents);
+            case REFERRALS -> updateElseInsert(facts(rows, OwnedReferral.class), OwnedReferral::referral,
+                    imports::updateReferrals, imports::insertReferrals);
+        }
+    }
+
+    private static <T> List<T> facts(List<Parsed> rows, Class<T> type) {
+        return rows.stream().map(row -> type.cast(row.fact())).toList();
+    }
+
+    /** Updates a batch's facts by key and inserts, as a second batch, those no stored row matched. */
+    private static <O extends Owned, F> void updateElseInsert(List<O> rows, java.util.function.Function<O, F> fact,
+            java.util.function.BiFunction<List<String>, List<F>, int[]> update,
+            java.util.function.BiConsumer<List<String>, List<F>> insert) {
+        int[] updated = update.apply(rows.stream().map(Owned::customerId).toList(), rows.stream().map(fact).toList());
+        List<O> added = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                added.add(rows.get(i));
             }
+        }
+        if (!added.isEmpty()) {
+            insert.accept(added.stream().map(Owned::customerId).toList(), added.stream().map(fact).toList());
         }
     }
 
@@ -369,6 +452,7 @@ public final class DmsImporter {
         final List<RejectedRow> rejectedRows = new ArrayList<>();
         ImportSource.Read read = new ImportSource.Read(ImportSource.Format.CSV, null, null);
         List<String> header = List.of();
+        ColumnReport columns = ColumnReport.NONE;
         long titleRows;
         long rowsRead;
         long created;
@@ -393,7 +477,7 @@ public final class DmsImporter {
 
         ImportReport report(ImportReport.Status status, String failure) {
             return new ImportReport(kind, read.encoding(), status, rowsRead, created + updated + unchanged, rejected,
-                    List.copyOf(errors), failure, read.format().extension, titleRows, created, updated, unchanged);
+                    List.copyOf(errors), failure, read.format().extension, titleRows, created, updated, unchanged, columns);
         }
 
         void progress() {
@@ -423,8 +507,7 @@ public final class DmsImporter {
         static Columns of(ImportKind kind, Map<String, List<String>> dealer, String[] headerRow, String where) {
             Columns columns = new Columns();
             for (Map.Entry<String, List<String>> field : kind.defaultHeaders().entrySet()) {
-                List<String> names = new ArrayList<>(dealer.getOrDefault(field.getKey(), List.of()));
-                names.addAll(field.getValue());
+                List<String> names = names(kind, dealer, field.getKey());
                 for (int i = 0; i < headerRow.length && !columns.index.containsKey(field.getKey()); i++) {
                     String written = headerRow[i] == null ? "" : headerRow[i].strip();
                     if (names.stream().anyMatch(written::equalsIgnoreCase)) {
@@ -454,6 +537,51 @@ public final class DmsImporter {
             String value = row[i].strip();
             return value.length() > 1 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0
                     ? value.substring(1) : value;
+        }
+
+        /**
+         * The headers of {@code headerRow} no field was read from, each with the nearest header of a field the file
+         * has no column for, and the fields still without a column.
+         */
+        ColumnReport report(ImportKind kind, Map<String, List<String>> dealer, String[] headerRow) {
+            List<ColumnReport.UnknownHeader> unknown = new ArrayList<>();
+            for (int i = 0; i < headerRow.length; i++) {
+                String written = headerRow[i] == null ? "" : headerRow[i].strip();
+                if (written.isEmpty() || index.containsValue(i)) {
+                    continue;
+                }
+                String bestField = null;
+                String bestHeader = null;
+                int best = Integer.MAX_VALUE;
+                for (String field : kind.defaultHeaders().keySet()) {
+                    if (index.containsKey(field)) {
+                        continue;
+                    }
+                    for (String known : names(kind, dealer, field)) {
+                        int distance = HeaderDistance.between(written, known);
+                        if (distance < best && HeaderDistance.near(written, known, distance)) {
+                            best = distance;
+                            bestField = field;
+                            bestHeader = known;
+                        }
+                    }
+                }
+                unknown.add(new ColumnReport.UnknownHeader(written, bestField, bestHeader));
+            }
+            List<String> missing = kind.defaultHeaders().keySet().stream().filter(field -> !index.containsKey(field))
+                    .sorted().toList();
+            return new ColumnReport(List.copyOf(unknown), missing);
+        }
+
+        /** The headers a field is known by: the dealer's first, then the defaults. */
+        private static List<String> names(ImportKind kind, Map<String, List<String>> dealer, String field) {
+            List<String> names = new ArrayList<>(dealer.getOrDefault(field, List.of()));
+            names.addAll(kind.defaultHeaders().get(field));
+            return names;
+        }
+
+        boolean has(String field) {
+            return index.containsKey(field);
         }
 
         String headerOf(String field) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import jipan.admin.ServiceMetrics;
 import jipan.api.ImportJob;
+import jipan.api.ColumnReport;
 import jipan.api.ImportReport;
 import jipan.api.RowError;
 import jipan.db.Failures;
@@ -195,7 +196,7 @@ public final class ImportJobs {
         Counts before = new Counts(job.created(), job.updated());
         executor.submit(() -> {
             ImportReport[] last = {new ImportReport(kind.cliName(), null, ImportReport.Status.RUNNING, 0, 0, 0, List.of(),
-                    null, null, 0, 0, 0, 0)};
+                    null, null, 0, 0, 0, 0, ColumnReport.NONE)};
             long started = System.nanoTime();
             LOG.info("import {} starts: {} file '{}'", id, kind.cliName(), job.fileName());
             try (InputStream in = new StoredUpload(id); Timer.Context timing = metrics.imports.time()) {
@@ -230,7 +231,8 @@ public final class ImportJobs {
                 try {
                     record(id, new ImportReport(failed.kind(), failed.encoding(), ImportReport.Status.FAILED,
                             failed.rowsRead(), failed.imported(), failed.rejected(), failed.errors(), reason,
-                            failed.format(), failed.titleRows(), failed.created(), failed.updated(), failed.unchanged()));
+                            failed.format(), failed.titleRows(), failed.created(), failed.updated(), failed.unchanged(),
+                            failed.columns()));
                     jdbi.useExtension(ImportJobDao.class, dao -> dao.deleteUpload(id));
                 } catch (RuntimeException notRecorded) {
                     LOG.warn("import {}: its failure was not recorded: {}", id, notRecorded.toString());
@@ -251,7 +253,7 @@ public final class ImportJobs {
             long updated2 = report.updated() + updated;
             return new ImportReport(report.kind(), report.encoding(), report.status(), report.rowsRead(),
                     created2 + updated2 + unchanged, report.rejected(), report.errors(), report.failure(),
-                    report.format(), report.titleRows(), created2, updated2, unchanged);
+                    report.format(), report.titleRows(), created2, updated2, unchanged, report.columns());
         }
     }
 
@@ -304,9 +306,18 @@ public final class ImportJobs {
                 : report.failure().substring(0, 2000);
         int written = jdbi.withExtension(ImportJobDao.class, dao -> dao.update(owner.id(), id, report.status().name(),
                 report.encoding(), report.rowsRead(), report.imported(), report.rejected(), errorsJson(report.errors()),
-                failure, report.format(), report.titleRows(), report.created(), report.updated(), report.unchanged()));
+                failure, report.format(), report.titleRows(), report.created(), report.updated(), report.unchanged(),
+                columnsJson(report.columns())));
         if (written == 0) {
             throw new TakenOver(id);
+        }
+    }
+
+    private String columnsJson(ColumnReport columns) {
+        try {
+            return json.writeValueAsString(columns);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a column report always serialises", e);
         }
     }
 
@@ -329,14 +340,18 @@ public final class ImportJobs {
 
     private ImportJob job(ImportJobDao.ImportJobRow row) {
         List<RowError> errors;
+        ColumnReport columns;
         try {
             errors = json.readValue(row.errorsJson(), ERRORS);
+            // a job of a version before column reports has none
+            columns = row.columnsJson() == null ? ColumnReport.NONE : json.readValue(row.columnsJson(), ColumnReport.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("import " + row.id() + " has unreadable row errors", e);
         }
         return new ImportJob(row.id(), row.fileName(), row.startedAt(), row.updatedAt(), new ImportReport(row.kind(),
                 row.encoding(), ImportReport.Status.valueOf(row.status()), row.rowsRead(), row.imported(), row.rejected(),
-                errors, row.failure(), row.format(), row.titleRows(), row.created(), row.updated(), row.unchanged()),
+                errors, row.failure(), row.format(), row.titleRows(), row.created(), row.updated(), row.unchanged(),
+                columns),
                 row.owner(), row.heartbeatAt());
     }
 

@@ -19,7 +19,10 @@ public enum ImportKind {
             "region", List.of("region", "区域", "地区", "所属区域"),
             "industry", List.of("industry", "行业"),
             "birthYear", List.of("birthYear", "出生年份"),
-            "kind", List.of("kind", "客户类型", "客户性质")), List.of("id")),
+            "kind", List.of("kind", "客户类型", "客户性质"),
+            // staff-recorded flags of the loyalty score's advocacy part; a file without the column keeps them as stored
+            "leadsPassedFirst", List.of("leadsPassedFirst", "先介绍线索", "优先介绍线索"),
+            "negativePublicity", List.of("negativePublicity", "负面宣传")), List.of("id")),
     VEHICLES("vehicles", Map.of(
             "vin", List.of("vin", "VIN", "车架号", "底盘号"),
             "customerId", Headers.CUSTOMER_ID,
@@ -59,7 +62,30 @@ public enum ImportKind {
             "resolved", List.of("resolved", "是否解决", "已解决"),
             "answeredOn", List.of("answeredOn", "答复日期", "回复日期"),
             "resolvedOn", List.of("resolvedOn", "解决日期", "处理完成日期")),
-            List.of("customerId", "date", "subject"));
+            List.of("customerId", "date", "subject")),
+    /** Satisfaction surveys (满意度调查): one per customer and day; a later export of the same day updates it. */
+    SURVEYS("surveys", Map.of(
+            "customerId", Headers.CUSTOMER_ID,
+            "date", List.of("date", "surveyDate", "调查日期", "回访日期"),
+            "satisfaction", List.of("satisfaction", "满意度", "满意度评分"),
+            "repurchaseIntent", List.of("repurchaseIntent", "再购意向", "再购买意向", "再购意向(%)"),
+            "recommend", List.of("recommend", "推荐意愿", "是否愿意推荐")),
+            List.of("customerId", "date")),
+    /** Event invitations (活动): one per customer, event and day. */
+    EVENTS("events", Map.of(
+            "customerId", Headers.CUSTOMER_ID,
+            "eventId", List.of("eventId", "活动编号", "活动名称"),
+            "date", List.of("date", "eventDate", "活动日期"),
+            "attended", List.of("attended", "是否参加", "是否到场", "参加"),
+            "broughtProspects", List.of("broughtProspects", "带来潜客数", "带客人数", "带来客户数")),
+            List.of("customerId", "date")),
+    /** Referrals (转介绍): one per referring customer, day and person referred. */
+    REFERRALS("referrals", Map.of(
+            "customerId", List.of("customerId", "客户编号", "客户代码", "客户ID", "推荐人编号"),
+            "date", List.of("date", "referralDate", "推荐日期", "转介绍日期"),
+            "referredName", List.of("referredName", "被推荐人", "被推荐人姓名", "被介绍人"),
+            "closed", List.of("closed", "是否成交", "已购车", "是否购车")),
+            List.of("customerId", "date"));
 
     /** Headers several exports share (an enum's constants cannot read its own static fields). */
     private static final class Headers {

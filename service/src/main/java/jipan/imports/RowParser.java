@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import jipan.core.Limits;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.Customer;
+import jipan.core.facts.EventAttendance;
+import jipan.core.facts.Referral;
+import jipan.core.facts.Survey;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
@@ -67,6 +70,18 @@ final class RowParser {
             }
         }
 
+        /** A yes/no the file may leave out: null when it has no such column (the stored value stays). */
+        Boolean flag(String field) throws RowRejected {
+            return columns.has(field) ? value(field, CsvValues::bool) : null;
+        }
+
+        /** A number that must lie in [min, max] when given. */
+        void within(String field, Integer value, int min, int max) throws RowRejected {
+            if (value != null && (value < min || value > max)) {
+                throw new RowRejected(columns.headerOf(field), "must be " + min + " to " + max + " (got " + value + ")");
+            }
+        }
+
         <T> T requiredValue(String field, Reading<T> reading) throws RowRejected {
             required(field);
             return value(field, reading);
@@ -89,9 +104,11 @@ final class RowParser {
     static Object parse(ImportKind kind, Columns columns, String[] cells, CsvValues values) throws RowRejected {
         Row row = new Row(columns, cells);
         return switch (kind) {
-            case CUSTOMERS -> new Customer(row.required("id"), row.text("name", Limits.NAME), row.text("phone", Limits.PHONE), row.text("region", Limits.REGION),
-                    row.text("industry", Limits.INDUSTRY), row.value("birthYear", CsvValues::integer), row.value("kind", values::kind),
-                    false, false);
+            case CUSTOMERS -> new DmsImporter.ImportedCustomer(new Customer(row.required("id"), row.text("name", Limits.NAME),
+                    row.text("phone", Limits.PHONE), row.text("region", Limits.REGION),
+                    row.text("industry", Limits.INDUSTRY), row.value("birthYear", CsvValues::integer),
+                    row.value("kind", values::kind), false, false),
+                    row.flag("leadsPassedFirst"), row.flag("negativePublicity"));
             case VEHICLES -> new DmsImporter.OwnedVehicle(row.required("customerId"), new Vehicle(row.vin(),
                     row.text("model", Limits.MODEL), row.value("purchaseDate", CsvValues::date), row.value("warrantyEnd", CsvValues::date),
                     row.value("boughtHere", CsvValues::bool), row.value("installment", CsvValues::bool)));
@@ -118,6 +135,23 @@ final class RowParser {
                         row.requiredValue("subject", values::complaintSubject), row.value("resolved", CsvValues::bool),
                         answered, resolved));
             }
+            case SURVEYS -> {
+                Integer satisfaction = row.value("satisfaction", CsvValues::integer);
+                row.within("satisfaction", satisfaction, 1, 5);
+                Integer intent = row.value("repurchaseIntent", CsvValues::percent);
+                yield new DmsImporter.OwnedSurvey(row.required("customerId"), new Survey(
+                        row.requiredValue("date", CsvValues::date), satisfaction, intent,
+                        row.value("recommend", values::recommend)));
+            }
+            case EVENTS -> {
+                Integer brought = row.value("broughtProspects", CsvValues::integer);
+                yield new DmsImporter.OwnedEvent(row.required("customerId"), new EventAttendance(
+                        row.text("eventId", Limits.ID), row.requiredValue("date", CsvValues::date),
+                        row.value("attended", CsvValues::bool), brought == null ? 0 : brought));
+            }
+            case REFERRALS -> new DmsImporter.OwnedReferral(row.required("customerId"), new Referral(
+                    row.requiredValue("date", CsvValues::date), row.text("referredName", Limits.NAME),
+                    row.value("closed", CsvValues::bool)));
         };
     }
 }

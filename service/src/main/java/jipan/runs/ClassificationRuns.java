@@ -24,6 +24,7 @@ import jipan.admin.ServiceMetrics;
 import jipan.api.StoredClassification;
 import jipan.concurrent.NamedThreads;
 import jipan.core.Classification;
+import jipan.core.LoyaltyResult;
 import jipan.core.Lang;
 import jipan.core.RuleTexts;
 import jipan.core.Classifier;
@@ -482,11 +483,13 @@ public final class ClassificationRuns {
     }
 
     private StoredResultRow row(ClassificationRunRow run, StoredResults.RunRules rules, Classification result) {
+        LoyaltyResult loyalty = result.loyalty();
         return new StoredResultRow(run.id(), result.customerId(), run.asOf(), run.rulesetVersion(),
                 name(result.tier()), name(result.churn()),
-                result.loyalty() == null ? null : result.loyalty().score(),
-                result.loyalty() == null ? null : name(result.loyalty().level()),
-                name(result.baseGrade()), StoredResults.write(json, result, rules));
+                loyalty == null ? null : loyalty.score(), loyalty == null ? null : name(loyalty.level()),
+                name(result.baseGrade()), StoredResults.write(json, result, rules),
+                loyalty == null ? null : loyalty.satisfaction(), loyalty == null ? null : loyalty.maintenance(),
+                loyalty == null ? null : loyalty.activity(), loyalty == null ? null : loyalty.advocacy());
     }
 
     private static String name(Enum<?> value) {

@@ -32,8 +32,7 @@ class PlainJavaClassifierTest {
 
     @BeforeAll
     static void compile() {
-        rules = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
-                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        rules = jipan.ShippedRules.classifier(Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
     }
 
     @Test

@@ -150,6 +150,105 @@ class DmsImporterTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void aColumnTheImportDoesNotKnowIsReportedWithTheNearestKnownHeaderAndReadOnceTheDealerNamesIt() throws Exception {
+        TestDatabases.with("h2", database -> {
+            new DmsImporter(database.jdbi(), Map.of(), 100).importCsv(ImportKind.CUSTOMERS,
+                    Files.newInputStream(FILES.resolve("customers-utf8-bom.csv")), null, r -> { });
+            String vehicles = "车架号,客户编号,车型,购车日期,保修到期,备注\n"
+                    + "LSGPC54U8AF000D31,D1,科鲁兹,2010-05-01,2013-05-01,老客户\n"
+                    + "LSGPC54U8AF000D32,D2,英朗,2011-03-01,2014-03-01,\n";
+
+            ImportReport unread = new DmsImporter(database.jdbi(), Map.of(), 100).importCsv(ImportKind.VEHICLES,
+                    new ByteArrayInputStream(vehicles.getBytes(StandardCharsets.UTF_8)), null, r -> { });
+
+            // the rows import (nothing in them is wrong), and the report says which columns were not read and why
+            assertThat(unread.created()).isEqualTo(2);
+            assertThat(unread.columns().unknownHeaders()).containsExactly(
+                    new jipan.api.ColumnReport.UnknownHeader("保修到期", "warrantyEnd", "保修到期日"),
+                    new jipan.api.ColumnReport.UnknownHeader("备注", null, null));
+            assertThat(unread.columns().missingFields()).containsExactly("boughtHere", "installment", "warrantyEnd");
+            CustomerStore store = new CustomerStore(database.jdbi());
+            assertThat(store.find("D1").orElseThrow().vehicles()).singleElement()
+                    .satisfies(vehicle -> assertThat(vehicle.getWarrantyEnd()).isNull());
+
+            // the dealer names the header once under imports.headers: the same file now fills the warranty end
+            ImportReport read = new DmsImporter(database.jdbi(),
+                    Map.of(ImportKind.VEHICLES, Map.of("warrantyEnd", List.of("保修到期"))), 100).importCsv(
+                    ImportKind.VEHICLES, new ByteArrayInputStream(vehicles.getBytes(StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(read.updated()).isEqualTo(2);
+            assertThat(read.columns().unknownHeaders()).extracting(jipan.api.ColumnReport.UnknownHeader::header)
+                    .containsExactly("备注");
+            assertThat(store.find("D1").orElseThrow().vehicles()).singleElement()
+                    .satisfies(vehicle -> assertThat(vehicle.getWarrantyEnd()).isEqualTo(LocalDate.of(2013, 5, 1)));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("jipan.db.TestDatabases#kinds")
+    void surveysEventsAndReferralsImportWithChineseHeadersRejectBadValuesAndUpdateByTheirKey(String kind)
+            throws Exception {
+        TestDatabases.with(kind, database -> {
+            DmsImporter importer = new DmsImporter(database.jdbi(), Map.of(), 2);
+            importFile(importer, ImportKind.CUSTOMERS, "customers-utf8-bom.csv", new ArrayList<>());
+            String surveys = "客户编号,调查日期,满意度,再购意向,推荐意愿\n"
+                    + "D1,2012-08-25,5,90%,非常愿意\n"
+                    + "D2,2012/08/26,6,50,愿意\n"
+                    + "D2,2012-08-27,4,120,愿意\n"
+                    + "D2,2012-08-28,3,40,也许\n"
+                    + "D2,2012-08-29,4,,\n";
+            ImportReport surveyReport = importer.importCsv(ImportKind.SURVEYS,
+                    new ByteArrayInputStream(surveys.getBytes(StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(surveyReport.created()).isEqualTo(2);
+            assertThat(surveyReport.errors()).extracting(RowError::line, RowError::column).containsExactly(
+                    Tuple.tuple(3L, "满意度"), Tuple.tuple(4L, "再购意向"), Tuple.tuple(5L, "推荐意愿"));
+            assertThat(surveyReport.errors().get(0).reason()).isEqualTo("must be 1 to 5 (got 6)");
+
+            String events = "客户编号,活动编号,活动日期,是否参加,带来潜客数\n"
+                    + "D1,EV-1,2012-05-01,是,2\n"
+                    + "D1,EV-2,2012-05-01,否,\n"
+                    + "D9,EV-1,2012-05-01,是,1\n";
+            ImportReport eventReport = importer.importCsv(ImportKind.EVENTS,
+                    new ByteArrayInputStream(events.getBytes(StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(eventReport.created()).isEqualTo(2);
+            assertThat(eventReport.errors()).extracting(RowError::line).containsExactly(4L);
+
+            String referrals = "推荐人编号,推荐日期,被推荐人姓名,是否成交\nD2,2012-04-10,张先生,否\n";
+            assertThat(importer.importCsv(ImportKind.REFERRALS, new ByteArrayInputStream(
+                    referrals.getBytes(StandardCharsets.UTF_8)), null, r -> { }).created()).isEqualTo(1);
+
+            // the same files again change nothing; a later export of the same referral (now bought) updates it
+            assertThat(importer.importCsv(ImportKind.EVENTS, new ByteArrayInputStream(
+                    events.getBytes(StandardCharsets.UTF_8)), null, r -> { }).unchanged()).isEqualTo(2);
+            assertThat(importer.importCsv(ImportKind.SURVEYS, new ByteArrayInputStream(
+                    surveys.getBytes(StandardCharsets.UTF_8)), null, r -> { }).unchanged()).isEqualTo(2);
+            ImportReport bought = importer.importCsv(ImportKind.REFERRALS, new ByteArrayInputStream(
+                    referrals.replace(",否\n", ",是\n").getBytes(StandardCharsets.UTF_8)), null, r -> { });
+            assertThat(bought.updated()).isEqualTo(1);
+
+            CustomerStore store = new CustomerStore(database.jdbi());
+            CustomerFacts d1 = store.find("D1").orElseThrow();
+            assertThat(d1.events()).hasSize(2).anySatisfy(event -> {
+                assertThat(event.getEventId()).isEqualTo("EV-1");
+                assertThat(event.isAttended()).isTrue();
+                assertThat(event.getBroughtProspects()).isEqualTo(2);
+            });
+            assertThat(d1.surveys()).singleElement().satisfies(survey -> {
+                assertThat(survey.getSatisfaction()).isEqualTo(5);
+                assertThat(survey.getRepurchaseIntent()).isEqualTo(90);
+            });
+            CustomerFacts d2 = store.find("D2").orElseThrow();
+            assertThat(d2.surveys()).singleElement().satisfies(survey -> {
+                assertThat(survey.getDate()).isEqualTo(LocalDate.of(2012, 8, 29));
+                assertThat(survey.getRepurchaseIntent()).isNull();
+            });
+            assertThat(d2.referrals()).singleElement().satisfies(referral -> {
+                assertThat(referral.getReferredName()).isEqualTo("张先生");
+                assertThat(referral.isClosed()).isTrue();
+            });
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")
     void aDealersOwnHeadersAreUnderstoodAndMissingColumnsNamed(String kind) throws Exception {

@@ -60,7 +60,7 @@ class LiveRulesTest {
 
     @Test
     void aLiveRuleSetThatDoesNotSettleForACustomerIsTakenOutOfService() throws Exception {
-        LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 500), Path.of("../fixtures"),
+        LiveRules live = new LiveRules(jipan.ShippedRules.classifier(500), Path.of("../fixtures"),
                 LiveRules.Publication.NONE);
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));

@@ -30,7 +30,7 @@ class RuleVersionsTest {
     void anotherInstanceTakesUpThePublishedVersion(String kind, @TempDir Path directory) throws Exception {
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            Classifier shipped = new Classifier(new RuleCompiler().compile(SHIPPED), 10_000);
+            Classifier shipped = jipan.ShippedRules.classifier(10_000);
             LiveRules first = new LiveRules(shipped, null, versions);
             LiveRules second = new LiveRules(shipped, null, versions);
             versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
@@ -74,7 +74,7 @@ class RuleVersionsTest {
         HostileCorpus.remember();
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
+            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), null, versions);
             versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
             Map<String, String> hostile = new HashMap<>(SHIPPED.files());
             Path file = HostileCorpus.DIRECTORY.resolve("01-file-create.drl");
@@ -106,7 +106,7 @@ class RuleVersionsTest {
         Path notADirectory = Files.writeString(temp.resolve("rules"), "a file where the rules directory should be");
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), null, versions);
+            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), null, versions);
             versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
             RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
                     List.of());
@@ -148,7 +148,7 @@ class RuleVersionsTest {
         Path fixtures = jipan.ShippedRules.copyFixtures();
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            LiveRules live = new LiveRules(new Classifier(new RuleCompiler().compile(SHIPPED), 10_000), fixtures, versions);
+            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), fixtures, versions);
             versions.published(new LiveRules.Activation(SHIPPED, FixtureFiles.readDirectory(fixtures),
                     "startup", null, "start", null));
             long first = versions.list().get(0).seq();

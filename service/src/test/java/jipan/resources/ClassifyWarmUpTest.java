@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The start-up warm-up answers made-up requests through the classify endpoint's own path, and never stops a start. */
 class ClassifyWarmUpTest {
-    private static final CompiledRules RULES = new RuleCompiler().compile(
-            RuleFiles.readDirectory(Path.of("../rules")));
+    private static final CompiledRules RULES = jipan.ShippedRules.compiled();
 
     private static ClassifyResource endpoint(int maxFiringsPerCustomer) {
         return new ClassifyResource(new LiveRules(new Classifier(RULES, maxFiringsPerCustomer), null,

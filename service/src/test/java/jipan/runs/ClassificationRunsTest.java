@@ -46,8 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Batch classification of the stored base, on a real H2 and a real PostgreSQL. */
 class ClassificationRunsTest {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
-    private static final Classifier CLASSIFIER = new Classifier(
-            new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000);
+    private static final Classifier CLASSIFIER = jipan.ShippedRules.classifier(10_000);
     private static final LiveRules LIVE = new LiveRules(CLASSIFIER, null, LiveRules.Publication.NONE);
 
     @ParameterizedTest

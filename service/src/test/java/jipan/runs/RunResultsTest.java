@@ -40,8 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RunResultsTest {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
-    private static final Classifier CLASSIFIER = new Classifier(new RuleCompiler().compile(
-            RuleFiles.readDirectory(Path.of("../rules"))), Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+    private static final Classifier CLASSIFIER = jipan.ShippedRules.classifier(Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** A stored answer (format 2: reasons as rule numbers of the run) reads back as the answer the API gives. */
 class StoredResultsTest {
-    private static final Classifier CLASSIFIER = new Classifier(new RuleCompiler().compile(
-            RuleFiles.readDirectory(Path.of("../rules"))), Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+    private static final Classifier CLASSIFIER = jipan.ShippedRules.classifier(Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
 
     @Test
     void demoCustomersReadBackAsTheirAnswersOnEveryField() {

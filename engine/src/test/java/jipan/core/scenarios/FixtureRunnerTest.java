@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FixtureRunnerTest {
     private final FixtureRunner runner = new FixtureRunner(new Classifier(
-            new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))), 10_000));
+            jipan.ShippedRules.compiled(), 10_000));
     private final FixtureReport report = runner.runAll(
             new FixtureLoader().load(Path.of("src/test/resources/failing-fixtures")));
 
