@@ -147,7 +147,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         imports.owner(owner);
         imports.maxUploadMegabytes(configuration.getImports().getMaxUploadMegabytes());
         imports.markInterrupted();
-        Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
+        Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone(),
+                configuration.getReports().getRetainedMinVisits());
 
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());

@@ -139,6 +139,27 @@ public class JipanConfiguration extends Configuration {
         @JsonProperty public void setWarmUpCustomers(int customers) { this.warmUpCustomers = customers; }
     }
 
+    /** Settings of the reports. */
+    public static class ReportSettings {
+        /**
+         * The customer-pay visits in the twelve months to a month's end that make a base customer retained (保有客户);
+         * 1, the tier C threshold, counts tiers A–C.
+         */
+        @Min(1)
+        @jakarta.validation.constraints.Max(52)
+        private int retainedMinVisits = jipan.reports.Reports.DEFAULT_RETAINED_MIN_VISITS;
+
+        @JsonProperty public int getRetainedMinVisits() { return retainedMinVisits; }
+        @JsonProperty public void setRetainedMinVisits(int visits) { this.retainedMinVisits = visits; }
+    }
+
+    @Valid
+    @NotNull
+    private ReportSettings reports = new ReportSettings();
+
+    @JsonProperty public ReportSettings getReports() { return reports; }
+    @JsonProperty public void setReports(ReportSettings reports) { this.reports = reports; }
+
     @Valid
     @NotNull
     private RulesSettings rules = new RulesSettings();

@@ -46,7 +46,7 @@ function card(root, charts, reports, spec, parameters) {
     .then(rows => {
       rows = Array.isArray(rows) ? rows : [rows];
       fill(report, spec, rowsTable, rows);
-      return charts.then(echarts => draw(echarts, spec, chart, rows));
+      return charts.then(echarts => draw(echarts, spec, chart, rows, box, parameters, reports));
     }, error => show(chart, failure(error)));
 }
 
@@ -59,12 +59,37 @@ function fill(report, spec, rowsTable, rows) {
         : typeof row[c.name] === 'number' ? number(row[c.name]) : label(row[c.name]))))))));
 }
 
-function draw(echarts, spec, chart, rows) {
+function draw(echarts, spec, chart, rows, box, parameters, reports) {
   const instance = echarts.init(chart);
   instance.setOption(Object.assign({animation: false, tooltip: {trigger: 'axis'}, grid: {containLabel: true}},
     spec.option(rows)));
+  if (spec.cell) {
+    // a bar stands for customers: clicking it lists them under the chart, with a download
+    const list = el('div', {class: 'cell-customers', id: 'cell-' + (spec.id || spec.report)});
+    box.append(list);
+    instance.on('click', event => {
+      const cell = spec.cell(event, rows, parameters);
+      if (cell) showCell(list, cell, reports);
+    });
+    chart.cellOf = event => showCell(list, spec.cell(event, rows, parameters), reports); // for the browser test
+  }
   chart.dataset.drawn = 'true';
   performance.mark('chart-drawn:' + chart.id); // for the timing tool: when, since the page was asked for
+}
+
+/** The customers behind a chart's cell: a table of the report's rows, with a CSV download. */
+function showCell(list, cell, reports) {
+  const report = reports.find(r => r.url.replace('/api/v1', '') === cell.path);
+  return api.get(cell.path + '?' + api.query(cell.query)).then(rows => show(list,
+    el('h3', {}, cell.title + ' · ' + number(rows.length)),
+    el('button', {class: 'download', onclick: () => api.download(cell.path + '?' + api.query({...cell.query,
+      format: 'csv', lang: lang()}), report.name + '.csv').catch(error => list.append(failure(error)))},
+      t('dashboard.download.csv')),
+    el('table', {class: 'rows'}, el('thead', {}, el('tr', {}, report.columns.map(c => el('th', {},
+      lang() === 'en' ? c.name : c.chinese)))),
+    el('tbody', {}, rows.slice(0, 200).map(row => el('tr', {}, report.columns.map(c => el('td', {},
+      row[c.name] === null ? '' : typeof row[c.name] === 'number' ? number(row[c.name]) : label(row[c.name]))))))),
+    error => show(list, failure(error)));
 }
 
 const bars = (categories, series) => ({
@@ -118,7 +143,51 @@ const SPECS = [
   {report: 'churn-reasons', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
     rows.map(r => r.month + ' · ' + label(r.tier) + ' · ' + label(r.churnReason)),
     [{name: t('dashboard.customers'), data: rows.map(r => r.customers)}])},
+  // the customer base (issue 28)
+  {report: 'grade-structure', parameters: () => ({by: 'region'}), option: gradeBars, cell: gradeCell},
+  {report: 'lifecycle-structure', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => label(r.stage)), [{name: t('dashboard.vehicles'), data: rows.map(r => r.vehicles)},
+      {name: t('dashboard.visits'), data: rows.map(r => r.visits)}])},
+  {report: 'retained', parameters: p => ({to: p.month}), option: rows => ({
+    xAxis: {type: 'category', data: rows.map(r => r.month)}, yAxis: {type: 'value', axisLabel: {formatter: '{value} %'}},
+    series: [{type: 'line', name: t('dashboard.retainedRate'), data: rows.map(r => percent(r.retainedRate))}]})},
+  {report: 'growth-compare', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => label(r.comparison) + ' · ' + label(r.scope)),
+    [{name: t('dashboard.revenueGrowth'), data: rows.map(r => percent(r.revenueGrowth))}])},
+  {report: 'churn-origin', parameters: p => ({asOf: p.to}), option: rows => bars(rows.map(r => label(r.origin)),
+    [{name: t('dashboard.churn'), data: rows.map(r => percent(r.churn))}])},
+  {report: 'loyalty', parameters: () => ({by: 'region'}), option: rows => {
+    const groups = [...new Set(rows.map(r => r.group))];
+    const levels = [...new Set(rows.map(r => r.loyaltyLevel))];
+    return Object.assign(bars(groups, levels.map(level => ({name: label(level), stack: 'level',
+      data: groups.map(g => rows.filter(r => r.group === g && r.loyaltyLevel === level).reduce((n, r) => n + r.customers, 0))}))));
+  }},
+  {report: 'defeat-consultants', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => r.consultant || '—'), [{name: t('dashboard.defeatRate'), data: rows.map(r => percent(r.defeatRate))}])},
+  {report: 'data-quality', parameters: () => ({}), option: rows => bars(rows.map(r => label(r.check)),
+    [{name: t('dashboard.problems'), data: rows.map(r => r.count)}])},
 ];
+
+/** Customers per region and grade, the two runs side by side: one stacked bar per run in each region. */
+function gradeBars(rows) {
+  const lines = rows.filter(r => r.group !== 'TOTAL' && r.baseGrade !== 'TOTAL');
+  const groups = [...new Set(lines.map(r => r.group))];
+  const grades = [...new Set(lines.map(r => r.baseGrade))];
+  const runs = lines.length ? [lines[0].earlierAsOf, lines[0].laterAsOf] : [];
+  return bars(groups, runs.flatMap((asOf, i) => grades.map(grade => ({name: label(grade) + ' · ' + asOf, stack: asOf,
+    data: groups.map(g => lines.filter(r => r.group === g && r.baseGrade === grade)
+      .reduce((n, r) => n + (i === 0 ? r.earlierCustomers : r.laterCustomers), 0))}))));
+}
+
+/** A bar of the grade structure clicked: that region's customers of that grade in that run, listed below the chart. */
+function gradeCell(event, rows, parameters) {
+  const [gradeLabel, asOf] = event.seriesName.split(' · ');
+  const line = rows.find(r => r.group === event.name && label(r.baseGrade) === gradeLabel);
+  if (!line) return null;
+  return {path: '/reports/grade-structure/customers', title: event.name + ' · ' + label(line.baseGrade) + ' · ' + asOf,
+    query: {by: parameters.by, group: line.group, grade: line.baseGrade,
+      run: asOf === line.earlierAsOf ? line.earlierRunId : line.laterRunId}};
+}
 
 export async function dashboardsPage(root, caller, chosen) {
   // the period: the twelve months up to the latest classification run, or up to today; asked for together with

@@ -195,6 +195,11 @@ const WORDS = {
   'dashboard.leads': ['线索数', 'Leads'],
   'dashboard.defeated': ['战败数', 'Defeated'],
   'dashboard.defeatRate': ['战败率', 'Defeat rate'],
+  'dashboard.vehicles': ['车辆数', 'Vehicles'],
+  'dashboard.visits': ['进厂台次', 'Visits'],
+  'dashboard.retainedRate': ['保有率', 'Retained rate'],
+  'dashboard.revenueGrowth': ['产值增长率', 'Revenue growth'],
+  'dashboard.problems': ['问题数', 'Problems'],
   'language': ['English', '中文'],
 };
 

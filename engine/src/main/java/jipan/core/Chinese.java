@@ -124,6 +124,7 @@ public final class Chinese {
             phrase("is not one of this customer's vehicles", "不是该客户的车辆"),
             phrase("is before the complaint's date (\\S+)", "早于投诉日期 $1"),
             phrase("must be (-?\\d+) to (-?\\d+) \\(got (-?\\d+)\\)", "必须在 $1 到 $2 之间（实际为 $3）"),
+            phrase("must be at most (\\d+) characters \\(got (\\d+)\\)", "最多 $1 个字符（实际为 $2 个）"),
             phrase("a percentage is 0 to 100: '(.*)'", "百分比应在 0 到 100 之间：'$1'"),
             phrase("calls are recorded as task outcomes \\(POST /api/v1/call-lists/outcomes\\), not stored with the "
                     + "customer", "回访记录通过任务处理结果保存（POST /api/v1/call-lists/outcomes），不随客户资料保存"),

@@ -118,6 +118,26 @@ public final class Labels {
         put("SATISFACTION", "满意度", "Satisfaction");
         put("ACTIVITY", "活动参与", "Activity");
         put("ADVOCACY", "口碑推荐", "Advocacy");
+        // the customer-base reports (issue 28)
+        put("TOTAL", "合计", "Total");
+        put("BOUGHT_HERE", "本店销售", "Sold here");
+        put("BOUGHT_ELSEWHERE", "非本店销售", "Bought elsewhere");
+        put("UNKNOWN", "未知", "Unknown");
+        put("YEAR_OVER_YEAR", "同比", "Year over year");
+        put("PERIOD_OVER_PERIOD", "环比", "Period over period");
+        put("ALL", "全部客户", "All customers");
+        put("EXISTING", "老客户", "Existing customers");
+        put("NEW_PROSPECT", "新客户", "New prospects");
+        put("NO_PHONE", "无电话的客户", "Customers without a phone");
+        put("DUPLICATE_PHONE", "电话重复的客户", "Customers sharing a phone");
+        put("NO_PURCHASE_DATE", "无购车日期的车辆", "Vehicles without a purchase date");
+        put("DUPLICATE_VIN", "车架号重复的车辆", "Vehicles whose VIN repeats");
+        put("NO_PAY_TYPE", "无付费类型的工单", "Repair orders without a pay type");
+        put("NO_SERVICE_TYPE", "无维修类型的工单", "Repair orders without a service type");
+        put("NO_AMOUNT", "无金额的工单", "Repair orders without an amount");
+        put("CUSTOMERS", "客户", "Customers");
+        put("VEHICLES", "车辆", "Vehicles");
+        put("REPAIR_ORDERS", "维修工单", "Repair orders");
     }
 
     private Labels() {

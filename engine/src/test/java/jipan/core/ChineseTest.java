@@ -57,6 +57,8 @@ class ChineseTest {
     @Test
     void theRetentionPracticesRefusalsReadInChinese() {
         assertThat(Chinese.translate("line 3, 满意度: must be 1 to 5 (got 6)")).isEqualTo("第 3 行，满意度: 必须在 1 到 5 之间（实际为 6）");
+        assertThat(Chinese.translate("group: must be at most 100 characters (got 140)"))
+                .isEqualTo("group: 最多 100 个字符（实际为 140 个）");
         assertThat(Chinese.translate("line 4, 再购意向: a percentage is 0 to 100: '120'"))
                 .isEqualTo("第 4 行，再购意向: 百分比应在 0 到 100 之间：'120'");
         assertThat(Chinese.translate("customers[1].complaints[0].answeredOn: is before the complaint's date 2012-09-10"))

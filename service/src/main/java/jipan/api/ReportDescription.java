@@ -15,7 +15,7 @@ public record ReportDescription(String name, String url, String title, String ti
     }
 
     /** What a parameter takes. */
-    public enum Kind { DATE, MONTH, RUN, CHOICE }
+    public enum Kind { DATE, MONTH, RUN, CHOICE, TEXT }
 
     /** A column: its field name (the English header), its Chinese header, whether it is a ratio (percentage) and
      * whether a totals row sums it. */

@@ -76,7 +76,8 @@ public class ReportCommand extends StoreCommand {
         }
         ReportParameter.Arguments arguments = report.arguments(namespace::getString, ReportParameter::flag);
         try (Database database = openStore(configuration, false)) {
-            Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone());
+            Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone(),
+                    configuration.getReports().getRetainedMinVisits());
             int repeat = Math.max(1, namespace.getInt("repeat"));
             double[] millis = new double[repeat];
             List<? extends Record> rows = null;

@@ -47,7 +47,15 @@ public final class DashboardWarmUp implements Managed {
             Map.entry("defeat-competitors", p -> Map.of("from", p.from(), "to", p.to())),
             Map.entry("defeat-monthly", p -> Map.of("from", p.from(), "to", p.to())),
             Map.entry("people", p -> Map.of("from", p.from(), "to", p.to())),
-            Map.entry("churn-reasons", p -> Map.of("from", p.from(), "to", p.to())));
+            Map.entry("churn-reasons", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("grade-structure", p -> Map.of("by", "region")),
+            Map.entry("lifecycle-structure", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("retained", p -> Map.of("to", p.month())),
+            Map.entry("growth-compare", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("churn-origin", p -> Map.of("asOf", p.to())),
+            Map.entry("loyalty", p -> Map.of("by", "region")),
+            Map.entry("defeat-consultants", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("data-quality", p -> Map.of()));
 
     private final Jdbi jdbi;
     private final Reports reports;

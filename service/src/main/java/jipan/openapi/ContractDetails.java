@@ -215,6 +215,7 @@ final class ContractDetails {
                     .description("YYYY-MM");
             case RUN -> new JsonSchema().types(Set.of("integer")).format("int64").minimum(BigDecimal.ONE);
             case CHOICE -> choices(parameter.choices(), parameter.defaultValue());
+            case TEXT -> new JsonSchema().types(Set.of("string")).maxLength(ReportParameter.MAX_TEXT);
         };
     }
 

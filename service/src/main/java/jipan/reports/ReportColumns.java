@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import jipan.core.Labels;
+import jipan.core.Lang;
 
 /**
  * The Chinese header of every report column, one definition per column name (the same name means the same
@@ -90,10 +92,62 @@ public final class ReportColumns {
             Map.entry("done", "已完成"),
             Map.entry("unreachable", "未接通"),
             Map.entry("declined", "已拒绝"),
-            Map.entry("cameBack", "回厂客户数"));
+            Map.entry("cameBack", "回厂客户数"),
+            Map.entry("visitShare", "台次占比"),
+            Map.entry("laterBought", "后续本店购车数"),
+            Map.entry("laterBoughtShare", "后续本店购车占比"),
+            Map.entry("earlierRunId", "前期分类运行编号"),
+            Map.entry("laterRunId", "本期分类运行编号"),
+            Map.entry("earlierAsOf", "前期日期"),
+            Map.entry("earlierCustomers", "前期客户数"),
+            Map.entry("earlierShare", "前期占比"),
+            Map.entry("laterAsOf", "本期日期"),
+            Map.entry("laterCustomers", "本期客户数"),
+            Map.entry("laterShare", "本期占比"),
+            Map.entry("importKind", "数据类型"),
+            Map.entry("change", "变化"),
+            Map.entry("region", "区域"),
+            Map.entry("industry", "行业"),
+            Map.entry("loyaltyScore", "忠诚度得分"),
+            Map.entry("stage", "生命周期阶段"),
+            Map.entry("vehicles", "车辆数"),
+            Map.entry("vehicleShare", "车辆占比"),
+            Map.entry("origin", "购车来源"),
+            Map.entry("baseCustomers", "基盘客户数"),
+            Map.entry("retained", "保有客户数"),
+            Map.entry("retainedRate", "保有率"),
+            Map.entry("minVisits", "保有门槛（12个月自费进厂次数）"),
+            Map.entry("comparison", "对比方式"),
+            Map.entry("scope", "客户范围"),
+            Map.entry("customerGrowth", "客户数增长率"),
+            Map.entry("visitGrowth", "台次增长率"),
+            Map.entry("loyaltyLevel", "忠诚度等级"),
+            Map.entry("averageScore", "平均得分"),
+            Map.entry("averageSatisfaction", "满意度平均分"),
+            Map.entry("averageMaintenance", "定期保养平均分"),
+            Map.entry("averageActivity", "活动参与平均分"),
+            Map.entry("averageAdvocacy", "口碑推荐平均分"),
+            Map.entry("score", "得分"),
+            Map.entry("segment", "客户类型"),
+            Map.entry("winRate", "成交率"),
+            Map.entry("consultant", "销售顾问"),
+            Map.entry("closed", "结案线索数"),
+            Map.entry("check", "检查项"),
+            Map.entry("records", "记录类型"),
+            Map.entry("count", "问题数"),
+            Map.entry("total", "总数"),
+            Map.entry("key", "记录编号"),
+            Map.entry("detail", "详情"),
+            Map.entry("fileName", "文件名"),
+            Map.entry("status", "状态"),
+            Map.entry("startedAt", "开始时间"),
+            Map.entry("rowsRead", "读取行数"),
+            Map.entry("imported", "已导入"),
+            Map.entry("rejected", "拒绝行数"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
-            "customerShare", "revenueShare", "defeatRate", "share");
+            "customerShare", "revenueShare", "defeatRate", "share", "visitShare", "laterBoughtShare", "earlierShare",
+            "laterShare", "vehicleShare", "retainedRate", "customerGrowth", "visitGrowth", "winRate");
 
     private ReportColumns() {
     }
@@ -121,6 +175,37 @@ public final class ReportColumns {
             throw new IllegalStateException("cannot read " + column.getName(), e);
         }
     }
+
+    /**
+     * The row with each coded value (a tier, a stage, TOTAL … — upper-case names {@link Labels} knows) in Chinese,
+     * as a Chinese download shows it; other values as they are.
+     */
+    static Record labelled(Record row) {
+        RecordComponent[] columns = row.getClass().getRecordComponents();
+        Object[] values = new Object[columns.length];
+        boolean changed = false;
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = value(columns[i], row);
+            if (values[i] instanceof String text && CODE.matcher(text).matches()) {
+                String label = Labels.label(text, Lang.ZH);
+                changed |= !label.equals(text);
+                values[i] = label;
+            }
+        }
+        if (!changed) {
+            return row;
+        }
+        try {
+            var constructor = row.getClass().getDeclaredConstructor(Stream.of(columns).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new));
+            constructor.setAccessible(true);
+            return (Record) constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot label a " + row.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z_]*");
 
     public static boolean isPercent(String column) {
         return PERCENT.contains(column);

@@ -61,7 +61,8 @@ public record ReportDefinition(String name, String path, String title, String ti
 
     /** The report's rows as a file's table: its title as the sheet's name, headers, ratios and totals in the language. */
     public Table table(List<? extends Record> rows, boolean chinese) {
-        return new Table(chinese ? titleZh : title, rowType, headers(chinese), rows, percentColumns(), totalColumns(),
+        return new Table(chinese ? titleZh : title, rowType, headers(chinese),
+                chinese ? rows.stream().map(ReportColumns::labelled).toList() : rows, percentColumns(), totalColumns(),
                 chinese ? "合计" : "Total");
     }
 

@@ -23,7 +23,9 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
         /** The id of a classification run. */
         RUN("ID"),
         /** One of {@link ReportParameter#choices()}. */
-        CHOICE("NAME");
+        CHOICE("NAME"),
+        /** Text of at most {@link ReportParameter#MAX_TEXT} characters: a group's value, such as a region. */
+        TEXT("TEXT");
 
         private final String metavar;
 
@@ -46,6 +48,13 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
 
     public static ReportParameter run(String name, boolean required, String help) {
         return new ReportParameter(name, Kind.RUN, required, help, List.of(), null);
+    }
+
+    /** The longest text a TEXT parameter takes (a region, an industry: the store's column width). */
+    public static final int MAX_TEXT = 100;
+
+    public static ReportParameter text(String name, String help) {
+        return new ReportParameter(name, Kind.TEXT, true, help, List.of(), null);
     }
 
     public static ReportParameter choice(String name, List<String> choices, String defaultValue, String help) {
@@ -77,6 +86,13 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
                     if (!choices.contains(text)) {
                         throw new IllegalArgumentException("must be one of " + String.join(", ", choices) + " (got '"
                                 + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "')");
+                    }
+                    yield text;
+                }
+                case TEXT -> {
+                    String tooLong = Limits.lengthProblem(text, MAX_TEXT);
+                    if (tooLong != null) {
+                        throw new IllegalArgumentException(tooLong);
                     }
                     yield text;
                 }
@@ -114,6 +130,10 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
         }
 
         public String choice(String name) {
+            return (String) values.get(name);
+        }
+
+        public String text(String name) {
             return (String) values.get(name);
         }
     }

@@ -14,9 +14,15 @@ import java.util.Set;
 
 /** Every KPI report, each defined once; the REST resource, the {@code report} command and OpenAPI read this list. */
 public final class ReportRegistry {
-    private static final List<String> GROUPS = List.of("none", "region", "industry", "kind", "model", "lifecycle");
+    private static final List<String> GROUPS = List.of("none", "region", "industry", "kind", "model", "lifecycle",
+            "origin");
     private static final String GROUP_HELP = "group rows by customer (region, industry, kind) or by vehicle (model, "
-            + "lifecycle: the stage of the latest finished run), where each row counts vehicles; default none";
+            + "lifecycle: the stage of the latest finished run, origin: sold here or not), where each row counts "
+            + "vehicles; default none";
+    private static final List<String> CUSTOMER_GROUPS = List.of("region", "industry", "kind", "none");
+    private static final ReportParameter BY_CUSTOMER = choice("by", CUSTOMER_GROUPS, "region",
+            "group customers by region, industry or kind (none: all together); default region");
+    private static final ReportParameter RUN = run("run", false, "the classification run (default: the latest finished)");
     private static final ReportParameter FROM = date("from", "the first day of the period");
     private static final ReportParameter TO = date("to", "the last day of the period");
     private static final ReportParameter AS_OF = date("asOf", "the date the report is as of");
@@ -102,7 +108,102 @@ public final class ReportRegistry {
                     "The churn reasons recorded on retention and win-back calls in [from, to], by month and the "
                             + "customer's tier in the run whose list it was; each line's share of its month and tier.",
                     List.of(FROM, TO), Reports.ChurnReasonLine.class, false, ordered("customers"),
-                    (reports, a) -> reports.churnReasons(a.date("from"), a.date("to"))));
+                    (reports, a) -> reports.churnReasons(a.date("from"), a.date("to"))),
+            new ReportDefinition("grade-structure", "grade-structure", "Base grades by group, two runs",
+                    "基盘等级结构（两期对比）",
+                    "Customers per base grade (PREMIUM, POTENTIAL, GENERAL) and region, industry or kind in run `from` "
+                            + "and run `to` (by default the finished run before the latest finished one and the "
+                            + "latest), each with its share of the group, and each group's total (TOTAL); the last "
+                            + "lines total every group. A cell's customers: grade-structure/customers.",
+                    List.of(BY_CUSTOMER, run("from", false, "the earlier run (default: the finished run before `to`)"),
+                            run("to", false, "the later run (default: the latest finished)")),
+                    BaseReports.GradeLine.class, false, Set.of(),
+                    (reports, a) -> {
+                        Reports.RunPair runs = reports.runs(a.run("from"), a.run("to"));
+                        return reports.base().gradeStructure(a.choice("by"), runs.from(), runs.to());
+                    }),
+            new ReportDefinition("grade-structure-customers", "grade-structure/customers",
+                    "Customers of a grade-structure cell", "基盘等级结构明细",
+                    "The customers (up to 100,000) of one group (`group`: a region, industry or kind as the report "
+                            + "shows it, or TOTAL for every group) with one base grade in a run.",
+                    List.of(BY_CUSTOMER, ReportParameter.text("group", "the group's value, as the grade-structure "
+                                    + "report shows it (TOTAL: every group)"),
+                            choice("grade", List.of("PREMIUM", "POTENTIAL", "GENERAL", "NONE"), "PREMIUM",
+                                    "the base grade; default PREMIUM"), RUN),
+                    BaseReports.GradeCustomer.class, false, Set.of(),
+                    (reports, a) -> reports.base().gradeCell(reports.base().run(a.run("run")).id(), a.choice("by"),
+                            a.text("group"), a.choice("grade"))),
+            new ReportDefinition("lifecycle-structure", "lifecycle-structure", "Lifecycle structure", "生命周期结构",
+                    "Vehicles with visits in [from, to] by stage: first maintenance done in the period (首保), in "
+                            + "warranty at `to` (在保), out of warranty (出保), UNKNOWN without a warranty end; their "
+                            + "customers, visits, revenue, revenue per visit and per vehicle, and each stage's share.",
+                    List.of(FROM, TO), BaseReports.StageLine.class, false,
+                    ordered("vehicles", "customers", "visits", "revenue"),
+                    (reports, a) -> reports.base().lifecycleStructure(a.date("from"), a.date("to"))),
+            new ReportDefinition("churn-origin", "churn/origin", "Annual churn of cars sold here and elsewhere",
+                    "本店售车与非本店售车流失率",
+                    "The annual vehicle churn (vehicles that visited in the year ending 12 months before asOf and not "
+                            + "since) for cars sold here (BOUGHT_HERE), cars bought elsewhere, and all (TOTAL).",
+                    List.of(AS_OF), BaseReports.OriginChurn.class, false, Set.of(),
+                    (reports, a) -> reports.base().churnByOrigin(a.date("asOf"))),
+            new ReportDefinition("retained", "retained", "Retained base", "保有客户数与保有率",
+                    "Per month of the twelve up to `to`: base customers at the month's end (a visit, or a car bought "
+                            + "here, by then), retained customers among them (at least reports.retainedMinVisits "
+                            + "customer-pay visits in the twelve months to the month's end; 1 by default, as tiers "
+                            + "A–C), and the retained rate.",
+                    List.of(month("to", "the last month of the series")), BaseReports.RetainedMonth.class, false,
+                    Set.of(), (reports, a) -> reports.base().retained(a.month("to"))),
+            new ReportDefinition("growth-compare", "growth/compare", "Growth, year over year and period over period",
+                    "产值增长（同比与环比）",
+                    "Customers, visits and revenue of [from, to] against the same dates a year earlier (YEAR_OVER_YEAR) "
+                            + "and against the period of the same length just before (PERIOD_OVER_PERIOD), for all "
+                            + "customers (ALL) and for existing customers (EXISTING: those with a visit in the earlier "
+                            + "period, their spend now against all of the earlier period's).",
+                    List.of(FROM, TO), BaseReports.GrowthLine.class, false, Set.of(),
+                    (reports, a) -> reports.base().growth(a.date("from"), a.date("to"))),
+            new ReportDefinition("models", "structure/models", "Model structure", "车型结构",
+                    "Per model: vehicles with visits in [from, to], their customers, visits and revenue, revenue per "
+                            + "visit and per vehicle, and each model's share of vehicles, visits and revenue.",
+                    List.of(FROM, TO), BaseReports.ModelLine.class, false,
+                    ordered("vehicles", "customers", "visits", "revenue"),
+                    (reports, a) -> reports.base().models(a.date("from"), a.date("to"))),
+            new ReportDefinition("loyalty", "loyalty", "Loyalty levels by group", "忠诚度分布",
+                    "The customers of a run (default: the latest finished) by region, industry or kind and loyalty "
+                            + "level, each level's share of its group, and the average score and parts.",
+                    List.of(BY_CUSTOMER, RUN), BaseReports.LoyaltyLine.class, false, ordered("customers"),
+                    (reports, a) -> reports.base().loyalty(reports.base().run(a.run("run")).id(), a.choice("by"))),
+            new ReportDefinition("loyalty-scores", "loyalty/scores", "Loyalty scores", "忠诚度得分分布",
+                    "How many customers of a run (default: the latest finished) have each loyalty score, 0 to 10.",
+                    List.of(RUN), BaseReports.ScoreLine.class, false, ordered("customers"),
+                    (reports, a) -> reports.base().loyaltyScores(reports.base().run(a.run("run")).id())),
+            new ReportDefinition("defeat-segments", "defeats/segments", "Win rate of existing customers and new "
+                    + "prospects", "老客户与新客户成交率",
+                    "Leads closed in [from, to]: won, defeated and win rate for prospects who were already customers "
+                            + "when the lead was made (a visit or a car bought before) and for new prospects.",
+                    List.of(FROM, TO), BaseReports.SegmentWinRate.class, false, Set.of(),
+                    (reports, a) -> reports.base().winRateBySegment(a.date("from"), a.date("to"))),
+            new ReportDefinition("defeat-consultants", "defeats/consultants", "Defeat rate per sales consultant",
+                    "销售顾问战败率",
+                    "Per sales consultant (销售顾问 of the lead): leads closed in [from, to], won, defeated, defeat rate.",
+                    List.of(FROM, TO), BaseReports.ConsultantLine.class, false, ordered("closed", "won", "defeated"),
+                    (reports, a) -> reports.base().defeatsByConsultant(a.date("from"), a.date("to"))),
+            new ReportDefinition("data-quality", "data-quality", "Data quality", "数据质量",
+                    "Customers without a phone or sharing one, vehicles without a purchase date or whose VIN repeats "
+                            + "(case and spaces ignored), repair orders without a pay type, service type or amount: "
+                            + "each count of its total. The records behind a count: data-quality/rows.",
+                    List.of(), BaseReports.QualityLine.class, false, Set.of(),
+                    (reports, a) -> reports.base().dataQuality()),
+            new ReportDefinition("data-quality-rows", "data-quality/rows", "Records behind a data-quality count",
+                    "数据质量明细",
+                    "The records (up to 100,000) a data-quality check counts: their key, customer and what is wrong.",
+                    List.of(choice("check", BaseReports.CHECKS, "NO_PHONE", "the check; default NO_PHONE")),
+                    BaseReports.QualityRecord.class, false, Set.of(),
+                    (reports, a) -> reports.base().dataQualityRows(a.choice("check"))),
+            new ReportDefinition("latest-imports", "imports/latest", "Latest import of each kind", "各类数据最近导入",
+                    "The latest import of each kind: its file, when it started, how it ended, rows read, imported "
+                            + "and rejected.",
+                    List.of(), BaseReports.ImportLine.class, false, Set.of(),
+                    (reports, a) -> reports.base().latestImports()));
 
     private ReportRegistry() {
     }

@@ -32,14 +32,33 @@ public final class Reports {
     private static final Map<String, String> GROUPS = Kpis.CUSTOMER_GROUPS;
     /** … and by vehicle, where each row counts vehicles, not customers. */
     private static final Map<String, String> VEHICLE_GROUPS = Map.of("model", "COALESCE(v.model, '')",
-            "lifecycle", "COALESCE(cv.lifecycle, '')");
+            "lifecycle", "COALESCE(cv.lifecycle, '')",
+            "origin", "CASE WHEN v.bought_here THEN 'BOUGHT_HERE' ELSE 'BOUGHT_ELSEWHERE' END");
+
+    /** The retained base's threshold by default: one customer-pay visit in twelve months, as tiers A–C. */
+    public static final int DEFAULT_RETAINED_MIN_VISITS = 1;
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final BaseReports base;
 
-    public Reports(Jdbi jdbi, Clock clock) {
+    /**
+     * @param retainedMinVisits the customer-pay visits in twelve months that make a base customer retained
+     *                          (保有客户; {@code reports.retainedMinVisits})
+     */
+    public Reports(Jdbi jdbi, Clock clock, int retainedMinVisits) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.base = new BaseReports(jdbi, clock, retainedMinVisits);
+    }
+
+    public Reports(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, DEFAULT_RETAINED_MIN_VISITS);
+    }
+
+    /** The customer-base tables of the practice (grades, lifecycle, retained base, loyalty, data quality …). */
+    public BaseReports base() {
+        return base;
     }
 
     /** Monthly churn (seed 001): of the customers who visited in month N-6, those with no visit in N-5..N. */
@@ -141,7 +160,7 @@ public final class Reports {
     /** One row of the customer structure table (seed 003). */
     public record StructureLine(String group, String bucket, int customers, int visits, BigDecimal revenue,
                                 BigDecimal averageTicket, BigDecimal perVehicle, BigDecimal customerShare,
-                                BigDecimal revenueShare) {
+                                BigDecimal revenueShare, BigDecimal visitShare) {
     }
 
     /**
@@ -160,7 +179,7 @@ public final class Reports {
             long run = by.equals("lifecycle") ? latestDoneRun() : -1;
             rows = jdbi.withExtension(ReportDao.class, dao -> dao.vehicleStructure(VEHICLE_GROUPS.get(by), from, to, run));
         } else {
-            throw new ReportParameterException("by: must be one of none, region, industry, kind, model, lifecycle (got '"
+            throw new ReportParameterException("by: must be one of none, region, industry, kind, model, lifecycle, origin (got '"
                     + by + "')");
         }
         Map<String, List<StructureRow>> byGroup = rows.stream().collect(Collectors.groupingBy(StructureRow::groupValue,
@@ -168,6 +187,7 @@ public final class Reports {
         List<StructureLine> lines = new ArrayList<>();
         byGroup.forEach((groupValue, groupRows) -> {
             int customers = groupRows.stream().mapToInt(StructureRow::customers).sum();
+            int visits = groupRows.stream().mapToInt(StructureRow::visits).sum();
             BigDecimal revenue = groupRows.stream().map(StructureRow::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
             Map<String, StructureRow> byBucket = new LinkedHashMap<>();
             groupRows.forEach(row -> byBucket.put(row.bucket(), row));
@@ -177,7 +197,8 @@ public final class Reports {
                     lines.add(new StructureLine(groupValue, bucket, row.customers(), row.visits(), row.revenue(),
                             divide(row.revenue(), row.visits()), divide(row.revenue(), row.customers()),
                             ratio(row.customers(), customers),
-                            revenue.signum() == 0 ? null : row.revenue().divide(revenue, 4, RoundingMode.HALF_UP)));
+                            revenue.signum() == 0 ? null : row.revenue().divide(revenue, 4, RoundingMode.HALF_UP),
+                            ratio(row.visits(), visits)));
                 }
             }
         });
@@ -221,14 +242,20 @@ public final class Reports {
                 .toList();
     }
 
-    /** How many prospects defeated in [from, to] later came to the workshop: conquered for after-sales. */
-    public record Conquest(LocalDate from, LocalDate to, int defeated, int laterServiceCustomers, BigDecimal share) {
+    /**
+     * How many prospects defeated in [from, to] later came to the workshop (conquered for after-sales), and how many
+     * later bought here after all (a won lead or a car sold here after the defeat).
+     */
+    public record Conquest(LocalDate from, LocalDate to, int defeated, int laterServiceCustomers, BigDecimal share,
+                           int laterBought, BigDecimal laterBoughtShare) {
     }
 
     public Conquest conquest(LocalDate from, LocalDate to) {
         checkPeriod(from, to);
         CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.defeatedLaterServiced(from, to));
-        return new Conquest(from, to, count.cohort(), count.returned(), ratio(count.returned(), count.cohort()));
+        CohortCount bought = base.defeatedLaterBought(from, to);
+        return new Conquest(from, to, count.cohort(), count.returned(), ratio(count.returned(), count.cohort()),
+                bought.returned(), ratio(bought.returned(), bought.cohort()));
     }
 
     /** How many customers moved from one tier to another between two runs. */
@@ -351,10 +378,14 @@ public final class Reports {
     }
 
     /** Two classification runs a report compares. */
-    private record RunPair(ClassificationRunRow from, ClassificationRunRow to) {
+    public record RunPair(ClassificationRunRow from, ClassificationRunRow to) {
     }
 
     /** Runs {@code from} and {@code to}, by default the finished run before {@code to} and the latest finished. */
+    public RunPair runs(Long fromRun, Long toRun) {
+        return runPair(fromRun, toRun);
+    }
+
     private RunPair runPair(Long fromRun, Long toRun) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
             long to = toRun != null ? toRun : latestDoneRun(dao);
@@ -382,10 +413,11 @@ public final class Reports {
     /** The structure of [from, to] and of the same dates a year earlier, each row marked with its period. */
     public record YearOverYearLine(String period, String group, String bucket, int customers, int visits,
                                    BigDecimal revenue, BigDecimal averageTicket, BigDecimal perVehicle,
-                                   BigDecimal customerShare, BigDecimal revenueShare) {
+                                   BigDecimal customerShare, BigDecimal revenueShare, BigDecimal visitShare) {
         static YearOverYearLine of(String period, StructureLine line) {
             return new YearOverYearLine(period, line.group(), line.bucket(), line.customers(), line.visits(),
-                    line.revenue(), line.averageTicket(), line.perVehicle(), line.customerShare(), line.revenueShare());
+                    line.revenue(), line.averageTicket(), line.perVehicle(), line.customerShare(), line.revenueShare(),
+                    line.visitShare());
         }
     }
 

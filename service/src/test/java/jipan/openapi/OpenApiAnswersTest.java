@@ -132,6 +132,7 @@ class OpenApiAnswersTest {
             case MONTH -> "2012-09";
             case RUN -> String.valueOf(run);
             case CHOICE -> parameter.defaultValue();
+            case TEXT -> "TOTAL";
         };
     }
 

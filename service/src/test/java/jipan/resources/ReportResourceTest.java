@@ -100,7 +100,7 @@ class ReportResourceTest {
             assertThat(csv.getHeaderString("Content-Disposition"))
                     .isEqualTo("attachment; filename=\"structure_2011-10-01_2012-09-30_none.csv\"");
             List<String> lines = csv.readEntity(String.class).lines().toList();
-            assertThat(lines.get(0)).isEqualTo("\uFEFF分组,进厂次数,客户数,进厂台次,产值,单次产值,单车贡献,客户占比,产值占比");
+            assertThat(lines.get(0)).isEqualTo("\uFEFF分组,进厂次数,客户数,进厂台次,产值,单次产值,单车贡献,客户占比,产值占比,台次占比");
             assertThat(lines.get(lines.size() - 1)).startsWith("合计,,");
             int customers = lines.subList(1, lines.size() - 1).stream()
                     .mapToInt(line -> Integer.parseInt(line.split(",")[2])).sum();
@@ -108,6 +108,37 @@ class ReportResourceTest {
         }
         try (Response english = get("/structure?from=2011-10-01&to=2012-09-30&format=csv")) {
             assertThat(english.readEntity(String.class)).startsWith("\uFEFFgroup,bucket,customers,");
+        }
+    }
+
+    @Test
+    void theCustomerBaseTablesDownloadInChineseWithTheirValuesByLabelAndRefuseABadParameterByName() {
+        // K1's car (sold here) visited in 2012: in warranty, a base customer, retained
+        try (Response csv = get("/lifecycle-structure?from=2012-01-01&to=2012-09-30&format=csv&lang=zh")) {
+            assertThat(csv.getStatus()).isEqualTo(200);
+            List<String> lines = csv.readEntity(String.class).lines().toList();
+            assertThat(lines.get(0)).startsWith("\uFEFF开始日期,结束日期,生命周期阶段,车辆数,客户数,进厂台次,产值,单次产值,单车贡献");
+            assertThat(lines).anyMatch(line -> line.contains(",首保,")).anyMatch(line -> line.contains(",在保,1,1,2,"))
+                    .anyMatch(line -> line.startsWith("合计,"));
+        }
+        try (Response csv = get("/churn/origin?asOf=2012-09-30&format=csv&lang=zh")) {
+            assertThat(csv.readEntity(String.class)).contains("本店销售").contains("非本店销售").contains("合计");
+        }
+        try (Response json = get("/retained?to=2012-09")) {
+            assertThat(json.getStatus()).isEqualTo(200);
+            assertThat(json.readEntity(String.class)).contains("\"baseCustomers\"").contains("\"retainedRate\"");
+        }
+        try (Response rows = get("/data-quality/rows?check=NO_PHONE&format=csv&lang=zh")) {
+            assertThat(rows.getStatus()).isEqualTo(200);
+            assertThat(rows.readEntity(String.class)).contains("无电话的客户,K2");
+        }
+        try (Response bad = get("/data-quality/rows?check=EVERYTHING")) {
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(bad.readEntity(String.class)).contains("check: must be one of NO_PHONE");
+        }
+        try (Response bad = get("/grade-structure/customers?group=" + "x".repeat(101))) {
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(bad.readEntity(String.class)).contains("group: must be at most 100 characters");
         }
     }
 

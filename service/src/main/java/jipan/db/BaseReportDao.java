@@ -1,0 +1,307 @@
+package jipan.db;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The customer-base reports of the dealership practice (issue 28) — grades by group and run, the lifecycle
+ * table with its 首保 column, own-sold vehicles, the retained base, growth over existing customers, models,
+ * loyalty, defeats by segment and consultant, data quality — in SQL that H2 and PostgreSQL both run.
+ * {@code <group>} is always a fixed expression the caller chose from a list, never user text.
+ */
+public interface BaseReportDao {
+
+    /** Customers of a run per group value and base grade ('NONE': no grade). */
+    record GradeCount(String groupValue, String grade, int customers) {
+    }
+
+    @SqlQuery("""
+            SELECT <group> AS group_value, COALESCE(r.base_grade, 'NONE') AS grade, COUNT(*) AS customers
+            FROM classification_result r JOIN customer c ON c.id = r.customer_id
+            WHERE r.run_id = :run
+            GROUP BY <group>, COALESCE(r.base_grade, 'NONE')
+            """)
+    @RegisterConstructorMapper(GradeCount.class)
+    List<GradeCount> gradeCounts(@Define("group") String group, @Bind("run") long run);
+
+    /** A customer of a run, as a report cell's list shows them. */
+    record RunCustomer(String customerId, String name, String phone, String region, String industry, String tier,
+                       String churn, String baseGrade, Integer loyaltyScore) {
+    }
+
+    @SqlQuery("""
+            SELECT r.customer_id, c.name, c.phone, c.region, c.industry, r.tier, r.churn, r.base_grade, r.loyalty_score
+            FROM classification_result r JOIN customer c ON c.id = r.customer_id
+            WHERE r.run_id = :run AND <group> = :groupValue AND COALESCE(r.base_grade, 'NONE') = :grade
+            ORDER BY r.customer_id LIMIT :limit
+            """)
+    @RegisterConstructorMapper(RunCustomer.class)
+    List<RunCustomer> gradeCell(@Define("group") String group, @Bind("run") long run,
+                                @Bind("groupValue") String groupValue, @Bind("grade") String grade,
+                                @Bind("limit") int limit);
+
+    /** Vehicles with visits in a period by stage: what they and their customers brought. */
+    record StageRow(String stage, int vehicles, int customers, int visits, BigDecimal revenue) {
+    }
+
+    /**
+     * Vehicles with visits in [from, to] by stage: FIRST_MAINTENANCE when one of those visits was the first
+     * maintenance (首保), else IN_WARRANTY when the warranty runs to {@code to} or later, OUT_OF_WARRANTY when it
+     * ended before, UNKNOWN without a warranty end.
+     */
+    @SqlQuery("""
+            SELECT s.stage, COUNT(*) AS vehicles, COUNT(DISTINCT s.customer_id) AS customers, SUM(s.visits) AS visits,
+                   SUM(s.revenue) AS revenue
+            FROM (SELECT t.visits, t.revenue, v.customer_id,
+                         CASE WHEN t.first_maintenance > 0 THEN 'FIRST_MAINTENANCE'
+                              WHEN v.warranty_end IS NULL THEN 'UNKNOWN'
+                              WHEN v.warranty_end >= :to THEN 'IN_WARRANTY' ELSE 'OUT_OF_WARRANTY' END AS stage
+                  FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue,
+                               SUM(CASE WHEN service_type = 'FIRST_MAINTENANCE' THEN 1 ELSE 0 END) AS first_maintenance
+                        FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
+                  JOIN vehicle v ON v.vin = t.vin) s
+            GROUP BY s.stage
+            """)
+    @RegisterConstructorMapper(StageRow.class)
+    List<StageRow> lifecycleStages(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** A vehicle cohort and how many of it came back, per origin (sold here or not). */
+    record OriginCohort(boolean boughtHere, int cohort, int returned) {
+    }
+
+    /** Vehicles with a visit in (cohortStart, cohortEnd] and how many visited again in (returnStart, returnEnd], by origin. */
+    @SqlQuery("""
+            SELECT v.bought_here, COUNT(*) AS cohort,
+                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin
+                       AND r.visit_date > :returnStart AND r.visit_date <= :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
+            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd) c
+            JOIN vehicle v ON v.vin = c.vin
+            GROUP BY v.bought_here
+            """)
+    @RegisterConstructorMapper(OriginCohort.class)
+    List<OriginCohort> vehiclesReturningByOrigin(@Bind("cohortStart") LocalDate cohortStart,
+                                                 @Bind("cohortEnd") LocalDate cohortEnd,
+                                                 @Bind("returnStart") LocalDate returnStart,
+                                                 @Bind("returnEnd") LocalDate returnEnd);
+
+    /** How many customers became base customers in a month: their first visit, or a car bought here. */
+    record MonthCount(int firstYear, int firstMonth, int customers) {
+    }
+
+    @SqlQuery("""
+            SELECT EXTRACT(YEAR FROM f.first_day) AS first_year, EXTRACT(MONTH FROM f.first_day) AS first_month,
+                   COUNT(*) AS customers
+            FROM (SELECT u.customer_id, MIN(u.first_day) AS first_day
+                  FROM (SELECT customer_id, MIN(visit_date) AS first_day FROM visit GROUP BY customer_id
+                        UNION ALL
+                        SELECT customer_id, MIN(purchase_date) FROM vehicle
+                        WHERE bought_here AND purchase_date IS NOT NULL GROUP BY customer_id) u
+                  GROUP BY u.customer_id) f
+            GROUP BY EXTRACT(YEAR FROM f.first_day), EXTRACT(MONTH FROM f.first_day)
+            """)
+    @RegisterConstructorMapper(MonthCount.class)
+    List<MonthCount> baseCustomersByFirstMonth();
+
+    /** A customer's customer-pay visits in one month. */
+    record CustomerMonth(String customerId, int visitYear, int visitMonth, int visits) {
+    }
+
+    @SqlQuery("""
+            SELECT customer_id, EXTRACT(YEAR FROM visit_date) AS visit_year, EXTRACT(MONTH FROM visit_date) AS visit_month,
+                   COUNT(*) AS visits
+            FROM visit WHERE pay_type = 'CUSTOMER_PAY' AND visit_date >= :from AND visit_date <= :to
+            GROUP BY customer_id, EXTRACT(YEAR FROM visit_date), EXTRACT(MONTH FROM visit_date)
+            """)
+    @RegisterConstructorMapper(CustomerMonth.class)
+    List<CustomerMonth> customerPayVisitsByMonth(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Visits, customers and spend in [from, to] of the customers who had a visit in [earlierFrom, earlierTo]. */
+    @SqlQuery("""
+            SELECT COUNT(DISTINCT v.customer_id) AS customers, COUNT(*) AS visits, COALESCE(SUM(v.amount), 0) AS revenue
+            FROM visit v
+            WHERE v.visit_date >= :from AND v.visit_date <= :to
+              AND EXISTS (SELECT 1 FROM visit e WHERE e.customer_id = v.customer_id
+                          AND e.visit_date >= :earlierFrom AND e.visit_date <= :earlierTo)
+            """)
+    @RegisterConstructorMapper(ReportDao.PeriodSpend.class)
+    ReportDao.PeriodSpend spendOfExisting(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
+                                          @Bind("earlierFrom") LocalDate earlierFrom,
+                                          @Bind("earlierTo") LocalDate earlierTo);
+
+    /** Vehicles of one model with visits in a period, and what they brought. */
+    record ModelRow(String model, int vehicles, int customers, int visits, BigDecimal revenue) {
+    }
+
+    @SqlQuery("""
+            SELECT COALESCE(v.model, '') AS model, COUNT(*) AS vehicles, COUNT(DISTINCT v.customer_id) AS customers,
+                   SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
+            FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
+            JOIN vehicle v ON v.vin = t.vin
+            GROUP BY COALESCE(v.model, '')
+            ORDER BY SUM(t.revenue) DESC, 1
+            """)
+    @RegisterConstructorMapper(ModelRow.class)
+    List<ModelRow> models(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Customers of a run per group and loyalty level, with the sums of their score and its parts. */
+    record LoyaltyRow(String groupValue, String level, int customers, long score, long satisfaction,
+                      long maintenance, long activity, long advocacy, int withParts) {
+    }
+
+    @SqlQuery("""
+            SELECT <group> AS group_value, r.loyalty_level AS level, COUNT(*) AS customers,
+                   COALESCE(SUM(r.loyalty_score), 0) AS score,
+                   COALESCE(SUM(r.loyalty_satisfaction), 0) AS satisfaction,
+                   COALESCE(SUM(r.loyalty_maintenance), 0) AS maintenance,
+                   COALESCE(SUM(r.loyalty_activity), 0) AS activity, COALESCE(SUM(r.loyalty_advocacy), 0) AS advocacy,
+                   COUNT(r.loyalty_satisfaction) AS with_parts
+            FROM classification_result r JOIN customer c ON c.id = r.customer_id
+            WHERE r.run_id = :run AND r.loyalty_level IS NOT NULL
+            GROUP BY <group>, r.loyalty_level
+            """)
+    @RegisterConstructorMapper(LoyaltyRow.class)
+    List<LoyaltyRow> loyalty(@Define("group") String group, @Bind("run") long run);
+
+    /** Customers of a run per loyalty score. */
+    record ScoreCount(int score, int customers) {
+    }
+
+    @SqlQuery("""
+            SELECT loyalty_score AS score, COUNT(*) AS customers FROM classification_result
+            WHERE run_id = :run AND loyalty_score IS NOT NULL GROUP BY loyalty_score ORDER BY loyalty_score
+            """)
+    @RegisterConstructorMapper(ScoreCount.class)
+    List<ScoreCount> scores(@Bind("run") long run);
+
+    /**
+     * Leads closed won or defeated in [from, to], split by whether the prospect was already a customer when the
+     * lead was made (a visit, or a car bought, before its creation day).
+     */
+    record SegmentOutcome(boolean existing, int won, int defeated) {
+    }
+
+    @SqlQuery("""
+            SELECT s.existing, SUM(CASE WHEN s.status = 'WON' THEN 1 ELSE 0 END) AS won,
+                   SUM(CASE WHEN s.status = 'DEFEATED' THEN 1 ELSE 0 END) AS defeated
+            FROM (SELECT l.status,
+                         CASE WHEN EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = l.customer_id
+                                           AND v.visit_date < l.created_on)
+                                OR EXISTS (SELECT 1 FROM vehicle h WHERE h.customer_id = l.customer_id
+                                           AND h.purchase_date < l.created_on) THEN TRUE ELSE FALSE END AS existing
+                  FROM sales_lead l
+                  WHERE l.status IN ('WON', 'DEFEATED') AND l.closed_on >= :from AND l.closed_on <= :to) s
+            GROUP BY s.existing
+            """)
+    @RegisterConstructorMapper(SegmentOutcome.class)
+    List<SegmentOutcome> outcomesBySegment(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** Leads closed won or defeated in [from, to] per sales consultant ('' where none is recorded). */
+    record ConsultantOutcome(String consultant, int won, int defeated) {
+    }
+
+    @SqlQuery("""
+            SELECT COALESCE(consultant, '') AS consultant, SUM(CASE WHEN status = 'WON' THEN 1 ELSE 0 END) AS won,
+                   SUM(CASE WHEN status = 'DEFEATED' THEN 1 ELSE 0 END) AS defeated
+            FROM sales_lead WHERE status IN ('WON', 'DEFEATED') AND closed_on >= :from AND closed_on <= :to
+            GROUP BY COALESCE(consultant, '')
+            ORDER BY 1
+            """)
+    @RegisterConstructorMapper(ConsultantOutcome.class)
+    List<ConsultantOutcome> outcomesByConsultant(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /**
+     * Defeated leads closed in [from, to] whose prospect later bought here: a lead of theirs won, or a car sold here
+     * bought, after the defeat.
+     */
+    @SqlQuery("""
+            SELECT COUNT(*) AS cohort,
+                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM sales_lead w WHERE w.customer_id = s.customer_id
+                                                  AND w.status = 'WON' AND w.closed_on > s.closed_on)
+                                       OR EXISTS (SELECT 1 FROM vehicle h WHERE h.customer_id = s.customer_id
+                                                  AND h.bought_here AND h.purchase_date > s.closed_on)
+                                     THEN 1 ELSE 0 END), 0) AS returned
+            FROM sales_lead s WHERE s.status = 'DEFEATED' AND s.closed_on >= :from AND s.closed_on <= :to
+            """)
+    @RegisterConstructorMapper(ReportDao.CohortCount.class)
+    ReportDao.CohortCount defeatedLaterBought(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** One row behind a data-quality count: the record's key, its customer, and what is wrong or shared. */
+    record QualityRow(String rowKey, String customerId, String detail) {
+    }
+
+    /** The counts of the data-quality checks, each with the total it is a share of. */
+    record QualityCounts(int customers, int noPhone, int duplicatePhone, int vehicles, int noPurchaseDate,
+                         int duplicateVin, int repairOrders, int noPayType, int noServiceType, int noAmount) {
+    }
+
+    @SqlQuery("""
+            SELECT (SELECT COUNT(*) FROM customer) AS customers,
+                   (SELECT COUNT(*) FROM customer WHERE phone IS NULL OR TRIM(phone) = '') AS no_phone,
+                   (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM customer
+                      WHERE phone IS NOT NULL AND TRIM(phone) <> '' GROUP BY TRIM(phone) HAVING COUNT(*) > 1) d)
+                      AS duplicate_phone,
+                   (SELECT COUNT(*) FROM vehicle) AS vehicles,
+                   (SELECT COUNT(*) FROM vehicle WHERE purchase_date IS NULL) AS no_purchase_date,
+                   (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM vehicle
+                      GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1) d) AS duplicate_vin,
+                   (SELECT COUNT(*) FROM visit) AS repair_orders,
+                   (SELECT COUNT(*) FROM visit WHERE pay_type IS NULL OR TRIM(pay_type) = '') AS no_pay_type,
+                   (SELECT COUNT(*) FROM visit WHERE service_type IS NULL) AS no_service_type,
+                   (SELECT COUNT(*) FROM visit WHERE amount IS NULL) AS no_amount
+            """)
+    @RegisterConstructorMapper(QualityCounts.class)
+    QualityCounts qualityCounts();
+
+    @SqlQuery("SELECT id AS row_key, id AS customer_id, name AS detail FROM customer WHERE phone IS NULL OR TRIM(phone) = '' "
+            + "ORDER BY id LIMIT :limit")
+    @RegisterConstructorMapper(QualityRow.class)
+    List<QualityRow> noPhone(@Bind("limit") int limit);
+
+    @SqlQuery("""
+            SELECT c.id AS row_key, c.id AS customer_id, c.phone AS detail FROM customer c
+            JOIN (SELECT TRIM(phone) AS phone FROM customer WHERE phone IS NOT NULL AND TRIM(phone) <> ''
+                  GROUP BY TRIM(phone) HAVING COUNT(*) > 1) d ON TRIM(c.phone) = d.phone
+            ORDER BY d.phone, c.id LIMIT :limit
+            """)
+    @RegisterConstructorMapper(QualityRow.class)
+    List<QualityRow> duplicatePhones(@Bind("limit") int limit);
+
+    @SqlQuery("SELECT vin AS row_key, customer_id, model AS detail FROM vehicle WHERE purchase_date IS NULL "
+            + "ORDER BY vin LIMIT :limit")
+    @RegisterConstructorMapper(QualityRow.class)
+    List<QualityRow> noPurchaseDate(@Bind("limit") int limit);
+
+    @SqlQuery("""
+            SELECT v.vin AS row_key, v.customer_id, d.vin AS detail FROM vehicle v
+            JOIN (SELECT UPPER(TRIM(vin)) AS vin FROM vehicle GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1) d
+                 ON UPPER(TRIM(v.vin)) = d.vin
+            ORDER BY d.vin, v.vin LIMIT :limit
+            """)
+    @RegisterConstructorMapper(QualityRow.class)
+    List<QualityRow> duplicateVins(@Bind("limit") int limit);
+
+    @SqlQuery("SELECT ro_number AS row_key, customer_id, vin AS detail FROM visit WHERE <condition> "
+            + "ORDER BY ro_number LIMIT :limit")
+    @RegisterConstructorMapper(QualityRow.class)
+    List<QualityRow> repairOrdersWhere(@Define("condition") String condition, @Bind("limit") int limit);
+
+    /** The latest import of a kind: when, which file, how it ended. */
+    record LatestImport(String kind, String fileName, String status, java.time.LocalDateTime startedAt, long rowsRead,
+                        long imported, long rejected) {
+    }
+
+    @SqlQuery("""
+            SELECT j.kind, j.file_name, j.status, j.started_at, j.rows_read, j.imported, j.rejected
+            FROM import_job j
+            WHERE j.id = (SELECT MAX(k.id) FROM import_job k WHERE k.kind = j.kind)
+            ORDER BY j.kind
+            """)
+    @RegisterConstructorMapper(LatestImport.class)
+    List<LatestImport> latestImports();
+}
