@@ -80,16 +80,18 @@ function draw(echarts, spec, chart, rows, box, parameters, reports) {
 /** The customers behind a chart's cell: a table of the report's rows, with a CSV download. */
 function showCell(list, cell, reports) {
   const report = reports.find(r => r.url.replace('/api/v1', '') === cell.path);
-  return api.get(cell.path + '?' + api.query(cell.query)).then(rows => show(list,
-    el('h3', {}, cell.title + ' · ' + number(rows.length)),
-    el('button', {class: 'download', onclick: () => api.download(cell.path + '?' + api.query({...cell.query,
-      format: 'csv', lang: lang()}), report.name + '.csv').catch(error => list.append(failure(error)))},
-      t('dashboard.download.csv')),
-    el('table', {class: 'rows'}, el('thead', {}, el('tr', {}, report.columns.map(c => el('th', {},
-      lang() === 'en' ? c.name : c.chinese)))),
-    el('tbody', {}, rows.slice(0, 200).map(row => el('tr', {}, report.columns.map(c => el('td', {},
-      row[c.name] === null ? '' : typeof row[c.name] === 'number' ? number(row[c.name]) : label(row[c.name]))))))),
-    error => show(list, failure(error)));
+  const cellText = value => value === null || value === undefined ? ''
+    : typeof value === 'number' ? number(value) : label(value);
+  const download = () => api.download(cell.path + '?' + api.query({...cell.query, format: 'csv', lang: lang()}),
+    report.name + '.csv').catch(error => list.append(failure(error)));
+  const head = el('thead', {}, el('tr', {}, report.columns.map(c => el('th', {}, lang() === 'en' ? c.name : c.chinese))));
+  return api.get(cell.path + '?' + api.query(cell.query)).then(rows => {
+    const body = el('tbody', {}, rows.slice(0, 200).map(row =>
+      el('tr', {}, report.columns.map(c => el('td', {}, cellText(row[c.name]))))));
+    show(list, el('h3', {}, cell.title + ' · ' + number(rows.length)),
+      el('button', {class: 'download', onclick: download}, t('dashboard.download.csv')),
+      el('table', {class: 'rows'}, head, body));
+  }, error => show(list, failure(error)));
 }
 
 const bars = (categories, series) => ({

@@ -53,8 +53,9 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
     /** The longest text a TEXT parameter takes (a region, an industry: the store's column width). */
     public static final int MAX_TEXT = 100;
 
+    /** Optional text; left out, it is the empty value (a group of the customers that have none). */
     public static ReportParameter text(String name, String help) {
-        return new ReportParameter(name, Kind.TEXT, true, help, List.of(), null);
+        return new ReportParameter(name, Kind.TEXT, false, help, List.of(), "");
     }
 
     public static ReportParameter choice(String name, List<String> choices, String defaultValue, String help) {

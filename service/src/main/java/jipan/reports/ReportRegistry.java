@@ -113,13 +113,13 @@ public final class ReportRegistry {
                     "基盘等级结构（两期对比）",
                     "Customers per base grade (PREMIUM, POTENTIAL, GENERAL) and region, industry or kind in run `from` "
                             + "and run `to` (by default the finished run before the latest finished one and the "
-                            + "latest), each with its share of the group, and each group's total (TOTAL); the last "
+                            + "latest; the latest alone when it is the only one), each with its share of the group, and each group's total (TOTAL); the last "
                             + "lines total every group. A cell's customers: grade-structure/customers.",
                     List.of(BY_CUSTOMER, run("from", false, "the earlier run (default: the finished run before `to`)"),
                             run("to", false, "the later run (default: the latest finished)")),
                     BaseReports.GradeLine.class, false, Set.of(),
                     (reports, a) -> {
-                        Reports.RunPair runs = reports.runs(a.run("from"), a.run("to"));
+                        Reports.RunPair runs = reports.runsOrOne(a.run("from"), a.run("to"));
                         return reports.base().gradeStructure(a.choice("by"), runs.from(), runs.to());
                     }),
             new ReportDefinition("grade-structure-customers", "grade-structure/customers",
@@ -127,7 +127,7 @@ public final class ReportRegistry {
                     "The customers (up to 100,000) of one group (`group`: a region, industry or kind as the report "
                             + "shows it, or TOTAL for every group) with one base grade in a run.",
                     List.of(BY_CUSTOMER, ReportParameter.text("group", "the group's value, as the grade-structure "
-                                    + "report shows it (TOTAL: every group)"),
+                                    + "report shows it (TOTAL: every group; left out: the customers without one)"),
                             choice("grade", List.of("PREMIUM", "POTENTIAL", "GENERAL", "NONE"), "PREMIUM",
                                     "the base grade; default PREMIUM"), RUN),
                     BaseReports.GradeCustomer.class, false, Set.of(),

@@ -382,16 +382,28 @@ public final class Reports {
     }
 
     /** Runs {@code from} and {@code to}, by default the finished run before {@code to} and the latest finished. */
-    public RunPair runs(Long fromRun, Long toRun) {
-        return runPair(fromRun, toRun);
+    /**
+     * Runs {@code from} and {@code to}, by default the finished run before {@code to} and the latest finished; with
+     * no finished run before {@code to}, {@code to} itself (a structure of one run is still a table to read).
+     */
+    public RunPair runsOrOne(Long fromRun, Long toRun) {
+        return runPair(fromRun, toRun, true);
     }
 
     private RunPair runPair(Long fromRun, Long toRun) {
+        return runPair(fromRun, toRun, false);
+    }
+
+    private RunPair runPair(Long fromRun, Long toRun, boolean orOne) {
         return jdbi.withExtension(ClassificationRunDao.class, dao -> {
             long to = toRun != null ? toRun : latestDoneRun(dao);
-            long from = fromRun != null ? fromRun : dao.doneRunBefore(to).orElseThrow(() ->
-                    new ReportParameterException("from: no finished classification run before run " + to
-                            + " to compare it with"));
+            long from = fromRun != null ? fromRun : dao.doneRunBefore(to).orElseGet(() -> {
+                if (orOne) {
+                    return to;
+                }
+                throw new ReportParameterException("from: no finished classification run before run " + to
+                        + " to compare it with");
+            });
             ClassificationRunRow fromRow = dao.findRun(from).orElseThrow(() ->
                     ReportParameterException.unknown("from: no classification run " + from));
             ClassificationRunRow toRow = dao.findRun(to).orElseThrow(() ->

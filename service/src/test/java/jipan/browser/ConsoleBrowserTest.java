@@ -171,6 +171,34 @@ class ConsoleBrowserTest {
         assertThat(find("#card-structure-yoy-industry h2").getText()).endsWith("按行业");
         assertThat(find("#card-structure-yoy-region h2").getText()).endsWith("按区域");
 
+        // the grade structure: a bar per region and run, stacked by grade; a bar's customers listed under the chart
+        JsonNode grades;
+        try (Response report = APP.client().target(url("/api/v1/reports/grade-structure?by=region")).request()
+                .header("X-Api-Key", "demo-viewer").get()) {
+            grades = TestRequests.JSON.readTree(report.readEntity(String.class));
+        }
+        JsonNode cell = null;
+        for (JsonNode line : grades) {
+            if (!line.get("group").asText().equals("TOTAL") && !line.get("baseGrade").asText().equals("TOTAL")
+                    && line.get("laterCustomers").asInt() > 0) {
+                cell = line;
+                break;
+            }
+        }
+        assertThat(cell).as("a cell with customers").isNotNull();
+        String grade = jipan.core.Labels.label(cell.get("baseGrade").asText(), jipan.core.Lang.ZH);
+        browser.executeScript("document.getElementById('chart-grade-structure').cellOf({name: arguments[0], "
+                + "seriesName: arguments[2] + ' · ' + arguments[1]})", cell.get("group").asText(),
+                cell.get("laterAsOf").asText(), grade);
+        wait.until(d -> !d.findElements(By.cssSelector("#cell-grade-structure table.rows tbody tr, "
+                + "#cell-grade-structure .error-card")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#cell-grade-structure .error-card"))).as(find(
+                "#cell-grade-structure").getText()).isEmpty();
+        assertThat(find("#cell-grade-structure h3").getText()).contains(cell.get("group").asText(), grade)
+                .endsWith(" · " + String.format(java.util.Locale.ROOT, "%,d", cell.get("laterCustomers").asInt()));
+        assertThat(browser.findElements(By.cssSelector("#cell-grade-structure table.rows tbody tr")))
+                .hasSize(Math.min(200, cell.get("laterCustomers").asInt()));
+
         // another period: the charts follow it
         WebElement from = find("#period-from");
         browser.executeScript("arguments[0].value = '2012-01-01'", from);

@@ -116,7 +116,7 @@ class BaseReportsTest {
                         {"C2", "POTENTIAL", "ORDINARY 6 2 2 1 1"}, {"C3", "GENERAL", "LOST 3 1 1 0 1"},
                         {"C4", "GENERAL", "WEAK 4"}})});
             Reports all = new Reports(database.jdbi(), NOW);
-            Reports.RunPair pair = all.runs(null, null);
+            Reports.RunPair pair = all.runsOrOne(null, null);
             assertThat(pair.from().id()).isEqualTo(runs[0]);
 
             // 惠城区: C1 premium in both, C3 potential then general; C4 has no region ('')
