@@ -179,6 +179,20 @@ class BaseReportsTest {
             assertThat(reports.dataQualityRows("NO_AMOUNT")).extracting(BaseReports.QualityRecord::key)
                     .containsExactly("C4-1");
             assertThatThrownBy(() -> reports.dataQualityRows("NO_SUCH")).hasMessageStartingWith("check: must be one of");
+
+            // the latest import of each kind: of two surveys imports the later one
+            database.jdbi().useHandle(handle -> {
+                for (String[] job : new String[][] {{"surveys", "a.csv", "DONE"}, {"surveys", "b.csv", "FAILED"},
+                        {"customers", "c.xlsx", "DONE"}}) {
+                    handle.createUpdate("""
+                            INSERT INTO import_job (kind, file_name, status, started_at, updated_at)
+                            VALUES (:kind, :file, :status, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
+                            """).bind("kind", job[0]).bind("file", job[1]).bind("status", job[2]).execute();
+                }
+            });
+            assertThat(reports.latestImports()).extracting(BaseReports.ImportLine::importKind,
+                    BaseReports.ImportLine::fileName, BaseReports.ImportLine::status).containsExactly(
+                            tuple("customers", "c.xlsx", "DONE"), tuple("surveys", "b.csv", "FAILED"));
         });
     }
 
