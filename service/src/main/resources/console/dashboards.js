@@ -67,11 +67,12 @@ function draw(echarts, spec, chart, rows, box, parameters, reports) {
     // a bar stands for customers: clicking it lists them under the chart, with a download
     const list = el('div', {class: 'cell-customers', id: 'cell-' + (spec.id || spec.report)});
     box.append(list);
-    instance.on('click', event => {
+    const open = event => {
       const cell = spec.cell(event, rows, parameters);
-      if (cell) showCell(list, cell, reports);
-    });
-    chart.cellOf = event => showCell(list, spec.cell(event, rows, parameters), reports); // for the browser test
+      return cell ? showCell(list, cell, reports) : null;
+    };
+    instance.on('click', open);
+    chart.cellOf = open; // for the browser test
   }
   chart.dataset.drawn = 'true';
   performance.mark('chart-drawn:' + chart.id); // for the timing tool: when, since the page was asked for
@@ -166,9 +167,17 @@ const SPECS = [
   }},
   {report: 'defeat-consultants', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
     rows.map(r => r.consultant || '—'), [{name: t('dashboard.defeatRate'), data: rows.map(r => percent(r.defeatRate))}])},
+  {report: 'defeat-segments', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
+    rows.map(r => label(r.segment)), [{name: t('dashboard.winRate'), data: rows.map(r => percent(r.winRate))}])},
   {report: 'data-quality', parameters: () => ({}), option: rows => bars(rows.map(r => label(r.check)),
-    [{name: t('dashboard.problems'), data: rows.map(r => r.count)}])},
+    [{name: t('dashboard.problems'), data: rows.map(r => r.count)}]), cell: qualityCell},
 ];
+
+/** A bar of the data-quality chart clicked: the records behind that count. */
+function qualityCell(event, rows) {
+  const line = rows.find(r => label(r.check) === event.name);
+  return line ? {path: '/reports/data-quality/rows', query: {check: line.check}, title: event.name} : null;
+}
 
 /** Customers per region and grade, the two runs side by side: one stacked bar per run in each region. */
 function gradeBars(rows) {

@@ -200,6 +200,7 @@ const WORDS = {
   'dashboard.retainedRate': ['保有率', 'Retained rate'],
   'dashboard.revenueGrowth': ['产值增长率', 'Revenue growth'],
   'dashboard.problems': ['问题数', 'Problems'],
+  'dashboard.winRate': ['成交率', 'Win rate'],
   'language': ['English', '中文'],
 };
 

@@ -55,6 +55,7 @@ public final class DashboardWarmUp implements Managed {
             Map.entry("churn-origin", p -> Map.of("asOf", p.to())),
             Map.entry("loyalty", p -> Map.of("by", "region")),
             Map.entry("defeat-consultants", p -> Map.of("from", p.from(), "to", p.to())),
+            Map.entry("defeat-segments", p -> Map.of("from", p.from(), "to", p.to())),
             Map.entry("data-quality", p -> Map.of()));
 
     private final Jdbi jdbi;

@@ -199,6 +199,26 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#cell-grade-structure table.rows tbody tr")))
                 .hasSize(Math.min(200, cell.get("laterCustomers").asInt()));
 
+        // data quality: a bar's records listed under the chart
+        JsonNode quality;
+        try (Response report = APP.client().target(url("/api/v1/reports/data-quality")).request()
+                .header("X-Api-Key", "demo-viewer").get()) {
+            quality = TestRequests.JSON.readTree(report.readEntity(String.class));
+        }
+        JsonNode check = null;
+        for (JsonNode line : quality) {
+            if (line.get("count").asInt() > 0) {
+                check = line;
+                break;
+            }
+        }
+        assertThat(check).as("the test customers have no phone").isNotNull();
+        String name = jipan.core.Labels.label(check.get("check").asText(), jipan.core.Lang.ZH);
+        browser.executeScript("document.getElementById('chart-data-quality').cellOf({name: arguments[0]})", name);
+        wait.until(d -> !d.findElements(By.cssSelector("#cell-data-quality table.rows tbody tr")).isEmpty());
+        assertThat(find("#cell-data-quality h3").getText()).startsWith(name).endsWith(" · "
+                + String.format(java.util.Locale.ROOT, "%,d", check.get("count").asInt()));
+
         // another period: the charts follow it
         WebElement from = find("#period-from");
         browser.executeScript("arguments[0].value = '2012-01-01'", from);
@@ -210,7 +230,7 @@ class ConsoleBrowserTest {
 
     /** Waits until every chart of the dashboards is drawn, or says why it cannot be (one run: no migration). */
     private static void everyChartDrawn() {
-        wait.until(d -> Browser.everyChartDrawn(browser, 20));
+        wait.until(d -> Browser.everyChartDrawn(browser, 21));
     }
 
     @Test
