@@ -55,16 +55,23 @@ public interface BaseReportDao {
      * ended before, UNKNOWN without a warranty end.
      */
     @SqlQuery("""
-            SELECT s.stage, COUNT(*) AS vehicles, COUNT(DISTINCT s.customer_id) AS customers, SUM(s.visits) AS visits,
+            SELECT s.stage, SUM(s.vehicles) AS vehicles, COUNT(*) AS customers, SUM(s.visits) AS visits,
                    SUM(s.revenue) AS revenue
-            FROM (SELECT t.visits, t.revenue, v.customer_id,
-                         CASE WHEN t.first_maintenance > 0 THEN 'FIRST_MAINTENANCE'
-                              WHEN v.warranty_end IS NULL THEN 'UNKNOWN'
-                              WHEN v.warranty_end >= :to THEN 'IN_WARRANTY' ELSE 'OUT_OF_WARRANTY' END AS stage
-                  FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue,
-                               SUM(CASE WHEN service_type = 'FIRST_MAINTENANCE' THEN 1 ELSE 0 END) AS first_maintenance
-                        FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
-                  JOIN vehicle v ON v.vin = t.vin) s
+            FROM (SELECT k.stage, k.customer_id, COUNT(*) AS vehicles, SUM(k.visits) AS visits, SUM(k.revenue) AS revenue
+                  FROM (SELECT v.customer_id, t.visits, t.revenue,
+                               CASE WHEN t.first_maintenance > 0 THEN 'FIRST_MAINTENANCE'
+                                    WHEN v.warranty_end IS NULL THEN 'UNKNOWN'
+                                    WHEN v.warranty_end >= :to THEN 'IN_WARRANTY' ELSE 'OUT_OF_WARRANTY' END AS stage
+                        FROM (SELECT u.vin, SUM(u.visits) AS visits, SUM(u.revenue) AS revenue,
+                                     SUM(u.first_maintenance) AS first_maintenance
+                              FROM (SELECT vin, 1 AS visits, COALESCE(amount, 0) AS revenue, 0 AS first_maintenance
+                                    FROM visit WHERE visit_date >= :from AND visit_date <= :to
+                                    UNION ALL
+                                    SELECT vin, 0, 0, 1 FROM visit WHERE service_type = 'FIRST_MAINTENANCE'
+                                    AND visit_date >= :from AND visit_date <= :to) u
+                              GROUP BY u.vin) t
+                        JOIN vehicle v ON v.vin = t.vin) k
+                  GROUP BY k.stage, k.customer_id) s
             GROUP BY s.stage
             """)
     @RegisterConstructorMapper(StageRow.class)
@@ -107,44 +114,45 @@ public interface BaseReportDao {
     @RegisterConstructorMapper(MonthCount.class)
     List<MonthCount> baseCustomersByFirstMonth();
 
-    /** A customer's customer-pay visits in one month. */
-    record CustomerMonth(String customerId, int visitYear, int visitMonth, int visits) {
+    /** A customer-pay visit: whose, and when. */
+    record PaidVisit(String customerId, LocalDate visitDate) {
     }
 
+    /** The customer-pay visits of [from, to], as the index visit_by_pay_date_customer holds them. */
     @SqlQuery("""
-            SELECT customer_id, EXTRACT(YEAR FROM visit_date) AS visit_year, EXTRACT(MONTH FROM visit_date) AS visit_month,
-                   COUNT(*) AS visits
-            FROM visit WHERE pay_type = 'CUSTOMER_PAY' AND visit_date >= :from AND visit_date <= :to
-            GROUP BY customer_id, EXTRACT(YEAR FROM visit_date), EXTRACT(MONTH FROM visit_date)
+            SELECT customer_id, visit_date FROM visit
+            WHERE pay_type = 'CUSTOMER_PAY' AND visit_date >= :from AND visit_date <= :to
             """)
-    @RegisterConstructorMapper(CustomerMonth.class)
-    List<CustomerMonth> customerPayVisitsByMonth(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+    @RegisterConstructorMapper(PaidVisit.class)
+    java.util.stream.Stream<PaidVisit> customerPayVisits(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
-    /** Visits, customers and spend in [from, to] of the customers who had a visit in [earlierFrom, earlierTo]. */
+    /** A customer's visits and spend in a period. */
+    record CustomerSpend(String customerId, int visits, BigDecimal revenue) {
+    }
+
+    /** Each customer's visits and spend in [from, to]: the visits by date with their customer and amount (index V2). */
     @SqlQuery("""
-            SELECT COUNT(DISTINCT v.customer_id) AS customers, COUNT(*) AS visits, COALESCE(SUM(v.amount), 0) AS revenue
-            FROM visit v
-            WHERE v.visit_date >= :from AND v.visit_date <= :to
-              AND EXISTS (SELECT 1 FROM visit e WHERE e.customer_id = v.customer_id
-                          AND e.visit_date >= :earlierFrom AND e.visit_date <= :earlierTo)
+            SELECT customer_id, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+            FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY customer_id
             """)
-    @RegisterConstructorMapper(ReportDao.PeriodSpend.class)
-    ReportDao.PeriodSpend spendOfExisting(@Bind("from") LocalDate from, @Bind("to") LocalDate to,
-                                          @Bind("earlierFrom") LocalDate earlierFrom,
-                                          @Bind("earlierTo") LocalDate earlierTo);
+    @RegisterConstructorMapper(CustomerSpend.class)
+    java.util.stream.Stream<CustomerSpend> customerSpend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
     /** Vehicles of one model with visits in a period, and what they brought. */
     record ModelRow(String model, int vehicles, int customers, int visits, BigDecimal revenue) {
     }
 
     @SqlQuery("""
-            SELECT COALESCE(v.model, '') AS model, COUNT(*) AS vehicles, COUNT(DISTINCT v.customer_id) AS customers,
-                   SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
-            FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-                  FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
-            JOIN vehicle v ON v.vin = t.vin
-            GROUP BY COALESCE(v.model, '')
-            ORDER BY SUM(t.revenue) DESC, 1
+            SELECT m.model, SUM(m.vehicles) AS vehicles, COUNT(*) AS customers, SUM(m.visits) AS visits,
+                   SUM(m.revenue) AS revenue
+            FROM (SELECT COALESCE(v.model, '') AS model, v.customer_id, COUNT(*) AS vehicles, SUM(t.visits) AS visits,
+                         SUM(t.revenue) AS revenue
+                  FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+                        FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
+                  JOIN vehicle v ON v.vin = t.vin
+                  GROUP BY COALESCE(v.model, ''), v.customer_id) m
+            GROUP BY m.model
+            ORDER BY SUM(m.revenue) DESC, 1
             """)
     @RegisterConstructorMapper(ModelRow.class)
     List<ModelRow> models(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
@@ -235,28 +243,42 @@ public interface BaseReportDao {
     record QualityRow(String rowKey, String customerId, String detail) {
     }
 
-    /** The counts of the data-quality checks, each with the total it is a share of. */
-    record QualityCounts(int customers, int noPhone, int duplicatePhone, int vehicles, int noPurchaseDate,
-                         int duplicateVin, int repairOrders, int noPayType, int noServiceType, int noAmount) {
+    /** The counts of the data-quality checks of one table, each with the table's rows. */
+    record QualityCounts(int allRows, int checkOne, int checkTwo, int checkThree) {
     }
 
+    /** Customers, those without a phone, and those sharing one with another customer. */
     @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM customer) AS customers,
-                   (SELECT COUNT(*) FROM customer WHERE phone IS NULL OR TRIM(phone) = '') AS no_phone,
+            SELECT (SELECT COUNT(*) FROM customer) AS all_rows,
+                   (SELECT COUNT(*) FROM customer WHERE phone IS NULL OR TRIM(phone) = '') AS check_one,
                    (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM customer
-                      WHERE phone IS NOT NULL AND TRIM(phone) <> '' GROUP BY TRIM(phone) HAVING COUNT(*) > 1) d)
-                      AS duplicate_phone,
-                   (SELECT COUNT(*) FROM vehicle) AS vehicles,
-                   (SELECT COUNT(*) FROM vehicle WHERE purchase_date IS NULL) AS no_purchase_date,
-                   (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM vehicle
-                      GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1) d) AS duplicate_vin,
-                   (SELECT COUNT(*) FROM visit) AS repair_orders,
-                   (SELECT COUNT(*) FROM visit WHERE pay_type IS NULL OR TRIM(pay_type) = '') AS no_pay_type,
-                   (SELECT COUNT(*) FROM visit WHERE service_type IS NULL) AS no_service_type,
-                   (SELECT COUNT(*) FROM visit WHERE amount IS NULL) AS no_amount
+                      WHERE phone IS NOT NULL AND TRIM(phone) <> '' GROUP BY TRIM(phone) HAVING COUNT(*) > 1) d) AS check_two,
+                   0 AS check_three
             """)
     @RegisterConstructorMapper(QualityCounts.class)
-    QualityCounts qualityCounts();
+    QualityCounts customerQuality();
+
+    /** Vehicles, those without a purchase date, and those whose VIN repeats (case and spaces ignored). */
+    @SqlQuery("""
+            SELECT (SELECT COUNT(*) FROM vehicle) AS all_rows,
+                   (SELECT COUNT(*) FROM vehicle WHERE purchase_date IS NULL) AS check_one,
+                   (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM vehicle
+                      GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1) d) AS check_two,
+                   0 AS check_three
+            """)
+    @RegisterConstructorMapper(QualityCounts.class)
+    QualityCounts vehicleQuality();
+
+    /** Repair orders, and those without a pay type, a service type, an amount: one pass over the table. */
+    @SqlQuery("""
+            SELECT COUNT(*) AS all_rows,
+                   COALESCE(SUM(CASE WHEN pay_type IS NULL OR TRIM(pay_type) = '' THEN 1 ELSE 0 END), 0) AS check_one,
+                   COALESCE(SUM(CASE WHEN service_type IS NULL THEN 1 ELSE 0 END), 0) AS check_two,
+                   COALESCE(SUM(CASE WHEN amount IS NULL THEN 1 ELSE 0 END), 0) AS check_three
+            FROM visit
+            """)
+    @RegisterConstructorMapper(QualityCounts.class)
+    QualityCounts repairOrderQuality();
 
     @SqlQuery("SELECT id AS row_key, id AS customer_id, name AS detail FROM customer WHERE phone IS NULL OR TRIM(phone) = '' "
             + "ORDER BY id LIMIT :limit")

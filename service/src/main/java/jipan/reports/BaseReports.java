@@ -225,10 +225,12 @@ public final class BaseReports {
         // each customer's customer-pay visits per month, from the window of the first month on
         Map<String, int[]> visits = new HashMap<>();
         YearMonth windowStart = first.minusMonths(11);
-        jdbi.withExtension(BaseReportDao.class, dao -> dao.customerPayVisitsByMonth(windowStart.atDay(1), to.atEndOfMonth()))
-                .forEach(row -> visits.computeIfAbsent(row.customerId(), id -> new int[23])
-                        [(int) windowStart.until(YearMonth.of(row.visitYear(), row.visitMonth()), ChronoUnit.MONTHS)]
-                        += row.visits());
+        jdbi.useExtension(BaseReportDao.class, dao -> {
+            try (var paid = dao.customerPayVisits(windowStart.atDay(1), to.atEndOfMonth())) {
+                paid.forEach(visit -> visits.computeIfAbsent(visit.customerId(), id -> new int[23])
+                        [(int) windowStart.until(YearMonth.from(visit.visitDate()), ChronoUnit.MONTHS)]++);
+            }
+        });
         List<RetainedMonth> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             YearMonth month = first.plusMonths(m);
@@ -267,16 +269,35 @@ public final class BaseReports {
         Map<String, LocalDate[]> earlier = new LinkedHashMap<>();
         earlier.put("YEAR_OVER_YEAR", new LocalDate[] {from.minusYears(1), to.minusYears(1)});
         earlier.put("PERIOD_OVER_PERIOD", new LocalDate[] {from.minusDays(days), from.minusDays(1)});
-        ReportDao.PeriodSpend now = jdbi.withExtension(ReportDao.class, dao -> dao.spend(from, to));
+        // each customer's visits and spend per period, read once per distinct period (a year's period over period is
+        // its year over year); the sums and the existing customers' share are added up here
+        Map<List<LocalDate>, Map<String, BaseReportDao.CustomerSpend>> spends = new HashMap<>();
+        Map<String, BaseReportDao.CustomerSpend> now = spendOf(spends, from, to);
         List<GrowthLine> lines = new ArrayList<>();
         earlier.forEach((comparison, period) -> {
-            ReportDao.PeriodSpend before = jdbi.withExtension(ReportDao.class, dao -> dao.spend(period[0], period[1]));
-            lines.add(growthLine(comparison, "ALL", from, to, now, period, before));
-            ReportDao.PeriodSpend existing = jdbi.withExtension(BaseReportDao.class,
-                    dao -> dao.spendOfExisting(from, to, period[0], period[1]));
-            lines.add(growthLine(comparison, "EXISTING", from, to, existing, period, before));
+            Map<String, BaseReportDao.CustomerSpend> before = spendOf(spends, period[0], period[1]);
+            ReportDao.PeriodSpend beforeTotal = total(before.values());
+            lines.add(growthLine(comparison, "ALL", from, to, total(now.values()), period, beforeTotal));
+            lines.add(growthLine(comparison, "EXISTING", from, to, total(now.values().stream()
+                    .filter(spend -> before.containsKey(spend.customerId())).toList()), period, beforeTotal));
         });
         return lines;
+    }
+
+    private Map<String, BaseReportDao.CustomerSpend> spendOf(Map<List<LocalDate>, Map<String, BaseReportDao.CustomerSpend>>
+                                                                     read, LocalDate from, LocalDate to) {
+        return read.computeIfAbsent(List.of(from, to), period -> jdbi.withExtension(BaseReportDao.class, dao -> {
+            Map<String, BaseReportDao.CustomerSpend> byCustomer = new HashMap<>();
+            try (var spend = dao.customerSpend(from, to)) {
+                spend.forEach(row -> byCustomer.put(row.customerId(), row));
+            }
+            return byCustomer;
+        }));
+    }
+
+    private static ReportDao.PeriodSpend total(java.util.Collection<BaseReportDao.CustomerSpend> spends) {
+        return new ReportDao.PeriodSpend(spends.size(), spends.stream().mapToInt(BaseReportDao.CustomerSpend::visits).sum(),
+                spends.stream().map(BaseReportDao.CustomerSpend::revenue).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private static GrowthLine growthLine(String comparison, String scope, LocalDate from, LocalDate to,
@@ -394,15 +415,17 @@ public final class BaseReports {
     }
 
     public List<QualityLine> dataQuality() {
-        BaseReportDao.QualityCounts c = jdbi.withExtension(BaseReportDao.class, BaseReportDao::qualityCounts);
+        BaseReportDao.QualityCounts customers = jdbi.withExtension(BaseReportDao.class, BaseReportDao::customerQuality);
+        BaseReportDao.QualityCounts vehicles = jdbi.withExtension(BaseReportDao.class, BaseReportDao::vehicleQuality);
+        BaseReportDao.QualityCounts orders = jdbi.withExtension(BaseReportDao.class, BaseReportDao::repairOrderQuality);
         Map<String, int[]> counts = new LinkedHashMap<>();
-        counts.put("NO_PHONE", new int[] {c.noPhone(), c.customers()});
-        counts.put("DUPLICATE_PHONE", new int[] {c.duplicatePhone(), c.customers()});
-        counts.put("NO_PURCHASE_DATE", new int[] {c.noPurchaseDate(), c.vehicles()});
-        counts.put("DUPLICATE_VIN", new int[] {c.duplicateVin(), c.vehicles()});
-        counts.put("NO_PAY_TYPE", new int[] {c.noPayType(), c.repairOrders()});
-        counts.put("NO_SERVICE_TYPE", new int[] {c.noServiceType(), c.repairOrders()});
-        counts.put("NO_AMOUNT", new int[] {c.noAmount(), c.repairOrders()});
+        counts.put("NO_PHONE", new int[] {customers.checkOne(), customers.allRows()});
+        counts.put("DUPLICATE_PHONE", new int[] {customers.checkTwo(), customers.allRows()});
+        counts.put("NO_PURCHASE_DATE", new int[] {vehicles.checkOne(), vehicles.allRows()});
+        counts.put("DUPLICATE_VIN", new int[] {vehicles.checkTwo(), vehicles.allRows()});
+        counts.put("NO_PAY_TYPE", new int[] {orders.checkOne(), orders.allRows()});
+        counts.put("NO_SERVICE_TYPE", new int[] {orders.checkTwo(), orders.allRows()});
+        counts.put("NO_AMOUNT", new int[] {orders.checkThree(), orders.allRows()});
         List<QualityLine> lines = new ArrayList<>();
         counts.forEach((check, n) -> lines.add(new QualityLine(check, records(check), n[0], n[1],
                 Kpis.ratio(n[0], n[1]))));
