@@ -494,13 +494,11 @@ public final class BaseReports {
     }
 
     private static void checkPeriod(LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw new ReportParameterException("from: " + from + " is after to: " + to);
-        }
+        Reports.checkPeriod(from, to);
     }
 
     private static BigDecimal divide(BigDecimal amount, int count) {
-        return count == 0 ? null : amount.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+        return Reports.divide(amount, count);
     }
 
     private static BigDecimal average(long sum, int count) {

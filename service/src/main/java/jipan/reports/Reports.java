@@ -443,7 +443,8 @@ public final class Reports {
         return lines;
     }
 
-    private static void checkPeriod(LocalDate from, LocalDate to) {
+    /** A period's check, for every report over [from, to]. */
+    static void checkPeriod(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new ReportParameterException("from: " + from + " is after to: " + to);
         }
@@ -453,7 +454,8 @@ public final class Reports {
         return Kpis.ratio(part, whole);
     }
 
-    private static BigDecimal divide(BigDecimal amount, int count) {
+    /** amount / count to two places (half up); null for no count. */
+    static BigDecimal divide(BigDecimal amount, int count) {
         return count == 0 ? null : amount.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
     }
 }
