@@ -75,6 +75,9 @@ public final class ConsoleTimings {
                 for (int f = 0; f < files.size(); f++) {
                     WebElement button = browser.findElements(By.cssSelector("button.file-button")).get(f);
                     String name = button.getAttribute("data-file");
+                    if (name.endsWith(".xlsx")) {
+                        continue; // a decision table opens as its sheets, not in the text editor
+                    }
                     start = System.nanoTime();
                     button.click();
                     wait.until(ExpectedConditions.textToBe(By.id("editor-file"), name));
