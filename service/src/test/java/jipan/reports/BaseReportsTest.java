@@ -67,6 +67,14 @@ class BaseReportsTest {
                             tuple("BOUGHT_ELSEWHERE", 1, 0, new BigDecimal("0.0000")),
                             tuple("TOTAL", 2, 1, new BigDecimal("0.5000")));
 
+            // the structure by origin counts vehicles: C1's (sold here) 2 visits; C2's 2 and C4's 1, bought elsewhere
+            assertThat(new Reports(database.jdbi(), NOW).structure(FROM, TO, "origin")).extracting(
+                    Reports.StructureLine::group, Reports.StructureLine::bucket, Reports.StructureLine::customers,
+                    Reports.StructureLine::visitShare).containsExactly(
+                            tuple("BOUGHT_ELSEWHERE", "2", 1, new BigDecimal("0.6667")),
+                            tuple("BOUGHT_ELSEWHERE", "1", 1, new BigDecimal("0.3333")),
+                            tuple("BOUGHT_HERE", "2", 1, new BigDecimal("1.0000")));
+
             // models by revenue: 英朗 2 visits 2,000, 科鲁兹 2 visits 600, no model 1 visit
             List<BaseReports.ModelLine> models = reports.models(FROM, TO);
             assertThat(models).extracting(BaseReports.ModelLine::model).containsExactly("英朗", "科鲁兹", "");
