@@ -4,7 +4,7 @@ import {el, show} from './dom.js';
 import * as api from './api.js';
 import {t, lang, setLanguage, useLabels} from './i18n.js';
 import {rulesPage} from './rules.js';
-import {dashboardsPage} from './dashboards.js';
+import {baseDashboardsPage, dashboardsPage} from './dashboards.js';
 import {customersPage} from './customers.js';
 import {dataPage} from './data.js';
 import {callsPage} from './calls.js';
@@ -12,6 +12,7 @@ import {failure} from './ui.js';
 
 const PAGES = {
   dashboards: {title: 'nav.dashboards', roles: ['ANALYST', 'SERVICE', 'VIEWER'], render: dashboardsPage},
+  base: {title: 'nav.base', roles: ['ANALYST', 'SERVICE', 'VIEWER'], render: baseDashboardsPage},
   calls: {title: 'nav.calls', roles: ['ANALYST', 'INTEGRATION', 'SERVICE'], render: callsPage},
   customers: {title: 'nav.customers', roles: ['ANALYST', 'INTEGRATION', 'SERVICE'], render: customersPage},
   rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},

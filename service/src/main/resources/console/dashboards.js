@@ -146,8 +146,12 @@ const SPECS = [
   {report: 'churn-reasons', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
     rows.map(r => r.month + ' · ' + label(r.tier) + ' · ' + label(r.churnReason)),
     [{name: t('dashboard.customers'), data: rows.map(r => r.customers)}])},
-  // the customer base (issue 28)
-  {report: 'grade-structure', parameters: () => ({by: 'region'}), option: gradeBars, cell: gradeCell},
+];
+
+/** The customer base (基盘, issue 28): a page of its own, so each page asks the service for a dozen reports at most. */
+const BASE_SPECS = [
+  {report: 'grade-structure', parameters: () => ({by: 'region'}), option: gradeBars, cell: gradeCell,
+    hide: ['earlierRunId', 'laterRunId']},
   {report: 'lifecycle-structure', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(
     rows.map(r => label(r.stage)), [{name: t('dashboard.vehicles'), data: rows.map(r => r.vehicles)},
       {name: t('dashboard.visits'), data: rows.map(r => r.visits)}])},
@@ -179,28 +183,46 @@ function qualityCell(event, rows) {
   return line ? {path: '/reports/data-quality/rows', query: {check: line.check}, title: event.name} : null;
 }
 
-/** Customers per region and grade, the two runs side by side: one stacked bar per run in each region. */
+/** A group as a chart names it: customers without a region (or industry, kind) have the empty group. */
+const groupName = group => group === '' ? t('dashboard.noGroup') : group;
+
+/**
+ * Customers per region and grade, the two runs side by side: one stacked bar per run in each region (one bar when
+ * the two are the same run: the only finished one).
+ */
 function gradeBars(rows) {
   const lines = rows.filter(r => r.group !== 'TOTAL' && r.baseGrade !== 'TOTAL');
   const groups = [...new Set(lines.map(r => r.group))];
   const grades = [...new Set(lines.map(r => r.baseGrade))];
-  const runs = lines.length ? [lines[0].earlierAsOf, lines[0].laterAsOf] : [];
-  return bars(groups, runs.flatMap((asOf, i) => grades.map(grade => ({name: label(grade) + ' · ' + asOf, stack: asOf,
+  const runs = !lines.length ? [] : lines[0].earlierRunId === lines[0].laterRunId ? [[lines[0].laterAsOf, 1]]
+    : [[lines[0].earlierAsOf, 0], [lines[0].laterAsOf, 1]];
+  return bars(groups.map(groupName), runs.flatMap(([asOf, later]) => grades.map(grade => ({
+    name: label(grade) + ' · ' + asOf, stack: asOf,
     data: groups.map(g => lines.filter(r => r.group === g && r.baseGrade === grade)
-      .reduce((n, r) => n + (i === 0 ? r.earlierCustomers : r.laterCustomers), 0))}))));
+      .reduce((n, r) => n + (later ? r.laterCustomers : r.earlierCustomers), 0))}))));
 }
 
 /** A bar of the grade structure clicked: that region's customers of that grade in that run, listed below the chart. */
 function gradeCell(event, rows, parameters) {
   const [gradeLabel, asOf] = event.seriesName.split(' · ');
-  const line = rows.find(r => r.group === event.name && label(r.baseGrade) === gradeLabel);
+  const line = rows.find(r => groupName(r.group) === event.name && label(r.baseGrade) === gradeLabel);
   if (!line) return null;
   return {path: '/reports/grade-structure/customers', title: event.name + ' · ' + label(line.baseGrade) + ' · ' + asOf,
     query: {by: parameters.by, group: line.group, grade: line.baseGrade,
-      run: asOf === line.earlierAsOf ? line.earlierRunId : line.laterRunId}};
+      run: asOf === line.laterAsOf ? line.laterRunId : line.earlierRunId}};
 }
 
-export async function dashboardsPage(root, caller, chosen) {
+/** The operations dashboards: churn, structure, tiers, the call lists' effect, defeats. */
+export function dashboardsPage(root, caller, chosen) {
+  return dashboards(root, chosen, SPECS, 'dashboards', 'dashboard.title');
+}
+
+/** The customer-base dashboards: grades, lifecycle, retained base, growth, loyalty, defeats by segment, data quality. */
+export function baseDashboardsPage(root, caller, chosen) {
+  return dashboards(root, chosen, BASE_SPECS, 'base', 'dashboard.baseTitle');
+}
+
+async function dashboards(root, chosen, specs, route, title) {
   // the period: the twelve months up to the latest classification run, or up to today; asked for together with
   // ECharts and the report list. The reports are asked for once ECharts is read: asked for while the browser
   // parses its megabyte, they drew the first chart later, not sooner (docs/performance.md).
@@ -221,12 +243,12 @@ export async function dashboardsPage(root, caller, chosen) {
   const from = el('input', {type: 'date', id: 'period-from', value: period.from});
   const to = el('input', {type: 'date', id: 'period-to', value: period.to});
   const grid = el('div', {class: 'charts'});
-  show(root, el('h1', {}, t('dashboard.title')),
+  show(root, el('h1', {}, t(title)),
     el('form', {class: 'actions', id: 'period', onsubmit: event => {
       event.preventDefault();
-      if (from.value && to.value) location.hash = '#/dashboards/' + from.value + '..' + to.value;
+      if (from.value && to.value) location.hash = '#/' + route + '/' + from.value + '..' + to.value;
     }}, el('label', {for: 'period-from'}, t('dashboard.period')), from, '–', to,
     el('button', {type: 'submit', id: 'period-apply'}, t('dashboard.apply'))), grid);
   // every report is asked for at once: each chart is drawn as soon as its report comes
-  await Promise.all(SPECS.map(spec => card(grid, charts, reports, spec, spec.parameters(period))));
+  await Promise.all(specs.map(spec => card(grid, charts, reports, spec, spec.parameters(period))));
 }

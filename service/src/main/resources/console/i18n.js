@@ -86,6 +86,7 @@ const WORDS = {
   'change.added': ['新增', 'added'], 'change.removed': ['删除', 'removed'], 'change.changed': ['修改', 'changed'],
   'error.title': ['出错了', 'Something went wrong'],
   'nav.dashboards': ['看板', 'Dashboards'],
+  'nav.base': ['基盘', 'Customer base'],
   'nav.customers': ['客户', 'Customers'],
   'nav.data': ['数据', 'Data'],
   'nav.calls': ['跟进', 'Call list'],
@@ -180,6 +181,7 @@ const WORDS = {
   'topic.window': ['统计窗口', 'Service window'],
   'topic.other': ['其他', 'Other'],
   'dashboard.title': ['看板', 'Dashboards'],
+  'dashboard.baseTitle': ['基盘看板', 'Customer base'],
   'dashboard.period': ['统计期间', 'Period'],
   'dashboard.download.csv': ['下载 CSV', 'Download CSV'],
   'dashboard.download.xlsx': ['下载 Excel', 'Download Excel'],
@@ -201,6 +203,7 @@ const WORDS = {
   'dashboard.revenueGrowth': ['产值增长率', 'Revenue growth'],
   'dashboard.problems': ['问题数', 'Problems'],
   'dashboard.winRate': ['成交率', 'Win rate'],
+  'dashboard.noGroup': ['（未填写）', '(not recorded)'],
   'language': ['English', '中文'],
 };
 

@@ -170,6 +170,15 @@ class ConsoleBrowserTest {
         assertThat(find("#card-tier-distribution table.rows").getText()).contains("售后等级", "B 类");
         assertThat(find("#card-structure-yoy-industry h2").getText()).endsWith("按行业");
         assertThat(find("#card-structure-yoy-region h2").getText()).endsWith("按区域");
+        assertThat(browser.findElements(By.id("chart-grade-structure"))).as("on the customer-base page").isEmpty();
+
+        // the customer base, a page of its own: nine charts
+        find("#nav-base").click();
+        wait.until(d -> d.getCurrentUrl().endsWith("#/base"));
+        wait.until(d -> Browser.everyChartDrawn(browser, 9)
+                && !d.findElements(By.cssSelector("#chart-grade-structure[data-drawn]")).isEmpty());
+        assertThat(find("main h1").getText()).isEqualTo("基盘看板");
+        assertThat(browser.findElements(By.cssSelector(".chart"))).hasSize(9);
 
         // the grade structure: a bar per region and run, stacked by grade; a bar's customers listed under the chart
         JsonNode grades;
@@ -187,17 +196,26 @@ class ConsoleBrowserTest {
         }
         assertThat(cell).as("a cell with customers").isNotNull();
         String grade = jipan.core.Labels.label(cell.get("baseGrade").asText(), jipan.core.Lang.ZH);
+        String group = cell.get("group").asText().isEmpty() ? "（未填写）" : cell.get("group").asText();
+        // one run only: one bar per region, as of that run
+        assertThat(chartData("grade-structure", 0)).hasSize((int) java.util.stream.StreamSupport.stream(
+                grades.spliterator(), false).map(line -> line.get("group").asText()).filter(g -> !g.equals("TOTAL"))
+                .distinct().count());
+        assertThat(browser.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-grade-structure'))"
+                + ".getOption().series.length")).isEqualTo((long) java.util.stream.StreamSupport.stream(
+                grades.spliterator(), false).map(line -> line.get("baseGrade").asText())
+                .filter(g -> !g.equals("TOTAL")).distinct().count());
         browser.executeScript("document.getElementById('chart-grade-structure').cellOf({name: arguments[0], "
-                + "seriesName: arguments[2] + ' · ' + arguments[1]})", cell.get("group").asText(),
-                cell.get("laterAsOf").asText(), grade);
+                + "seriesName: arguments[2] + ' · ' + arguments[1]})", group, cell.get("laterAsOf").asText(), grade);
         wait.until(d -> !d.findElements(By.cssSelector("#cell-grade-structure table.rows tbody tr, "
                 + "#cell-grade-structure .error-card")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#cell-grade-structure .error-card"))).as(find(
                 "#cell-grade-structure").getText()).isEmpty();
-        assertThat(find("#cell-grade-structure h3").getText()).contains(cell.get("group").asText(), grade)
+        assertThat(find("#cell-grade-structure h3").getText()).contains(group, grade)
                 .endsWith(" · " + String.format(java.util.Locale.ROOT, "%,d", cell.get("laterCustomers").asInt()));
         assertThat(browser.findElements(By.cssSelector("#cell-grade-structure table.rows tbody tr")))
                 .hasSize(Math.min(200, cell.get("laterCustomers").asInt()));
+        screenshot("base");
 
         // data quality: a bar's records listed under the chart
         JsonNode quality;
@@ -220,6 +238,8 @@ class ConsoleBrowserTest {
                 + String.format(java.util.Locale.ROOT, "%,d", check.get("count").asInt()));
 
         // another period: the charts follow it
+        find("#nav-dashboards").click();
+        everyChartDrawn();
         WebElement from = find("#period-from");
         browser.executeScript("arguments[0].value = '2012-01-01'", from);
         find("#period-apply").click();
@@ -230,7 +250,7 @@ class ConsoleBrowserTest {
 
     /** Waits until every chart of the dashboards is drawn, or says why it cannot be (one run: no migration). */
     private static void everyChartDrawn() {
-        wait.until(d -> Browser.everyChartDrawn(browser, 21));
+        wait.until(d -> Browser.everyChartDrawn(browser, 12));
     }
 
     @Test
