@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * see docs/performance.md): the sign-in page ready, the first page (dashboards) after signing in with every
  * chart drawn, and the rule editor opening each rule file. Prints the median and range of each.
  *
- * <pre>java -cp … jipan.browser.ConsoleTimings http://localhost:8080 demo-analyst 5</pre>
+ * <pre>java -cp … jipan.browser.ConsoleTimings http://localhost:8080 demo-analyst 5 [dashboards|base]</pre>
  */
 public final class ConsoleTimings {
     private ConsoleTimings() {
@@ -25,6 +25,7 @@ public final class ConsoleTimings {
         String url = args.length > 0 ? args[0] : "http://localhost:8080";
         String key = args.length > 1 ? args[1] : "demo-analyst";
         int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        String dashboardPage = args.length > 3 ? args[3] : "dashboards"; // or base: the customer-base dashboards
         ChromeDriver browser = Browser.start();
         // polled every 5 ms: the default half second would be the resolution of every figure
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(5));
@@ -43,7 +44,7 @@ public final class ConsoleTimings {
                 browser.executeScript("sessionStorage.setItem('jipan.apiKey', arguments[0])", key);
                 browser.get("about:blank"); // a new page load, not a change of the address's hash
                 start = System.nanoTime();
-                browser.get(url + "/#/dashboards");
+                browser.get(url + "/#/" + dashboardPage);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart-card table.rows")));
                 double table = millis(start);
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart[data-drawn]")));
