@@ -45,37 +45,50 @@ public interface BaseReportDao {
                                 @Bind("groupValue") String groupValue, @Bind("grade") String grade,
                                 @Bind("limit") int limit);
 
-    /** Vehicles with visits in a period by stage: what they and their customers brought. */
-    record StageRow(String stage, int vehicles, int customers, int visits, BigDecimal revenue) {
+    /** A vehicle's visits in a period, what they brought, and how many were its first maintenance. */
+    record VinSpend(String vin, int visits, BigDecimal revenue, int firstMaintenance) {
+        /** By position: the lifecycle table reads one a vehicle. */
+        public static final class Mapper implements org.jdbi.v3.core.mapper.RowMapper<VinSpend> {
+            @Override
+            public VinSpend map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                    throws java.sql.SQLException {
+                return new VinSpend(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4));
+            }
+        }
     }
 
     /**
-     * Vehicles with visits in [from, to] by stage: FIRST_MAINTENANCE when one of those visits was the first
-     * maintenance (首保), else IN_WARRANTY when the warranty runs to {@code to} or later, OUT_OF_WARRANTY when it
-     * ended before, UNKNOWN without a warranty end.
+     * The vehicles with visits in [from, to]: their visits, revenue and first maintenances, read from the indexes
+     * of visits by date (V5) and by service type (V22) alone.
      */
     @SqlQuery("""
-            SELECT s.stage, SUM(s.vehicles) AS vehicles, COUNT(*) AS customers, SUM(s.visits) AS visits,
-                   SUM(s.revenue) AS revenue
-            FROM (SELECT k.stage, k.customer_id, COUNT(*) AS vehicles, SUM(k.visits) AS visits, SUM(k.revenue) AS revenue
-                  FROM (SELECT v.customer_id, t.visits, t.revenue,
-                               CASE WHEN t.first_maintenance > 0 THEN 'FIRST_MAINTENANCE'
-                                    WHEN v.warranty_end IS NULL THEN 'UNKNOWN'
-                                    WHEN v.warranty_end >= :to THEN 'IN_WARRANTY' ELSE 'OUT_OF_WARRANTY' END AS stage
-                        FROM (SELECT u.vin, SUM(u.visits) AS visits, SUM(u.revenue) AS revenue,
-                                     SUM(u.first_maintenance) AS first_maintenance
-                              FROM (SELECT vin, 1 AS visits, COALESCE(amount, 0) AS revenue, 0 AS first_maintenance
-                                    FROM visit WHERE visit_date >= :from AND visit_date <= :to
-                                    UNION ALL
-                                    SELECT vin, 0, 0, 1 FROM visit WHERE service_type = 'FIRST_MAINTENANCE'
-                                    AND visit_date >= :from AND visit_date <= :to) u
-                              GROUP BY u.vin) t
-                        JOIN vehicle v ON v.vin = t.vin) k
-                  GROUP BY k.stage, k.customer_id) s
-            GROUP BY s.stage
+            SELECT u.vin, SUM(u.visits) AS visits, SUM(u.revenue) AS revenue, SUM(u.first_maintenance) AS first_maintenance
+            FROM (SELECT vin, 1 AS visits, COALESCE(amount, 0) AS revenue, 0 AS first_maintenance
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to
+                  UNION ALL
+                  SELECT vin, 0, 0, 1 FROM visit WHERE service_type = 'FIRST_MAINTENANCE'
+                  AND visit_date >= :from AND visit_date <= :to) u
+            GROUP BY u.vin
             """)
-    @RegisterConstructorMapper(StageRow.class)
-    List<StageRow> lifecycleStages(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+    @org.jdbi.v3.sqlobject.statement.UseRowMapper(VinSpend.Mapper.class)
+    java.util.stream.Stream<VinSpend> vinSpend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+
+    /** A vehicle's owner and warranty end. */
+    record VehicleWarranty(String vin, String customerId, LocalDate warrantyEnd) {
+        /** By position: the lifecycle table reads every vehicle. */
+        public static final class Mapper implements org.jdbi.v3.core.mapper.RowMapper<VehicleWarranty> {
+            @Override
+            public VehicleWarranty map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                    throws java.sql.SQLException {
+                return new VehicleWarranty(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class));
+            }
+        }
+    }
+
+    /** Every vehicle's owner and warranty end, in one pass over the table (cheaper in H2 than a lookup each). */
+    @SqlQuery("SELECT vin, customer_id, warranty_end FROM vehicle")
+    @org.jdbi.v3.sqlobject.statement.UseRowMapper(VehicleWarranty.Mapper.class)
+    java.util.stream.Stream<VehicleWarranty> vehicleWarranties();
 
     /** A vehicle cohort and how many of it came back, per origin (sold here or not). */
     record OriginCohort(boolean boughtHere, int cohort, int returned) {
@@ -134,17 +147,22 @@ public interface BaseReportDao {
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(PaidVisit.Mapper.class)
     java.util.stream.Stream<PaidVisit> customerPayVisits(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
-    /** A customer's visits and spend in a period. */
-    record CustomerSpend(String customerId, int visits, BigDecimal revenue) {
+    /** A visit's customer and amount. */
+    record VisitAmount(String customerId, BigDecimal amount) {
+        /** By position: growth reads every visit of two periods. */
+        public static final class Mapper implements org.jdbi.v3.core.mapper.RowMapper<VisitAmount> {
+            @Override
+            public VisitAmount map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                    throws java.sql.SQLException {
+                return new VisitAmount(rs.getString(1), rs.getBigDecimal(2));
+            }
+        }
     }
 
-    /** Each customer's visits and spend in [from, to]: the visits by date with their customer and amount (index V2). */
-    @SqlQuery("""
-            SELECT customer_id, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-            FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY customer_id
-            """)
-    @RegisterConstructorMapper(CustomerSpend.class)
-    java.util.stream.Stream<CustomerSpend> customerSpend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
+    /** The visits of [from, to] with their customer and amount, from the index that holds them (V2). */
+    @SqlQuery("SELECT customer_id, amount FROM visit WHERE visit_date >= :from AND visit_date <= :to")
+    @org.jdbi.v3.sqlobject.statement.UseRowMapper(VisitAmount.Mapper.class)
+    java.util.stream.Stream<VisitAmount> visitAmounts(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
     /** Vehicles of one model with visits in a period, and what they brought. */
     record ModelRow(String model, int vehicles, int customers, int visits, BigDecimal revenue) {
