@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
+import jipan.core.facts.LoyaltyLevel;
 import jipan.core.kpi.Kpis;
 import jipan.db.BaseReportDao;
-import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.ReportDao;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BaseReports {
     /** The grades in the order the practice's table shows them; NONE: a customer the rules gave no grade. */
-    private static final List<String> GRADES = List.of("PREMIUM", "POTENTIAL", "GENERAL", "NONE");
+    public static final List<String> GRADES = List.of("PREMIUM", "POTENTIAL", "GENERAL", "NONE");
     /** What a total line says in place of a group or a grade. */
     public static final String TOTAL = "TOTAL";
     private static final List<String> STAGES = List.of("FIRST_MAINTENANCE", "IN_WARRANTY", "OUT_OF_WARRANTY", "UNKNOWN");
@@ -187,9 +186,7 @@ public final class BaseReports {
     }
 
     public List<OriginChurn> churnByOrigin(LocalDate asOf) {
-        if (asOf.isAfter(LocalDate.now(clock))) {
-            throw new ReportParameterException("asOf: " + asOf + " is in the future");
-        }
+        Reports.notInFuture("asOf", asOf, clock);
         Kpis.Periods periods = Kpis.annual(asOf);
         Map<Boolean, BaseReportDao.OriginCohort> byOrigin = new HashMap<>();
         jdbi.withExtension(BaseReportDao.class, dao -> dao.vehiclesReturningByOrigin(periods.cohortStart(),
@@ -243,9 +240,7 @@ public final class BaseReports {
 
     /** The retained base of the twelve months up to and including {@code to}. */
     public List<RetainedMonth> retained(YearMonth to) {
-        if (to.isAfter(YearMonth.now(clock))) {
-            throw new ReportParameterException("to: " + to + " is in the future");
-        }
+        Reports.notInFuture("to", to, clock);
         YearMonth first = to.minusMonths(11);
         // customers who became base customers per month, counted up to each month's end
         TreeMap<YearMonth, Integer> becameBase = new TreeMap<>();
@@ -254,13 +249,14 @@ public final class BaseReports {
         // each customer's customer-pay visits per month, from the window of the first month on
         Map<String, int[]> visits = new HashMap<>();
         YearMonth windowStart = first.minusMonths(11);
+        int months = (int) windowStart.until(to, ChronoUnit.MONTHS) + 1;
         jdbi.useExtension(BaseReportDao.class, dao -> {
             try (var paid = dao.customerPayVisits(windowStart.atDay(1), to.atEndOfMonth())) {
-                paid.forEach(visit -> visits.computeIfAbsent(visit.customerId(), id -> new int[23])
+                paid.forEach(visit -> visits.computeIfAbsent(visit.customerId(), id -> new int[months])
                         [(int) windowStart.until(YearMonth.from(visit.visitDate()), ChronoUnit.MONTHS)]++);
             }
         });
-        List<RetainedMonth> months = new ArrayList<>();
+        List<RetainedMonth> series = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             YearMonth month = first.plusMonths(m);
             int base = becameBase.headMap(month, true).values().stream().mapToInt(Integer::intValue).sum();
@@ -274,9 +270,9 @@ public final class BaseReports {
                     retained++;
                 }
             }
-            months.add(new RetainedMonth(month, base, retained, Kpis.ratio(retained, base), retainedMinVisits));
+            series.add(new RetainedMonth(month, base, retained, Kpis.ratio(retained, base), retainedMinVisits));
         }
-        return months;
+        return series;
     }
 
     // ---- growth ------------------------------------------------------------------------------------------------------
@@ -302,11 +298,12 @@ public final class BaseReports {
         // its year over year); the sums and the existing customers' share are added up here
         Map<List<LocalDate>, Map<String, CustomerSpend>> spends = new HashMap<>();
         Map<String, CustomerSpend> now = spendOf(spends, from, to);
+        ReportDao.PeriodSpend nowTotal = total(now.values());
         List<GrowthLine> lines = new ArrayList<>();
         earlier.forEach((comparison, period) -> {
             Map<String, CustomerSpend> before = spendOf(spends, period[0], period[1]);
             ReportDao.PeriodSpend beforeTotal = total(before.values());
-            lines.add(growthLine(comparison, "ALL", from, to, total(now.values()), period, beforeTotal));
+            lines.add(growthLine(comparison, "ALL", from, to, nowTotal, period, beforeTotal));
             lines.add(growthLine(comparison, "EXISTING", from, to, total(now.values().stream()
                     .filter(spend -> before.containsKey(spend.customerId)).toList()), period, beforeTotal));
         });
@@ -353,8 +350,7 @@ public final class BaseReports {
         return new GrowthLine(comparison, scope, from, to, now.customers(), now.visits(), now.revenue(), period[0],
                 period[1], before.customers(), before.visits(), before.revenue(),
                 growth(now.customers(), before.customers()), growth(now.visits(), before.visits()),
-                before.revenue().signum() == 0 ? null
-                        : now.revenue().subtract(before.revenue()).divide(before.revenue(), 4, RoundingMode.HALF_UP));
+                Reports.change(now.revenue(), before.revenue()));
     }
 
     private static BigDecimal growth(int now, int before) {
@@ -377,22 +373,15 @@ public final class BaseReports {
         List<BaseReportDao.LoyaltyRow> rows = jdbi.withExtension(BaseReportDao.class, dao -> dao.loyalty(group, run));
         Map<String, Integer> groupTotals = new HashMap<>();
         rows.forEach(r -> groupTotals.merge(r.groupValue(), r.customers(), Integer::sum));
-        List<String> levels = List.of("LOYAL", "ORDINARY", "WEAK", "LOST");
         List<LoyaltyLine> lines = new ArrayList<>();
-        rows.stream().sorted((a, b) -> a.groupValue().equals(b.groupValue())
-                        ? Integer.compare(levelOrder(levels, a.level()), levelOrder(levels, b.level()))
-                        : a.groupValue().compareTo(b.groupValue()))
+        rows.stream().sorted(java.util.Comparator.comparing(BaseReportDao.LoyaltyRow::groupValue)
+                        .thenComparing(row -> LoyaltyLevel.valueOf(row.level())))
                 .forEach(r -> lines.add(new LoyaltyLine(run, r.groupValue(), r.level(), r.customers(),
                         Kpis.ratio(r.customers(), groupTotals.get(r.groupValue())),
                         average(r.score(), r.customers()), average(r.satisfaction(), r.withParts()),
                         average(r.maintenance(), r.withParts()), average(r.activity(), r.withParts()),
                         average(r.advocacy(), r.withParts()))));
         return lines;
-    }
-
-    private static int levelOrder(List<String> levels, String level) {
-        int i = levels.indexOf(level);
-        return i < 0 ? levels.size() : i;
     }
 
     /** How many customers of a run have each loyalty score, 0 to 10, with each score's share. */
@@ -466,27 +455,17 @@ public final class BaseReports {
         BaseReportDao.QualityCounts customers = jdbi.withExtension(BaseReportDao.class, BaseReportDao::customerQuality);
         BaseReportDao.QualityCounts vehicles = jdbi.withExtension(BaseReportDao.class, BaseReportDao::vehicleQuality);
         BaseReportDao.QualityCounts orders = jdbi.withExtension(BaseReportDao.class, BaseReportDao::repairOrderQuality);
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        counts.put("NO_PHONE", new int[] {customers.checkOne(), customers.allRows()});
-        counts.put("DUPLICATE_PHONE", new int[] {customers.checkTwo(), customers.allRows()});
-        counts.put("NO_PURCHASE_DATE", new int[] {vehicles.checkOne(), vehicles.allRows()});
-        counts.put("DUPLICATE_VIN", new int[] {vehicles.checkTwo(), vehicles.allRows()});
-        counts.put("NO_PAY_TYPE", new int[] {orders.checkOne(), orders.allRows()});
-        counts.put("NO_SERVICE_TYPE", new int[] {orders.checkTwo(), orders.allRows()});
-        counts.put("NO_AMOUNT", new int[] {orders.checkThree(), orders.allRows()});
-        List<QualityLine> lines = new ArrayList<>();
-        counts.forEach((check, n) -> lines.add(new QualityLine(check, records(check), n[0], n[1],
-                Kpis.ratio(n[0], n[1]))));
-        return lines;
+        return List.of(quality("NO_PHONE", "CUSTOMERS", customers.checkOne(), customers.allRows()),
+                quality("DUPLICATE_PHONE", "CUSTOMERS", customers.checkTwo(), customers.allRows()),
+                quality("NO_PURCHASE_DATE", "VEHICLES", vehicles.checkOne(), vehicles.allRows()),
+                quality("DUPLICATE_VIN", "VEHICLES", vehicles.checkTwo(), vehicles.allRows()),
+                quality("NO_PAY_TYPE", "REPAIR_ORDERS", orders.checkOne(), orders.allRows()),
+                quality("NO_SERVICE_TYPE", "REPAIR_ORDERS", orders.checkTwo(), orders.allRows()),
+                quality("NO_AMOUNT", "REPAIR_ORDERS", orders.checkThree(), orders.allRows()));
     }
 
-    /** What a check counts: CUSTOMERS, VEHICLES or REPAIR_ORDERS. */
-    private static String records(String check) {
-        return switch (check) {
-            case "NO_PHONE", "DUPLICATE_PHONE" -> "CUSTOMERS";
-            case "NO_PURCHASE_DATE", "DUPLICATE_VIN" -> "VEHICLES";
-            default -> "REPAIR_ORDERS";
-        };
+    private static QualityLine quality(String check, String records, int count, int total) {
+        return new QualityLine(check, records, count, total, Kpis.ratio(count, total));
     }
 
     /** A record behind a data-quality count: its key (customer id, VIN, repair order), customer and detail. */
@@ -494,20 +473,18 @@ public final class BaseReports {
     }
 
     public List<QualityRecord> dataQualityRows(String check) {
-        IntFunction<List<BaseReportDao.QualityRow>> query = limit -> jdbi.withExtension(BaseReportDao.class, dao ->
-                switch (check) {
-                    case "NO_PHONE" -> dao.noPhone(limit);
-                    case "DUPLICATE_PHONE" -> dao.duplicatePhones(limit);
-                    case "NO_PURCHASE_DATE" -> dao.noPurchaseDate(limit);
-                    case "DUPLICATE_VIN" -> dao.duplicateVins(limit);
-                    case "NO_PAY_TYPE" -> dao.repairOrdersWhere("pay_type IS NULL OR TRIM(pay_type) = ''", limit);
-                    case "NO_SERVICE_TYPE" -> dao.repairOrdersWhere("service_type IS NULL", limit);
-                    case "NO_AMOUNT" -> dao.repairOrdersWhere("amount IS NULL", limit);
-                    default -> throw new ReportParameterException("check: must be one of " + String.join(", ", CHECKS)
-                            + " (got '" + check + "')");
-                });
-        return query.apply(MAX_ROWS).stream().map(r -> new QualityRecord(check, r.rowKey(), r.customerId(), r.detail()))
-                .toList();
+        List<BaseReportDao.QualityRow> rows = jdbi.withExtension(BaseReportDao.class, dao -> switch (check) {
+            case "NO_PHONE" -> dao.noPhone(MAX_ROWS);
+            case "DUPLICATE_PHONE" -> dao.duplicatePhones(MAX_ROWS);
+            case "NO_PURCHASE_DATE" -> dao.noPurchaseDate(MAX_ROWS);
+            case "DUPLICATE_VIN" -> dao.duplicateVins(MAX_ROWS);
+            case "NO_PAY_TYPE" -> dao.repairOrdersWhere("pay_type IS NULL OR TRIM(pay_type) = ''", MAX_ROWS);
+            case "NO_SERVICE_TYPE" -> dao.repairOrdersWhere("service_type IS NULL", MAX_ROWS);
+            case "NO_AMOUNT" -> dao.repairOrdersWhere("amount IS NULL", MAX_ROWS);
+            default -> throw new ReportParameterException("check: must be one of " + String.join(", ", CHECKS)
+                    + " (got '" + check + "')");
+        });
+        return rows.stream().map(r -> new QualityRecord(check, r.rowKey(), r.customerId(), r.detail())).toList();
     }
 
     /** The latest import of each kind: the file, when, how it ended. */
@@ -533,14 +510,6 @@ public final class BaseReports {
         return group;
     }
 
-    /** The run a report reads: the one given (404 when unknown), else the latest finished. */
-    ClassificationRunRow run(Long runId) {
-        return jdbi.withExtension(ClassificationRunDao.class, dao -> {
-            long id = runId != null ? runId : Reports.latestDoneRun(dao);
-            return dao.findRun(id).orElseThrow(() -> ReportParameterException.unknown("run: no classification run " + id));
-        });
-    }
-
     private static void checkPeriod(LocalDate from, LocalDate to) {
         Reports.checkPeriod(from, to);
     }
@@ -554,6 +523,6 @@ public final class BaseReports {
     }
 
     private static BigDecimal share(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
+        return Reports.share(part, whole);
     }
 }

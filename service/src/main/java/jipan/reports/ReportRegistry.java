@@ -128,10 +128,10 @@ public final class ReportRegistry {
                             + "shows it, or TOTAL for every group) with one base grade in a run.",
                     List.of(BY_CUSTOMER, ReportParameter.text("group", "the group's value, as the grade-structure "
                                     + "report shows it (TOTAL: every group; left out: the customers without one)"),
-                            choice("grade", List.of("PREMIUM", "POTENTIAL", "GENERAL", "NONE"), "PREMIUM",
+                            choice("grade", BaseReports.GRADES, "PREMIUM",
                                     "the base grade; default PREMIUM"), RUN),
                     BaseReports.GradeCustomer.class, false, Set.of(),
-                    (reports, a) -> reports.base().gradeCell(reports.base().run(a.run("run")).id(), a.choice("by"),
+                    (reports, a) -> reports.base().gradeCell(reports.run(a.run("run")).id(), a.choice("by"),
                             a.text("group"), a.choice("grade"))),
             new ReportDefinition("lifecycle-structure", "lifecycle-structure", "Lifecycle structure", "生命周期结构",
                     "Vehicles with visits in [from, to] by stage: first maintenance done in the period (首保), in "
@@ -171,11 +171,11 @@ public final class ReportRegistry {
                     "The customers of a run (default: the latest finished) by region, industry or kind and loyalty "
                             + "level, each level's share of its group, and the average score and parts.",
                     List.of(BY_CUSTOMER, RUN), BaseReports.LoyaltyLine.class, false, ordered("customers"),
-                    (reports, a) -> reports.base().loyalty(reports.base().run(a.run("run")).id(), a.choice("by"))),
+                    (reports, a) -> reports.base().loyalty(reports.run(a.run("run")).id(), a.choice("by"))),
             new ReportDefinition("loyalty-scores", "loyalty/scores", "Loyalty scores", "忠诚度得分分布",
                     "How many customers of a run (default: the latest finished) have each loyalty score, 0 to 10.",
                     List.of(RUN), BaseReports.ScoreLine.class, false, ordered("customers"),
-                    (reports, a) -> reports.base().loyaltyScores(reports.base().run(a.run("run")).id())),
+                    (reports, a) -> reports.base().loyaltyScores(reports.run(a.run("run")).id())),
             new ReportDefinition("defeat-segments", "defeats/segments", "Win rate of existing customers and new "
                     + "prospects", "老客户与新客户成交率",
                     "Leads closed in [from, to]: won, defeated and win rate for prospects who were already customers "

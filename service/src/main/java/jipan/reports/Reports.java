@@ -67,9 +67,7 @@ public final class Reports {
     }
 
     public MonthlyChurn monthlyChurn(YearMonth month) {
-        if (month.isAfter(YearMonth.now(clock))) {
-            throw new ReportParameterException("month: " + month + " is in the future");
-        }
+        notInFuture("month", month, clock);
         YearMonth cohortMonth = month.minusMonths(6);
         Kpis.Periods periods = Kpis.monthly(month);
         CohortCount count = jdbi.withExtension(ReportDao.class, dao -> dao.customersReturning(
@@ -96,9 +94,7 @@ public final class Reports {
     }
 
     public AnnualChurn annualChurn(LocalDate asOf) {
-        if (asOf.isAfter(LocalDate.now(clock))) {
-            throw new ReportParameterException("asOf: " + asOf + " is in the future");
-        }
+        notInFuture("asOf", asOf, clock);
         Kpis.Periods periods = Kpis.annual(asOf);
         LocalDate yearAgo = periods.cohortEnd();
         LocalDate twoYearsAgo = periods.cohortStart();
@@ -122,9 +118,7 @@ public final class Reports {
     }
 
     public SpendChurn spendChurn(LocalDate asOf) {
-        if (asOf.isAfter(LocalDate.now(clock))) {
-            throw new ReportParameterException("asOf: " + asOf + " is in the future");
-        }
+        notInFuture("asOf", asOf, clock);
         LocalDate baseEnd = asOf.minusMonths(12);
         LocalDate baseStart = asOf.minusMonths(24);
         ReportDao.LostSpend spend = jdbi.withExtension(ReportDao.class, dao -> dao.lostSpend(baseStart, baseEnd, asOf));
@@ -132,7 +126,7 @@ public final class Reports {
         BigDecimal averageLost = divide(spend.lostRevenue(), spend.lost());
         return new SpendChurn(asOf, baseStart, baseEnd, spend.customers(), spend.lost(), average, averageLost,
                 ratio(spend.lost(), spend.customers()),
-                spend.revenue().signum() == 0 ? null : spend.lostRevenue().divide(spend.revenue(), 4, RoundingMode.HALF_UP),
+                share(spend.lostRevenue(), spend.revenue()),
                 "absolute = lost / customers; relative = absolute × average spend of the lost / average spend; "
                         + "customers = those with a visit after " + baseStart + " up to " + baseEnd + " and their spend "
                         + "then; lost = those of them with no visit after " + baseEnd + " up to " + asOf);
@@ -152,8 +146,7 @@ public final class Reports {
         ReportDao.PeriodSpend before = jdbi.withExtension(ReportDao.class, dao -> dao.spend(previousFrom, previousTo));
         return new Growth(from, to, now.customers(), now.visits(), now.revenue(), previousFrom, previousTo,
                 before.customers(), before.visits(), before.revenue(),
-                before.revenue().signum() == 0 ? null
-                        : now.revenue().subtract(before.revenue()).divide(before.revenue(), 4, RoundingMode.HALF_UP),
+                change(now.revenue(), before.revenue()),
                 "(revenue - previousRevenue) / previousRevenue, the previous period being the same dates a year earlier");
     }
 
@@ -197,7 +190,7 @@ public final class Reports {
                     lines.add(new StructureLine(groupValue, bucket, row.customers(), row.visits(), row.revenue(),
                             divide(row.revenue(), row.visits()), divide(row.revenue(), row.customers()),
                             ratio(row.customers(), customers),
-                            revenue.signum() == 0 ? null : row.revenue().divide(revenue, 4, RoundingMode.HALF_UP),
+                            share(row.revenue(), revenue),
                             ratio(row.visits(), visits)));
                 }
             }
@@ -211,10 +204,7 @@ public final class Reports {
 
     /** By category in run {@code runId}, or in the latest finished run when null. */
     public List<CategoryLine> leadsByCategory(Long runId) {
-        long run = runId != null ? runId : latestDoneRun();
-        if (runId != null && jdbi.withExtension(ClassificationRunDao.class, dao -> dao.findRun(runId)).isEmpty()) {
-            throw ReportParameterException.unknown("run: no classification run " + runId);
-        }
+        long run = run(runId).id();
         return jdbi.withExtension(ReportDao.class, dao -> dao.leadsByCategory(run)).stream()
                 .map(count -> new CategoryLine(run, count.category(), count.leads(), count.conquest())).toList();
     }
@@ -268,9 +258,8 @@ public final class Reports {
 
     /** The tier distribution of run {@code runId}, or of the latest finished run when null. */
     public List<TierShare> tierDistribution(Long runId) {
-        long run = runId != null ? runId : latestDoneRun();
-        ClassificationRunRow found = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.findRun(run))
-                .orElseThrow(() -> ReportParameterException.unknown("run: no classification run " + run));
+        ClassificationRunRow found = run(runId);
+        long run = found.id();
         List<ClassificationRunDao.TierCount> counts = jdbi.withExtension(ClassificationRunDao.class,
                 dao -> dao.tierCounts(run));
         int total = counts.stream().mapToInt(ClassificationRunDao.TierCount::customers).sum();
@@ -441,6 +430,38 @@ public final class Reports {
                 .forEach(line -> lines.add(YearOverYearLine.of(previousFrom + ".." + previousTo, line)));
         structure(from, to, by).forEach(line -> lines.add(YearOverYearLine.of(from + ".." + to, line)));
         return lines;
+    }
+
+    /** The run a report reads: the one given (404 when unknown), else the latest finished (400 when none). */
+    ClassificationRunRow run(Long runId) {
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> {
+            long id = runId != null ? runId : latestDoneRun(dao);
+            return dao.findRun(id).orElseThrow(() -> ReportParameterException.unknown("run: no classification run " + id));
+        });
+    }
+
+    /** A date parameter's check: a report is not asked about a date after today. */
+    static void notInFuture(String parameter, LocalDate date, Clock clock) {
+        if (date.isAfter(LocalDate.now(clock))) {
+            throw new ReportParameterException(parameter + ": " + date + " is in the future");
+        }
+    }
+
+    /** A month parameter's check: a report is not asked about a month after this one. */
+    static void notInFuture(String parameter, YearMonth month, Clock clock) {
+        if (month.isAfter(YearMonth.now(clock))) {
+            throw new ReportParameterException(parameter + ": " + month + " is in the future");
+        }
+    }
+
+    /** part / whole to four places (half up); null for a whole of zero. */
+    static BigDecimal share(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
+    }
+
+    /** (now - before) / before to four places (half up); null for nothing before. */
+    static BigDecimal change(BigDecimal now, BigDecimal before) {
+        return share(now.subtract(before), before);
     }
 
     /** A period's check, for every report over [from, to]. */
