@@ -136,7 +136,7 @@ public final class DmsImporter {
                 candidates++;
                 try {
                     columns = Columns.of(kind, dealerHeaders.getOrDefault(kind, Map.of()), cells, run.read.where(number));
-                    run.columns = columns.report(kind, dealerHeaders.getOrDefault(kind, Map.of()), cells);
+                    run.columns = columns.report;
                     run.header = Arrays.asList(cells);
                     run.titleRows = candidates - 1;
                 } catch (IllegalArgumentException e) {
@@ -502,6 +502,8 @@ public final class DmsImporter {
         private static final String FORMULA_START = "=+-@";
         final Map<String, Integer> index = new LinkedHashMap<>();
         final Map<String, String> header = new HashMap<>();
+        /** The headers no field was read from and the fields without a column. */
+        ColumnReport report = ColumnReport.NONE;
 
         /** The columns a header row names, or why it is not the header row ({@code where}: its place). */
         static Columns of(ImportKind kind, Map<String, List<String>> dealer, String[] headerRow, String where) {
@@ -509,7 +511,7 @@ public final class DmsImporter {
             for (Map.Entry<String, List<String>> field : kind.defaultHeaders().entrySet()) {
                 List<String> names = names(kind, dealer, field.getKey());
                 for (int i = 0; i < headerRow.length && !columns.index.containsKey(field.getKey()); i++) {
-                    String written = headerRow[i] == null ? "" : headerRow[i].strip();
+                    String written = written(headerRow, i);
                     if (names.stream().anyMatch(written::equalsIgnoreCase)) {
                         columns.index.put(field.getKey(), i);
                         columns.header.put(field.getKey(), written);
@@ -522,7 +524,13 @@ public final class DmsImporter {
                         + kind.cliName() + ": " + kind.defaultHeaders() + " (add your DMS's headers under "
                         + "imports.headers." + kind.cliName() + " in the configuration)");
             }
+            columns.report = columns.report(kind, dealer, headerRow);
             return columns;
+        }
+
+        /** A header as written, trimmed ('' for an empty cell). */
+        private static String written(String[] headerRow, int i) {
+            return headerRow[i] == null ? "" : headerRow[i].strip();
         }
 
         /**
@@ -543,10 +551,10 @@ public final class DmsImporter {
          * The headers of {@code headerRow} no field was read from, each with the nearest header of a field the file
          * has no column for, and the fields still without a column.
          */
-        ColumnReport report(ImportKind kind, Map<String, List<String>> dealer, String[] headerRow) {
+        private ColumnReport report(ImportKind kind, Map<String, List<String>> dealer, String[] headerRow) {
             List<ColumnReport.UnknownHeader> unknown = new ArrayList<>();
             for (int i = 0; i < headerRow.length; i++) {
-                String written = headerRow[i] == null ? "" : headerRow[i].strip();
+                String written = written(headerRow, i);
                 if (written.isEmpty() || index.containsValue(i)) {
                     continue;
                 }

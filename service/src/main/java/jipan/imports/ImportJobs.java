@@ -305,27 +305,20 @@ public final class ImportJobs {
         String failure = report.failure() == null || report.failure().length() <= 2000 ? report.failure()
                 : report.failure().substring(0, 2000);
         int written = jdbi.withExtension(ImportJobDao.class, dao -> dao.update(owner.id(), id, report.status().name(),
-                report.encoding(), report.rowsRead(), report.imported(), report.rejected(), errorsJson(report.errors()),
+                report.encoding(), report.rowsRead(), report.imported(), report.rejected(), asJson(report.errors()),
                 failure, report.format(), report.titleRows(), report.created(), report.updated(), report.unchanged(),
-                columnsJson(report.columns())));
+                asJson(report.columns())));
         if (written == 0) {
             throw new TakenOver(id);
         }
     }
 
-    private String columnsJson(ColumnReport columns) {
+    /** A job's row errors or column report as the store keeps them: plain records, which always serialise. */
+    private String asJson(Object value) {
         try {
-            return json.writeValueAsString(columns);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a column report always serialises", e);
-        }
-    }
-
-    private String errorsJson(List<RowError> errors) {
-        try {
-            return json.writeValueAsString(errors);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("row errors always serialise", e);
+            throw new IllegalStateException(value.getClass().getSimpleName() + " always serialises", e);
         }
     }
 
