@@ -269,71 +269,72 @@ public interface BaseReportDao {
     record QualityRow(String rowKey, String customerId, String detail) {
     }
 
+    // Each data-quality check is defined once, here, and both its count and its rows are built from it.
+    /** A customer without a phone. */
+    String NO_PHONE = "phone IS NULL OR TRIM(phone) = ''";
+    /** The phones more than one customer has, with how many (spaces around them ignored). */
+    String SHARED_PHONES = "SELECT TRIM(phone) AS phone, COUNT(*) AS n FROM customer"
+            + " WHERE phone IS NOT NULL AND TRIM(phone) <> '' GROUP BY TRIM(phone) HAVING COUNT(*) > 1";
+    /** A vehicle without a purchase date. */
+    String NO_PURCHASE_DATE = "purchase_date IS NULL";
+    /** The VINs more than one vehicle has, with how many (case and spaces ignored). */
+    String REPEATED_VINS = "SELECT UPPER(TRIM(vin)) AS vin, COUNT(*) AS n FROM vehicle"
+            + " GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1";
+    /** A repair order without a pay type, without a service type, without an amount. */
+    String NO_PAY_TYPE = "pay_type IS NULL OR TRIM(pay_type) = ''";
+    String NO_SERVICE_TYPE = "service_type IS NULL";
+    String NO_AMOUNT = "amount IS NULL";
+
     /** The counts of the data-quality checks of one table, each with the table's rows. */
     record QualityCounts(int allRows, int checkOne, int checkTwo, int checkThree) {
     }
 
     /** Customers, those without a phone, and those sharing one with another customer. */
-    @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM customer) AS all_rows,
-                   (SELECT COUNT(*) FROM customer WHERE phone IS NULL OR TRIM(phone) = '') AS check_one,
-                   (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM customer
-                      WHERE phone IS NOT NULL AND TRIM(phone) <> '' GROUP BY TRIM(phone) HAVING COUNT(*) > 1) d) AS check_two,
-                   0 AS check_three
-            """)
+    @SqlQuery("SELECT (SELECT COUNT(*) FROM customer) AS all_rows,"
+            + " (SELECT COUNT(*) FROM customer WHERE " + NO_PHONE + ") AS check_one,"
+            + " (SELECT COALESCE(SUM(d.n), 0) FROM (" + SHARED_PHONES + ") d) AS check_two,"
+            + " 0 AS check_three")
     @RegisterConstructorMapper(QualityCounts.class)
     QualityCounts customerQuality();
 
-    /** Vehicles, those without a purchase date, and those whose VIN repeats (case and spaces ignored). */
-    @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM vehicle) AS all_rows,
-                   (SELECT COUNT(*) FROM vehicle WHERE purchase_date IS NULL) AS check_one,
-                   (SELECT COALESCE(SUM(d.n), 0) FROM (SELECT COUNT(*) AS n FROM vehicle
-                      GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1) d) AS check_two,
-                   0 AS check_three
-            """)
+    /** Vehicles, those without a purchase date, and those whose VIN repeats. */
+    @SqlQuery("SELECT (SELECT COUNT(*) FROM vehicle) AS all_rows,"
+            + " (SELECT COUNT(*) FROM vehicle WHERE " + NO_PURCHASE_DATE + ") AS check_one,"
+            + " (SELECT COALESCE(SUM(d.n), 0) FROM (" + REPEATED_VINS + ") d) AS check_two,"
+            + " 0 AS check_three")
     @RegisterConstructorMapper(QualityCounts.class)
     QualityCounts vehicleQuality();
 
     /** Repair orders, and those without a pay type, a service type, an amount: one pass over the table. */
-    @SqlQuery("""
-            SELECT COUNT(*) AS all_rows,
-                   COALESCE(SUM(CASE WHEN pay_type IS NULL OR TRIM(pay_type) = '' THEN 1 ELSE 0 END), 0) AS check_one,
-                   COALESCE(SUM(CASE WHEN service_type IS NULL THEN 1 ELSE 0 END), 0) AS check_two,
-                   COALESCE(SUM(CASE WHEN amount IS NULL THEN 1 ELSE 0 END), 0) AS check_three
-            FROM visit
-            """)
+    @SqlQuery("SELECT COUNT(*) AS all_rows,"
+            + " COALESCE(SUM(CASE WHEN " + NO_PAY_TYPE + " THEN 1 ELSE 0 END), 0) AS check_one,"
+            + " COALESCE(SUM(CASE WHEN " + NO_SERVICE_TYPE + " THEN 1 ELSE 0 END), 0) AS check_two,"
+            + " COALESCE(SUM(CASE WHEN " + NO_AMOUNT + " THEN 1 ELSE 0 END), 0) AS check_three"
+            + " FROM visit")
     @RegisterConstructorMapper(QualityCounts.class)
     QualityCounts repairOrderQuality();
 
-    @SqlQuery("SELECT id AS row_key, id AS customer_id, name AS detail FROM customer WHERE phone IS NULL OR TRIM(phone) = '' "
-            + "ORDER BY id LIMIT :limit")
+    @SqlQuery("SELECT id AS row_key, id AS customer_id, name AS detail FROM customer WHERE " + NO_PHONE
+            + " ORDER BY id LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> noPhone(@Bind("limit") int limit);
 
-    @SqlQuery("""
-            SELECT c.id AS row_key, c.id AS customer_id, c.phone AS detail FROM customer c
-            JOIN (SELECT TRIM(phone) AS phone FROM customer WHERE phone IS NOT NULL AND TRIM(phone) <> ''
-                  GROUP BY TRIM(phone) HAVING COUNT(*) > 1) d ON TRIM(c.phone) = d.phone
-            ORDER BY d.phone, c.id LIMIT :limit
-            """)
+    @SqlQuery("SELECT c.id AS row_key, c.id AS customer_id, c.phone AS detail FROM customer c"
+            + " JOIN (" + SHARED_PHONES + ") d ON TRIM(c.phone) = d.phone ORDER BY d.phone, c.id LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> duplicatePhones(@Bind("limit") int limit);
 
-    @SqlQuery("SELECT vin AS row_key, customer_id, model AS detail FROM vehicle WHERE purchase_date IS NULL "
-            + "ORDER BY vin LIMIT :limit")
+    @SqlQuery("SELECT vin AS row_key, customer_id, model AS detail FROM vehicle WHERE " + NO_PURCHASE_DATE
+            + " ORDER BY vin LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> noPurchaseDate(@Bind("limit") int limit);
 
-    @SqlQuery("""
-            SELECT v.vin AS row_key, v.customer_id, d.vin AS detail FROM vehicle v
-            JOIN (SELECT UPPER(TRIM(vin)) AS vin FROM vehicle GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1) d
-                 ON UPPER(TRIM(v.vin)) = d.vin
-            ORDER BY d.vin, v.vin LIMIT :limit
-            """)
+    @SqlQuery("SELECT v.vin AS row_key, v.customer_id, d.vin AS detail FROM vehicle v"
+            + " JOIN (" + REPEATED_VINS + ") d ON UPPER(TRIM(v.vin)) = d.vin ORDER BY d.vin, v.vin LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> duplicateVins(@Bind("limit") int limit);
 
+    /** Repair orders meeting {@code condition}: one of the checks above (never user text). */
     @SqlQuery("SELECT ro_number AS row_key, customer_id, vin AS detail FROM visit WHERE <condition> "
             + "ORDER BY ro_number LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)

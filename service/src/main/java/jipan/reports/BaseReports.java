@@ -478,9 +478,9 @@ public final class BaseReports {
             case "DUPLICATE_PHONE" -> dao.duplicatePhones(MAX_ROWS);
             case "NO_PURCHASE_DATE" -> dao.noPurchaseDate(MAX_ROWS);
             case "DUPLICATE_VIN" -> dao.duplicateVins(MAX_ROWS);
-            case "NO_PAY_TYPE" -> dao.repairOrdersWhere("pay_type IS NULL OR TRIM(pay_type) = ''", MAX_ROWS);
-            case "NO_SERVICE_TYPE" -> dao.repairOrdersWhere("service_type IS NULL", MAX_ROWS);
-            case "NO_AMOUNT" -> dao.repairOrdersWhere("amount IS NULL", MAX_ROWS);
+            case "NO_PAY_TYPE" -> dao.repairOrdersWhere(BaseReportDao.NO_PAY_TYPE, MAX_ROWS);
+            case "NO_SERVICE_TYPE" -> dao.repairOrdersWhere(BaseReportDao.NO_SERVICE_TYPE, MAX_ROWS);
+            case "NO_AMOUNT" -> dao.repairOrdersWhere(BaseReportDao.NO_AMOUNT, MAX_ROWS);
             default -> throw new ReportParameterException("check: must be one of " + String.join(", ", CHECKS)
                     + " (got '" + check + "')");
         });
