@@ -27,6 +27,10 @@ public final class Limits {
     public static final int MODEL = 100;
     public static final int BRAND = 100;
 
+    /** A satisfaction score's scale (surveys, and the satisfaction a call records). */
+    public static final int SATISFACTION_MIN = 1;
+    public static final int SATISFACTION_MAX = 5;
+
     private Limits() {
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import jipan.core.Limits;
 import jipan.core.facts.ChurnReason;
 import jipan.core.facts.FollowUpKind;
 
@@ -22,7 +23,7 @@ public record OutcomeRequest(@NotNull @Min(1) Long run,
                              @NotNull Outcome outcome,
                              @Size(max = 1_000) String note,
                              ChurnReason churnReason,
-                             @Min(1) @Max(5) Integer satisfaction) {
+                             @Min(Limits.SATISFACTION_MIN) @Max(Limits.SATISFACTION_MAX) Integer satisfaction) {
 
     /** The kinds of call whose outcome may say why the customer left. */
     public static final Set<FollowUpKind> ASKS_WHY_THEY_LEFT = Set.of(FollowUpKind.RETENTION_CALL, FollowUpKind.WIN_BACK);

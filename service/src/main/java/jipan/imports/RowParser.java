@@ -137,7 +137,7 @@ final class RowParser {
             }
             case SURVEYS -> {
                 Integer satisfaction = row.value("satisfaction", CsvValues::integer);
-                row.within("satisfaction", satisfaction, 1, 5);
+                row.within("satisfaction", satisfaction, Limits.SATISFACTION_MIN, Limits.SATISFACTION_MAX);
                 Integer intent = row.value("repurchaseIntent", CsvValues::percent);
                 yield new DmsImporter.OwnedSurvey(row.required("customerId"), new Survey(
                         row.requiredValue("date", CsvValues::date), satisfaction, intent,
