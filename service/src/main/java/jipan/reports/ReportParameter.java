@@ -50,8 +50,8 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
         return new ReportParameter(name, Kind.RUN, required, help, List.of(), null);
     }
 
-    /** The longest text a TEXT parameter takes (a region, an industry: the store's column width). */
-    public static final int MAX_TEXT = 100;
+    /** The longest text a TEXT parameter takes: a region's (or an industry's) width in the store. */
+    public static final int MAX_TEXT = Math.max(Limits.REGION, Limits.INDUSTRY);
 
     /** Optional text; left out, it is the empty value (a group of the customers that have none). */
     public static ReportParameter text(String name, String help) {
