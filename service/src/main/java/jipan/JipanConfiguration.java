@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.lifecycle.Managed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -50,6 +51,14 @@ public class JipanConfiguration extends Configuration {
 
         /** Fixtures a new rule set must pass before it goes live (relative path); empty: no gate. */
         private String fixtureGate = "fixtures";
+
+        /** The share of a candidate's rules (in %) the gate's fixtures must fire, else it is refused. */
+        @Min(0)
+        @Max(100)
+        private int minCoveragePercent = LiveRules.FULL_COVERAGE;
+
+        @JsonProperty public int getMinCoveragePercent() { return minCoveragePercent; }
+        @JsonProperty public void setMinCoveragePercent(int percent) { this.minCoveragePercent = percent; }
 
         /** Seconds between checks for a rule version another instance made active; 0: do not check. */
         @Min(0)
@@ -205,7 +214,7 @@ public class JipanConfiguration extends Configuration {
      */
     public LiveRules buildLiveRules(RuleVersions versions) {
         LiveRules live = LiveRules.atStart(versions.startingFiles(Path.of(rules.getDirectory())),
-                versions.activeFiles(), this::buildClassifier, fixtureGate(), versions);
+                versions.activeFiles(), this::buildClassifier, fixtureGate(), rules.getMinCoveragePercent(), versions);
         Classifier first = live.current();
         LOG.info("rule set {} is live: {} rules{}", first.rulesetVersion(), first.rules().ruleNames().size(),
                 live.lastRefusal() == null ? "" : "; the rules directory was refused: " + live.lastRefusal().reasons());

@@ -96,6 +96,10 @@ public final class Chinese {
             phrase("expected '([^']*)' to fire; fired: (.*)", "期望规则 '$1' 被触发；实际触发：$2"),
             phrase("no such customer in the request", "请求中没有这个客户"),
             phrase("^rule error: ", "规则错误："),
+            phrase("^rule coverage (\\d+) of (\\d+) rules \\((\\d+) %\\) is below the (\\d+) % the gate requires "
+                    + "\\(rules\\.minCoveragePercent\\); no fixture fired: (.*) — add a fixture that fires each of them$",
+                    "规则覆盖率 $1/$2 条（$3 %）低于发布闸门要求的 $4 %（rules.minCoveragePercent）；没有测试用例触发的规则：$5"
+                    + "——请为每条规则补充能触发它的测试用例"),
             // input and imports
             phrase("^line (\\d+), ", "第 $1 行，"),
             phrase("the amount must not be negative \\(got (.*)\\)", "金额不能为负数（实际为 $1）"),

@@ -55,6 +55,14 @@ class ChineseTest {
     }
 
     @Test
+    void theCoverageGatesRefusalReadsInChinese() {
+        assertThat(Chinese.translate("rule coverage 46 of 47 rules (97 %) is below the 100 % the gate requires "
+                + "(rules.minCoveragePercent); no fixture fired: \"Extra\" — add a fixture that fires each of them"))
+                .isEqualTo("规则覆盖率 46/47 条（97 %）低于发布闸门要求的 100 %（rules.minCoveragePercent）；没有测试用例触发的规则："
+                        + "\"Extra\"——请为每条规则补充能触发它的测试用例");
+    }
+
+    @Test
     void theRetentionPracticesRefusalsReadInChinese() {
         assertThat(Chinese.translate("line 3, 满意度: must be 1 to 5 (got 6)")).isEqualTo("第 3 行，满意度: 必须在 1 到 5 之间（实际为 6）");
         assertThat(Chinese.translate("group: must be at most 100 characters (got 140)"))

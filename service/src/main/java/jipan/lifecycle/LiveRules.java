@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveRules {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRules.class);
+    /** Every rule of a candidate fired by some fixture: the gate's default. */
+    public static final int FULL_COVERAGE = 100;
 
     /**
      * Told of every rule set that goes live — its files, the fixtures it passed, who proposed it, why, how
@@ -61,6 +63,8 @@ public final class LiveRules {
 
     private final RuleCompiler compiler = new RuleCompiler();
     private final Path fixtureGate;
+    /** The share of the candidate's rules (in %) its fixtures must fire: a rule no fixture fires is untested. */
+    private final int minCoveragePercent;
     private final Publication publication;
     private final AtomicReference<Classifier> live;
     /** The rule set the live one replaced: what comes back when the live one is taken out of service. */
@@ -76,8 +80,20 @@ public final class LiveRules {
      * @param fixtureGate the fixtures a candidate must pass before it goes live, or null for no gate
      */
     public LiveRules(Classifier initial, Path fixtureGate, Publication publication) {
+        this(initial, fixtureGate, FULL_COVERAGE, publication);
+    }
+
+    /**
+     * @param minCoveragePercent the share of a candidate's rules its fixtures must fire (0–100); below it the
+     *                           candidate is refused, naming the rules no fixture fired
+     */
+    public LiveRules(Classifier initial, Path fixtureGate, int minCoveragePercent, Publication publication) {
+        if (minCoveragePercent < 0 || minCoveragePercent > FULL_COVERAGE) {
+            throw new IllegalArgumentException("rules.minCoveragePercent must be 0 to 100, not " + minCoveragePercent);
+        }
         this.live = new AtomicReference<>(initial.withRunawayListener(this::runaway));
         this.fixtureGate = fixtureGate;
+        this.minCoveragePercent = minCoveragePercent;
         this.publication = publication;
     }
 
@@ -89,9 +105,9 @@ public final class LiveRules {
      */
     public static LiveRules atStart(RuleFiles directory, Optional<RuleFiles> active,
                                     Function<RuleFiles, Classifier> compile, Path fixtureGate,
-                                    Publication publication) {
+                                    int minCoveragePercent, Publication publication) {
         if (active.isPresent()) {
-            LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, publication);
+            LiveRules live = new LiveRules(compile.apply(active.get()), fixtureGate, minCoveragePercent, publication);
             if (!directory.version().equals(active.get().version())) {
                 RuleOutcome outcome = live.propose(Proposal.of(directory, "startup", "the rules directory at start", "start"),
                         files -> { });
@@ -106,16 +122,16 @@ public final class LiveRules {
         Classifier first = compile.apply(directory);
         FixtureFiles fixtures = fixtureGate == null ? null : FixtureFiles.readDirectory(fixtureGate);
         if (fixtures != null) {
-            FixtureReport report = new FixtureRunner(first).runAll(new FixtureLoader().load(fixtures));
-            if (report.failed() > 0) {
-                throw new IllegalStateException("the rules directory fails the fixtures, so the service does not start "
-                        + "(no rule set is stored yet to fall back on):\n" + String.join("\n", report.outcomes().stream()
-                        .filter(outcome -> !outcome.passed()).map(LiveRules::describe).toList()));
+            List<String> failures = gate(new FixtureRunner(first).runAll(new FixtureLoader().load(fixtures)),
+                    minCoveragePercent);
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("the rules directory fails the fixture gate, so the service does not "
+                        + "start (no rule set is stored yet to fall back on):\n" + String.join("\n", failures));
             }
         }
         publication.published(new Activation(directory, fixtures, "startup", "the rules directory at first start",
                 "start", null));
-        return new LiveRules(first, fixtureGate, publication);
+        return new LiveRules(first, fixtureGate, minCoveragePercent, publication);
     }
 
     /**
@@ -219,10 +235,10 @@ public final class LiveRules {
         FixtureFiles fixtures = fixtureGate == null ? null
                 : proposal.fixtures() != null ? proposal.fixtures() : FixtureFiles.readDirectory(fixtureGate);
         if (fixtures != null) {
-            FixtureReport report = new FixtureRunner(next).runAll(new FixtureLoader().load(fixtures));
-            if (report.failed() > 0) {
-                return refuse(candidate.version(), report.outcomes().stream().filter(o -> !o.passed())
-                        .map(LiveRules::describe).toList());
+            List<String> failures = gate(new FixtureRunner(next).runAll(new FixtureLoader().load(fixtures)),
+                    minCoveragePercent);
+            if (!failures.isEmpty()) {
+                return refuse(candidate.version(), failures);
             }
         }
         try {
@@ -250,6 +266,28 @@ public final class LiveRules {
         metrics.ruleRefusals.inc();
         LOG.warn("rule set {} refused, {} stays live: {}", version, current().rulesetVersion(), reasons);
         return new RuleOutcome(false, version, current().rulesetVersion(), reasons, List.of());
+    }
+
+    /**
+     * Why a fixture run does not let a rule set go live: each failing fixture, or else — when the fixtures fire
+     * fewer than {@code minCoveragePercent} % of the rules — the coverage with every rule no fixture fired by name.
+     * A rule no fixture fires is a rule nobody showed to do what it should; empty: the gate is passed.
+     */
+    static List<String> gate(FixtureReport report, int minCoveragePercent) {
+        if (report.failed() > 0) {
+            return report.outcomes().stream().filter(o -> !o.passed()).map(LiveRules::describe).toList();
+        }
+        int fired = report.ruleCount() - report.neverFired().size();
+        // compared in whole rules, so 100 % means every rule and no rounding lets one slip through
+        if (report.ruleCount() == 0 || (long) fired * FULL_COVERAGE >= (long) minCoveragePercent * report.ruleCount()) {
+            return List.of();
+        }
+        return List.of("rule coverage " + fired + " of " + report.ruleCount() + " rules ("
+                + (fired * FULL_COVERAGE / report.ruleCount()) + " %) is below the " + minCoveragePercent
+                + " % the gate requires (rules.minCoveragePercent); no fixture fired: "
+                + report.neverFired().stream().map(rule -> "\"" + rule + "\"")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " — add a fixture that fires each of them");
     }
 
     private static String describe(FixtureOutcome outcome) {

@@ -60,7 +60,8 @@ class LiveRulesTest {
 
     @Test
     void aLiveRuleSetThatDoesNotSettleForACustomerIsTakenOutOfService() throws Exception {
-        LiveRules live = new LiveRules(jipan.ShippedRules.classifier(500), Path.of("../fixtures"),
+        // the gate lets rules no fixture fires through here: the runaway rules meet no fixture customer
+        LiveRules live = new LiveRules(jipan.ShippedRules.classifier(500), Path.of("../fixtures"), 90,
                 LiveRules.Publication.NONE);
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));
@@ -99,6 +100,33 @@ class LiveRulesTest {
         assertThat(outcome.errors()).anyMatch(error -> error.startsWith("fixture tiers/customer-pay-visit-counts.yml fails: "
                 + "THREE.tier: expected \"B\", got \"A\""));
         assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+    }
+
+    @Test
+    void aCandidateWithRulesNoFixtureFiresIsRefusedNamingThemUnlessTheSettingAllowsLess() throws Exception {
+        Map<String, String> files = new HashMap<>(SHIPPED.files());
+        files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));
+        RuleFiles untested = new RuleFiles(files);
+        LiveRules full = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
+
+        RuleOutcome refused = full.propose(untested);
+
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.errors()).singleElement().asString()
+                .startsWith("rule coverage ").contains("is below the 100 % the gate requires (rules.minCoveragePercent)")
+                .contains("no fixture fired: \"Runaway: ").doesNotContain("\"Tier A:");
+        assertThat(full.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+        Map<String, String> noted = new HashMap<>(SHIPPED.files());
+        noted.put("tiers.drl", noted.get("tiers.drl") + "\n// a note\n");
+        assertThat(full.propose(new RuleFiles(noted)).accepted()).as("the shipped rules: every one fired").isTrue();
+
+        LiveRules lower = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), 90, LiveRules.Publication.NONE);
+        assertThat(lower.propose(untested).accepted()).isTrue();
+        assertThat(LiveRules.gate(new jipan.core.scenarios.FixtureReport(List.of(), 10,
+                new java.util.TreeSet<>(List.of("a"))), 90)).as("9 of 10 is 90 %").isEmpty();
+        assertThat(LiveRules.gate(new jipan.core.scenarios.FixtureReport(List.of(), 10,
+                new java.util.TreeSet<>(List.of("a", "b"))), 90)).singleElement().asString()
+                .startsWith("rule coverage 8 of 10 rules (80 %)").contains("no fixture fired: \"a\", \"b\"");
     }
 
     @Test
