@@ -21,6 +21,7 @@ import jipan.auth.ApiKeyFilter;
 import jipan.auth.RoleCheck;
 import jipan.bench.BenchCommand;
 import jipan.cli.ClassifyAllCommand;
+import jipan.cli.BacktestCommand;
 import jipan.cli.DbCommand;
 import jipan.cli.ImpactCommand;
 import jipan.cli.ImportCommand;
@@ -37,6 +38,7 @@ import jipan.db.Database;
 import jipan.db.WorkHeartbeat;
 import jipan.db.WorkOwner;
 import jipan.demo.DemoDataCommand;
+import jipan.evidence.Backtests;
 import jipan.health.DatabaseHealthCheck;
 import jipan.health.RulesHealthCheck;
 import jipan.imports.ImportJobs;
@@ -47,6 +49,7 @@ import jipan.openapi.OpenApiDocument;
 import jipan.openapi.SwaggerUi;
 import jipan.reports.Reports;
 import jipan.resources.BatchLimit;
+import jipan.resources.BacktestResource;
 import jipan.resources.CallListResource;
 import jipan.resources.CallerResource;
 import jipan.resources.LabelsResource;
@@ -107,6 +110,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new ImpactCommand());
+        bootstrap.addCommand(new BacktestCommand());
     }
 
     @Override
@@ -157,6 +161,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new CustomerResource(store, runs, rules, reader, limit));
         jersey.register(new RulesResource(rules, versions, Path.of(configuration.getRules().getDirectory()),
                 new RuleImpact(store), configuration.getRules().fixturesDirectory()));
+        jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json)));
         jersey.register(new ClassificationRunResource(runs, runExecutor));
         jersey.register(new ImportResource(imports));
         jersey.register(new CallerResource());

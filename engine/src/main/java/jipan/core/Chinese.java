@@ -96,6 +96,12 @@ public final class Chinese {
             phrase("expected '([^']*)' to fire; fired: (.*)", "期望规则 '$1' 被触发；实际触发：$2"),
             phrase("no such customer in the request", "请求中没有这个客户"),
             phrase("^rule error: ", "规则错误："),
+            // backtests
+            phrase("^asOf: (\\S+) with a horizon of (\\d+) months ends (\\S+), after the latest data \\(the latest "
+                    + "repair order is of (\\S+)\\): asOf must be (\\S+) or earlier$",
+                    "asOf：$1 加上 $2 个月的观察期到 $3，晚于最新数据（最新维修工单日期为 $4）：asOf 须不晚于 $5"),
+            phrase("^the store holds no repair orders: there is nothing customers did to test the rules against$",
+                    "库中没有维修工单：没有客户后来的行为可用来检验规则"),
             phrase("^rule coverage (\\d+) of (\\d+) rules \\((\\d+) %\\) is below the (\\d+) % the gate requires "
                     + "\\(rules\\.minCoveragePercent\\); no fixture fired: (.*) — add a fixture that fires each of them$",
                     "规则覆盖率 $1/$2 条（$3 %）低于发布闸门要求的 $4 %（rules.minCoveragePercent）；没有测试用例触发的规则：$5"

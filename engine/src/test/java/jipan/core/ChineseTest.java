@@ -63,6 +63,16 @@ class ChineseTest {
     }
 
     @Test
+    void aBacktestsRefusalsReadInChinese() {
+        assertThat(Chinese.translate("asOf: 2012-06-30 with a horizon of 6 months ends 2012-12-30, after the latest data "
+                + "(the latest repair order is of 2012-09-30): asOf must be 2012-03-30 or earlier"))
+                .isEqualTo("asOf：2012-06-30 加上 6 个月的观察期到 2012-12-30，晚于最新数据（最新维修工单日期为 2012-09-30）："
+                        + "asOf 须不晚于 2012-03-30");
+        assertThat(Chinese.translate("the store holds no repair orders: there is nothing customers did to test the "
+                + "rules against")).isEqualTo("库中没有维修工单：没有客户后来的行为可用来检验规则");
+    }
+
+    @Test
     void theRetentionPracticesRefusalsReadInChinese() {
         assertThat(Chinese.translate("line 3, 满意度: must be 1 to 5 (got 6)")).isEqualTo("第 3 行，满意度: 必须在 1 到 5 之间（实际为 6）");
         assertThat(Chinese.translate("group: must be at most 100 characters (got 140)"))

@@ -43,10 +43,8 @@ import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
 import jipan.core.DecisionTables;
-import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.core.RuleProblem;
 import jipan.core.RuleSettings;
 import jipan.core.documents.InvalidInputException;
 import jipan.core.scenarios.FixtureFiles;
@@ -118,13 +116,8 @@ public class RulesResource {
         return impact.compare(rules.current(), candidate, body.asOf(), body.sampleOrDefault());
     }
 
-    /** The candidate files compiled with the live limits, or 422 with every compile error. */
     private Classifier compiled(RuleChange body) {
-        try {
-            return rules.current().withRules(new RuleCompiler().compile(candidate(body)));
-        } catch (RuleCompilationException e) {
-            throw new InvalidInputException(e.errors().stream().map(RuleProblem::toString).toList());
-        }
+        return Candidates.compiled(rules, body);
     }
 
     /** Every rule set that went live, latest first. */
@@ -344,14 +337,6 @@ public class RulesResource {
      * files, {@code deleted} removes them, every other file is the live one's. 422 naming each bad field.
      */
     private RuleFiles candidate(RuleChange body) {
-        if (body.filesOrNone().isEmpty() && body.deletedOrNone().isEmpty()) {
-            throw new InvalidInputException(List.of(
-                    "files: required (the files to add or change), or deleted (the files to remove)"));
-        }
-        try {
-            return rules.current().rules().files().withChanges(body.filesOrNone(), body.deletedOrNone());
-        } catch (RuleFiles.InvalidRuleFilesException e) {
-            throw new InvalidInputException(e.problems());
-        }
+        return Candidates.files(rules, body);
     }
 }

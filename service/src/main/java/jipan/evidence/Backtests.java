@@ -1,0 +1,120 @@
+package jipan.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import jipan.api.BacktestReport;
+import jipan.core.Classifier;
+import jipan.core.CustomerFacts;
+import jipan.core.evidence.Backtest;
+import jipan.core.evidence.BacktestResult;
+import jipan.db.CustomerStore;
+import jipan.db.EvidenceDao;
+import jipan.reports.ReportParameterException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Runs backtests on the stored customers and keeps them: the live rules (and a candidate) classified as of a past
+ * date with the facts known then, scored against what the store says the customers did afterwards
+ * ({@link Backtest}). A backtest's horizon must have passed: it ends on or before the latest repair order stored.
+ */
+public final class Backtests {
+    private static final int PAGE = 500;
+
+    private final Jdbi jdbi;
+    private final CustomerStore store;
+    private final ObjectMapper json;
+
+    public Backtests(Jdbi jdbi, CustomerStore store, ObjectMapper json) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.json = json;
+    }
+
+    /**
+     * The date a backtest of {@code horizonMonths} is as of: {@code asOf} when its horizon has passed, by default the
+     * latest data less the horizon; refused naming the latest data when the horizon would reach past it.
+     */
+    public LocalDate asOf(LocalDate asOf, int horizonMonths) {
+        LocalDate latest = jdbi.withExtension(EvidenceDao.class, EvidenceDao::latestVisit).orElseThrow(() ->
+                new ReportParameterException("the store holds no repair orders: there is nothing customers did to "
+                        + "test the rules against"));
+        LocalDate latestAsOf = latest.minusMonths(horizonMonths);
+        if (asOf == null) {
+            return latestAsOf;
+        }
+        if (asOf.plusMonths(horizonMonths).isAfter(latest)) {
+            throw new ReportParameterException("asOf: " + asOf + " with a horizon of " + horizonMonths
+                    + " months ends " + asOf.plusMonths(horizonMonths) + ", after the latest data (the latest "
+                    + "repair order is of " + latest + "): asOf must be " + latestAsOf + " or earlier");
+        }
+        return asOf;
+    }
+
+    /**
+     * Backtests {@code live} (and {@code candidate}, when not null) on the first {@code sample} stored customers as
+     * of {@code asOf} (checked with {@link #asOf}), telling {@code progress} the customers done; stored, by
+     * {@code author}.
+     */
+    public BacktestReport run(Classifier live, Classifier candidate, LocalDate asOf, int horizonMonths, int sample,
+                              String author, IntConsumer progress) {
+        LocalDate date = asOf(asOf, horizonMonths);
+        Backtest backtest = new Backtest(date, horizonMonths, live, candidate);
+        int done = 0;
+        String after = "";
+        List<CustomerFacts> page;
+        while (done < sample && !(page = store.page(after, Math.min(PAGE, sample - done))).isEmpty()) {
+            backtest.add(page);
+            done += page.size();
+            after = page.get(page.size() - 1).customer().getId();
+            progress.accept(done);
+        }
+        BacktestResult result = backtest.result();
+        String candidateVersion = candidate == null ? null : candidate.rulesetVersion();
+        String who = author.length() > 100 ? author.substring(0, 100) : author;
+        long id = jdbi.withExtension(EvidenceDao.class, dao -> dao.insertBacktest(who, date, horizonMonths,
+                live.rulesetVersion(), candidateVersion, result.customers(), write(result)));
+        return find(id).orElseThrow();
+    }
+
+    public Optional<BacktestReport> find(long id) {
+        return jdbi.withExtension(EvidenceDao.class, dao -> dao.backtest(id)).map(this::report);
+    }
+
+    /** The latest backtests, newest first, without their results. */
+    public List<BacktestReport> list(int limit) {
+        return jdbi.withExtension(EvidenceDao.class, dao -> dao.backtests(limit)).stream()
+                .map(row -> new BacktestReport(row.id(), row.createdAt(), row.createdBy(), row.liveVersion(),
+                        row.candidateVersion(), null))
+                .toList();
+    }
+
+    /**
+     * The latest backtest that scored {@code version} as the live rules, else the latest of any: where the observed
+     * return rates shown beside an answer come from.
+     */
+    public Optional<BacktestReport> latestFor(String version) {
+        return jdbi.withExtension(EvidenceDao.class, dao -> dao.latestOf(version).or(dao::latest)).map(this::report);
+    }
+
+    private BacktestReport report(EvidenceDao.BacktestRow row) {
+        try {
+            return new BacktestReport(row.id(), row.createdAt(), row.createdBy(), row.liveVersion(),
+                    row.candidateVersion(), json.readValue(row.resultJson(), BacktestResult.class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("backtest " + row.id() + " cannot be read back", e);
+        }
+    }
+
+    private String write(BacktestResult result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package jipan.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jipan.TestApp;
+import jipan.TestRequests;
+import jipan.core.CustomerUpsert;
+import jipan.core.scenarios.DemoDealership;
+import jipan.db.CustomerStore;
+import jipan.db.Database;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The issue's loop on a small demo store over HTTP: an analyst changes the AT_RISK threshold and backtests it beside
+ * the live rules, the call lists hold a share of each task kind out, and the recapture report compares the listed
+ * customers with the held-out ones.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EvidenceLoopTest {
+    private static final String DB = "jdbc:h2:mem:evidence-loop;DB_CLOSE_DELAY=-1";
+    private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", DB));
+    private static final int CUSTOMERS = 2_000;
+
+    private static Response call(String method, String path, Object body) {
+        var request = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path).request();
+        return body == null ? request.method(method) : request.method(method, Entity.json(body));
+    }
+
+    private static JsonNode ok(String method, String path, Object body) throws Exception {
+        try (Response response = call(method, path, body)) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(method + " " + path + ": " + text).isEqualTo(200);
+            return TestRequests.JSON.readTree(text);
+        }
+    }
+
+    @BeforeAll
+    static void demoStore() {
+        try (Database database = Database.open(APP.getConfiguration().getDatabase())) {
+            CustomerStore store = new CustomerStore(database.jdbi());
+            DemoDealership dealership = new DemoDealership(2012L, LocalDate.of(2012, 9, 30));
+            List<CustomerUpsert> batch = new ArrayList<>();
+            for (int i = 1; i <= CUSTOMERS; i++) {
+                batch.add(CustomerUpsert.complete(dealership.customer(i)));
+                if (batch.size() == 500) {
+                    store.upsert(batch);
+                    batch.clear();
+                }
+            }
+        }
+    }
+
+    /** The shipped churn rules with AT_RISK from {@code months} without a visit instead of six. */
+    private static Map<String, String> activeWithin(int months) throws Exception {
+        return Map.of("churn.drl", Files.readString(Path.of("../rules/churn.drl"))
+                .replace("activeWithinMonths : int = 6", "activeWithinMonths : int = " + months));
+    }
+
+    @Test
+    @Order(1)
+    void aBacktestScoresTheLiveRulesAndACandidateSideBySide() throws Exception {
+        JsonNode report = ok("POST", "/rules/backtests", Map.of("files", activeWithin(4), "horizonMonths", 6));
+
+        JsonNode result = report.get("result");
+        assertThat(result.get("customers").asInt()).isEqualTo(CUSTOMERS);
+        assertThat(result.get("asOf").asText()).as("the latest repair order less six months")
+                .isEqualTo(LocalDate.parse(result.get("horizonEnd").asText()).minusMonths(6).toString());
+        assertThat(report.get("candidateVersion").asText()).isNotEqualTo(report.get("liveVersion").asText());
+        JsonNode live = result.get("live").get("willNotComeBack");
+        JsonNode candidate = result.get("candidate").get("willNotComeBack");
+        assertThat(candidate.get("predicted").asInt()).as("four months flags more customers than six")
+                .isGreaterThan(live.get("predicted").asInt());
+        assertThat(candidate.get("recall").decimalValue()).isGreaterThanOrEqualTo(live.get("recall").decimalValue());
+        assertThat(live.get("lift").decimalValue()).as("AT_RISK and LOST customers come back less often than the rest")
+                .isGreaterThan(java.math.BigDecimal.ONE);
+        assertThat(result.get("changed").asInt()).isPositive();
+        assertThat(result.get("moves").get(0).get("from").asText() + "→" + result.get("moves").get(0).get("to").asText())
+                .isEqualTo("ACTIVE→AT_RISK");
+        assertThat(result.get("examples").size()).isPositive();
+
+        JsonNode again = ok("GET", "/rules/backtests/" + report.get("id").asLong(), null);
+        assertThat(again.get("result")).isEqualTo(result);
+        JsonNode list = ok("GET", "/rules/backtests", null);
+        assertThat(list.get(0).get("id").asLong()).isEqualTo(report.get("id").asLong());
+        assertThat(list.get(0).get("result").isNull()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aBacktestWhoseHorizonHasNotPassedIsRefusedNamingTheLatestData() throws Exception {
+        try (Response response = call("POST", "/rules/backtests", Map.of("asOf", "2012-06-30"))) {
+            String text = response.readEntity(String.class);
+            assertThat(response.getStatus()).as(text).isEqualTo(400);
+            assertThat(text).contains("asOf: 2012-06-30 with a horizon of 6 months ends 2012-12-30, after the latest "
+                    + "data (the latest repair order is of 2012-09-");
+        }
+        try (Response response = call("POST", "/rules/backtests", Map.of("horizonMonths", 25))) {
+            assertThat(response.getStatus()).isEqualTo(422);
+        }
+        try (Response response = call("GET", "/rules/backtests/99999", null)) {
+            assertThat(response.getStatus()).isEqualTo(404);
+        }
+    }
+}
