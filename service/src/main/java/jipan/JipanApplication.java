@@ -141,6 +141,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 ClassificationRuns.DEFAULT_PAGE_SIZE);
         runs.metrics(metrics);
         runs.owner(owner);
+        runs.holdout(configuration.getCallLists().holdout());
         runs.markInterrupted();
         ExecutorService runExecutor = lifecycle.executorService("classification-runs").minThreads(1).maxThreads(1)
                 .build();

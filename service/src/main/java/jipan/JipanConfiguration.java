@@ -162,6 +162,42 @@ public class JipanConfiguration extends Configuration {
         @JsonProperty public void setRetainedMinVisits(int visits) { this.retainedMinVisits = visits; }
     }
 
+    /**
+     * Settings of the call lists: the share of each kind of task held out (not listed) so that the lists' own
+     * effect can be measured (docs/domain.md §5.3).
+     */
+    public static class CallListSettings {
+        /** The share (%) of every kind of task held out of the call lists; 0: every task is listed. */
+        @Min(0)
+        @Max(100)
+        private int holdoutPercent = 0;
+
+        /** Shares (%) for single kinds, e.g. {@code RETENTION_CALL: 10}; a kind not named takes holdoutPercent. */
+        @NotNull
+        private java.util.Map<jipan.core.facts.FollowUpKind, @Min(0) @Max(100) Integer> holdoutPercentByKind =
+                java.util.Map.of();
+
+        @JsonProperty public int getHoldoutPercent() { return holdoutPercent; }
+        @JsonProperty public void setHoldoutPercent(int percent) { this.holdoutPercent = percent; }
+        @JsonProperty public java.util.Map<jipan.core.facts.FollowUpKind, Integer> getHoldoutPercentByKind() {
+            return holdoutPercentByKind;
+        }
+        @JsonProperty public void setHoldoutPercentByKind(java.util.Map<jipan.core.facts.FollowUpKind, Integer> byKind) {
+            this.holdoutPercentByKind = byKind == null ? java.util.Map.of() : byKind;
+        }
+
+        public jipan.core.evidence.Holdout holdout() {
+            return new jipan.core.evidence.Holdout(holdoutPercent, holdoutPercentByKind);
+        }
+    }
+
+    @Valid
+    @NotNull
+    private CallListSettings callLists = new CallListSettings();
+
+    @JsonProperty public CallListSettings getCallLists() { return callLists; }
+    @JsonProperty public void setCallLists(CallListSettings callLists) { this.callLists = callLists; }
+
     @Valid
     @NotNull
     private ReportSettings reports = new ReportSettings();

@@ -53,10 +53,12 @@ public abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration>
     public static ClassificationRuns runs(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
                                               Database database, CustomerStore store, String rulesDirectory,
                                               int threads) {
-        return new ClassificationRuns(database.jdbi(), store,
+        ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
                 new LiveRules(liveRules(configuration, database, rulesDirectory), null,
                         LiveRules.Publication.NONE),
                 bootstrap.getObjectMapper(), ClassificationRuns.DEFAULT_PAGE_SIZE, threads);
+        runs.holdout(configuration.getCallLists().holdout());
+        return runs;
     }
 
     /** Writes a file's content. */

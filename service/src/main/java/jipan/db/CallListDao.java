@@ -17,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CallListDao {
 
     /**
-     * The follow-ups {@code p} of run {@code :run} with their outcomes {@code o}, filtered by {@code :kind},
+     * The follow-ups {@code p} of run {@code :run} the call list shows (not held out) with their outcomes {@code o}, filtered by {@code :kind},
      * {@code :assignee}, {@code :person} ('' for any), {@code :dueBy} and {@code :state} (open, handled, all): one
      * filter for a list's page and its count.
      */
@@ -25,7 +25,7 @@ public interface CallListDao {
                   FROM follow_up p
                   LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
                        AND o.subject = p.subject AND o.basis = p.basis
-                  WHERE p.run_id = :run AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
+                  WHERE p.run_id = :run AND p.held_out = FALSE AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
                     AND (:person = '' OR p.person = :person)
                     AND (p.due IS NULL OR p.due <= :dueBy)
                     AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
@@ -84,6 +84,7 @@ public interface CallListDao {
     @SqlQuery("""
             SELECT basis, person FROM follow_up
             WHERE run_id = :run AND customer_id = :customerId AND kind = :kind AND subject = :subject
+              AND held_out = FALSE
             """)
     @RegisterConstructorMapper(TaskRow.class)
     Optional<TaskRow> taskOf(@Bind("run") long run, @Bind("customerId") String customerId, @Bind("kind") String kind,

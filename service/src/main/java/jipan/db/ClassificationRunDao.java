@@ -85,14 +85,17 @@ public interface ClassificationRunDao {
             """)
     void insertResults(@BindMethods List<StoredResultRow> results);
 
-    /** A follow-up the rules decided for a customer in a run. */
+    /** A follow-up the rules decided for a customer in a run; {@code heldOut}: kept off the call lists. */
     record StoredFollowUpRow(long runId, String customerId, String kind, String subject, int priority,
-                             LocalDate due, String assignee, String person, String basis, String reason) {
+                             LocalDate due, String assignee, String person, String basis, String reason,
+                             boolean heldOut) {
     }
 
     @SqlBatch("""
-            INSERT INTO follow_up (run_id, customer_id, kind, subject, priority, due, assignee, person, basis, reason)
-            VALUES (:runId, :customerId, :kind, :subject, :priority, :due, :assignee, :person, :basis, :reason)
+            INSERT INTO follow_up (run_id, customer_id, kind, subject, priority, due, assignee, person, basis, reason,
+                                   held_out)
+            VALUES (:runId, :customerId, :kind, :subject, :priority, :due, :assignee, :person, :basis, :reason,
+                    :heldOut)
             """)
     void insertFollowUps(@BindMethods List<StoredFollowUpRow> followUps);
 

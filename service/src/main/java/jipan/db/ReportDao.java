@@ -150,7 +150,7 @@ public interface ReportDao {
     }
 
     /**
-     * The follow-ups of run {@code run} by kind, assignee and the outcome recorded for the task (NONE: none): how
+     * The listed follow-ups of run {@code run} by kind, assignee and the outcome recorded for the task (NONE: none): how
      * many customers, and how many of them visited in ({@code after}, {@code upTo}].
      */
     @SqlQuery("""
@@ -161,13 +161,35 @@ public interface ReportDao {
                  AND o.subject = f.subject AND o.basis = f.basis
             LEFT JOIN (SELECT DISTINCT customer_id FROM visit WHERE visit_date > :after AND visit_date <= :upTo) b
                  ON b.customer_id = f.customer_id
-            WHERE f.run_id = :run
+            WHERE f.run_id = :run AND f.held_out = FALSE
             GROUP BY f.kind, f.assignee, f.person, COALESCE(o.outcome, 'NONE')
             ORDER BY f.kind, f.assignee, f.person NULLS FIRST, COALESCE(o.outcome, 'NONE')
             """)
     @RegisterConstructorMapper(RecaptureRow.class)
     List<RecaptureRow> recapture(@Bind("run") long run, @Bind("after") LocalDate after,
                                  @Bind("upTo") LocalDate upTo);
+
+    /** Per kind of task and group (listed or held out): customers, and how many came back in the horizon. */
+    record HoldoutRow(String kind, boolean heldOut, int customers, int cameBack) {
+    }
+
+    /**
+     * The follow-ups of run {@code run} by kind, listed and held out apart: how many customers, and how many came back
+     * — a customer-pay visit in ({@code asOf}, {@code upTo}], as a backtest counts it (docs/domain.md §5).
+     */
+    @SqlQuery("""
+            SELECT f.kind, f.held_out, COUNT(DISTINCT f.customer_id) AS customers,
+                   COUNT(DISTINCT b.customer_id) AS came_back
+            FROM follow_up f
+            LEFT JOIN (SELECT DISTINCT customer_id FROM visit
+                       WHERE pay_type = 'CUSTOMER_PAY' AND visit_date > :asOf AND visit_date <= :upTo) b
+                 ON b.customer_id = f.customer_id
+            WHERE f.run_id = :run
+            GROUP BY f.kind, f.held_out
+            ORDER BY f.kind, f.held_out
+            """)
+    @RegisterConstructorMapper(HoldoutRow.class)
+    List<HoldoutRow> holdout(@Bind("run") long run, @Bind("asOf") LocalDate asOf, @Bind("upTo") LocalDate upTo);
 
     /**
      * An outcome recorded in a period, for the per-person view: the person the task went to (else who recorded it),

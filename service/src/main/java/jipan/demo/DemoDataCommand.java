@@ -61,8 +61,9 @@ public class DemoDataCommand extends StoreCommand {
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
             throws IOException {
         int count = namespace.getInt("customers");
-        DemoDealership dealership = new DemoDealership(namespace.getLong("seed"),
-                date(namespace, "until"));
+        // the staff worked the first run's call list, holding out what the configuration holds out
+        DemoDealership dealership = new DemoDealership(namespace.getLong("seed"), date(namespace, "until"),
+                configuration.getCallLists().holdout());
         long start = System.nanoTime();
         Progress progress = new Progress(count);
         long visits = 0;

@@ -143,11 +143,23 @@ public final class ReportColumns {
             Map.entry("startedAt", "开始时间"),
             Map.entry("rowsRead", "读取行数"),
             Map.entry("imported", "已导入"),
-            Map.entry("rejected", "拒绝行数"));
+            Map.entry("rejected", "拒绝行数"),
+            Map.entry("horizonEnd", "观察期结束"),
+            Map.entry("observedUntil", "已观察至"),
+            Map.entry("listed", "列入名单客户数"),
+            Map.entry("listedCameBack", "列入名单后回厂数"),
+            Map.entry("listedShare", "列入名单回厂率"),
+            Map.entry("heldOut", "对照组客户数"),
+            Map.entry("heldOutCameBack", "对照组回厂数"),
+            Map.entry("heldOutShare", "对照组回厂率"),
+            Map.entry("difference", "回厂率差（增量）"),
+            Map.entry("differenceLow", "差值95%置信下限"),
+            Map.entry("differenceHigh", "差值95%置信上限"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share", "visitShare", "laterBoughtShare", "earlierShare",
-            "laterShare", "vehicleShare", "retainedRate", "customerGrowth", "visitGrowth", "winRate");
+            "laterShare", "vehicleShare", "retainedRate", "customerGrowth", "visitGrowth", "winRate", "listedShare",
+            "heldOutShare", "difference", "differenceLow", "differenceHigh");
 
     private ReportColumns() {
     }

@@ -26,6 +26,9 @@ public final class ReportRegistry {
     private static final ReportParameter FROM = date("from", "the first day of the period");
     private static final ReportParameter TO = date("to", "the last day of the period");
     private static final ReportParameter AS_OF = date("asOf", "the date the report is as of");
+    /** The horizons a holdout comparison may look over, in months. */
+    private static final List<String> HORIZONS = java.util.stream.IntStream.rangeClosed(1, 24)
+            .mapToObj(String::valueOf).toList();
 
     public static final List<ReportDefinition> ALL = List.of(
             new ReportDefinition("churn-monthly", "churn/monthly", "Monthly churn", "月度流失率",
@@ -79,6 +82,16 @@ public final class ReportRegistry {
                             run("to", false, "the later run: visits up to its date count (default: the latest finished)")),
                     Reports.RecaptureLine.class, false, ordered("customers", "visited"),
                     (reports, a) -> reports.recapture(a.run("from"), a.run("to"))),
+            new ReportDefinition("recapture-holdout", "recapture/holdout", "Recapture against the held-out customers",
+                    "回访增量（对照组）",
+                    "The call lists' own effect: per kind of task of run `run`, the customers listed and those held out "
+                            + "(callLists.holdoutPercent), how many of each came back (a customer-pay visit) within "
+                            + "`horizonMonths` after the run's date — or up to the latest data, until then — and the "
+                            + "difference with its 95 % confidence interval.",
+                    List.of(run("run", false, "the run whose call list was worked (default: the latest finished)"),
+                            choice("horizonMonths", HORIZONS, "6", "months after the run's date a return counts")),
+                    Reports.HoldoutLine.class, false, ordered("listed", "heldOut"),
+                    (reports, a) -> reports.recaptureHoldout(a.run("run"), Integer.parseInt(a.choice("horizonMonths")))),
             new ReportDefinition("defeat-categories", "defeats/categories", "Leads by category", "战败类别",
                     "The leads of a classification run (default: the latest finished) by the category the rules "
                             + "gave them.",

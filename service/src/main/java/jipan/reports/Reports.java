@@ -366,6 +366,45 @@ public final class Reports {
                 ratio(row.visited(), row.customers()))).toList();
     }
 
+    /**
+     * A line of the holdout comparison: of run {@code runId}'s tasks of a kind, the customers listed and those held
+     * out, and how many of each came back (a customer-pay visit) after {@code asOf} up to {@code observedUntil} — the
+     * horizon's end, or the latest data when the horizon has not passed yet; {@code difference} is the listed share
+     * less the held-out share, with its 95 % confidence interval: the call list's own effect.
+     */
+    public record HoldoutLine(long runId, LocalDate asOf, LocalDate horizonEnd, LocalDate observedUntil, String kind,
+                              int listed, int listedCameBack, BigDecimal listedShare, int heldOut,
+                              int heldOutCameBack, BigDecimal heldOutShare, BigDecimal difference,
+                              BigDecimal differenceLow, BigDecimal differenceHigh) {
+    }
+
+    /** The holdout comparison of run {@code run} (default: the latest finished) over {@code horizonMonths}. */
+    public List<HoldoutLine> recaptureHoldout(Long run, int horizonMonths) {
+        return jdbi.withHandle(handle -> {
+            ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
+            long id = run != null ? run : latestDoneRun(runs);
+            ClassificationRunRow found = runs.findRun(id).orElseThrow(() ->
+                    ReportParameterException.unknown("run: no classification run " + id));
+            LocalDate horizonEnd = found.asOf().plusMonths(horizonMonths);
+            LocalDate latest = handle.attach(jipan.db.EvidenceDao.class).latestVisit().orElse(found.asOf());
+            LocalDate until = latest.isBefore(horizonEnd) ? latest : horizonEnd;
+            Map<String, int[]> byKind = new java.util.TreeMap<>();
+            for (ReportDao.HoldoutRow row : handle.attach(ReportDao.class).holdout(id, found.asOf(), until)) {
+                int[] counts = byKind.computeIfAbsent(row.kind(), k -> new int[4]);
+                counts[row.heldOut() ? 2 : 0] = row.customers();
+                counts[row.heldOut() ? 3 : 1] = row.cameBack();
+            }
+            List<HoldoutLine> lines = new ArrayList<>();
+            byKind.forEach((kind, c) -> {
+                jipan.core.evidence.Proportions d = jipan.core.evidence.Proportions.difference(c[1], c[0], c[3], c[2]);
+                lines.add(new HoldoutLine(id, found.asOf(), horizonEnd, until, kind, c[0], c[1], ratio(c[1], c[0]),
+                        c[2], c[3], ratio(c[3], c[2]), d == null ? null : d.difference(), d == null ? null : d.low(),
+                        d == null ? null : d.high()));
+            });
+            return lines;
+        });
+    }
+
     /** Two classification runs a report compares. */
     public record RunPair(ClassificationRunRow from, ClassificationRunRow to) {
     }

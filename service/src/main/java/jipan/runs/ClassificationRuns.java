@@ -32,6 +32,7 @@ import jipan.core.CustomerFacts;
 import jipan.core.FollowUpResult;
 import jipan.core.LeadResult;
 import jipan.core.VehicleResult;
+import jipan.core.evidence.Holdout;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
@@ -56,6 +57,7 @@ public final class ClassificationRuns {
     /** Customers classified and committed together. */
     public static final int DEFAULT_PAGE_SIZE = 500;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
+    private volatile Holdout holdout = Holdout.NONE;
 
     /** Times runs and counts the customers they classify and the runs that fail into these metrics. */
     /** The instance whose runs these are (the store records it; another instance's live runs are left alone). */
@@ -65,6 +67,11 @@ public final class ClassificationRuns {
 
     public WorkOwner owner() {
         return owner;
+    }
+
+    /** Holds this share of each kind of task out of the call lists (stored, marked held out). */
+    public void holdout(Holdout holdout) {
+        this.holdout = holdout;
     }
 
     public void metrics(ServiceMetrics metrics) {
@@ -390,7 +397,8 @@ public final class ClassificationRuns {
                         followUp.kind().name(), followUp.subject(), followUp.priority(), followUp.due(),
                         followUp.assignee().name(), followUp.person() == null ? null : clip(followUp.person(), 200),
                         clip(followUp.basis(), 200),
-                        StoredResults.followUpReason(json, followUp)));
+                        StoredResults.followUpReason(json, followUp),
+                        holdout.heldOut(result.customerId(), followUp.kind())));
             }
             for (LeadResult lead : result.leads()) {
                 if (lead.category() != null || !lead.flags().isEmpty()) {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EvidenceLoopTest {
     private static final String DB = "jdbc:h2:mem:evidence-loop;DB_CLOSE_DELAY=-1";
     private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", DB));
+            ConfigOverride.config("database.url", DB), ConfigOverride.config("callLists.holdoutPercent", "30"));
     private static final int CUSTOMERS = 2_000;
 
     private static Response call(String method, String path, Object body) {
@@ -57,7 +57,9 @@ class EvidenceLoopTest {
     static void demoStore() {
         try (Database database = Database.open(APP.getConfiguration().getDatabase())) {
             CustomerStore store = new CustomerStore(database.jdbi());
-            DemoDealership dealership = new DemoDealership(2012L, LocalDate.of(2012, 9, 30));
+            // the staff worked the call list of 2011-09-30, with the service's holdout
+            DemoDealership dealership = new DemoDealership(2012L, LocalDate.of(2012, 9, 30),
+                    APP.getConfiguration().getCallLists().holdout());
             List<CustomerUpsert> batch = new ArrayList<>();
             for (int i = 1; i <= CUSTOMERS; i++) {
                 batch.add(CustomerUpsert.complete(dealership.customer(i)));
@@ -118,6 +120,59 @@ class EvidenceLoopTest {
         }
         try (Response response = call("GET", "/rules/backtests/99999", null)) {
             assertThat(response.getStatus()).isEqualTo(404);
+        }
+    }
+
+    /** Runs a classification as of {@code asOf} and waits for it to finish. */
+    private static long run(String asOf) throws Exception {
+        long run;
+        try (Response started = call("POST", "/classification-runs", Map.of("asOf", asOf))) {
+            assertThat(started.getStatus()).isEqualTo(202);
+            run = TestRequests.JSON.readTree(started.readEntity(String.class)).get("id").asLong();
+        }
+        for (int i = 0; i < 600; i++) {
+            if (ok("GET", "/classification-runs/" + run, null).get("status").asText().equals("DONE")) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + run + " did not finish");
+    }
+
+    @Test
+    @Order(3)
+    void theCallListHoldsAShareOfEachKindOutAndTheRecaptureReportMeasuresTheListsEffect() throws Exception {
+        long run = run("2011-09-30");
+
+        JsonNode lines = ok("GET", "/reports/recapture/holdout?run=" + run, null);
+        JsonNode retention = null;
+        for (JsonNode line : lines) {
+            if (line.get("kind").asText().equals("RETENTION_CALL")) {
+                retention = line;
+            }
+            int all = line.get("listed").asInt() + line.get("heldOut").asInt();
+            if (all >= 50) {
+                assertThat(line.get("heldOut").asDouble() / all).as(line.get("kind").asText() + ": about 30 % held out")
+                        .isBetween(0.15, 0.45);
+            }
+        }
+        assertThat(retention).isNotNull();
+        assertThat(retention.get("horizonEnd").asText()).isEqualTo("2012-03-30");
+        assertThat(retention.get("observedUntil").asText()).isEqualTo("2012-03-30");
+        assertThat(retention.get("listedShare").decimalValue()).as("the demo's calls bring some customers back")
+                .isGreaterThan(retention.get("heldOutShare").decimalValue());
+        assertThat(retention.get("difference").decimalValue()).isEqualByComparingTo(
+                retention.get("listedShare").decimalValue().subtract(retention.get("heldOutShare").decimalValue()));
+        assertThat(retention.get("differenceLow").decimalValue()).isLessThan(retention.get("difference").decimalValue());
+        assertThat(retention.get("differenceHigh").decimalValue())
+                .isGreaterThan(retention.get("difference").decimalValue());
+
+        JsonNode list = ok("GET", "/call-lists?run=" + run + "&kind=RETENTION_CALL&size=1000", null);
+        assertThat(list.get("total").asInt()).as("only the listed customers are on the call list")
+                .isEqualTo(retention.get("listed").asInt());
+        try (Response csv = APP.client().target("http://localhost:" + APP.getLocalPort()
+                + "/api/v1/reports/recapture/holdout?run=" + run + "&format=csv&lang=zh").request().get()) {
+            assertThat(csv.readEntity(String.class)).contains("对照组回厂率", "差值95%置信下限", "挽留回访");
         }
     }
 }

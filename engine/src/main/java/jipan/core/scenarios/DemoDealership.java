@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import jipan.core.CustomerFacts;
 import jipan.core.facts.Complaint;
 import jipan.core.facts.ComplaintSubject;
 import jipan.core.facts.Customer;
 import jipan.core.facts.CustomerKind;
 import jipan.core.facts.DefeatReason;
+import jipan.core.evidence.Holdout;
 import jipan.core.facts.EventAttendance;
+import jipan.core.facts.FollowUpKind;
 import jipan.core.facts.Lead;
 import jipan.core.facts.LeadStatus;
 import jipan.core.facts.PayType;
@@ -29,6 +32,11 @@ import jipan.core.facts.Visit;
  * events, referrals and surveys. About 7.5 repair orders per customer. Each customer has a regular service advisor
  * who receives most of their cars, and each lead a sales consultant; complaints are answered in a day or two and
  * most are resolved within weeks.
+ *
+ * <p>Its customers behave as the backtest expects of real ones (docs/domain.md §5.4): one in three stops coming at
+ * some point, so a customer the rules call AT_RISK or LOST comes back less often than an ACTIVE one; and the staff
+ * worked the call list of the classification a year before {@code until}, so a listed AT_RISK customer comes back
+ * a little more often than one the holdout kept off the list.
  */
 public final class DemoDealership {
     static final String[] REGIONS = {"惠城区", "惠阳区", "仲恺区", "大亚湾区", "博罗县", "惠东县", "龙门县"};
@@ -41,6 +49,8 @@ public final class DemoDealership {
     static final String[] CONSULTANTS = {"赵敏", "周杰", "吴磊", "孙丽"};
     /** Repair orders a year, by kind of customer: regulars, steady, occasional, rare. */
     private static final double[] VISITS_PER_YEAR = {5.5, 3.2, 1.6, 0.7};
+    /** The chance that a listed retention call brings an AT_RISK customer back within three months. */
+    static final double CALL_BRINGS_BACK = 0.25;
 
     private final Random random;
     /**
@@ -50,13 +60,29 @@ public final class DemoDealership {
     private final long seed;
     private final LocalDate until;
     private final LocalDate from;
+    /** Who the call list held out; null: nobody worked a call list. */
+    private final Holdout holdout;
+    /** The day the staff worked the call list: a year before until, the demo's first classification run. */
+    private final LocalDate called;
     private int roNumber;
 
+    /** A dealership whose staff worked no call list: the customers come back as their own rhythm brings them. */
     public DemoDealership(long seed, LocalDate until) {
+        this(seed, until, null);
+    }
+
+    /**
+     * The same dealership, whose staff worked the call list of a classification a year before {@code until} with
+     * {@code holdout} held out of it (null: no call list was worked): a listed AT_RISK customer comes back a little
+     * more often than a held-out one.
+     */
+    public DemoDealership(long seed, LocalDate until, Holdout holdout) {
         this.random = new Random(seed);
         this.seed = seed;
         this.until = until;
         this.from = until.minusYears(4);
+        this.holdout = holdout;
+        this.called = until.minusYears(1);
     }
 
     /** The next {@code count} customers (from a new dealership: {@code D000001} to {@code count}). */
@@ -136,6 +162,7 @@ public final class DemoDealership {
             surveys.add(new Survey(dateWithin(), 1 + random.nextInt(5), random.nextInt(101),
                     Recommend.values()[random.nextInt(3)]));
         }
+        answerTheCall(id, index, visits, vehicles);
         Random people = new Random(seed * 1_000_003L + index);
         String advisor = ADVISORS[people.nextInt(ADVISORS.length)];
         visits.replaceAll(visit -> new Visit(visit.getRoNumber(), visit.getVin(), visit.getDate(), visit.getMileage(),
@@ -144,6 +171,37 @@ public final class DemoDealership {
         leads.replaceAll(lead -> withPeople(lead, people));
         complaints.replaceAll(complaint -> withDates(complaint, people));
         return new CustomerFacts(customer, vehicles, visits, leads, complaints, events, referrals, surveys);
+    }
+
+    /**
+     * The call list of the run a year before until, worked: a customer AT_RISK on that day (the last visit 6 to 12
+     * months before it, as the shipped churn rules say) whose retention call was listed, not held out, comes back
+     * for a customer-pay maintenance within three months with probability {@link #CALL_BRINGS_BACK}. Without the
+     * call they come back only as their own rhythm brings them, as a held-out customer does. Drawn from a stream of
+     * its own per customer, so every other figure of the dealership stays as it was.
+     */
+    private void answerTheCall(String id, int index, List<Visit> visits, List<Vehicle> vehicles) {
+        if (holdout == null || holdout.heldOut(id, FollowUpKind.RETENTION_CALL) || vehicles.isEmpty()) {
+            return;
+        }
+        LocalDate last = null;
+        for (Visit visit : visits) {
+            if (!visit.getDate().isAfter(called) && (last == null || visit.getDate().isAfter(last))) {
+                last = visit.getDate();
+            }
+        }
+        boolean atRisk = last != null && last.isAfter(called.minusMonths(12)) && !last.isAfter(called.minusMonths(6));
+        // SplittableRandom mixes its seed: java.util.Random's first draws of seeds one apart are nearly equal
+        SplittableRandom call = new SplittableRandom(seed * 7_919L + index);
+        if (!atRisk || call.nextDouble() >= CALL_BRINGS_BACK) {
+            return;
+        }
+        LocalDate back = called.plusDays(7 + call.nextInt(84));
+        if (!back.isAfter(until)) {
+            visits.add(new Visit(String.format("RC%08d", index), vehicles.get(0).getVin(), back,
+                    5_000 + call.nextInt(150_000), PayType.CUSTOMER_PAY, ServiceType.MAINTENANCE,
+                    BigDecimal.valueOf((300 + call.nextInt(500)) * 100L, 2)));
+        }
     }
 
     /**
