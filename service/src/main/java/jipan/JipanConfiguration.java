@@ -164,7 +164,7 @@ public class JipanConfiguration extends Configuration {
 
     /**
      * Settings of the call lists: the share of each kind of task held out (not listed) so that the lists' own
-     * effect can be measured (docs/domain.md §5.3).
+     * effect can be measured (docs/domain.md §6.3).
      */
     public static class CallListSettings {
         /** The share (%) of every kind of task held out of the call lists; 0: every task is listed. */

@@ -175,7 +175,7 @@ public interface ReportDao {
 
     /**
      * The follow-ups of run {@code run} by kind, listed and held out apart: how many customers, and how many came back
-     * — a customer-pay visit in ({@code asOf}, {@code upTo}], as a backtest counts it (docs/domain.md §5).
+     * — a customer-pay visit in ({@code asOf}, {@code upTo}], as a backtest counts it (docs/domain.md §6).
      */
     @SqlQuery("""
             SELECT f.kind, f.held_out, COUNT(DISTINCT f.customer_id) AS customers,

@@ -24,7 +24,7 @@ import jipan.lifecycle.LiveRules;
 
 /**
  * Backtests: the live rules, and a candidate beside them, judged by what the stored customers did after a past date
- * (docs/domain.md §5.1). Each backtest is kept; the latest one of the live rules gives the observed return rates
+ * (docs/domain.md §6.1). Each backtest is kept; the latest one of the live rules gives the observed return rates
  * shown beside answers and call lists.
  */
 @Path("/api/v1/rules/backtests")

@@ -33,7 +33,7 @@ import jipan.core.facts.Visit;
  * who receives most of their cars, and each lead a sales consultant; complaints are answered in a day or two and
  * most are resolved within weeks.
  *
- * <p>Its customers behave as the backtest expects of real ones (docs/domain.md §5.4): one in three stops coming at
+ * <p>Its customers behave as the backtest expects of real ones (docs/domain.md §6.4): one in three stops coming at
  * some point, so a customer the rules call AT_RISK or LOST comes back less often than an ACTIVE one; and the staff
  * worked the call list of the classification a year before {@code until}, so a listed AT_RISK customer comes back
  * a little more often than one the holdout kept off the list.

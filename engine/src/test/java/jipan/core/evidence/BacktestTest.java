@@ -19,7 +19,7 @@ import jipan.core.documents.CustomerFactsReader;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every backtest metric computed on the eight hand-made customers of docs/domain.md §5.1, figures worked out by hand
+ * Every backtest metric computed on the eight hand-made customers of docs/domain.md §6.1, figures worked out by hand
  * there: the live rules, and a candidate that calls a customer AT_RISK after four months without a visit.
  */
 class BacktestTest {
