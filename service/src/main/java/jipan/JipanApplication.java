@@ -39,6 +39,7 @@ import jipan.db.WorkHeartbeat;
 import jipan.db.WorkOwner;
 import jipan.demo.DemoDataCommand;
 import jipan.evidence.Backtests;
+import jipan.evidence.ObservedRates;
 import jipan.health.DatabaseHealthCheck;
 import jipan.health.RulesHealthCheck;
 import jipan.imports.ImportJobs;
@@ -159,7 +160,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());
         ClassifyResource classify = new ClassifyResource(rules, reader, limit, metrics);
         jersey.register(classify);
-        jersey.register(new CustomerResource(store, runs, rules, reader, limit));
+        ObservedRates observed = new ObservedRates(database.jdbi());
+        jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed));
         jersey.register(new RulesResource(rules, versions, Path.of(configuration.getRules().getDirectory()),
                 new RuleImpact(store), configuration.getRules().fixturesDirectory()));
         jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json)));

@@ -1,5 +1,6 @@
 package jipan.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import jipan.core.Classification;
@@ -16,11 +17,28 @@ import jipan.core.facts.Tier;
 
 /**
  * One customer's classification as SPEC §5 names its fields, read in one language: each reason with the rule's
- * display name ({@code name}) and its sentence, each follow-up with why (issue 26).
+ * display name ({@code name}) and its sentence, each follow-up with why (issue 26). {@code observed}: how customers
+ * like this one did in the latest backtest (docs/domain.md §6.2), only on the stored customer's answer and left out
+ * of the JSON when there is none.
  */
 public record CustomerResult(String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
                              Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
-                             List<LeadResult> leads, List<FollowUpText> followUps, List<ReasonText> reasons) {
+                             List<LeadResult> leads, List<FollowUpText> followUps, List<ReasonText> reasons,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) ObservedRate observed) {
+
+    /** An answer without an observed rate. */
+    public CustomerResult(String customerId, Tier tier, Integer customerPayVisits12m, LocalDate lastVisit,
+                          Churn churn, LoyaltyResult loyalty, BaseGrade baseGrade, List<VehicleResult> vehicles,
+                          List<LeadResult> leads, List<FollowUpText> followUps, List<ReasonText> reasons) {
+        this(customerId, tier, customerPayVisits12m, lastVisit, churn, loyalty, baseGrade, vehicles, leads, followUps,
+                reasons, null);
+    }
+
+    /** The same answer with how customers like this one did. */
+    public CustomerResult withObserved(ObservedRate rate) {
+        return new CustomerResult(customerId, tier, customerPayVisits12m, lastVisit, churn, loyalty, baseGrade,
+                vehicles, leads, followUps, reasons, rate);
+    }
 
     /** An answer read in a language, with the texts of the rules that made it. */
     public static CustomerResult of(Classification classification, RuleTexts texts, Lang lang) {

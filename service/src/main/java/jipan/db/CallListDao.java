@@ -1,5 +1,6 @@
 package jipan.db;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,59 +17,106 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface CallListDao {
 
-    /**
-     * The follow-ups {@code p} of run {@code :run} the call list shows (not held out) with their outcomes {@code o}, filtered by {@code :kind},
-     * {@code :assignee}, {@code :person} ('' for any), {@code :dueBy} and {@code :state} (open, handled, all): one
-     * filter for a list's page and its count.
-     */
-    String TASKS = """
-                  FROM follow_up p
-                  LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
-                       AND o.subject = p.subject AND o.basis = p.basis
-                  WHERE p.run_id = :run AND p.held_out = FALSE AND (:kind = '' OR p.kind = :kind) AND (:assignee = '' OR p.assignee = :assignee)
+    /** The filter of {@link #TASKS}, on the follow-ups {@code p}. */
+    String TASK_FILTER = """
+                  WHERE p.run_id = :run AND p.held_out = FALSE AND (:kind = '' OR p.kind = :kind)
+                    AND (:assignee = '' OR p.assignee = :assignee)
                     AND (:person = '' OR p.person = :person)
                     AND (p.due IS NULL OR p.due <= :dueBy)
                     AND (:state = 'all' OR (:state = 'open' AND o.outcome IS NULL)
                          OR (:state = 'handled' AND o.outcome IS NOT NULL))
             """;
 
-    /** A line of a call list: the follow-up, the customer, the vehicle, the run's view and any outcome. */
+    /**
+     * The follow-ups {@code p} of run {@code :run} the call list shows (not held out) with their outcomes {@code o},
+     * filtered by {@code :kind}, {@code :assignee}, {@code :person} ('' for any), {@code :dueBy} and {@code :state} (open, handled, all): one
+     * filter for a list's page and its count.
+     */
+    String TASKS = """
+                  FROM follow_up p
+                  LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
+                       AND o.subject = p.subject AND o.basis = p.basis
+            """ + TASK_FILTER;
+
+    /**
+     * A line of a call list: the follow-up, the customer, the vehicle, the run's view, any outcome, and the observed
+     * return rate of the customer's tier and churn state in backtest {@code :backtest} (null without one).
+     */
     record CallListRow(String customerId, String name, String phone, String kind, String subject, String model,
                        int priority, LocalDate due, String assignee, String person, String basis, String reason,
                        LocalDate lastVisit, String tier, String churn, String baseGrade, String outcome,
-                       String churnReason, Integer satisfaction, String note, String handledBy, Instant handledAt) {
+                       String churnReason, Integer satisfaction, String note, String handledBy, Instant handledAt,
+                       BigDecimal observedReturnRate) {
     }
 
-    /**
-     * One page of a run's call list, by due date, priority, customer: each follow-up with the customer's name and
-     * phone, the vehicle it is about (when its subject is a VIN), the last visit and the run's tier, churn and
-     * grade, and the outcome recorded for the same task. {@code kind} and {@code assignee} '' mean any; {@code dueBy}
-     * is the latest due date listed; {@code state} is {@code open} (no outcome), {@code handled} or {@code all}.
-     * A task without a due date comes last, as in the classify answer, on H2 and PostgreSQL alike (their default
-     * orders of NULL differ). The page is cut from the follow-ups alone before anything is joined to it: the names, the run's result and
-     * the last visit are looked up for the page's lines only.
-     */
-    @SqlQuery("""
+    /** What a page's lines show, joined to the page's follow-ups {@code f} once the page is cut. */
+    String LINE = """
             SELECT f.customer_id, c.name, c.phone, f.kind, f.subject, v.model, f.priority, f.due, f.assignee, f.person,
                    f.basis, f.reason,
                    (SELECT MAX(visit_date) FROM visit x WHERE x.customer_id = f.customer_id AND x.visit_date <= run.as_of)
                        AS last_visit,
                    r.tier, r.churn, r.base_grade, f.outcome, f.churn_reason, f.satisfaction, f.note, f.handled_by,
-                   f.handled_at
-            FROM (SELECT p.*, o.outcome, o.churn_reason, o.satisfaction, o.note, o.handled_by, o.handled_at
-            """ + TASKS + """
-                  ORDER BY p.due NULLS LAST, p.priority, p.customer_id, p.kind, p.subject
-                  LIMIT :limit OFFSET :offset) f
+                   f.handled_at, bc.share AS observed_return_rate
+            """;
+
+    /** The tables a page's lines are joined to. */
+    String JOINS = """
             JOIN classification_run run ON run.id = f.run_id
             JOIN customer c ON c.id = f.customer_id
             JOIN classification_result r ON r.run_id = f.run_id AND r.customer_id = f.customer_id
             LEFT JOIN vehicle v ON v.vin = f.subject
+            LEFT JOIN backtest_cell bc ON bc.backtest_id = :backtest AND bc.tier = COALESCE(r.tier, 'NONE')
+                 AND bc.churn = COALESCE(r.churn, 'NONE')
+            """;
+
+    /**
+     * One page of a run's call list, by due date, priority, customer: each follow-up with the customer's name and
+     * phone, the vehicle it is about (when its subject is a VIN), the last visit and the run's tier, churn and
+     * grade, the outcome recorded for the same task, and the observed return rate of backtest {@code backtest}
+     * (-1: none). {@code kind} and {@code assignee} '' mean any; {@code dueBy}
+     * is the latest due date listed; {@code state} is {@code open} (no outcome), {@code handled} or {@code all}.
+     * A task without a due date comes last, as in the classify answer, on H2 and PostgreSQL alike (their default
+     * orders of NULL differ). The page is cut from the follow-ups alone before anything is joined to it: the names, the run's result and
+     * the last visit are looked up for the page's lines only.
+     */
+    @SqlQuery(LINE + """
+            FROM (SELECT p.*, o.outcome, o.churn_reason, o.satisfaction, o.note, o.handled_by, o.handled_at
+            """ + TASKS + """
+                  ORDER BY p.due NULLS LAST, p.priority, p.customer_id, p.kind, p.subject
+                  LIMIT :limit OFFSET :offset) f
+            """ + JOINS + """
             ORDER BY f.due NULLS LAST, f.priority, f.customer_id, f.kind, f.subject
             """)
     @RegisterConstructorMapper(CallListRow.class)
     List<CallListRow> page(@Bind("run") long run, @Bind("kind") String kind, @Bind("assignee") String assignee,
-                           @Bind("person") String person, @Bind("dueBy") LocalDate dueBy, @Bind("state") String state, @Bind("limit") int limit,
-                           @Bind("offset") long offset);
+                           @Bind("person") String person, @Bind("dueBy") LocalDate dueBy, @Bind("state") String state,
+                           @Bind("backtest") long backtest, @Bind("limit") int limit, @Bind("offset") long offset);
+
+    /**
+     * The same page ordered by the observed return rate of the customer's tier and churn state, lowest first (the
+     * customers least likely to come back on their own), then as {@link #page}; lines without a rate come last.
+     */
+    @SqlQuery(LINE + """
+            FROM (SELECT p.*, o.outcome, o.churn_reason, o.satisfaction, o.note, o.handled_by, o.handled_at,
+                         oc.share AS observed
+                  FROM follow_up p
+                  LEFT JOIN follow_up_outcome o ON o.customer_id = p.customer_id AND o.kind = p.kind
+                       AND o.subject = p.subject AND o.basis = p.basis
+                  JOIN classification_result orr ON orr.run_id = p.run_id AND orr.customer_id = p.customer_id
+                  LEFT JOIN backtest_cell oc ON oc.backtest_id = :backtest AND oc.tier = COALESCE(orr.tier, 'NONE')
+                       AND oc.churn = COALESCE(orr.churn, 'NONE')
+            """ + TASK_FILTER + """
+                  ORDER BY observed NULLS LAST, p.due NULLS LAST, p.priority, p.customer_id, p.kind, p.subject
+                  LIMIT :limit OFFSET :offset) f
+            """ + JOINS + """
+            ORDER BY f.observed NULLS LAST, f.due NULLS LAST, f.priority, f.customer_id, f.kind, f.subject
+            """)
+    @RegisterConstructorMapper(CallListRow.class)
+    List<CallListRow> pageByObserved(@Bind("run") long run, @Bind("kind") String kind,
+                                     @Bind("assignee") String assignee, @Bind("person") String person,
+                                     @Bind("dueBy") LocalDate dueBy, @Bind("state") String state,
+                                     @Bind("backtest") long backtest, @Bind("limit") int limit,
+                                     @Bind("offset") long offset);
 
     @SqlQuery("""
             SELECT COUNT(*)

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -42,13 +44,29 @@ public interface EvidenceDao {
             """)
     List<BacktestRow> backtests(@Bind("limit") int limit);
 
-    /** The latest backtest that scored {@code version} as the live rules. */
-    @SqlQuery("SELECT * FROM backtest WHERE live_version = :version ORDER BY id DESC LIMIT 1")
-    Optional<BacktestRow> latestOf(@Bind("version") String version);
+    /** A (tier, churn) cell of a backtest's live rules. */
+    record CellRow(long backtestId, String tier, String churn, int customers, int cameBack, java.math.BigDecimal share) {
+    }
 
-    /** The latest backtest of any rule set. */
-    @SqlQuery("SELECT * FROM backtest ORDER BY id DESC LIMIT 1")
-    Optional<BacktestRow> latest();
+    @SqlBatch("""
+            INSERT INTO backtest_cell (backtest_id, tier, churn, customers, came_back, share)
+            VALUES (:backtestId, :tier, :churn, :customers, :cameBack, :share)
+            """)
+    void insertCells(@BindMethods List<CellRow> cells);
+
+    /** The backtest whose cells give the observed rates of {@code version}: its latest, else the latest of any. */
+    @SqlQuery("""
+            SELECT * FROM (SELECT id, created_at, created_by, as_of, horizon_months, live_version, candidate_version,
+                                  customers, '' AS result_json,
+                                  CASE WHEN live_version = :version THEN 0 ELSE 1 END AS rank
+                           FROM backtest) b
+            ORDER BY rank, id DESC LIMIT 1
+            """)
+    Optional<BacktestRow> observedSource(@Bind("version") String version);
+
+    @SqlQuery("SELECT * FROM backtest_cell WHERE backtest_id = :id AND tier = :tier AND churn = :churn")
+    @RegisterConstructorMapper(CellRow.class)
+    Optional<CellRow> cell(@Bind("id") long backtestId, @Bind("tier") String tier, @Bind("churn") String churn);
 
     /** The day of the latest repair order stored: the store's data reach this far. */
     @SqlQuery("SELECT MAX(visit_date) FROM visit")

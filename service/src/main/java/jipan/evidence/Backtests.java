@@ -76,8 +76,19 @@ public final class Backtests {
         BacktestResult result = backtest.result();
         String candidateVersion = candidate == null ? null : candidate.rulesetVersion();
         String who = author.length() > 100 ? author.substring(0, 100) : author;
-        long id = jdbi.withExtension(EvidenceDao.class, dao -> dao.insertBacktest(who, date, horizonMonths,
-                live.rulesetVersion(), candidateVersion, result.customers(), write(result)));
+        long id = jdbi.inTransaction(handle -> {
+            EvidenceDao dao = handle.attach(EvidenceDao.class);
+            long stored = dao.insertBacktest(who, date, horizonMonths, live.rulesetVersion(), candidateVersion,
+                    result.customers(), write(result));
+            List<EvidenceDao.CellRow> cells = result.live().byTierAndChurn().stream()
+                    .map(cell -> new EvidenceDao.CellRow(stored, cell.tier(), cell.churn(), cell.customers(),
+                            cell.cameBack(), cell.cameBackShare()))
+                    .toList();
+            if (!cells.isEmpty()) {
+                dao.insertCells(cells);
+            }
+            return stored;
+        });
         return find(id).orElseThrow();
     }
 
@@ -91,14 +102,6 @@ public final class Backtests {
                 .map(row -> new BacktestReport(row.id(), row.createdAt(), row.createdBy(), row.liveVersion(),
                         row.candidateVersion(), null))
                 .toList();
-    }
-
-    /**
-     * The latest backtest that scored {@code version} as the live rules, else the latest of any: where the observed
-     * return rates shown beside an answer come from.
-     */
-    public Optional<BacktestReport> latestFor(String version) {
-        return jdbi.withExtension(EvidenceDao.class, dao -> dao.latestOf(version).or(dao::latest)).map(this::report);
     }
 
     private BacktestReport report(EvidenceDao.BacktestRow row) {

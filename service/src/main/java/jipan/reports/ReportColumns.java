@@ -154,12 +154,13 @@ public final class ReportColumns {
             Map.entry("heldOutShare", "对照组回厂率"),
             Map.entry("difference", "回厂率差（增量）"),
             Map.entry("differenceLow", "差值95%置信下限"),
-            Map.entry("differenceHigh", "差值95%置信上限"));
+            Map.entry("differenceHigh", "差值95%置信上限"),
+            Map.entry("observedReturnRate", "同类客户回厂率"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share", "visitShare", "laterBoughtShare", "earlierShare",
             "laterShare", "vehicleShare", "retainedRate", "customerGrowth", "visitGrowth", "winRate", "listedShare",
-            "heldOutShare", "difference", "differenceLow", "differenceHigh");
+            "heldOutShare", "difference", "differenceLow", "differenceHigh", "observedReturnRate");
 
     private ReportColumns() {
     }

@@ -63,7 +63,7 @@ public class CallListResource {
                          @QueryParam("assignee") String assignee,
                          @QueryParam("person") @Size(max = 200) String person,
                          @QueryParam("dueBy") LocalDate dueBy,
-                         @QueryParam("state") String state,
+                         @QueryParam("state") String state, @QueryParam("order") String order,
                          @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                          @QueryParam("size") @Min(1) @Max(1_000) Integer size,
                          @QueryParam("format") String format, @QueryParam("lang") String lang,
@@ -72,10 +72,12 @@ public class CallListResource {
         check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
         String download = Downloads.format(format);
         check("state", state, CallLists.STATES.toArray(String[]::new));
+        check("order", order, CallLists.ORDERS.toArray(String[]::new));
         Lang language = Downloads.lang(lang, headers);
         boolean chinese = language == Lang.ZH;
         if (download != null) {
-            CallList all = lists.page(run, kind, assignee, person, dueBy, state, 1, CallLists.MAX_LINES, language);
+            CallList all = lists.page(run, kind, assignee, person, dueBy, state, order, 1, CallLists.MAX_LINES,
+                    language);
             String name = "call-list_" + all.runId() + (kind == null ? "" : "_" + kind)
                     + (assignee == null ? "" : "_" + assignee) + "." + download;
             // a Chinese download shows the labels of values (挽留回访, 服务顾问 …); an English one the values
@@ -84,7 +86,7 @@ public class CallListResource {
             return Downloads.rows(download, Table.of(chinese ? "跟进任务" : "Call list", CallList.Item.class, items,
                     chinese), name);
         }
-        return Response.ok(lists.page(run, kind, assignee, person, dueBy, state, page == null ? 1 : page,
+        return Response.ok(lists.page(run, kind, assignee, person, dueBy, state, order, page == null ? 1 : page,
                 size == null ? 100 : size, language),
                 MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -37,6 +37,7 @@ import jipan.api.StoredClassification;
 import jipan.api.UpsertRequestBody;
 import jipan.api.UpsertResult;
 import jipan.auth.Roles;
+import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.Lang;
 import jipan.core.CustomerFacts;
@@ -44,6 +45,7 @@ import jipan.core.CustomerUpsert;
 import jipan.core.Limits;
 import jipan.core.documents.CustomerFactsReader;
 import jipan.db.CustomerStore;
+import jipan.evidence.ObservedRates;
 import jipan.lifecycle.LiveRules;
 import jipan.runs.ClassificationRuns;
 
@@ -57,9 +59,11 @@ public class CustomerResource {
     private final LiveRules rules;
     private final CustomerFactsReader reader;
     private final BatchLimit limit;
+    private final ObservedRates observed;
 
     public CustomerResource(CustomerStore store, ClassificationRuns runs, LiveRules rules,
-                            CustomerFactsReader reader, BatchLimit limit) {
+                            CustomerFactsReader reader, BatchLimit limit, ObservedRates observed) {
+        this.observed = observed;
         this.store = store;
         this.runs = runs;
         this.rules = rules;
@@ -110,8 +114,10 @@ public class CustomerResource {
         Lang language = Downloads.lang(lang, headers);
         CustomerFacts customer = stored(id);
         Classifier classifier = rules.current();
-        return new ClassifyResponse(date, classifier.rulesetVersion(),
-                List.of(CustomerResult.of(classifier.classify(date, customer), classifier.rules().texts(), language)));
+        Classification answer = classifier.classify(date, customer);
+        CustomerResult result = CustomerResult.of(answer, classifier.rules().texts(), language);
+        return new ClassifyResponse(date, classifier.rulesetVersion(), List.of(observed.of(classifier.rulesetVersion(),
+                answer.tier(), answer.churn(), language).map(result::withObserved).orElse(result)));
     }
 
     /** Every stored classification of the customer, latest first. */

@@ -16,6 +16,7 @@ import jipan.core.Lang;
 import jipan.core.ReasonText;
 import jipan.core.documents.JsonSettings;
 import jipan.db.CallListDao;
+import jipan.db.EvidenceDao;
 import jipan.db.ClassificationRunDao;
 import jipan.db.ClassificationRunRow;
 import jipan.reports.ReportParameterException;
@@ -47,13 +48,17 @@ public final class CallLists {
         this.clock = clock;
     }
 
+    /** The orders a list can be in: by due date and priority, or by the observed return rate, lowest first. */
+    public static final List<String> ORDERS = List.of("due", "observed");
+
     /**
      * Page {@code page} (from 1) of {@code size} lines of run {@code run} (null: the latest finished), only
      * {@code kind} and {@code assignee} when given, due by {@code dueBy} when given, in {@code state} (one of
-     * {@link #STATES}; null: open), each task's reason in {@code lang}.
+     * {@link #STATES}; null: open), each task's reason in {@code lang}, in {@code order} (one of {@link #ORDERS};
+     * null: due), each line with the observed return rate of the latest backtest of the run's rules.
      */
-    public CallList page(Long run, String kind, String assignee, String person, LocalDate dueBy, String state, int page,
-                         int size, Lang lang) {
+    public CallList page(Long run, String kind, String assignee, String person, LocalDate dueBy, String state,
+                         String order, int page, int size, Lang lang) {
         String s = state == null ? "open" : state;
         return jdbi.withHandle(handle -> {
             ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
@@ -66,14 +71,23 @@ public final class CallLists {
             String p = person == null ? "" : person;
             LocalDate by = dueBy == null ? NO_LIMIT : dueBy;
             StoredResults.Rules rules = StoredResults.Rules.of(runs.runRules(id));
-            List<CallList.Item> items = lists.page(id, k, a, p, by, s, size, (long) (page - 1) * size).stream()
+            Optional<EvidenceDao.BacktestRow> source = handle.attach(EvidenceDao.class)
+                    .observedSource(found.rulesetVersion());
+            long backtest = source.map(EvidenceDao.BacktestRow::id).orElse(-1L);
+            long offset = (long) (page - 1) * size;
+            List<CallListDao.CallListRow> rows = "observed".equals(order)
+                    ? lists.pageByObserved(id, k, a, p, by, s, backtest, size, offset)
+                    : lists.page(id, k, a, p, by, s, backtest, size, offset);
+            List<CallList.Item> items = rows.stream()
                     .map(r -> new CallList.Item(r.customerId(), r.name(), r.phone(), r.kind(), r.subject(), r.model(),
                             r.priority(), r.due(), r.assignee(), r.person(), r.basis(),
                             StoredResults.followUpReason(RESULTS, r.reason(), rules, lang), r.lastVisit(), r.tier(),
                             r.churn(), r.baseGrade(), r.outcome(), r.churnReason(), r.satisfaction(), r.note(),
-                            r.handledBy(), r.handledAt()))
+                            r.handledBy(), r.handledAt(), r.observedReturnRate()))
                     .toList();
-            return new CallList(id, found.asOf(), s, lists.size(id, k, a, p, by, s), page, size, items);
+            return new CallList(id, found.asOf(), s, lists.size(id, k, a, p, by, s), page, size, items,
+                    source.map(b -> new CallList.ObservedFrom(b.id(), b.asOf(), b.horizonMonths(), b.liveVersion()))
+                            .orElse(null));
         });
     }
 

@@ -16,3 +16,15 @@ CREATE INDEX backtest_by_live_version ON backtest (live_version, id);
 -- A task the rules decided but the call list does not show: held out by a hash of customer and kind
 -- (callLists.holdout), so the customers who were called can be compared with like customers who were not.
 ALTER TABLE follow_up ADD COLUMN held_out BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- The live rules' return rate per tier and churn state in a backtest: the observed rate shown beside an answer and
+-- by which a call list can be ordered.
+CREATE TABLE backtest_cell (
+    backtest_id  BIGINT        NOT NULL REFERENCES backtest (id),
+    tier         VARCHAR(20)   NOT NULL,
+    churn        VARCHAR(20)   NOT NULL,
+    customers    INTEGER       NOT NULL,
+    came_back    INTEGER       NOT NULL,
+    share        DECIMAL(5, 4),
+    PRIMARY KEY (backtest_id, tier, churn)
+);

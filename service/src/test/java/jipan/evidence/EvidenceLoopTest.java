@@ -175,4 +175,34 @@ class EvidenceLoopTest {
             assertThat(csv.readEntity(String.class)).contains("对照组回厂率", "差值95%置信下限", "挽留回访");
         }
     }
+
+    @Test
+    @Order(4)
+    void theLatestBacktestsReturnRatesStandBesideTheAnswersAndOrderTheCallList() throws Exception {
+        long backtest = ok("GET", "/rules/backtests", null).get(0).get("id").asLong();
+        JsonNode list = ok("GET", "/call-lists?kind=RETENTION_CALL&order=observed&size=1000", null);
+        assertThat(list.get("observedFrom").get("backtestId").asLong()).isEqualTo(backtest);
+        java.math.BigDecimal previous = java.math.BigDecimal.ZERO;
+        for (JsonNode item : list.get("items")) {
+            java.math.BigDecimal rate = item.get("observedReturnRate").decimalValue();
+            assertThat(rate).as("lowest first").isGreaterThanOrEqualTo(previous);
+            previous = rate;
+        }
+        JsonNode first = list.get("items").get(0);
+
+        JsonNode zh = ok("GET", "/customers/" + first.get("customerId").asText() + "/classification?asOf="
+                + list.get("asOf").asText() + "&lang=zh", null).get("results").get(0).get("observed");
+        assertThat(zh.get("share").decimalValue()).isEqualByComparingTo(first.get("observedReturnRate").decimalValue());
+        assertThat(zh.get("backtestId").asLong()).isEqualTo(backtest);
+        assertThat(zh.get("text").asText()).startsWith("同类客户（").contains("个月内回厂率", "回测 #" + backtest);
+        JsonNode en = ok("GET", "/customers/" + first.get("customerId").asText() + "/classification?asOf="
+                + list.get("asOf").asText(), null).get("results").get(0).get("observed");
+        assertThat(en.get("text").asText()).startsWith("Customers like this (").contains("came back within 6 months");
+        try (Response bad = call("GET", "/call-lists?order=sideways", null)) {
+            assertThat(bad.getStatus()).isEqualTo(400);
+            assertThat(bad.readEntity(String.class)).contains("order");
+        }
+        JsonNode classify = ok("POST", "/classify", TestRequests.json("three-customer-pay-visits.json"));
+        assertThat(classify.get("results").get(0).has("observed")).as("the stateless answer has none").isFalse();
+    }
 }

@@ -169,7 +169,7 @@ class ClassificationRunsTest {
             long run = runs.execute(runs.create(AS_OF).id(), done -> { }).id();
             CallLists lists = new CallLists(database.jdbi());
 
-            CallList all = lists.page(null, null, null, null, null, null, 1, 100, Lang.EN);
+            CallList all = lists.page(null, null, null, null, null, null, null, 1, 100, Lang.EN);
             assertThat(all.runId()).isEqualTo(run);
             assertThat(all.total()).isEqualTo(2);
             assertThat(all.items()).extracting(CallList.Item::kind)
@@ -186,20 +186,20 @@ class ClassificationRunsTest {
             // the task goes to the advisor of the customer's latest repair order; the list filters by person
             assertThat(call.assignee()).isEqualTo("SERVICE_ADVISOR");
             assertThat(call.person()).isEqualTo("王芳");
-            assertThat(lists.page(run, null, null, "王芳", null, null, 1, 100, Lang.EN).items())
+            assertThat(lists.page(run, null, null, "王芳", null, null, null, 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-AT-RISK");
-            assertThat(lists.page(run, null, null, "李强", null, null, 1, 100, Lang.EN).total()).isZero();
+            assertThat(lists.page(run, null, null, "李强", null, null, null, 1, 100, Lang.EN).total()).isZero();
             CallList.Item reminder = all.items().get(1);
             assertThat(reminder.subject()).isEqualTo("LCALL000000000002");
             assertThat(reminder.model()).isEqualTo("英朗");
             assertThat(reminder.due()).isEqualTo(LocalDate.of(2012, 10, 18)); // 14 days before the first maintenance
             assertThat(reminder.person()).isNull(); // nobody received the new car yet: the role does it
 
-            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, null, 1, 100, Lang.EN).total()).isEqualTo(1);
-            assertThat(lists.page(run, null, "MANAGER", null, null, null, 1, 100, Lang.EN).items()).isEmpty();
-            assertThat(lists.page(run, null, null, null, LocalDate.of(2012, 10, 17), null, 1, 100, Lang.EN).items())
+            assertThat(lists.page(run, "FIRST_MAINTENANCE_REMINDER", null, null, null, null, null, 1, 100, Lang.EN).total()).isEqualTo(1);
+            assertThat(lists.page(run, null, "MANAGER", null, null, null, null, 1, 100, Lang.EN).items()).isEmpty();
+            assertThat(lists.page(run, null, null, null, LocalDate.of(2012, 10, 17), null, null, 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-AT-RISK");
-            CallList second = lists.page(run, null, null, null, null, null, 2, 1, Lang.EN);
+            CallList second = lists.page(run, null, null, null, null, null, null, 2, 1, Lang.EN);
             assertThat(second.total()).isEqualTo(2);
             assertThat(second.items()).extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
 
@@ -208,9 +208,9 @@ class ClassificationRunsTest {
                     FollowUpKind.RETENTION_CALL, "K-AT-RISK", OutcomeRequest.Outcome.DONE,
                     "  comes Monday "), "test caller").orElseThrow();
             assertThat(done.basis()).isEqualTo("last visit 2012-02-01");
-            assertThat(lists.page(run, null, null, null, null, "open", 1, 100, Lang.EN).items())
+            assertThat(lists.page(run, null, null, null, null, "open", null, 1, 100, Lang.EN).items())
                     .extracting(CallList.Item::customerId).containsExactly("K-NEW-CAR");
-            CallList.Item handled = lists.page(run, null, null, null, null, "handled", 1, 100, Lang.EN).items().get(0);
+            CallList.Item handled = lists.page(run, null, null, null, null, "handled", null, 1, 100, Lang.EN).items().get(0);
             assertThat(handled.outcome()).isEqualTo("DONE");
             assertThat(handled.note()).isEqualTo("comes Monday");
             assertThat(handled.handledBy()).isEqualTo("test caller");
@@ -224,7 +224,7 @@ class ClassificationRunsTest {
                     .orElseThrow();
             assertThat(learnt.person()).isEqualTo("王芳");
             assertThat(learnt.churnReason()).isEqualTo(ChurnReason.PRICE);
-            CallList.Item relisted = lists.page(run, null, null, null, null, "handled", 1, 100, Lang.EN).items().get(0);
+            CallList.Item relisted = lists.page(run, null, null, null, null, "handled", null, 1, 100, Lang.EN).items().get(0);
             assertThat(relisted.churnReason()).isEqualTo("PRICE");
             assertThat(relisted.satisfaction()).isEqualTo(4);
             CustomerFacts called = store.find("K-AT-RISK").orElseThrow();
