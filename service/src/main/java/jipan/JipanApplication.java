@@ -39,6 +39,7 @@ import jipan.db.WorkHeartbeat;
 import jipan.db.WorkOwner;
 import jipan.demo.DemoDataCommand;
 import jipan.evidence.Backtests;
+import jipan.evidence.Challengers;
 import jipan.evidence.ObservedRates;
 import jipan.health.DatabaseHealthCheck;
 import jipan.health.RulesHealthCheck;
@@ -53,6 +54,7 @@ import jipan.resources.BatchLimit;
 import jipan.resources.BacktestResource;
 import jipan.resources.CallListResource;
 import jipan.resources.CallerResource;
+import jipan.resources.ChallengerResource;
 import jipan.resources.LabelsResource;
 import jipan.resources.ProblemLanguage;
 import jipan.resources.ClassificationRunResource;
@@ -143,6 +145,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         runs.metrics(metrics);
         runs.owner(owner);
         runs.holdout(configuration.getCallLists().holdout());
+        Challengers challengers = new Challengers(database.jdbi(), versions, configuration::buildClassifier);
+        runs.challenger(challengers::classifier);
         runs.markInterrupted();
         ExecutorService runExecutor = lifecycle.executorService("classification-runs").minThreads(1).maxThreads(1)
                 .build();
@@ -164,7 +168,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed));
         jersey.register(new RulesResource(rules, versions, Path.of(configuration.getRules().getDirectory()),
                 new RuleImpact(store), configuration.getRules().fixturesDirectory()));
-        jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json)));
+        jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json), challengers));
+        jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor));
         jersey.register(new ImportResource(imports));
         jersey.register(new CallerResource());

@@ -14,6 +14,8 @@ const ASKS_WHY = ['RETENTION_CALL', 'WIN_BACK'];
 const CHURN_REASONS = ['PRICE', 'MOVED_AWAY', 'QUALITY', 'SERVICE_ATTITUDE', 'SOLD_VEHICLE', 'OTHER'];
 const ASSIGNEES = ['SERVICE_ADVISOR', 'SALES', 'MANAGER'];
 const STATES = ['open', 'handled', 'all'];
+/** By due date, or by the observed return rate of customers like this one, lowest first. */
+const ORDERS = ['due', 'observed'];
 const OUTCOMES = ['DONE', 'UNREACHABLE', 'DECLINED'];
 const SIZE = 50;
 
@@ -25,10 +27,11 @@ export async function callsPage(root) {
   const person = el('input', {type: 'text', id: 'calls-person', maxlength: 200});
   const dueBy = el('input', {type: 'date', id: 'calls-due-by'});
   const state = el('select', {id: 'calls-state'}, STATES.map(s => el('option', {value: s}, t('calls.state.' + s))));
+  const order = el('select', {id: 'calls-order'}, ORDERS.map(o => el('option', {value: o}, t('calls.order.' + o))));
   const list = el('div', {id: 'calls'});
   let page = 1;
   const filters = () => ({kind: kind.value, assignee: assignee.value, person: person.value.trim(),
-    dueBy: dueBy.value, state: state.value});
+    dueBy: dueBy.value, state: state.value, order: order.value});
 
   // What became of a task: its outcome once recorded, else a note field and one button per outcome.
   function outcomeCell(runId, item) {
@@ -62,7 +65,9 @@ export async function callsPage(root) {
       const answer = await api.get('/call-lists?' + api.query({...filters(), page, size: SIZE}));
       const pages = Math.max(1, Math.ceil(answer.total / SIZE));
       show(list, el('p', {id: 'calls-summary'}, t('data.run') + ' ' + answer.runId + ' · ' + t('impact.asOf') + ' '
-          + answer.asOf + ' · ' + number(answer.total) + ' ' + t('calls.tasks')),
+          + answer.asOf + ' · ' + number(answer.total) + ' ' + t('calls.tasks')
+          + (answer.observedFrom ? ' · ' + t('calls.observedFrom').replace('{id}', answer.observedFrom.backtestId)
+            .replace('{months}', answer.observedFrom.horizonMonths) : '')),
         table([
           {title: t('followUp.due'), value: i => i.due || ''},
           {title: t('followUp.priority'), value: i => String(i.priority)},
@@ -72,7 +77,9 @@ export async function callsPage(root) {
           {title: t('customers.phone'), value: i => i.phone || ''},
           {title: t('followUp.subject'), value: i => i.subject + (i.model ? ' · ' + i.model : '')},
           {title: t('followUp.assignee'), value: i => i.person ? i.person + ' · ' + label(i.assignee) : label(i.assignee)},
-          {title: t('impact.tier'), value: i => label(i.tier)},
+          {title: t('impact.tier'), value: i => label(i.tier) + (i.churnStatus ? ' · ' + label(i.churnStatus) : '')},
+          {title: t('calls.observed'), value: i => i.observedReturnRate == null ? ''
+            : (Number(i.observedReturnRate) * 100).toFixed(0) + ' %'},
           {title: t('calls.lastVisit'), value: i => i.lastVisit || ''},
           {title: t('data.reason'), value: i => i.reason},
           {title: t('calls.outcome'), value: i => outcomeCell(answer.runId, i)},
@@ -102,6 +109,7 @@ export async function callsPage(root) {
       el('label', {for: 'calls-person'}, t('calls.person')), person,
       el('label', {for: 'calls-due-by'}, t('calls.dueBy')), dueBy,
       el('label', {for: 'calls-state'}, t('calls.state')), state,
+      el('label', {for: 'calls-order'}, t('calls.order')), order,
       el('button', {type: 'submit', class: 'primary', id: 'calls-apply'}, t('dashboard.apply')),
       el('button', {type: 'button', id: 'calls-download', onclick: () => download('csv')}, t('dashboard.download.csv')),
       el('button', {type: 'button', id: 'calls-download-xlsx', onclick: () => download('xlsx')},

@@ -105,6 +105,7 @@ function result(r) {
     el('dl', {class: 'facts', id: 'classification-facts'},
       el('dt', {}, t('impact.tier')), el('dd', {id: 'result-tier'}, label(r.tier)),
       el('dt', {}, t('impact.churn')), el('dd', {id: 'result-churn'}, label(r.churn)),
+      r.observed ? [el('dt', {}, t('customers.observed')), el('dd', {id: 'result-observed'}, r.observed.text)] : null,
       el('dt', {}, t('customers.loyalty')), el('dd', {}, loyalty.score === undefined ? '' : loyalty.score + ' / 10 · '
         + label(loyalty.level)),
       el('dt', {}, t('impact.baseGrade')), el('dd', {}, label(r.baseGrade)),

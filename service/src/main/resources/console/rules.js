@@ -72,6 +72,8 @@ export async function rulesPage(root) {
   const asOf = el('input', {type: 'date', id: 'impact-as-of',
     value: runs.length ? runs[0].asOf : new Date().toISOString().substring(0, 10)});
   const comment = el('input', {type: 'text', id: 'publish-comment', maxlength: 1000, placeholder: t('publish.comment')});
+  const horizon = el('select', {id: 'backtest-horizon'}, [3, 6, 12].map(months =>
+    el('option', {value: String(months), selected: months === 6}, months + ' ' + t('backtest.months'))));
 
   const actions = el('div', {class: 'actions'},
     el('button', {id: 'validate', onclick: () => run(async files => {
@@ -84,6 +86,19 @@ export async function rulesPage(root) {
     el('label', {for: 'impact-as-of', class: 'inline'}, t('impact.asOf')), asOf,
     el('button', {id: 'impact', onclick: () => run(async files =>
       show(result, impactReport(await api.post('/rules/impact', {files, asOf: asOf.value}))))}, t('action.impact')),
+    el('label', {for: 'backtest-horizon', class: 'inline'}, t('backtest.horizon')), horizon,
+    el('button', {id: 'backtest', onclick: async () => {
+      // with no setting changed, the live rules alone are tested
+      show(result, el('p', {class: 'loading'}, t('backtest.running')));
+      try {
+        const list = changes();
+        const body = {horizonMonths: Number(horizon.value)};
+        if (list.length) body.files = (await api.post('/rules/settings/changes', {changes: list})).files;
+        show(result, backtestReport(await api.post('/rules/backtests', body)));
+      } catch (error) {
+        show(result, failure(error));
+      }
+    }}, t('action.backtest')),
     comment,
     el('button', {id: 'publish', class: 'primary', onclick: () => run(async files => {
       const outcome = await api.post('/rules/publish', withFixtures({files, comment: comment.value || null}));
@@ -189,6 +204,49 @@ function impactReport(report) {
     el('p', {}, t('impact.customers') + ': ' + number(report.customers) + ' · ' + report.liveVersion + ' → ' + report.candidateVersion),
     OUTPUTS.filter(output => report.migrations[output]).map(output => matrix(output, report.migrations[output], examples)),
     examples);
+}
+
+const percent = share => share == null ? '—' : (Number(share) * 100).toFixed(1) + ' %';
+
+/**
+ * A backtest: the live rules and the candidate side by side — who came back per churn state and tier, the
+ * "will not come back" prediction's precision, recall and lift, per task kind, and the customers the candidate moves.
+ */
+function backtestReport(report) {
+  const r = report.result;
+  const both = r.candidate ? [r.live, r.candidate] : [r.live];
+  const heads = [t('backtest.live') + ' ' + report.liveVersion]
+    .concat(r.candidate ? [t('backtest.candidate') + ' ' + report.candidateVersion] : []);
+  const side = (title, rows) => el('table', {class: 'backtest'},
+    el('caption', {}, title),
+    el('thead', {}, el('tr', {}, el('th', {}, ''), heads.map(h => el('th', {}, h)))),
+    el('tbody', {}, rows.map(([name, values]) => el('tr', {}, el('th', {}, name), values.map(v => el('td', {}, v))))));
+  const cells = (pick, key) => [...new Set(both.flatMap(score => pick(score).map(key)))].map(value =>
+    [label(value), both.map(score => {
+      const cell = pick(score).find(c => key(c) === value);
+      return cell ? number(cell.customers) + ' · ' + percent(cell.cameBackShare) : '—';
+    })]);
+  const prediction = [['precision', 'backtest.precision'], ['recall', 'backtest.recall'], ['lift', 'backtest.lift']]
+    .map(([field, key]) => [t(key), both.map(score => field === 'lift'
+      ? (score.willNotComeBack.lift ?? '—') : percent(score.willNotComeBack[field]))]);
+  const kinds = [...new Set(both.flatMap(score => score.byFollowUp.map(c => c.kind)))];
+  const tasks = kinds.map(kind => [label(kind), both.map(score => {
+    const task = score.byFollowUp.find(c => c.kind === kind);
+    return task ? number(task.customers) + ' · ' + percent(task.cameBackShare) + ' · '
+      + (task.medianDaysToReturn ?? '—') + ' ' + t('backtest.days') : '—';
+  })]);
+  return el('div', {class: 'card', id: 'backtest-result'},
+    el('p', {}, t('backtest.summary').replace('{id}', report.id).replace('{asOf}', r.asOf)
+      .replace('{end}', r.horizonEnd).replace('{customers}', number(r.customers))),
+    el('p', {class: 'help'}, t('backtest.help')),
+    side(t('backtest.byChurn'), cells(score => score.byChurn, c => c.churn)),
+    side(t('backtest.byTier'), cells(score => score.byTier, c => c.tier)),
+    side(t('backtest.prediction') + ' · ' + t('backtest.baseRate') + ' ' + percent(r.live.willNotComeBack.baseRate),
+      prediction),
+    side(t('backtest.byTask'), tasks),
+    r.candidate ? el('p', {id: 'backtest-changed'}, t('backtest.changed').replace('{n}', number(r.changed)) + ' '
+      + r.moves.map(m => t('impact.' + m.output) + ' ' + label(m.from) + ' → ' + label(m.to) + ': '
+        + number(m.customers) + ' · ' + percent(m.cameBackShare)).join('; ')) : null);
 }
 
 /** A migration matrix as a heat map: rows the live answer, columns the candidate's; a cell opens its examples. */

@@ -138,6 +138,10 @@ public final class Labels {
         put("CUSTOMERS", "客户", "Customers");
         put("VEHICLES", "车辆", "Vehicles");
         put("REPAIR_ORDERS", "维修工单", "Repair orders");
+        // the challenger comparison (issue 29): which answer a line compares
+        put("TIER", "售后等级", "Tier");
+        put("CHURN", "流失状态", "Churn status");
+        put("BASE_GRADE", "基盘等级", "Base grade");
     }
 
     private Labels() {

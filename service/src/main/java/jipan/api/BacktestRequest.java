@@ -11,13 +11,15 @@ import java.util.Map;
  * What {@code POST /api/v1/rules/backtests} tests: the live rules, and a candidate when {@code files} /
  * {@code deleted} change them (as in {@link RuleChange}); the stored customers (the first {@code sample} in id
  * order, default 20,000) as of {@code asOf} (default: the latest data less the horizon), judged by what they did in
- * the {@code horizonMonths} after (default 6, at most 24).
+ * the {@code horizonMonths} after (default 6, at most 24). {@code challenger: true} tests the named challenger
+ * beside the live rules instead of a change.
  */
 public record BacktestRequest(@Size(max = 200) Map<String, String> files,
                               @Size(max = 200) List<String> deleted,
                               LocalDate asOf,
                               @Min(1) @Max(24) Integer horizonMonths,
-                              @Min(1) @Max(10_000_000) Integer sample) {
+                              @Min(1) @Max(10_000_000) Integer sample,
+                              Boolean challenger) {
     public static final int DEFAULT_HORIZON_MONTHS = 6;
 
     public RuleChange change() {

@@ -68,6 +68,59 @@ public interface EvidenceDao {
     @RegisterConstructorMapper(CellRow.class)
     Optional<CellRow> cell(@Bind("id") long backtestId, @Bind("tier") String tier, @Bind("churn") String churn);
 
+    /** The named challenger: a stored rule version every run also classifies with. */
+    record ChallengerRow(long seq, String namedBy, LocalDateTime namedAt) {
+    }
+
+    @SqlQuery("SELECT seq, named_by, named_at FROM rule_challenger WHERE id = 1")
+    @RegisterConstructorMapper(ChallengerRow.class)
+    Optional<ChallengerRow> challenger();
+
+    @SqlUpdate("DELETE FROM rule_challenger")
+    int clearChallenger();
+
+    @SqlUpdate("INSERT INTO rule_challenger (id, seq, named_by, named_at) VALUES (1, :seq, :namedBy, CURRENT_TIMESTAMP)")
+    void insertChallenger(@Bind("seq") long seq, @Bind("namedBy") String namedBy);
+
+    /** A customer's answer by the challenger in a run. */
+    record ChallengerResultRow(long runId, String customerId, String rulesetVersion, String tier, String churn,
+                               String baseGrade) {
+    }
+
+    @SqlBatch("""
+            INSERT INTO challenger_result (run_id, customer_id, ruleset_version, tier, churn, base_grade)
+            VALUES (:runId, :customerId, :rulesetVersion, :tier, :churn, :baseGrade)
+            """)
+    void insertChallengerResults(@BindMethods List<ChallengerResultRow> rows);
+
+    /** Per output, the run's answer (champion) against the challenger's, with how many customers each pair has. */
+    record ChallengerCellRow(String output, String challengerVersion, String champion, String challenger,
+                             int customers) {
+    }
+
+    @SqlQuery("""
+            SELECT output, challenger_version, champion, challenger, COUNT(*) AS customers FROM (
+                SELECT 'TIER' AS output, c.ruleset_version AS challenger_version, COALESCE(r.tier, 'NONE') AS champion,
+                       COALESCE(c.tier, 'NONE') AS challenger
+                FROM classification_result r
+                JOIN challenger_result c ON c.run_id = r.run_id AND c.customer_id = r.customer_id
+                WHERE r.run_id = :run
+                UNION ALL
+                SELECT 'CHURN', c.ruleset_version, COALESCE(r.churn, 'NONE'), COALESCE(c.churn, 'NONE')
+                FROM classification_result r
+                JOIN challenger_result c ON c.run_id = r.run_id AND c.customer_id = r.customer_id
+                WHERE r.run_id = :run
+                UNION ALL
+                SELECT 'BASE_GRADE', c.ruleset_version, COALESCE(r.base_grade, 'NONE'), COALESCE(c.base_grade, 'NONE')
+                FROM classification_result r
+                JOIN challenger_result c ON c.run_id = r.run_id AND c.customer_id = r.customer_id
+                WHERE r.run_id = :run) cells
+            GROUP BY output, challenger_version, champion, challenger
+            ORDER BY output, champion, challenger
+            """)
+    @RegisterConstructorMapper(ChallengerCellRow.class)
+    List<ChallengerCellRow> challengerCells(@Bind("run") long run);
+
     /** The day of the latest repair order stored: the store's data reach this far. */
     @SqlQuery("SELECT MAX(visit_date) FROM visit")
     Optional<LocalDate> latestVisit();

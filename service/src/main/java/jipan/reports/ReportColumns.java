@@ -155,7 +155,12 @@ public final class ReportColumns {
             Map.entry("difference", "回厂率差（增量）"),
             Map.entry("differenceLow", "差值95%置信下限"),
             Map.entry("differenceHigh", "差值95%置信上限"),
-            Map.entry("observedReturnRate", "同类客户回厂率"));
+            Map.entry("observedReturnRate", "同类客户回厂率"),
+            Map.entry("challengerVersion", "挑战者规则版本"),
+            Map.entry("output", "结果项"),
+            Map.entry("champion", "现行规则结果"),
+            Map.entry("challenger", "挑战者结果"),
+            Map.entry("moved", "是否不同"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share", "visitShare", "laterBoughtShare", "earlierShare",

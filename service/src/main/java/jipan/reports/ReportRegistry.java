@@ -92,6 +92,12 @@ public final class ReportRegistry {
                             choice("horizonMonths", HORIZONS, "6", "months after the run's date a return counts")),
                     Reports.HoldoutLine.class, false, ordered("listed", "heldOut"),
                     (reports, a) -> reports.recaptureHoldout(a.run("run"), Integer.parseInt(a.choice("horizonMonths")))),
+            new ReportDefinition("challenger", "challenger", "Champion against challenger", "现行规则与挑战者对比",
+                    "The answers of run `run` (default: the latest finished) by its own rules and by the challenger "
+                            + "named when it ran, per output (TIER, CHURN, BASE_GRADE): how many customers each pair "
+                            + "of answers has, and their share.",
+                    List.of(RUN), Reports.ChallengerLine.class, false, ordered("customers"),
+                    (reports, a) -> reports.challenger(a.run("run"))),
             new ReportDefinition("defeat-categories", "defeats/categories", "Leads by category", "战败类别",
                     "The leads of a classification run (default: the latest finished) by the category the rules "
                             + "gave them.",

@@ -405,6 +405,35 @@ public final class Reports {
         });
     }
 
+    /**
+     * A line of the challenger comparison: of run {@code runId}'s customers, how many the run's rules (the champion)
+     * put in {@code champion} and the challenger in {@code challenger}, for one output (TIER, CHURN, BASE_GRADE);
+     * {@code share} of the customers both classified; {@code moved}: the two differ.
+     */
+    public record ChallengerLine(long runId, String challengerVersion, String output, String champion,
+                                 String challenger, int customers, BigDecimal share, boolean moved) {
+    }
+
+    /** The champion against the challenger in run {@code run} (default: the latest finished). */
+    public List<ChallengerLine> challenger(Long run) {
+        return jdbi.withHandle(handle -> {
+            ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
+            long id = run != null ? run : latestDoneRun(runs);
+            runs.findRun(id).orElseThrow(() -> ReportParameterException.unknown("run: no classification run " + id));
+            List<jipan.db.EvidenceDao.ChallengerCellRow> cells = handle.attach(jipan.db.EvidenceDao.class)
+                    .challengerCells(id);
+            if (cells.isEmpty()) {
+                throw new ReportParameterException("run: run " + id + " has no challenger answers (a run classifies "
+                        + "with the challenger named when it starts: PUT /api/v1/rules/challenger)");
+            }
+            Map<String, Integer> totals = new java.util.HashMap<>();
+            cells.forEach(cell -> totals.merge(cell.output(), cell.customers(), Integer::sum));
+            return cells.stream().map(cell -> new ChallengerLine(id, cell.challengerVersion(), cell.output(),
+                    cell.champion(), cell.challenger(), cell.customers(), ratio(cell.customers(),
+                    totals.get(cell.output())), !cell.champion().equals(cell.challenger()))).toList();
+        });
+    }
+
     /** Two classification runs a report compares. */
     public record RunPair(ClassificationRunRow from, ClassificationRunRow to) {
     }

@@ -19,8 +19,11 @@ import jipan.api.BacktestRequest;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
+import jipan.core.documents.InvalidInputException;
 import jipan.evidence.Backtests;
+import jipan.evidence.Challengers;
 import jipan.lifecycle.LiveRules;
+import jipan.reports.ReportParameterException;
 
 /**
  * Backtests: the live rules, and a candidate beside them, judged by what the stored customers did after a past date
@@ -34,22 +37,35 @@ public class BacktestResource {
 
     private final LiveRules rules;
     private final Backtests backtests;
+    private final Challengers challengers;
 
-    public BacktestResource(LiveRules rules, Backtests backtests) {
+    public BacktestResource(LiveRules rules, Backtests backtests, Challengers challengers) {
         this.rules = rules;
         this.backtests = backtests;
+        this.challengers = challengers;
     }
 
     /**
-     * Runs a backtest of the live rules (and of the candidate {@code files} / {@code deleted} describe) and keeps it;
-     * 400 naming the latest data when the horizon has not passed yet.
+     * Runs a backtest of the live rules (and of the candidate {@code files} / {@code deleted} describe, or of the
+     * challenger with {@code "challenger": true}) and keeps it; 400 naming the latest data when the horizon has not
+     * passed yet.
      */
     @RolesAllowed(Roles.ANALYST)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public BacktestReport run(@NotNull @Valid BacktestRequest body, @Context ContainerRequestContext request) {
         Classifier live = rules.current();
-        Classifier candidate = body.hasCandidate() ? Candidates.compiled(rules, body.change()) : null;
+        Classifier candidate;
+        if (Boolean.TRUE.equals(body.challenger())) {
+            if (body.hasCandidate()) {
+                throw new InvalidInputException(List.of("challenger: a backtest tests the changed files or the "
+                        + "challenger beside the live rules, not both"));
+            }
+            candidate = challengers.classifier().orElseThrow(() -> new ReportParameterException(
+                    "challenger: no challenger is named (PUT /api/v1/rules/challenger names one)"));
+        } else {
+            candidate = body.hasCandidate() ? Candidates.compiled(rules, body.change()) : null;
+        }
         return backtests.run(live, candidate, body.asOf(), body.horizonOrDefault(), body.sampleOrDefault(),
                 ApiKeyFilter.callerOf(request), done -> { });
     }

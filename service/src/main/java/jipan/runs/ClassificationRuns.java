@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,7 @@ import jipan.core.LeadResult;
 import jipan.core.VehicleResult;
 import jipan.core.evidence.Holdout;
 import jipan.db.ClassificationRunDao;
+import jipan.db.EvidenceDao;
 import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Failures;
@@ -58,6 +60,7 @@ public final class ClassificationRuns {
     public static final int DEFAULT_PAGE_SIZE = 500;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
     private volatile Holdout holdout = Holdout.NONE;
+    private volatile Supplier<Optional<Classifier>> challenger = Optional::empty;
 
     /** Times runs and counts the customers they classify and the runs that fail into these metrics. */
     /** The instance whose runs these are (the store records it; another instance's live runs are left alone). */
@@ -67,6 +70,14 @@ public final class ClassificationRuns {
 
     public WorkOwner owner() {
         return owner;
+    }
+
+    /**
+     * Where the challenger comes from (docs/domain.md §6.6): each run asks once, at its start, and also classifies
+     * with the challenger when one is named, storing its answers apart.
+     */
+    public void challenger(Supplier<Optional<Classifier>> challenger) {
+        this.challenger = challenger;
     }
 
     /** Holds this share of each kind of task out of the call lists (stored, marked held out). */
@@ -252,10 +263,14 @@ public final class ClassificationRuns {
         if (!owner.id().equals(run.owner()) || !run.status().equals("RUNNING")) {
             claim(runId);
         }
+        Classifier rival = challenger.get().filter(c -> !c.rulesetVersion().equals(classifier.rulesetVersion()))
+                .orElse(null);
         long started = System.nanoTime();
         Timer.Context timing = metrics.runs.time();
-        LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}", runId, run.customersTotal(),
-                run.asOf(), run.rulesetVersion(), run.customersDone() > 0 ? ", resuming after " + run.customersDone() : "");
+        LOG.info("classification run {} starts: {} customers as of {} with rule set {}{}{}", runId,
+                run.customersTotal(), run.asOf(), run.rulesetVersion(),
+                rival == null ? "" : " and the challenger " + rival.rulesetVersion(),
+                run.customersDone() > 0 ? ", resuming after " + run.customersDone() : "");
         ExecutorService reader = NamedThreads.daemon("run-" + runId + "-reader").single();
         ExecutorService writer = NamedThreads.daemon("run-" + runId + "-writer").single();
         ExecutorService workers = NamedThreads.daemon("run-" + runId + "-classifier").pool(threads);
@@ -277,8 +292,8 @@ public final class ClassificationRuns {
                 String after = page.get(page.size() - 1).customer().getId();
                 next = CompletableFuture.supplyAsync(() -> reading.timed(() -> customers.page(after, until, pageSize)), reader);
                 List<CustomerFacts> classified = page;
-                PageRows rows = classifying.elapsed(() -> classify(run, rules, classifier, classified, workers,
-                        classifying));
+                PageRows rows = classifying.elapsed(() -> classify(run, rules, classifier, rival, classified,
+                        workers, classifying));
                 await(written); // the page before is stored (or its failure ends the run here)
                 written = CompletableFuture.runAsync(() -> {
                     writing.timed(() -> {
@@ -355,9 +370,10 @@ public final class ClassificationRuns {
     /** A page's rows for the store's tables. */
     private record PageRows(List<StoredResultRow> results, List<ClassificationRunDao.StoredLeadRow> leads,
                             List<ClassificationRunDao.StoredVehicleRow> vehicles,
-                            List<ClassificationRunDao.StoredFollowUpRow> followUps) {
+                            List<ClassificationRunDao.StoredFollowUpRow> followUps,
+                            List<EvidenceDao.ChallengerResultRow> challengers) {
         PageRows() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
 
         void addAll(PageRows other) {
@@ -365,18 +381,31 @@ public final class ClassificationRuns {
             leads.addAll(other.leads);
             vehicles.addAll(other.vehicles);
             followUps.addAll(other.followUps);
+            challengers.addAll(other.challengers);
         }
     }
 
-    /** Classifies a page in {@code threads} slices on the workers; the rows keep the page's order. */
+    /**
+     * Classifies a page in {@code threads} slices on the workers, and with the challenger when there is one
+     * ({@code rival}, else null); the rows keep the page's order.
+     */
     private PageRows classify(ClassificationRunRow run, StoredResults.RunRules rules, Classifier classifier,
-                              List<CustomerFacts> page, ExecutorService workers, Stage stage) {
+                              Classifier rival, List<CustomerFacts> page, ExecutorService workers, Stage stage) {
         int slice = (page.size() + threads - 1) / threads;
         List<CompletableFuture<PageRows>> slices = new ArrayList<>();
         for (int from = 0; from < page.size(); from += slice) {
             List<CustomerFacts> part = page.subList(from, Math.min(page.size(), from + slice));
-            slices.add(CompletableFuture.supplyAsync(() -> stage.cpu(() -> rows(run, rules,
-                    classifier.classify(run.asOf(), part))), workers));
+            slices.add(CompletableFuture.supplyAsync(() -> stage.cpu(() -> {
+                PageRows rows = rows(run, rules, classifier.classify(run.asOf(), part));
+                if (rival != null) {
+                    for (Classification answer : rival.classify(run.asOf(), part)) {
+                        rows.challengers().add(new EvidenceDao.ChallengerResultRow(run.id(), answer.customerId(),
+                                rival.rulesetVersion(), name(answer.tier()), name(answer.churn()),
+                                name(answer.baseGrade())));
+                    }
+                }
+                return rows;
+            }), workers));
         }
         PageRows all = new PageRows();
         slices.forEach(part -> all.addAll(await(part)));
@@ -427,6 +456,9 @@ public final class ClassificationRuns {
             }
             if (!rows.followUps().isEmpty()) {
                 dao.insertFollowUps(rows.followUps());
+            }
+            if (!rows.challengers().isEmpty()) {
+                handle.attach(EvidenceDao.class).insertChallengerResults(rows.challengers());
             }
             if (dao.addDone(runId, rows.results().size(), owner.id()) == 0) {
                 throw new TakenOver(runId); // the page is not kept: the new owner classifies these customers

@@ -500,6 +500,13 @@ class ConsoleBrowserTest {
         browser.executeScript("document.getElementById('impact-result').scrollIntoView()");
         screenshot("rules-impact");
 
+        // the backtest: the live rules and the candidate side by side, judged by what the customers did afterwards
+        find("#backtest").click();
+        WebElement backtest = find("#backtest-result");
+        assertThat(backtest.getText()).contains("回测 #", "现行规则", "候选规则", "精确率", "提升度", "按流失状态");
+        browser.executeScript("document.getElementById('backtest-result').scrollIntoView()");
+        screenshot("rules-backtest");
+
         // the fixture gate refuses: a fixture pins A at four visits
         find("#publish-comment").sendKeys("A from three visits");
         find("#publish").click();
