@@ -37,7 +37,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EvidenceLoopTest {
     private static final String DB = "jdbc:h2:mem:evidence-loop;DB_CLOSE_DELAY=-1";
     private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", DB), ConfigOverride.config("callLists.holdoutPercent", "30"));
+            ConfigOverride.config("database.url", DB), ConfigOverride.config("callLists.holdoutPercent", "30"),
+            // a publish writes the rules directory and may write the fixtures: copies, not the project's own
+            ConfigOverride.config("rules.directory", jipan.ShippedRules.copy().toString()),
+            ConfigOverride.config("rules.fixtureGate", jipan.ShippedRules.copyFixtures().toString()));
     private static final int CUSTOMERS = 2_000;
 
     private static Response call(String method, String path, Object body) {
@@ -204,5 +207,54 @@ class EvidenceLoopTest {
         }
         JsonNode classify = ok("POST", "/classify", TestRequests.json("three-customer-pay-visits.json"));
         assertThat(classify.get("results").get(0).has("observed")).as("the stateless answer has none").isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void aChallengerIsClassifiedBesideEveryRunStoredApartAndBacktestedBesideTheLiveRules() throws Exception {
+        try (Response none = call("GET", "/rules/challenger", null)) {
+            assertThat(none.getStatus()).isEqualTo(404);
+        }
+        long first = ok("GET", "/rules/versions", null).get(0).get("seq").asLong();
+        ok("POST", "/rules/publish", Map.of("files", Map.of("tiers.drl", Files.readString(Path.of("../rules/tiers.drl"))
+                + "\n// a note\n"), "comment", "a note"));
+        try (Response unknown = call("PUT", "/rules/challenger", Map.of("seq", 999))) {
+            assertThat(unknown.getStatus()).isEqualTo(404);
+            assertThat(unknown.readEntity(String.class)).contains("no stored rule version 999");
+        }
+        JsonNode named = ok("PUT", "/rules/challenger", Map.of("seq", first));
+        assertThat(named.get("seq").asLong()).isEqualTo(first);
+        assertThat(ok("GET", "/rules/challenger", null).get("version").asText()).isEqualTo(named.get("version").asText());
+
+        long run = run("2012-03-31");
+        JsonNode lines = ok("GET", "/reports/challenger?run=" + run, null);
+        int tiers = 0;
+        for (JsonNode line : lines) {
+            assertThat(line.get("challengerVersion").asText()).isEqualTo(named.get("version").asText());
+            assertThat(line.get("moved").asBoolean()).as("the challenger differs by a comment only").isFalse();
+            tiers += line.get("output").asText().equals("TIER") ? line.get("customers").asInt() : 0;
+        }
+        assertThat(tiers).isEqualTo(CUSTOMERS);
+        try (Response csv = APP.client().target("http://localhost:" + APP.getLocalPort()
+                + "/api/v1/reports/challenger?run=" + run + "&format=csv&lang=zh").request().get()) {
+            assertThat(csv.readEntity(String.class)).contains("挑战者结果", "售后等级", "流失预警");
+        }
+        JsonNode backtest = ok("POST", "/rules/backtests", Map.of("challenger", true, "sample", 300));
+        assertThat(backtest.get("candidateVersion").asText()).isEqualTo(named.get("version").asText());
+        assertThat(backtest.get("result").get("changed").asInt()).isZero();
+        try (Response both = call("POST", "/rules/backtests", Map.of("challenger", true, "files", activeWithin(4)))) {
+            assertThat(both.getStatus()).isEqualTo(422);
+        }
+
+        try (Response cleared = call("DELETE", "/rules/challenger", null)) {
+            assertThat(cleared.getStatus()).isEqualTo(204);
+        }
+        try (Response without = call("GET", "/reports/challenger?run=" + run("2012-09-30"), null)) {
+            assertThat(without.getStatus()).isEqualTo(400);
+            assertThat(without.readEntity(String.class)).contains("has no challenger answers");
+        }
+        try (Response noChallenger = call("POST", "/rules/backtests", Map.of("challenger", true))) {
+            assertThat(noChallenger.getStatus()).isEqualTo(400);
+        }
     }
 }
