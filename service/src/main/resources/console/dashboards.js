@@ -131,6 +131,10 @@ const SPECS = [
     rows.map(r => label(r.kind) + ' · ' + (r.person || label(r.assignee)) + ' · ' + label(r.outcome)),
     [{name: t('dashboard.customers'), data: rows.map(r => r.customers)},
       {name: t('dashboard.visited'), data: rows.map(r => r.visited)}])},
+  // the call list's own effect: per kind, the listed customers' return rate against the held-out ones'
+  {report: 'recapture-holdout', parameters: () => ({}), hide: ['runId'], option: rows => bars(rows.map(r => label(r.kind)),
+    [{name: t('dashboard.listedShare'), data: rows.map(r => percent(r.listedShare))},
+      {name: t('dashboard.heldOutShare'), data: rows.map(r => percent(r.heldOutShare))}])},
   {report: 'defeat-categories', parameters: () => ({}), option: rows => bars(rows.map(r => r.category),
     [{name: t('dashboard.leads'), data: rows.map(r => r.leads)}])},
   {report: 'defeat-competitors', parameters: p => ({from: p.from, to: p.to}), option: rows => bars(

@@ -217,6 +217,8 @@ const WORDS = {
   'dashboard.revenueShare': ['产值占比', 'Share of revenue'],
   'dashboard.customers': ['客户数', 'Customers'],
   'dashboard.visited': ['已回厂', 'Came back'],
+  'dashboard.listedShare': ['列入名单回厂率 %', 'Listed: came back %'],
+  'dashboard.heldOutShare': ['对照组回厂率 %', 'Held out: came back %'],
   'dashboard.handled': ['已处理任务', 'Tasks handled'],
   'dashboard.leads': ['线索数', 'Leads'],
   'dashboard.defeated': ['战败数', 'Defeated'],

@@ -43,6 +43,7 @@ public final class DashboardWarmUp implements Managed {
             Map.entry("tier-distribution", p -> Map.of()),
             Map.entry("tier-migration", p -> Map.of()),
             Map.entry("recapture", p -> Map.of()),
+            Map.entry("recapture-holdout", p -> Map.of()),
             Map.entry("defeat-categories", p -> Map.of()),
             Map.entry("defeat-competitors", p -> Map.of("from", p.from(), "to", p.to())),
             Map.entry("defeat-monthly", p -> Map.of("from", p.from(), "to", p.to())),

@@ -56,6 +56,10 @@ public interface ClassificationRunDao {
     @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE'")
     Optional<Long> latestDoneRun();
 
+    /** The latest finished run as of {@code asOf} or earlier: one whose horizon up to a date has passed. */
+    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND as_of <= :asOf")
+    Optional<Long> latestDoneRunUpTo(@Bind("asOf") LocalDate asOf);
+
     /** The finished run before run {@code before}: what a tier migration compares the latest run with. */
     @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND id < :before")
     Optional<Long> doneRunBefore(@Bind("before") long before);

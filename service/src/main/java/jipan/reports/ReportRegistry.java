@@ -88,7 +88,8 @@ public final class ReportRegistry {
                             + "(callLists.holdoutPercent), how many of each came back (a customer-pay visit) within "
                             + "`horizonMonths` after the run's date — or up to the latest data, until then — and the "
                             + "difference with its 95 % confidence interval.",
-                    List.of(run("run", false, "the run whose call list was worked (default: the latest finished)"),
+                    List.of(run("run", false, "the run whose call list was worked (default: the latest finished run "
+                                    + "whose horizon has passed, else the latest finished)"),
                             choice("horizonMonths", HORIZONS, "6", "months after the run's date a return counts")),
                     Reports.HoldoutLine.class, false, ordered("listed", "heldOut"),
                     (reports, a) -> reports.recaptureHoldout(a.run("run"), Integer.parseInt(a.choice("horizonMonths")))),

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -378,15 +379,20 @@ public final class Reports {
                               BigDecimal differenceLow, BigDecimal differenceHigh) {
     }
 
-    /** The holdout comparison of run {@code run} (default: the latest finished) over {@code horizonMonths}. */
+    /**
+     * The holdout comparison of run {@code run} over {@code horizonMonths}; by default the latest finished run whose
+     * horizon has passed (as of the latest data less the horizon, or earlier), else the latest finished.
+     */
     public List<HoldoutLine> recaptureHoldout(Long run, int horizonMonths) {
         return jdbi.withHandle(handle -> {
             ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
-            long id = run != null ? run : latestDoneRun(runs);
+            Optional<LocalDate> latestData = handle.attach(jipan.db.EvidenceDao.class).latestVisit();
+            long id = run != null ? run : latestData.flatMap(latest -> runs.latestDoneRunUpTo(
+                    latest.minusMonths(horizonMonths))).orElseGet(() -> latestDoneRun(runs));
             ClassificationRunRow found = runs.findRun(id).orElseThrow(() ->
                     ReportParameterException.unknown("run: no classification run " + id));
             LocalDate horizonEnd = found.asOf().plusMonths(horizonMonths);
-            LocalDate latest = handle.attach(jipan.db.EvidenceDao.class).latestVisit().orElse(found.asOf());
+            LocalDate latest = latestData.orElse(found.asOf());
             LocalDate until = latest.isBefore(horizonEnd) ? latest : horizonEnd;
             Map<String, int[]> byKind = new java.util.TreeMap<>();
             for (ReportDao.HoldoutRow row : handle.attach(ReportDao.class).holdout(id, found.asOf(), until)) {

@@ -250,7 +250,7 @@ class ConsoleBrowserTest {
 
     /** Waits until every chart of the dashboards is drawn, or says why it cannot be (one run: no migration). */
     private static void everyChartDrawn() {
-        wait.until(d -> Browser.everyChartDrawn(browser, 12));
+        wait.until(d -> Browser.everyChartDrawn(browser, 13));
     }
 
     @Test
