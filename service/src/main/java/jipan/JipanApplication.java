@@ -82,7 +82,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
     /** The API's resources, as the OpenAPI document describes them. */
     private static final Set<Class<?>> API = Set.of(ClassifyResource.class, CustomerResource.class,
             RulesResource.class, ClassificationRunResource.class, ImportResource.class, ReportResource.class,
-            CallerResource.class, CallListResource.class, LabelsResource.class);
+            CallerResource.class, CallListResource.class, LabelsResource.class, BacktestResource.class,
+            ChallengerResource.class);
 
     public static void main(String[] args) throws Exception {
         new JipanApplication().run(args);

@@ -102,6 +102,11 @@ public final class Chinese {
                     "asOf：$1 加上 $2 个月的观察期到 $3，晚于最新数据（最新维修工单日期为 $4）：asOf 须不晚于 $5"),
             phrase("^the store holds no repair orders: there is nothing customers did to test the rules against$",
                     "库中没有维修工单：没有客户后来的行为可用来检验规则"),
+            phrase("^challenger: a backtest tests the changed files or the challenger beside the live rules, not both$",
+                    "challenger：回测只能把改动的文件或挑战者规则与现行规则比较，不能同时两者"),
+            phrase("^challenger: no challenger is named \\(PUT /api/v1/rules/challenger names one\\)$",
+                    "challenger：尚未指定挑战者规则（用 PUT /api/v1/rules/challenger 指定）"),
+            phrase("^seq: no stored rule version (\\d+)$", "seq：没有编号为 $1 的已存规则版本"),
             phrase("^rule coverage (\\d+) of (\\d+) rules \\((\\d+) %\\) is below the (\\d+) % the gate requires "
                     + "\\(rules\\.minCoveragePercent\\); no fixture fired: (.*) — add a fixture that fires each of them$",
                     "规则覆盖率 $1/$2 条（$3 %）低于发布闸门要求的 $4 %（rules.minCoveragePercent）；没有测试用例触发的规则：$5"

@@ -70,6 +70,11 @@ class ChineseTest {
                         + "asOf 须不晚于 2012-03-30");
         assertThat(Chinese.translate("the store holds no repair orders: there is nothing customers did to test the "
                 + "rules against")).isEqualTo("库中没有维修工单：没有客户后来的行为可用来检验规则");
+        assertThat(Chinese.translate("challenger: no challenger is named (PUT /api/v1/rules/challenger names one)"))
+                .isEqualTo("challenger：尚未指定挑战者规则（用 PUT /api/v1/rules/challenger 指定）");
+        assertThat(Chinese.translate("challenger: a backtest tests the changed files or the challenger beside the "
+                + "live rules, not both")).isEqualTo("challenger：回测只能把改动的文件或挑战者规则与现行规则比较，不能同时两者");
+        assertThat(Chinese.translate("seq: no stored rule version 999")).isEqualTo("seq：没有编号为 999 的已存规则版本");
     }
 
     @Test

@@ -125,7 +125,7 @@ public final class LiveRules {
             List<String> failures = gate(new FixtureRunner(first).runAll(new FixtureLoader().load(fixtures)),
                     minCoveragePercent);
             if (!failures.isEmpty()) {
-                throw new IllegalStateException("the rules directory fails the fixture gate, so the service does not "
+                throw new IllegalStateException("the rules directory fails the fixtures, so the service does not "
                         + "start (no rule set is stored yet to fall back on):\n" + String.join("\n", failures));
             }
         }

@@ -420,7 +420,10 @@ public final class Reports {
                                  String challenger, int customers, BigDecimal share, boolean moved) {
     }
 
-    /** The champion against the challenger in run {@code run} (default: the latest finished). */
+    /**
+     * The champion against the challenger in run {@code run} (default: the latest finished); no lines when the run
+     * had no challenger (a run classifies with the challenger named when it starts).
+     */
     public List<ChallengerLine> challenger(Long run) {
         return jdbi.withHandle(handle -> {
             ClassificationRunDao runs = handle.attach(ClassificationRunDao.class);
@@ -428,10 +431,6 @@ public final class Reports {
             runs.findRun(id).orElseThrow(() -> ReportParameterException.unknown("run: no classification run " + id));
             List<jipan.db.EvidenceDao.ChallengerCellRow> cells = handle.attach(jipan.db.EvidenceDao.class)
                     .challengerCells(id);
-            if (cells.isEmpty()) {
-                throw new ReportParameterException("run: run " + id + " has no challenger answers (a run classifies "
-                        + "with the challenger named when it starts: PUT /api/v1/rules/challenger)");
-            }
             Map<String, Integer> totals = new java.util.HashMap<>();
             cells.forEach(cell -> totals.merge(cell.output(), cell.customers(), Integer::sum));
             return cells.stream().map(cell -> new ChallengerLine(id, cell.challengerVersion(), cell.output(),

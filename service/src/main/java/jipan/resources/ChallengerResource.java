@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jipan.api.Challenger;
 import jipan.api.ChallengerRequest;
 import jipan.auth.ApiKeyFilter;
@@ -52,6 +53,8 @@ public class ChallengerResource {
     /** No challenger any more: later runs classify with the live rules only. 204, or 404 when none was named. */
     @RolesAllowed(Roles.ANALYST)
     @DELETE
+    @ApiResponse(responseCode = "204", description = "the challenger is cleared; later runs classify with the live "
+            + "rules only")
     public Response clear() {
         if (!challengers.clear()) {
             throw new NotFoundException("no challenger is named");
