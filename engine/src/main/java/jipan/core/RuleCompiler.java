@@ -1,10 +1,14 @@
 package jipan.core;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -14,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.conf.KieBaseMutabilityOption;
@@ -22,8 +27,11 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns rule files into a rule base, the only way rules get into the service. In this order:
@@ -39,6 +47,7 @@ import org.kie.api.definition.rule.Rule;
  * Every problem is reported at the analyst's file, line and rule.
  */
 public final class RuleCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final String RULE_DIR = "jipan/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -108,6 +117,12 @@ public final class RuleCompiler {
     private CompiledRules compileDrl(RuleFiles ruleFiles, RuleFiles drlFiles, Map<String, DecisionTables.Generated> tables) {
         RuleSources sources = RuleSources.parse(drlFiles);
         KieServices kie = KieServices.get();
+        String key = DISK.key(drlFiles);
+        Optional<CompiledRules> kept = DISK.read(key).flatMap(module -> load(kie, ruleFiles, drlFiles, sources, DISK,
+                key, module));
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         Build build = build(kie, drlFiles);
         try {
             if (build.crash() != null) {
@@ -133,11 +148,66 @@ public final class RuleCompiler {
             if (!textProblems.isEmpty()) {
                 throw new RuleCompilationException(textProblems);
             }
-            return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
-                    inTables(problems(kie, sources, build.builder(), Message.Level.WARNING), tables),
+            List<RuleProblem> warnings = inTables(problems(kie, sources, build.builder(), Message.Level.WARNING), tables);
+            if (warnings.isEmpty()) { // a rule set with warnings is compiled each time: they are shown again
+                DISK.write(key, ((InternalKieModule) build.builder().getKieModule()).getBytes());
+            }
+            return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase), warnings,
                     Map.copyOf(sources.ruleFiles()), texts);
         } finally {
             build.remove(kie);
+        }
+    }
+
+    /** Compiled rule sets other JVMs (or this one, earlier) kept on disk. */
+    private static final CompiledRulesDisk DISK = CompiledRulesDisk.DEFAULT;
+    /** Loads of kept modules one at a time: each is registered under the release it was built as. */
+    private static final Object LOADS = new Object();
+
+    /**
+     * A kept module made a rule base as a fresh compilation would be — its classes verified first, and nothing of
+     * it loaded before — or empty (and the entry removed) when it does not verify or load: the files are then
+     * compiled.
+     */
+    static Optional<CompiledRules> load(KieServices kie, RuleFiles ruleFiles, RuleFiles drlFiles, RuleSources sources,
+                                        CompiledRulesDisk disk, String key, byte[] module) {
+        try {
+            Map<String, byte[]> classes = CompiledRulesDisk.classes(module);
+            if (classes.isEmpty() || !RuleVerifier.verify(classes).isEmpty()) {
+                LOG.warn("kept compiled rules {} do not verify: removed, the rules are compiled", key);
+                disk.forget(key);
+                return Optional.empty();
+            }
+            String[] release = CompiledRulesDisk.releaseId(module);
+            ReleaseId releaseId = kie.newReleaseId(release[0], release[1], release[2]);
+            KieModuleModel model = kie.newKieModuleModel();
+            model.newKieBaseModel("defaultKieBase").setDefault(true).newKieSessionModel("defaultKieSession")
+                    .setDefault(true);
+            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+            configuration.setOption(KieBaseMutabilityOption.DISABLED);
+            KieBase kieBase;
+            synchronized (LOADS) {
+                Path copy = disk.copy(module); // the verified bytes, in a file only this load reads
+                try {
+                    kie.getRepository().addKieModule(new CanonicalKieModule(releaseId, model, copy.toFile()));
+                    kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
+                } finally {
+                    kie.getRepository().removeKieModule(releaseId);
+                    Files.deleteIfExists(copy);
+                }
+            }
+            RuleTexts texts = RuleTexts.of(kieBase);
+            if (!textProblems(texts, drlFiles, sources.ruleFiles()).isEmpty()) {
+                disk.forget(key);
+                return Optional.empty();
+            }
+            return Optional.of(new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase),
+                    List.of(), Map.copyOf(sources.ruleFiles()), texts));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("kept compiled rules {} could not be loaded ({}): removed, the rules are compiled", key,
+                    e.toString());
+            disk.forget(key);
+            return Optional.empty();
         }
     }
 
@@ -185,7 +255,10 @@ public final class RuleCompiler {
     private static Build build(KieServices kie, RuleFiles ruleFiles) {
         // Every build registers a KieModule in the engine's repository: a fresh release id per build,
         // removed once the KieBase exists, keeps repeated builds from piling up in memory.
-        ReleaseId releaseId = kie.newReleaseId("jipan", "rules", "1.0." + BUILDS.incrementAndGet());
+        // the process in the version too: a module another JVM kept on disk is loaded under the release it was built
+        // as, which then never equals one built here
+        ReleaseId releaseId = kie.newReleaseId("jipan", "rules", "1.0." + BUILDS.incrementAndGet() + "-"
+                + ProcessHandle.current().pid());
         KieFileSystem fileSystem = kie.newKieFileSystem().generateAndWritePomXML(releaseId);
         // a decision table's DRL is written as DRL (the engine would read a .xlsx name as a workbook)
         ruleFiles.files().forEach((name, text) -> fileSystem.write(RESOURCE_ROOT + RULE_DIR + name
