@@ -65,9 +65,12 @@ public class BacktestCommand extends StoreCommand {
             int horizon = namespace.getInt("horizon");
             backtests.asOf(asOf, horizon); // refused before any work when the horizon has not passed
             Progress progress = new Progress(Math.min(namespace.getInt("sample"), store.count()));
+            long started = System.nanoTime();
             BacktestReport report = backtests.run(live, candidate, asOf, horizon, namespace.getInt("sample"),
                     System.getProperty("user.name", "cli"), progress::update);
             progress.finish();
+            System.err.printf("backtest %d: %,d customers in %.1f s%n", report.id(), report.result().customers(),
+                    (System.nanoTime() - started) / 1e9);
             if (namespace.getBoolean("json")) {
                 System.out.println(bootstrap.getObjectMapper().copy().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(report));
