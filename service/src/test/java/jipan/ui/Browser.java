@@ -1,4 +1,4 @@
-package jipan.browser;
+package jipan.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package jipan.browser;
+package jipan.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jipan.browser;
+package jipan.ui;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * see docs/performance.md): the sign-in page ready, the first page (dashboards) after signing in with every
  * chart drawn, and the rule editor opening each rule file. Prints the median and range of each.
  *
- * <pre>java -cp … jipan.browser.ConsoleTimings http://localhost:8080 demo-analyst 5 [dashboards|base]</pre>
+ * <pre>java -cp … jipan.ui.ConsoleTimings http://localhost:8080 demo-analyst 5 [dashboards|base]</pre>
  */
 public final class ConsoleTimings {
     private ConsoleTimings() {
