@@ -175,15 +175,17 @@ public interface ReportDao {
 
     /**
      * The follow-ups of run {@code run} by kind, listed and held out apart: how many customers, and how many came back
-     * — a customer-pay visit in ({@code asOf}, {@code upTo}], as a backtest counts it (docs/domain.md §6).
+     * — a customer-pay visit in ({@code asOf}, {@code upTo}], as a backtest counts it (docs/domain.md §6). The
+     * returning customers are one set (IN: the index of customer-pay visits by date), looked up per task: on H2,
+     * joining them as a derived table took 27 s on the demo store and a correlated EXISTS 33 s; this takes 0.5 s.
      */
     @SqlQuery("""
             SELECT f.kind, f.held_out, COUNT(DISTINCT f.customer_id) AS customers,
-                   COUNT(DISTINCT b.customer_id) AS came_back
+                   COUNT(DISTINCT CASE WHEN f.customer_id IN (
+                           SELECT v.customer_id FROM visit v WHERE v.pay_type = 'CUSTOMER_PAY'
+                             AND v.visit_date > :asOf AND v.visit_date <= :upTo)
+                       THEN f.customer_id END) AS came_back
             FROM follow_up f
-            LEFT JOIN (SELECT DISTINCT customer_id FROM visit
-                       WHERE pay_type = 'CUSTOMER_PAY' AND visit_date > :asOf AND visit_date <= :upTo) b
-                 ON b.customer_id = f.customer_id
             WHERE f.run_id = :run
             GROUP BY f.kind, f.held_out
             ORDER BY f.kind, f.held_out

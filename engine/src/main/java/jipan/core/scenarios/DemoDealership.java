@@ -50,7 +50,7 @@ public final class DemoDealership {
     /** Repair orders a year, by kind of customer: regulars, steady, occasional, rare. */
     private static final double[] VISITS_PER_YEAR = {5.5, 3.2, 1.6, 0.7};
     /** The chance that a listed retention call brings an AT_RISK customer back within three months. */
-    static final double CALL_BRINGS_BACK = 0.25;
+    static final double CALL_BRINGS_BACK = 0.15;
 
     private final Random random;
     /**
