@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jipan.JipanConfiguration;
+import jipan.api.BacktestReport;
+import jipan.api.BacktestRequest;
+import jipan.api.ImpactRequest;
 import jipan.cli.Progress;
 import jipan.cli.StoreCommand;
 import jipan.core.CustomerUpsert;
@@ -16,6 +19,7 @@ import jipan.db.ClassificationRunRow;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.db.StoreCompaction;
+import jipan.evidence.Backtests;
 import jipan.runs.ClassificationRuns;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -34,7 +38,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code --csv DIR} (write one file per import kind instead: customers.csv, vehicles.csv, repair-orders.csv,
  * leads.csv, complaints.csv, surveys.csv, events.csv, referrals.csv),
  * {@code --force} (write into a store that already holds customers), {@code --no-runs} (skip the two
- * classification runs, a year apart and ending at {@code --until}, made after writing into the store).
+ * classification runs, a year apart and ending at {@code --until}, and the backtest of the live rules, made after
+ * writing into the store).
  */
 public class DemoDataCommand extends StoreCommand {
     private static final int BATCH = 500;
@@ -51,7 +56,7 @@ public class DemoDataCommand extends StoreCommand {
         subparser.addArgument("--csv").dest("csv").metavar("DIR").help("write CSV exports to DIR instead of the store");
         subparser.addArgument("--no-runs").dest("noRuns").action(Arguments.storeTrue())
                 .help("do not classify the written base (by default: two classification runs, a year apart, ending "
-                        + "at --until, so reports and dashboards have runs to show)");
+                        + "at --until, so reports and dashboards have runs to show, and a backtest of the live rules)");
         subparser.addArgument("--force").dest("force").action(Arguments.storeTrue())
                 .help("write even when the store already holds customers");
         super.configure(subparser);
@@ -108,6 +113,7 @@ public class DemoDataCommand extends StoreCommand {
                     configuration.getDatabase().getUrl(), (System.nanoTime() - start) / 1e9);
             if (!namespace.getBoolean("noRuns")) {
                 classify(bootstrap, configuration, database, store, date(namespace, "until"));
+                backtest(bootstrap, configuration, database, store);
             }
         }
         compact(configuration);
@@ -126,6 +132,22 @@ public class DemoDataCommand extends StoreCommand {
         } catch (IllegalStateException e) {
             System.out.println("not compacted: " + e.getMessage() + " (later: db compact)");
         }
+    }
+
+    /**
+     * A backtest of the live rules (docs/domain.md §6.1), so the call lists and the customer page show observed
+     * return rates from the start.
+     */
+    private static void backtest(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
+                                 Database database, CustomerStore store) {
+        Backtests backtests = new Backtests(database.jdbi(), store, bootstrap.getObjectMapper());
+        long started = System.nanoTime();
+        Progress progress = new Progress(Math.min(store.count(), ImpactRequest.DEFAULT_SAMPLE));
+        BacktestReport report = backtests.run(liveRules(configuration, database, null), null, null,
+                BacktestRequest.DEFAULT_HORIZON_MONTHS, ImpactRequest.DEFAULT_SAMPLE, "demo-data", progress::update);
+        progress.finish();
+        System.out.printf("backtest %d of the live rules as of %s: %,d customers in %.1f s%n", report.id(),
+                report.result().asOf(), report.result().customers(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Two classification runs of the written base, a year apart, ending at {@code until}. */
