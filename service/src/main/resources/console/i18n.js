@@ -61,6 +61,7 @@ const WORDS = {
   'backtest.lift': ['提升度', 'Lift'],
   'backtest.days': ['天', 'days'],
   'backtest.changed': ['候选规则改变了 {n} 位客户的结果：', 'The candidate answers {n} customers differently:'],
+  'backtest.unchanged': ['候选规则对每位客户的结果都与现行规则相同。', 'The candidate answers every customer as the live rules do.'],
   'action.publish': ['发布', 'Publish'],
   'action.reset': ['撤销修改', 'Undo changes'],
   'action.rollback': ['回滚到此版本', 'Roll back to this version'],

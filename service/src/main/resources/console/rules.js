@@ -244,7 +244,8 @@ function backtestReport(report) {
     side(t('backtest.prediction') + ' · ' + t('backtest.baseRate') + ' ' + percent(r.live.willNotComeBack.baseRate),
       prediction),
     side(t('backtest.byTask'), tasks),
-    r.candidate ? el('p', {id: 'backtest-changed'}, t('backtest.changed').replace('{n}', number(r.changed)) + ' '
+    r.candidate && !r.changed ? el('p', {id: 'backtest-changed'}, t('backtest.unchanged')) : null,
+    r.candidate && r.changed ? el('p', {id: 'backtest-changed'}, t('backtest.changed').replace('{n}', number(r.changed)) + ' '
       + r.moves.map(m => t('impact.' + m.output) + ' ' + label(m.from) + ' → ' + label(m.to) + ': '
         + number(m.customers) + ' · ' + percent(m.cameBackShare)).join('; ')) : null);
 }
