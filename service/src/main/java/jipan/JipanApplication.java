@@ -166,7 +166,8 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ClassifyResource classify = new ClassifyResource(rules, reader, limit, metrics);
         jersey.register(classify);
         ObservedRates observed = new ObservedRates(database.jdbi());
-        jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed));
+        jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed,
+                configuration.getCallLists().holdout()));
         jersey.register(new RulesResource(rules, versions, Path.of(configuration.getRules().getDirectory()),
                 new RuleImpact(store), configuration.getRules().fixturesDirectory()));
         jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json), challengers));

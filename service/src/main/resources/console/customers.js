@@ -112,7 +112,9 @@ function result(r) {
       el('dt', {}, t('customers.lifecycle')), el('dd', {}, r.vehicles.map(v => v.vin + ' ' + label(v.lifecycle)).join('; '))),
     r.followUps && r.followUps.length ? el('section', {class: 'card', id: 'follow-ups'}, el('h3', {}, t('customers.followUps')),
       table([
-        {title: t('followUp.kind'), value: f => label(f.kind)}, {title: t('followUp.subject'), value: f => f.subject},
+        {title: t('followUp.kind'), value: f => f.heldOut ? [label(f.kind), ' · ',
+          el('span', {class: 'held-out', title: t('followUp.heldOutHelp')}, t('followUp.heldOut'))] : label(f.kind)},
+        {title: t('followUp.subject'), value: f => f.subject},
         {title: t('followUp.due'), value: f => f.due}, {title: t('followUp.priority'), value: f => String(f.priority)},
         {title: t('followUp.assignee'), value: f => f.person ? f.person + ' · ' + label(f.assignee) : label(f.assignee)},
         {title: t('data.reason'), value: f => f.reason},

@@ -192,6 +192,8 @@ const WORDS = {
   'customers.lifecycle': ['车辆生命周期', 'Vehicle lifecycle'],
   'topic.followups': ['跟进任务', 'Follow-ups'],
   'customers.followUps': ['跟进任务', 'Follow-ups'],
+  'followUp.heldOut': ['对照组：不回访', 'Held out: no call'],
+  'followUp.heldOutHelp': ['此任务属于对照组，不列入跟进名单，用来衡量回访的效果（见回访增量报表）', 'Held out of the call lists to measure what the calls achieve (see the recapture against the held-out customers)'],
   'followUp.kind': ['任务', 'Task'],
   'followUp.subject': ['对象', 'About'],
   'followUp.due': ['截止日期', 'Due'],

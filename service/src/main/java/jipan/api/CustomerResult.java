@@ -34,6 +34,13 @@ public record CustomerResult(String customerId, Tier tier, Integer customerPayVi
                 reasons, null);
     }
 
+    /** The same answer, each task the call lists hold out (by {@code holdout}) marked so. */
+    public CustomerResult withHoldout(jipan.core.evidence.Holdout holdout) {
+        return new CustomerResult(customerId, tier, customerPayVisits12m, lastVisit, churn, loyalty, baseGrade,
+                vehicles, leads, followUps.stream().map(task -> holdout.heldOut(customerId, task.kind())
+                        ? task.heldOutOfCallLists() : task).toList(), reasons, observed);
+    }
+
     /** The same answer with how customers like this one did. */
     public CustomerResult withObserved(ObservedRate rate) {
         return new CustomerResult(customerId, tier, customerPayVisits12m, lastVisit, churn, loyalty, baseGrade,

@@ -44,6 +44,7 @@ import jipan.core.CustomerFacts;
 import jipan.core.CustomerUpsert;
 import jipan.core.Limits;
 import jipan.core.documents.CustomerFactsReader;
+import jipan.core.evidence.Holdout;
 import jipan.db.CustomerStore;
 import jipan.evidence.ObservedRates;
 import jipan.lifecycle.LiveRules;
@@ -60,10 +61,12 @@ public class CustomerResource {
     private final CustomerFactsReader reader;
     private final BatchLimit limit;
     private final ObservedRates observed;
+    private final Holdout holdout;
 
     public CustomerResource(CustomerStore store, ClassificationRuns runs, LiveRules rules,
-                            CustomerFactsReader reader, BatchLimit limit, ObservedRates observed) {
+                            CustomerFactsReader reader, BatchLimit limit, ObservedRates observed, Holdout holdout) {
         this.observed = observed;
+        this.holdout = holdout;
         this.store = store;
         this.runs = runs;
         this.rules = rules;
@@ -104,7 +107,10 @@ public class CustomerResource {
         return CustomerDocument.of(stored(id));
     }
 
-    /** Classifies the stored facts with the live rules, as of {@code asOf} (required, as on classify). */
+    /**
+     * Classifies the stored facts with the live rules, as of {@code asOf} (required, as on classify), with how
+     * customers like this one did in the latest backtest, and each task the call lists hold out marked so.
+     */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Timed
@@ -115,7 +121,7 @@ public class CustomerResource {
         CustomerFacts customer = stored(id);
         Classifier classifier = rules.current();
         Classification answer = classifier.classify(date, customer);
-        CustomerResult result = CustomerResult.of(answer, classifier.rules().texts(), language);
+        CustomerResult result = CustomerResult.of(answer, classifier.rules().texts(), language).withHoldout(holdout);
         return new ClassifyResponse(date, classifier.rulesetVersion(), List.of(observed.of(classifier.rulesetVersion(),
                 answer.tier(), answer.churn(), language).map(result::withObserved).orElse(result)));
     }

@@ -201,6 +201,20 @@ class EvidenceLoopTest {
         JsonNode en = ok("GET", "/customers/" + first.get("customerId").asText() + "/classification?asOf="
                 + list.get("asOf").asText(), null).get("results").get(0).get("observed");
         assertThat(en.get("text").asText()).startsWith("Customers like this (").contains("came back within 6 months");
+        for (JsonNode task : ok("GET", "/customers/" + first.get("customerId").asText() + "/classification?asOf="
+                + list.get("asOf").asText(), null).get("results").get(0).get("followUps")) {
+            assertThat(task.has("heldOut")).as("a listed customer's task").isFalse();
+        }
+        String heldOut;
+        try (Database database = Database.open(APP.getConfiguration().getDatabase())) {
+            heldOut = database.jdbi().withHandle(handle -> handle.createQuery("SELECT MIN(customer_id) FROM follow_up "
+                    + "WHERE run_id = :run AND kind = 'RETENTION_CALL' AND held_out").bind("run",
+                    list.get("runId").asLong()).mapTo(String.class).one());
+        }
+        JsonNode heldOutTasks = ok("GET", "/customers/" + heldOut + "/classification?asOf=" + list.get("asOf").asText(),
+                null).get("results").get(0).get("followUps");
+        assertThat(heldOutTasks).filteredOn(task -> task.get("kind").asText().equals("RETENTION_CALL"))
+                .singleElement().satisfies(task -> assertThat(task.get("heldOut").asBoolean()).isTrue());
         try (Response bad = call("GET", "/call-lists?order=sideways", null)) {
             assertThat(bad.getStatus()).isEqualTo(400);
             assertThat(bad.readEntity(String.class)).contains("order");
