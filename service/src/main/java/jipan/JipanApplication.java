@@ -170,7 +170,11 @@ public class JipanApplication extends Application<JipanConfiguration> {
                 configuration.getCallLists().holdout()));
         jersey.register(new RulesResource(rules, versions, Path.of(configuration.getRules().getDirectory()),
                 new RuleImpact(store), configuration.getRules().fixturesDirectory()));
-        jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json), challengers));
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService backtestExecutor = lifecycle.executorService("backtests").minThreads(cores).maxThreads(cores)
+                .build();
+        jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json, backtestExecutor),
+                challengers));
         jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor));
         jersey.register(new ImportResource(imports));

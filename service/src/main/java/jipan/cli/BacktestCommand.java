@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import jipan.JipanConfiguration;
 import jipan.api.BacktestReport;
+import jipan.concurrent.NamedThreads;
 import jipan.core.Classifier;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
@@ -60,14 +63,21 @@ public class BacktestCommand extends StoreCommand {
             Classifier candidate = namespace.getString("candidate") == null ? null : live.withRules(
                     new RuleCompiler().compile(RuleFiles.readDirectory(Path.of(namespace.getString("candidate")))));
             CustomerStore store = new CustomerStore(database.jdbi());
-            Backtests backtests = new Backtests(database.jdbi(), store, bootstrap.getObjectMapper());
+            ExecutorService classifying = NamedThreads.daemon("backtest")
+                    .pool(Runtime.getRuntime().availableProcessors());
+            Backtests backtests = new Backtests(database.jdbi(), store, bootstrap.getObjectMapper(), classifying);
             LocalDate asOf = namespace.getString("asOf") == null ? null : date(namespace, "asOf");
             int horizon = namespace.getInt("horizon");
             backtests.asOf(asOf, horizon); // refused before any work when the horizon has not passed
             Progress progress = new Progress(Math.min(namespace.getInt("sample"), store.count()));
             long started = System.nanoTime();
-            BacktestReport report = backtests.run(live, candidate, asOf, horizon, namespace.getInt("sample"),
-                    System.getProperty("user.name", "cli"), progress::update);
+            BacktestReport report;
+            try {
+                report = backtests.run(live, candidate, asOf, horizon, namespace.getInt("sample"),
+                        System.getProperty("user.name", "cli"), progress::update);
+            } finally {
+                NamedThreads.close(classifying, Duration.ZERO);
+            }
             progress.finish();
             System.err.printf("backtest %d: %,d customers in %.1f s%n", report.id(), report.result().customers(),
                     (System.nanoTime() - started) / 1e9);

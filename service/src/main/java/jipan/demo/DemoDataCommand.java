@@ -4,15 +4,18 @@ import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import jipan.JipanConfiguration;
 import jipan.api.BacktestReport;
 import jipan.api.BacktestRequest;
 import jipan.api.ImpactRequest;
 import jipan.cli.Progress;
 import jipan.cli.StoreCommand;
+import jipan.concurrent.NamedThreads;
 import jipan.core.CustomerUpsert;
 import jipan.core.scenarios.DemoDealership;
 import jipan.db.ClassificationRunRow;
@@ -140,11 +143,18 @@ public class DemoDataCommand extends StoreCommand {
      */
     private static void backtest(Bootstrap<JipanConfiguration> bootstrap, JipanConfiguration configuration,
                                  Database database, CustomerStore store) {
-        Backtests backtests = new Backtests(database.jdbi(), store, bootstrap.getObjectMapper());
+        ExecutorService classifying = NamedThreads.daemon("backtest")
+                .pool(Runtime.getRuntime().availableProcessors());
+        Backtests backtests = new Backtests(database.jdbi(), store, bootstrap.getObjectMapper(), classifying);
         long started = System.nanoTime();
         Progress progress = new Progress(Math.min(store.count(), ImpactRequest.DEFAULT_SAMPLE));
-        BacktestReport report = backtests.run(liveRules(configuration, database, null), null, null,
-                BacktestRequest.DEFAULT_HORIZON_MONTHS, ImpactRequest.DEFAULT_SAMPLE, "demo-data", progress::update);
+        BacktestReport report;
+        try {
+            report = backtests.run(liveRules(configuration, database, null), null, null,
+                    BacktestRequest.DEFAULT_HORIZON_MONTHS, ImpactRequest.DEFAULT_SAMPLE, "demo-data", progress::update);
+        } finally {
+            NamedThreads.close(classifying, Duration.ZERO);
+        }
         progress.finish();
         System.out.printf("backtest %d of the live rules as of %s: %,d customers in %.1f s%n", report.id(),
                 report.result().asOf(), report.result().customers(), (System.nanoTime() - started) / 1e9);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 import jipan.api.BacktestReport;
 import jipan.core.Classifier;
@@ -28,11 +29,19 @@ public final class Backtests {
     private final Jdbi jdbi;
     private final CustomerStore store;
     private final ObjectMapper json;
+    private final Executor classifying;
 
+    /** Backtests classifying on the caller's thread. */
     public Backtests(Jdbi jdbi, CustomerStore store, ObjectMapper json) {
+        this(jdbi, store, json, Runnable::run);
+    }
+
+    /** Backtests whose classifications run on {@code classifying} (a pool as large as the cores, say). */
+    public Backtests(Jdbi jdbi, CustomerStore store, ObjectMapper json, Executor classifying) {
         this.jdbi = jdbi;
         this.store = store;
         this.json = json;
+        this.classifying = classifying;
     }
 
     /**
@@ -63,7 +72,7 @@ public final class Backtests {
     public BacktestReport run(Classifier live, Classifier candidate, LocalDate asOf, int horizonMonths, int sample,
                               String author, IntConsumer progress) {
         LocalDate date = asOf(asOf, horizonMonths);
-        Backtest backtest = new Backtest(date, horizonMonths, live, candidate);
+        Backtest backtest = new Backtest(date, horizonMonths, live, candidate, classifying);
         int done = 0;
         String after = "";
         List<CustomerFacts> page;

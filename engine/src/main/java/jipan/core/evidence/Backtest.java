@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -35,13 +38,22 @@ public final class Backtest {
     private final Classifier candidate;
     private final Tally liveTally;
     private final Tally candidateTally;
+    private final Executor executor;
     private final Map<String, int[]> moves = new TreeMap<>();
     private final List<BacktestResult.Changed> examples = new ArrayList<>();
     private int customers;
     private int changed;
 
-    /** {@code candidate} null: the live rules alone. */
+    /** {@code candidate} null: the live rules alone; everything classified on the caller's thread. */
     public Backtest(LocalDate asOf, int horizonMonths, Classifier live, Classifier candidate) {
+        this(asOf, horizonMonths, live, candidate, Runnable::run);
+    }
+
+    /**
+     * The same, the page's classifications — each rule set as of D and as of D + H — handed to {@code executor}, so
+     * they can use every core (the classifiers are thread-safe: each classification has a session of its own).
+     */
+    public Backtest(LocalDate asOf, int horizonMonths, Classifier live, Classifier candidate, Executor executor) {
         if (horizonMonths < 1) {
             throw new IllegalArgumentException("horizonMonths: must be at least 1, not " + horizonMonths);
         }
@@ -52,6 +64,7 @@ public final class Backtest {
         this.candidate = candidate;
         this.liveTally = new Tally(live.rulesetVersion());
         this.candidateTally = candidate == null ? null : new Tally(candidate.rulesetVersion());
+        this.executor = executor;
     }
 
     public LocalDate horizonEnd() {
@@ -60,10 +73,16 @@ public final class Backtest {
 
     /** Classifies and scores a page of customers (every fact the store holds, later ones included). */
     public void add(List<CustomerFacts> page) {
-        List<Classification> liveThen = live.classify(asOf, page);
-        List<Classification> liveAfter = live.classify(horizonEnd, page);
-        List<Classification> candidateThen = candidate == null ? null : candidate.classify(asOf, page);
-        List<Classification> candidateAfter = candidate == null ? null : candidate.classify(horizonEnd, page);
+        CompletableFuture<List<Classification>> liveThenSoon = classify(live, asOf, page);
+        CompletableFuture<List<Classification>> liveAfterSoon = classify(live, horizonEnd, page);
+        CompletableFuture<List<Classification>> candidateThenSoon = candidate == null ? null
+                : classify(candidate, asOf, page);
+        CompletableFuture<List<Classification>> candidateAfterSoon = candidate == null ? null
+                : classify(candidate, horizonEnd, page);
+        List<Classification> liveThen = done(liveThenSoon);
+        List<Classification> liveAfter = done(liveAfterSoon);
+        List<Classification> candidateThen = candidate == null ? null : done(candidateThenSoon);
+        List<Classification> candidateAfter = candidate == null ? null : done(candidateAfterSoon);
         for (int i = 0; i < page.size(); i++) {
             Afterwards did = Afterwards.of(page.get(i), asOf, horizonEnd);
             liveTally.add(liveThen.get(i), liveAfter.get(i), did);
@@ -73,6 +92,26 @@ public final class Backtest {
             }
         }
         customers += page.size();
+    }
+
+    private CompletableFuture<List<Classification>> classify(Classifier classifier, LocalDate date,
+                                                             List<CustomerFacts> page) {
+        return CompletableFuture.supplyAsync(() -> classifier.classify(date, page), executor);
+    }
+
+    /** A classification's answers, or what it threw, as it was thrown (a rule that failed names its customer). */
+    private static List<Classification> done(CompletableFuture<List<Classification>> answers) {
+        try {
+            return answers.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     public BacktestResult result() {
