@@ -66,7 +66,20 @@ public final class RuleCompiler {
 
     private static final CompileCache RECENT = new CompileCache(8);
 
-    private CompiledRules compileFresh(RuleFiles ruleFiles) {
+    /** Compiled rule sets other JVMs (or this one, earlier) kept on disk. */
+    private final CompiledRulesDisk disk;
+
+    public RuleCompiler() {
+        this(CompiledRulesDisk.DEFAULT);
+    }
+
+    /** A compiler that keeps and finds compiled rule sets in {@code disk}. */
+    RuleCompiler(CompiledRulesDisk disk) {
+        this.disk = disk;
+    }
+
+    /** Compiles the files, or loads them from the disk, without the last few results kept in memory. */
+    CompiledRules compileFresh(RuleFiles ruleFiles) {
         // Decision tables become DRL first (the engine's spreadsheet compiler); from there on they are rule files
         // like any other, and every problem found in their DRL is put back at the sheet and cell it came from.
         Map<String, DecisionTables.Generated> tables = new TreeMap<>();
@@ -117,8 +130,8 @@ public final class RuleCompiler {
     private CompiledRules compileDrl(RuleFiles ruleFiles, RuleFiles drlFiles, Map<String, DecisionTables.Generated> tables) {
         RuleSources sources = RuleSources.parse(drlFiles);
         KieServices kie = KieServices.get();
-        String key = DISK.key(drlFiles);
-        Optional<CompiledRules> kept = DISK.read(key).flatMap(module -> load(kie, ruleFiles, drlFiles, sources, DISK,
+        String key = disk.key(drlFiles);
+        Optional<CompiledRules> kept = disk.read(key).flatMap(module -> load(kie, ruleFiles, drlFiles, sources, disk,
                 key, module));
         if (kept.isPresent()) {
             return kept.get();
@@ -150,7 +163,7 @@ public final class RuleCompiler {
             }
             List<RuleProblem> warnings = inTables(problems(kie, sources, build.builder(), Message.Level.WARNING), tables);
             if (warnings.isEmpty()) { // a rule set with warnings is compiled each time: they are shown again
-                DISK.write(key, ((InternalKieModule) build.builder().getKieModule()).getBytes());
+                disk.write(key, ((InternalKieModule) build.builder().getKieModule()).getBytes());
             }
             return new CompiledRules(ruleFiles, ruleFiles.version(), kieBase, ruleNames(kieBase), warnings,
                     Map.copyOf(sources.ruleFiles()), texts);
@@ -159,8 +172,6 @@ public final class RuleCompiler {
         }
     }
 
-    /** Compiled rule sets other JVMs (or this one, earlier) kept on disk. */
-    private static final CompiledRulesDisk DISK = CompiledRulesDisk.DEFAULT;
     /** Loads of kept modules one at a time: each is registered under the release it was built as. */
     private static final Object LOADS = new Object();
 

@@ -29,10 +29,15 @@ class CompiledRulesDiskTest {
         assertThat(key).hasSize(64);
         assertThat(Files.getPosixFilePermissions(directory)).isNotEmpty();
 
-        // the module the compilation of the shipped rules kept in this JVM's default directory (it was compiled
-        // fresh and written, or loaded from there)
+        // the module the compilation of the shipped rules kept in this JVM's default directory (compiled fresh and
+        // written, or loaded from there); where the default directory cannot be used, one compiled into its own
         CompiledRules compiled = ShippedRules.compiled();
-        byte[] module = CompiledRulesDisk.DEFAULT.read(CompiledRulesDisk.DEFAULT.key(drl)).orElseThrow();
+        byte[] module = CompiledRulesDisk.DEFAULT.read(CompiledRulesDisk.DEFAULT.key(drl)).orElse(null);
+        if (module == null) {
+            CompiledRulesDisk own = new CompiledRulesDisk(Files.createTempDirectory("jipan-compiled-"));
+            new RuleCompiler(own).compileFresh(files);
+            module = own.read(own.key(drl)).orElseThrow();
+        }
         disk.write(key, module);
         CompiledRules loaded = RuleCompiler.load(KieServices.get(), files, drl, RuleSources.parse(drl), disk, key,
                 disk.read(key).orElseThrow()).orElseThrow();
