@@ -70,6 +70,8 @@ import jipan.resources.JsonErrorHandler;
 import jipan.resources.ReportParameterExceptionMapper;
 import jipan.resources.ReportResource;
 import jipan.resources.RuleEvaluationExceptionMapper;
+import jipan.resources.RuleSettingsResource;
+import jipan.resources.RuleVersionsResource;
 import jipan.resources.RulesResource;
 import jipan.runs.CallLists;
 import jipan.runs.ClassificationRuns;
@@ -81,9 +83,9 @@ import jipan.runs.ClassificationRuns;
 public class JipanApplication extends Application<JipanConfiguration> {
     /** The API's resources, as the OpenAPI document describes them. */
     private static final Set<Class<?>> API = Set.of(ClassifyResource.class, CustomerResource.class,
-            RulesResource.class, ClassificationRunResource.class, ImportResource.class, ReportResource.class,
-            CallerResource.class, CallListResource.class, LabelsResource.class, BacktestResource.class,
-            ChallengerResource.class);
+            RulesResource.class, RuleVersionsResource.class, RuleSettingsResource.class, ClassificationRunResource.class,
+            ImportResource.class, ReportResource.class, CallerResource.class, CallListResource.class,
+            LabelsResource.class, BacktestResource.class, ChallengerResource.class);
 
     public static void main(String[] args) throws Exception {
         new JipanApplication().run(args);
@@ -168,8 +170,12 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ObservedRates observed = new ObservedRates(database.jdbi());
         jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed,
                 configuration.getCallLists().holdout()));
-        jersey.register(new RulesResource(rules, versions, Path.of(configuration.getRules().getDirectory()),
-                new RuleImpact(store), configuration.getRules().fixturesDirectory()));
+        Path rulesDirectory = Path.of(configuration.getRules().getDirectory());
+        jersey.register(new RulesResource(rules, versions, rulesDirectory, new RuleImpact(store),
+                configuration.getRules().fixturesDirectory()));
+        jersey.register(new RuleVersionsResource(rules, versions, rulesDirectory,
+                configuration.getRules().fixturesDirectory()));
+        jersey.register(new RuleSettingsResource(rules));
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService backtestExecutor = lifecycle.executorService("backtests").minThreads(cores).maxThreads(cores)
                 .build();

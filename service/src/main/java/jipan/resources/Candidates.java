@@ -1,7 +1,11 @@
 package jipan.resources;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jipan.api.Problem;
 import jipan.api.RuleChange;
+import jipan.api.RuleOutcome;
 import jipan.core.Classifier;
 import jipan.core.RuleCompilationException;
 import jipan.core.RuleCompiler;
@@ -10,7 +14,10 @@ import jipan.core.RuleProblem;
 import jipan.core.documents.InvalidInputException;
 import jipan.lifecycle.LiveRules;
 
-/** A candidate rule set as a request describes it: the live files with the request's changes. */
+/**
+ * A candidate rule set as a request describes it — the live files with the request's changes — and how what became
+ * of it is answered.
+ */
 final class Candidates {
     private Candidates() {
     }
@@ -35,5 +42,17 @@ final class Candidates {
         } catch (RuleCompilationException e) {
             throw new InvalidInputException(e.errors().stream().map(RuleProblem::toString).toList());
         }
+    }
+
+    /** 200 with the outcome when the candidate went live, 409 when it was refused. */
+    static Response answer(RuleOutcome outcome) {
+        return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
+                : refusal(409, "the rule set was refused; the live rules stay", outcome);
+    }
+
+    /** A refused candidate as a problem: every reason (file:line:column, or fixture) and both versions. */
+    static Response refusal(int status, String detail, RuleOutcome outcome) {
+        return Problem.invalid(status, "rules-refused", detail, outcome.errors())
+                .withVersions(outcome.version(), outcome.liveVersion()).response();
     }
 }

@@ -8,10 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
@@ -23,29 +21,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import jipan.api.ChangedFiles;
 import jipan.api.FixtureSet;
 import jipan.api.FixtureTestReport;
 import jipan.api.ImpactReport;
 import jipan.api.ImpactRequest;
-import jipan.api.Problem;
 import jipan.api.RuleActivation;
 import jipan.api.RuleChange;
-import jipan.api.RuleFileDiff;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleRefusal;
-import jipan.api.RuleSetting;
-import jipan.api.RuleVersion;
-import jipan.api.RuleVersionFiles;
 import jipan.api.RulesStatus;
-import jipan.api.SettingChanges;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
-import jipan.core.DecisionTables;
-import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.core.RuleSettings;
 import jipan.core.documents.InvalidInputException;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.core.scenarios.FixtureLoader;
@@ -54,11 +42,12 @@ import jipan.core.scenarios.FixtureRunner;
 import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleImpact;
 import jipan.lifecycle.RuleVersions;
-import jipan.reports.XlsxTable;
 
 /**
- * The live rule set: which version is live, validating candidate files, and reloading from the rules
- * directory. A reloaded rule set goes live only if it compiles and passes the fixture gate.
+ * Candidate rule sets and the live one: which version is live, validating, testing, previewing and publishing a
+ * candidate, reloading the rules directory, the fixtures the gate runs and the activation log. A candidate goes
+ * live only if it compiles and passes the fixture gate. The versions ({@link RuleVersionsResource}) and the
+ * settings form ({@link RuleSettingsResource}) are served apart.
  */
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
@@ -120,81 +109,6 @@ public class RulesResource {
         return Candidates.compiled(rules, body);
     }
 
-    /** Every rule set that went live, latest first. */
-    @RolesAllowed(Roles.ANALYST)
-    @GET
-    @Path("/versions")
-    public List<RuleVersion> versions() {
-        return versions.list();
-    }
-
-    /** One version with its files. */
-    @RolesAllowed(Roles.ANALYST)
-    @GET
-    @Path("/versions/{seq}")
-    public RuleVersionFiles version(@PathParam("seq") long seq) {
-        RuleVersion version = versions.find(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
-        return new RuleVersionFiles(version, files(seq).files());
-    }
-
-    /**
-     * One file of a version as a file: a decision table as its .xlsx workbook (to open in Excel, edit and send
-     * back), a DRL file as UTF-8 text.
-     */
-    @RolesAllowed(Roles.ANALYST)
-    @GET
-    @Path("/versions/{seq}/files/{name}")
-    @Produces({XlsxTable.MEDIA_TYPE, MediaType.TEXT_PLAIN})
-    @ApiResponse(responseCode = "200", description = "the file: a decision table as an .xlsx workbook, a DRL file as text",
-            content = {@Content(mediaType = XlsxTable.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string"))})
-    public Response file(@PathParam("seq") long seq, @PathParam("name") String name) {
-        RuleFiles files = files(seq);
-        if (!files.files().containsKey(name)) {
-            throw new NotFoundException("rule version " + seq + " has no file " + name + " (it has " + files.files().keySet() + ")");
-        }
-        boolean table = DecisionTables.isTable(name);
-        return Response.ok(files.bytesOf(name), table ? XlsxTable.MEDIA_TYPE : MediaType.TEXT_PLAIN + ";charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
-    }
-
-    /** The DRL a file of a version compiles as: what a decision table generates, a DRL file's own text. */
-    @RolesAllowed(Roles.ANALYST)
-    @GET
-    @Path("/versions/{seq}/files/{name}/drl")
-    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
-    public String drl(@PathParam("seq") long seq, @PathParam("name") String name) {
-        String text = files(seq).files().get(name);
-        if (text == null) {
-            throw new NotFoundException("rule version " + seq + " has no file " + name);
-        }
-        return DecisionTables.isTable(name) ? RuleCompiler.drlOf(name, text) : text;
-    }
-
-    /** What changed from version {@code seq} to version {@code other}, file by file. */
-    @RolesAllowed(Roles.ANALYST)
-    @GET
-    @Path("/versions/{seq}/diff/{other}")
-    public List<RuleFileDiff> diff(@PathParam("seq") long seq, @PathParam("other") long other) {
-        return versions.diff(files(seq), files(other));
-    }
-
-    /** Makes an earlier version live again (rollback), through the same compile and fixture gate; 409 if refused. */
-    @RolesAllowed(Roles.ANALYST)
-    @POST
-    @Path("/versions/{seq}/activate")
-    @ApiResponse(responseCode = "200", description = "the version is live again",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
-    public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
-        files(seq);
-        RuleOutcome outcome = versions.activate(seq, rules, directory, fixtures, ApiKeyFilter.callerOf(request));
-        return answer(outcome);
-    }
-
-    private RuleFiles files(long seq) {
-        return versions.files(seq).orElseThrow(() -> new NotFoundException("no rule version " + seq));
-    }
-
     /** Which rule set is live, since when, and why the last candidate was refused. */
     @RolesAllowed(Roles.ANALYST)
     @GET
@@ -221,7 +135,7 @@ public class RulesResource {
         // 422: the request is well formed, its rules are not; the body lists every problem as file:line:column
         RuleOutcome outcome = rules.validate(candidate(body));
         return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
-                : refusal(422, "the rule files do not compile or are not allowed", outcome);
+                : Candidates.refusal(422, "the rule files do not compile or are not allowed", outcome);
     }
 
     /**
@@ -239,19 +153,7 @@ public class RulesResource {
         FixtureFiles fixtureChanges = candidateFixtures(body);
         RuleOutcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures,
                 ApiKeyFilter.callerOf(request), body.comment());
-        return answer(outcome);
-    }
-
-    /** 200 with the outcome when the candidate went live, 409 when it was refused. */
-    private static Response answer(RuleOutcome outcome) {
-        return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
-                : refusal(409, "the rule set was refused; the live rules stay", outcome);
-    }
-
-    /** A refused candidate as a problem: every reason (file:line:column, or fixture) and both versions. */
-    private static Response refusal(int status, String detail, RuleOutcome outcome) {
-        return Problem.invalid(status, "rules-refused", detail, outcome.errors())
-                .withVersions(outcome.version(), outcome.liveVersion()).response();
+        return Candidates.answer(outcome);
     }
 
     /** Reads the rules directory and makes it live if it compiles and passes the fixtures; 409 if refused. */
@@ -263,7 +165,7 @@ public class RulesResource {
     public Response reload(@Context ContainerRequestContext request) {
         RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
                 ApiKeyFilter.callerOf(request), "reloaded from " + directory, "reload"), files -> { });
-        return answer(outcome);
+        return Candidates.answer(outcome);
     }
 
     /**
@@ -292,36 +194,6 @@ public class RulesResource {
     @Path("/fixtures")
     public FixtureSet fixtureSet() {
         return new FixtureSet(FixtureFiles.readDirectory(fixtures).files());
-    }
-
-    /**
-     * The thresholds of the live rules: every field of every {@code declare …Settings} type, with what explains it
-     * in the language asked for ({@code lang}, {@code Accept-Language}; English by default).
-     */
-    @RolesAllowed(Roles.ANALYST)
-    @GET
-    @Path("/settings")
-    public List<RuleSetting> settings(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        Lang language = Downloads.lang(lang, headers);
-        return RuleSettings.read(rules.current().rules().files()).stream().map(s -> new RuleSetting(s.file(), s.type(),
-                s.name(), s.valueType(), s.value(), s.line(), s.comment(language))).toList();
-    }
-
-    /**
-     * The live rule files with new threshold values, each replaced on its line: the candidate the settings form
-     * validates, tests, previews and publishes. Nothing changes until it is published. 422 naming each bad value.
-     */
-    @RolesAllowed(Roles.ANALYST)
-    @POST
-    @Path("/settings/changes")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ChangedFiles settingChanges(@NotNull @Valid SettingChanges body) {
-        try {
-            return new ChangedFiles(RuleSettings.apply(rules.current().rules().files(), body.changes().stream()
-                    .map(c -> new RuleSettings.Change(c.file(), c.type(), c.name(), c.value())).toList()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
-        }
     }
 
     /** Every rule set that went live, and how: start, reload, publish, rollback, follow (newest first, 200). */
