@@ -77,7 +77,9 @@ export async function callsPage(root) {
           {title: t('customers.phone'), value: i => i.phone || ''},
           {title: t('followUp.subject'), value: i => i.subject + (i.model ? ' · ' + i.model : '')},
           {title: t('followUp.assignee'), value: i => i.person ? i.person + ' · ' + label(i.assignee) : label(i.assignee)},
-          {title: t('impact.tier'), value: i => label(i.tier) + (i.churnStatus ? ' · ' + label(i.churnStatus) : '')},
+          // the churn state beside the tier, unless it reads the same (a prospect is 潜在客户 in both)
+          {title: t('impact.tier'), value: i => label(i.tier) + (i.churnStatus && label(i.churnStatus) !== label(i.tier)
+            ? ' · ' + label(i.churnStatus) : '')},
           {title: t('calls.observed'), value: i => i.observedReturnRate == null ? ''
             : (Number(i.observedReturnRate) * 100).toFixed(0) + ' %'},
           {title: t('calls.lastVisit'), value: i => i.lastVisit || ''},
