@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +31,7 @@ import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
 import jipan.core.FollowUpResult;
 import jipan.core.LeadResult;
+import jipan.core.Stages;
 import jipan.core.VehicleResult;
 import jipan.core.evidence.Holdout;
 import jipan.db.ClassificationRunDao;
@@ -288,13 +288,13 @@ public final class ClassificationRuns {
                     () -> reading.timed(() -> customers.page(first, until, pageSize)), reader);
             CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
             List<CustomerFacts> page;
-            while (!(page = await(next)).isEmpty()) {
+            while (!(page = Stages.await(next)).isEmpty()) {
                 String after = page.get(page.size() - 1).customer().getId();
                 next = CompletableFuture.supplyAsync(() -> reading.timed(() -> customers.page(after, until, pageSize)), reader);
                 List<CustomerFacts> classified = page;
                 PageRows rows = classifying.elapsed(() -> classify(run, rules, classifier, rival, classified,
                         workers, classifying));
-                await(written); // the page before is stored (or its failure ends the run here)
+                Stages.await(written); // the page before is stored (or its failure ends the run here)
                 written = CompletableFuture.runAsync(() -> {
                     writing.timed(() -> {
                         store(runId, rules, rows);
@@ -304,7 +304,7 @@ public final class ClassificationRuns {
                     progress.accept(done.addAndGet(rows.results().size()));
                 }, writer);
             }
-            await(written);
+            Stages.await(written);
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null, owner.id()));
             LOG.info("classification run {} done: {} customers in {} s (reading {}, classifying {} on {} "
                     + "thread(s), writing {}; the stages overlap)", runId, done.get(),
@@ -408,7 +408,7 @@ public final class ClassificationRuns {
             }), workers));
         }
         PageRows all = new PageRows();
-        slices.forEach(part -> all.addAll(await(part)));
+        slices.forEach(part -> all.addAll(Stages.await(part)));
         return all;
     }
 
@@ -464,21 +464,6 @@ public final class ClassificationRuns {
                 throw new TakenOver(runId); // the page is not kept: the new owner classifies these customers
             }
         });
-    }
-
-    /** The value of a stage, or its failure as it was thrown (a RuntimeException, as the stages throw). */
-    private static <T> T await(CompletableFuture<T> stage) {
-        try {
-            return stage.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /** A stage's elapsed time and the CPU time of the threads that did its work, summed over its pages. */

@@ -12,12 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
 import jipan.core.FollowUpResult;
+import jipan.core.Stages;
 import jipan.core.facts.Churn;
 
 /**
@@ -79,10 +79,10 @@ public final class Backtest {
                 : classify(candidate, asOf, page);
         CompletableFuture<List<Classification>> candidateAfterSoon = candidate == null ? null
                 : classify(candidate, horizonEnd, page);
-        List<Classification> liveThen = done(liveThenSoon);
-        List<Classification> liveAfter = done(liveAfterSoon);
-        List<Classification> candidateThen = candidate == null ? null : done(candidateThenSoon);
-        List<Classification> candidateAfter = candidate == null ? null : done(candidateAfterSoon);
+        List<Classification> liveThen = Stages.await(liveThenSoon);
+        List<Classification> liveAfter = Stages.await(liveAfterSoon);
+        List<Classification> candidateThen = candidate == null ? null : Stages.await(candidateThenSoon);
+        List<Classification> candidateAfter = candidate == null ? null : Stages.await(candidateAfterSoon);
         for (int i = 0; i < page.size(); i++) {
             Afterwards did = Afterwards.of(page.get(i), asOf, horizonEnd);
             liveTally.add(liveThen.get(i), liveAfter.get(i), did);
@@ -97,21 +97,6 @@ public final class Backtest {
     private CompletableFuture<List<Classification>> classify(Classifier classifier, LocalDate date,
                                                              List<CustomerFacts> page) {
         return CompletableFuture.supplyAsync(() -> classifier.classify(date, page), executor);
-    }
-
-    /** A classification's answers, or what it threw, as it was thrown (a rule that failed names its customer). */
-    private static List<Classification> done(CompletableFuture<List<Classification>> answers) {
-        try {
-            return answers.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     public BacktestResult result() {
