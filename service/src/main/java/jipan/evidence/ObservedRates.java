@@ -5,6 +5,7 @@ import java.util.Optional;
 import jipan.api.ObservedRate;
 import jipan.core.Labels;
 import jipan.core.Lang;
+import jipan.core.evidence.Backtest;
 import jipan.db.EvidenceDao;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,13 +28,9 @@ public final class ObservedRates {
     /** The rate of customers in {@code tier} and {@code churn} (null: none decided) for rule set {@code version}. */
     public Optional<ObservedRate> of(String version, Enum<?> tier, Enum<?> churn, Lang lang) {
         return jdbi.withExtension(EvidenceDao.class, dao -> dao.observedSource(version).flatMap(source ->
-                dao.cell(source.id(), name(tier), name(churn)).map(cell -> new ObservedRate(source.id(),
+                dao.cell(source.id(), Backtest.name(tier), Backtest.name(churn)).map(cell -> new ObservedRate(source.id(),
                         source.asOf(), source.horizonMonths(), cell.tier(), cell.churn(), cell.customers(),
                         cell.share(), text(source, cell, lang)))));
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? "NONE" : value.name();
     }
 
     /** "同类客户（C 类、流失预警）6 个月内回厂率 38 %（回测 #3：2012-03-30 起，1,234 位）" and its English. */

@@ -18,6 +18,7 @@ import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
 import jipan.core.FollowUpResult;
 import jipan.core.Stages;
+import jipan.core.kpi.Kpis;
 import jipan.core.facts.Churn;
 
 /**
@@ -104,7 +105,7 @@ public final class Backtest {
         moves.forEach((key, counts) -> {
             String[] parts = key.split("\t");
             moveList.add(new BacktestResult.Move(parts[0], parts[1], parts[2], counts[0], counts[1],
-                    share(counts[1], counts[0])));
+                    Kpis.ratio(counts[1], counts[0])));
         });
         moveList.sort((a, b) -> Integer.compare(b.customers(), a.customers()));
         return new BacktestResult(asOf, horizonMonths, horizonEnd, customers, liveTally.score(),
@@ -137,14 +138,12 @@ public final class Backtest {
         counts[1] += did.cameBack() ? 1 : 0;
     }
 
-    /** A value's name, NONE when no rule decided it. */
-    static String name(Enum<?> value) {
+    /**
+     * A value's name, NONE when no rule decided it: how a backtest's cells name a tier or churn state, and so how an
+     * answer's observed rate is looked up.
+     */
+    public static String name(Enum<?> value) {
         return value == null ? "NONE" : value.name();
-    }
-
-    /** part / whole to four places (half up), as the reports' shares; null of nothing. */
-    static BigDecimal share(int part, int whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
     /** The middle value; of an even count, the lower of the two in the middle. Null of none. */
@@ -209,28 +208,28 @@ public final class Backtest {
 
         BacktestScore score() {
             List<BacktestScore.Cell> churns = new ArrayList<>();
-            byChurn.forEach((churn, c) -> churns.add(new BacktestScore.Cell(null, churn, c[0], c[1], share(c[1], c[0]),
+            byChurn.forEach((churn, c) -> churns.add(new BacktestScore.Cell(null, churn, c[0], c[1], Kpis.ratio(c[1], c[0]),
                     null, null)));
             List<BacktestScore.Cell> tiers = new ArrayList<>();
-            byTier.forEach((tier, c) -> tiers.add(new BacktestScore.Cell(tier, null, c[0], c[1], share(c[1], c[0]),
-                    c[2], share(c[2], c[0]))));
+            byTier.forEach((tier, c) -> tiers.add(new BacktestScore.Cell(tier, null, c[0], c[1], Kpis.ratio(c[1], c[0]),
+                    c[2], Kpis.ratio(c[2], c[0]))));
             List<BacktestScore.Cell> cells = new ArrayList<>();
             byTierAndChurn.forEach((key, c) -> {
                 String[] parts = key.split("\t");
-                cells.add(new BacktestScore.Cell(parts[0], parts[1], c[0], c[1], share(c[1], c[0]), null, null));
+                cells.add(new BacktestScore.Cell(parts[0], parts[1], c[0], c[1], Kpis.ratio(c[1], c[0]), null, null));
             });
             List<BacktestScore.TaskCell> tasks = new ArrayList<>();
-            byFollowUp.forEach((kind, c) -> tasks.add(new BacktestScore.TaskCell(kind, c[0], c[1], share(c[1], c[0]),
-                    median(daysByFollowUp.getOrDefault(kind, List.of())), c[2], share(c[2], c[0]))));
-            BigDecimal precision = share(correct, predicted);
-            BigDecimal baseRate = share(didNotComeBack, population);
+            byFollowUp.forEach((kind, c) -> tasks.add(new BacktestScore.TaskCell(kind, c[0], c[1], Kpis.ratio(c[1], c[0]),
+                    median(daysByFollowUp.getOrDefault(kind, List.of())), c[2], Kpis.ratio(c[2], c[0]))));
+            BigDecimal precision = Kpis.ratio(correct, predicted);
+            BigDecimal baseRate = Kpis.ratio(didNotComeBack, population);
             // (correct / predicted) / (didNotComeBack / population), from the counts, not the rounded shares
             BigDecimal lift = predicted == 0 || didNotComeBack == 0 ? null
                     : BigDecimal.valueOf((long) correct * population)
                     .divide(BigDecimal.valueOf((long) predicted * didNotComeBack), 2, RoundingMode.HALF_UP);
             return new BacktestScore(version, List.copyOf(churns), List.copyOf(tiers), List.copyOf(cells),
                     new BacktestScore.Prediction(population, predicted, didNotComeBack, correct, precision,
-                            share(correct, didNotComeBack), baseRate, lift), List.copyOf(tasks));
+                            Kpis.ratio(correct, didNotComeBack), baseRate, lift), List.copyOf(tasks));
         }
     }
 }
