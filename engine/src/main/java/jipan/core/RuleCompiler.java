@@ -69,6 +69,17 @@ public final class RuleCompiler {
     /** Compiled rule sets other JVMs (or this one, earlier) kept on disk. */
     private final CompiledRulesDisk disk;
 
+    /**
+     * How every rule base is made, compiled or loaded: immutable — a rule set is never changed in place (a change is
+     * a new rule set), and an immutable rule base lets each pooled session keep its per-type fact stores
+     * (docs/performance.md).
+     */
+    private static KieBaseConfiguration immutable(KieServices kie) {
+        KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
+        configuration.setOption(KieBaseMutabilityOption.DISABLED);
+        return configuration;
+    }
+
     public RuleCompiler() {
         this(CompiledRulesDisk.DEFAULT);
     }
@@ -151,11 +162,7 @@ public final class RuleCompiler {
                 throw new RuleCompilationException(sources.locate(violations, classes));
             }
             // The first moment any class of the rules is loaded: everything above only read their bytes.
-            // Immutable: a rule set is never changed in place (a change is a new rule set), and an immutable rule
-            // base lets each pooled session keep its per-type fact stores (docs/performance.md).
-            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
-            configuration.setOption(KieBaseMutabilityOption.DISABLED);
-            KieBase kieBase = kie.newKieContainer(build.releaseId()).newKieBase(configuration);
+            KieBase kieBase = kie.newKieContainer(build.releaseId()).newKieBase(immutable(kie));
             RuleTexts texts = RuleTexts.of(kieBase);
             List<RuleProblem> textProblems = textProblems(texts, drlFiles, sources.ruleFiles());
             if (!textProblems.isEmpty()) {
@@ -194,14 +201,12 @@ public final class RuleCompiler {
             KieModuleModel model = kie.newKieModuleModel();
             model.newKieBaseModel("defaultKieBase").setDefault(true).newKieSessionModel("defaultKieSession")
                     .setDefault(true);
-            KieBaseConfiguration configuration = kie.newKieBaseConfiguration();
-            configuration.setOption(KieBaseMutabilityOption.DISABLED);
             KieBase kieBase;
             synchronized (LOADS) {
                 Path copy = disk.copy(module); // the verified bytes, in a file only this load reads
                 try {
                     kie.getRepository().addKieModule(new CanonicalKieModule(releaseId, model, copy.toFile()));
-                    kieBase = kie.newKieContainer(releaseId).newKieBase(configuration);
+                    kieBase = kie.newKieContainer(releaseId).newKieBase(immutable(kie));
                 } finally {
                     kie.getRepository().removeKieModule(releaseId);
                     Files.deleteIfExists(copy);
