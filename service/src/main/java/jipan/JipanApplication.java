@@ -46,6 +46,7 @@ import jipan.health.RulesHealthCheck;
 import jipan.imports.ImportJobs;
 import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleImpact;
+import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
 import jipan.openapi.OpenApiDocument;
 import jipan.openapi.SwaggerUi;
@@ -135,10 +136,11 @@ public class JipanApplication extends Application<JipanConfiguration> {
         Database database = Database.open(configuration.getDatabase());
         lifecycle.manage(database);
         RuleVersions versions = new RuleVersions(database.jdbi(), json);
-        LiveRules rules = configuration.buildLiveRules(versions);
+        RulePublisher publisher = configuration.buildPublisher(versions);
+        LiveRules rules = publisher.live();
         rules.metrics(metrics);
         liveRules = rules;
-        configuration.getRules().followers(rules, versions).forEach(lifecycle::manage);
+        configuration.getRules().followers(publisher).forEach(lifecycle::manage);
 
         WorkOwner owner = configuration.getWork().owner();
         lifecycle.manage(new WorkHeartbeat(database.jdbi(), owner));
@@ -170,16 +172,14 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ObservedRates observed = new ObservedRates(database.jdbi());
         jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed,
                 configuration.getCallLists().holdout()));
-        Path rulesDirectory = Path.of(configuration.getRules().getDirectory());
-        jersey.register(new RulesResource(rules, versions, rulesDirectory, new RuleImpact(store),
+        jersey.register(new RulesResource(publisher, versions, new RuleImpact(store),
                 configuration.getRules().fixturesDirectory()));
-        jersey.register(new RuleVersionsResource(rules, versions, rulesDirectory,
-                configuration.getRules().fixturesDirectory()));
+        jersey.register(new RuleVersionsResource(publisher, versions));
         jersey.register(new RuleSettingsResource(rules));
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService backtestExecutor = lifecycle.executorService("backtests").minThreads(cores).maxThreads(cores)
                 .build();
-        jersey.register(new BacktestResource(rules, new Backtests(database.jdbi(), store, json, backtestExecutor),
+        jersey.register(new BacktestResource(publisher, new Backtests(database.jdbi(), store, json, backtestExecutor),
                 challengers));
         jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor));

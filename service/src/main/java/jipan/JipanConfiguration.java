@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import jipan.db.WorkOwner;
 import jipan.imports.ImportSettings;
 import jipan.lifecycle.ActiveVersionPoller;
 import jipan.lifecycle.LiveRules;
+import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
 import jipan.lifecycle.RulesDirectoryWatcher;
 import org.slf4j.Logger;
@@ -55,7 +57,23 @@ public class JipanConfiguration extends Configuration {
         /** The share of a candidate's rules (in %) the gate's fixtures must fire, else it is refused. */
         @Min(0)
         @Max(100)
-        private int minCoveragePercent = LiveRules.FULL_COVERAGE;
+        private int minCoveragePercent = RulePublisher.FULL_COVERAGE;
+
+        /**
+         * {@code required}: a rule change goes live only when a second person approves its publish request (the
+         * rules directory is then not watched, and reload and direct rollback are refused); {@code optional}: an
+         * analyst publishes alone.
+         */
+        @NotNull
+        @Pattern(regexp = "required|optional", message = "must be required or optional")
+        private String approval = "optional";
+
+        @JsonProperty public String getApproval() { return approval; }
+        @JsonProperty public void setApproval(String approval) { this.approval = approval; }
+
+        public boolean approvalRequired() {
+            return "required".equals(approval);
+        }
 
         @JsonProperty public int getMinCoveragePercent() { return minCoveragePercent; }
         @JsonProperty public void setMinCoveragePercent(int percent) { this.minCoveragePercent = percent; }
@@ -88,13 +106,16 @@ public class JipanConfiguration extends Configuration {
          * What keeps the live rules current while the service runs: a watcher of the rules directory
          * ({@code watch}), a poller of the version other instances made active ({@code pollActiveVersionSeconds}).
          */
-        public List<Managed> followers(LiveRules rules, RuleVersions versions) {
+        public List<Managed> followers(RulePublisher publisher) {
             List<Managed> followers = new ArrayList<>();
-            if (watch) {
-                followers.add(new RulesDirectoryWatcher(rules, Path.of(directory)));
+            if (watch && approvalRequired()) {
+                LOG.info("rules.watch is off: with rules.approval required, an edit of the rules directory goes live "
+                        + "only through an approved publish request");
+            } else if (watch) {
+                followers.add(new RulesDirectoryWatcher(publisher, Path.of(directory)));
             }
             if (pollActiveVersionSeconds > 0) {
-                followers.add(new ActiveVersionPoller(versions, rules, pollActiveVersionSeconds));
+                followers.add(new ActiveVersionPoller(publisher, pollActiveVersionSeconds));
             }
             return followers;
         }
@@ -248,14 +269,15 @@ public class JipanConfiguration extends Configuration {
      * as a candidate (verified, compiled, gated; refused, it is reported and the active version runs). With no
      * version stored, the directory must pass the gate or the service does not start.
      */
-    public LiveRules buildLiveRules(RuleVersions versions) {
-        LiveRules live = LiveRules.atStart(versions.startingFiles(Path.of(rules.getDirectory())),
-                versions.activeFiles(), this::buildClassifier, fixtureGate(), rules.getMinCoveragePercent(), versions);
+    public RulePublisher buildPublisher(RuleVersions versions) {
+        RulePublisher publisher = RulePublisher.start(versions, Path.of(rules.getDirectory()), this::buildClassifier,
+                fixtureGate(), rules.getMinCoveragePercent(), rules.approvalRequired());
+        LiveRules live = publisher.live();
         Classifier first = live.current();
         LOG.info("rule set {} is live: {} rules{}", first.rulesetVersion(), first.rules().ruleNames().size(),
                 live.lastRefusal() == null ? "" : "; the rules directory was refused: " + live.lastRefusal().reasons());
         first.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
-        return live;
+        return publisher;
     }
 
     @JsonProperty public RulesSettings getRules() { return rules; }

@@ -54,8 +54,7 @@ public abstract class StoreCommand extends ConfiguredCommand<JipanConfiguration>
                                               Database database, CustomerStore store, String rulesDirectory,
                                               int threads) {
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
-                new LiveRules(liveRules(configuration, database, rulesDirectory), null,
-                        LiveRules.Publication.NONE),
+                new LiveRules(liveRules(configuration, database, rulesDirectory)),
                 bootstrap.getObjectMapper(), ClassificationRuns.DEFAULT_PAGE_SIZE, threads);
         runs.holdout(configuration.getCallLists().holdout());
         return runs;

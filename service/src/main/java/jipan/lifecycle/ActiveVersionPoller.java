@@ -12,14 +12,12 @@ import org.slf4j.LoggerFactory;
 public final class ActiveVersionPoller implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveVersionPoller.class);
 
-    private final RuleVersions versions;
-    private final LiveRules rules;
+    private final RulePublisher publisher;
     private final long seconds;
     private ScheduledExecutorService scheduler;
 
-    public ActiveVersionPoller(RuleVersions versions, LiveRules rules, long seconds) {
-        this.versions = versions;
-        this.rules = rules;
+    public ActiveVersionPoller(RulePublisher publisher, long seconds) {
+        this.publisher = publisher;
         this.seconds = seconds;
     }
 
@@ -31,7 +29,7 @@ public final class ActiveVersionPoller implements Managed {
 
     private void poll() {
         try {
-            versions.followActive(rules).ifPresent(outcome -> LOG.info("active rule version {} taken up: {}",
+            publisher.follow().ifPresent(outcome -> LOG.info("active rule version {} taken up: {}",
                     outcome.version(), outcome.accepted() ? "live" : "refused " + outcome.errors()));
         } catch (RuntimeException e) {
             LOG.warn("cannot read the active rule version: {}", e.getMessage());

@@ -33,11 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The history of rule sets that went live, stored with their files, author and comment: list, read, compare,
- * and roll back to an earlier one. Every version is named by a sequence number and its content hash (the
+ * The history of rule sets that went live, stored with their files, author and comment: record (for
+ * {@link RulePublisher}), list, read and compare them. Every version is named by a sequence number and its content hash (the
  * {@code rulesetVersion} of answers).
  */
-public final class RuleVersions implements LiveRules.Publication {
+public final class RuleVersions {
     private static final Logger LOG = LoggerFactory.getLogger(RuleVersions.class);
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() { };
 
@@ -49,24 +49,39 @@ public final class RuleVersions implements LiveRules.Publication {
         this.json = json;
     }
 
-    @Override
-    public void published(LiveRules.Activation activation) {
-        if (activation.how().equals(FOLLOW)) {
-            // taken up from the store, where it is active already: recording it again could make it active over a
-            // version another instance published meanwhile
-            return;
-        }
+    /** The active version as stored: its files, the fixtures it passed, who made it and why. */
+    public record ActiveVersion(long seq, RuleFiles files, FixtureFiles fixtures, String author, String comment) {
+    }
+
+    /**
+     * Records a rule set going live: a new version (or the stored one with the same content) made active, the
+     * fixtures it passed (when a gate ran) kept with it, and the activation logged saying how — in one transaction.
+     */
+    public long record(RuleFiles files, FixtureFiles fixtures, String author, String comment, RulePublisher.How how,
+                       String fromVersion) {
         try {
-            String text = json.writeValueAsString(activation.files().files());
-            String fixtures = activation.fixtures() == null ? null : json.writeValueAsString(activation.fixtures().files());
-            String author = activation.author().length() > 100 ? activation.author().substring(0, 100) : activation.author();
-            String comment = activation.comment() == null || activation.comment().length() <= 1000 ? activation.comment()
-                    : activation.comment().substring(0, 1000);
-            jdbi.useExtension(RuleVersionDao.class, dao -> dao.recordActive(activation.files().version(), text, fixtures,
-                    author, comment, activation.how(), activation.fromVersion()));
+            String text = json.writeValueAsString(files.files());
+            String fixtureText = fixtures == null ? null : json.writeValueAsString(fixtures.files());
+            return jdbi.withExtension(RuleVersionDao.class, dao -> dao.recordActive(files.version(), text, fixtureText,
+                    clip(author, 100), clip(comment, 1000), how.code(), fromVersion));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store the rule files", e);
         }
+    }
+
+    static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    /** The content hash of the active version, when one is stored. */
+    public Optional<String> activeHash() {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(RuleVersionDao.RuleVersionRow::hash);
+    }
+
+    /** The active version with its files and fixtures, when one is stored. */
+    public Optional<ActiveVersion> activeVersion() {
+        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(row -> new ActiveVersion(row.seq(),
+                new RuleFiles(files(row)), fixtures(row.seq()).orElse(null), row.author(), row.comment()));
     }
 
     /** The latest activations (start, reload, publish, rollback …), newest first. */
@@ -86,10 +101,6 @@ public final class RuleVersions implements LiveRules.Publication {
             }
         });
     }
-
-    /** The files of the active version, when one is stored. */
-    /** How an instance takes up the version another made active: nothing is written to the store. */
-    static final String FOLLOW = "follow";
 
     /**
      * The rules an instance starts from, given its rules directory: the directory itself, unless it holds an
@@ -116,6 +127,7 @@ public final class RuleVersions implements LiveRules.Publication {
         return live;
     }
 
+    /** The files of the active version, when one is stored. */
     public Optional<RuleFiles> activeFiles() {
         return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active).map(row -> new RuleFiles(files(row)));
     }
@@ -177,56 +189,6 @@ public final class RuleVersions implements LiveRules.Publication {
         Set<String> now = new LinkedHashSet<>(after);
         return Stream.concat(old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
                 now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList();
-    }
-
-    /**
-     * Makes an earlier version live again (through the same compile and fixture gate as any candidate) and,
-     * when it goes live, writes its files to the rules directory, so the directory and the live rules agree.
-     */
-    public RuleOutcome activate(long seq, LiveRules live, Path directory, String author) {
-        return activate(seq, live, directory, null, author);
-    }
-
-    /**
-     * Rollback: version {@code seq} through the same compile and gate, but gated with the fixtures it passed
-     * when it went live (versions stored before fixtures were kept use the gate's directory); on success its
-     * rule files, and its fixtures, are written back to their directories before the swap.
-     */
-    public RuleOutcome activate(long seq, LiveRules live, Path directory, Path fixturesDirectory, String author) {
-        RuleFiles files = files(seq).orElseThrow(() -> new IllegalArgumentException("no rule version " + seq));
-        FixtureFiles fixtures = fixtures(seq).orElse(null);
-        return live.propose(new LiveRules.Proposal(files, fixtures, author, "activated version " + seq, "rollback"),
-                accepted -> write(directory, accepted, fixturesDirectory, fixtures));
-    }
-
-    private static void write(Path directory, RuleFiles files, Path fixturesDirectory, FixtureFiles fixtures) {
-        writeDirectory(directory, files);
-        if (fixtures != null && fixturesDirectory != null) {
-            fixtures.writeDirectory(fixturesDirectory);
-        }
-    }
-
-    /** Proposes files as the new rule set and, when they go live, writes them to the rules directory. */
-    public RuleOutcome publish(RuleFiles files, LiveRules live, Path directory, String author, String comment) {
-        return publish(files, null, live, directory, null, author, comment);
-    }
-
-    /** Rules and (when not null) fixtures changed together: gated with those fixtures, both written on success. */
-    public RuleOutcome publish(RuleFiles files, FixtureFiles fixtures, LiveRules live, Path directory,
-                                     Path fixturesDirectory, String author, String comment) {
-        return live.propose(new LiveRules.Proposal(files, fixtures, author, comment, "publish"),
-                accepted -> write(directory, accepted, fixturesDirectory, fixtures));
-    }
-
-    /**
-     * For instances sharing one database: when another instance made a different version active, proposes it
-     * here too (this instance's rules directory is left as it is). Returns the outcome, or empty when in step.
-     */
-    public Optional<RuleOutcome> followActive(LiveRules live) {
-        return jdbi.withExtension(RuleVersionDao.class, RuleVersionDao::active)
-                .filter(active -> !active.hash().equals(live.current().rulesetVersion()))
-                .map(active -> live.propose(new LiveRules.Proposal(new RuleFiles(files(active)),
-                        fixtures(active.seq()).orElse(null), active.author(), active.comment(), FOLLOW), f -> { }));
     }
 
     /**

@@ -22,13 +22,13 @@ public final class RulesDirectoryWatcher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(RulesDirectoryWatcher.class);
     private static final long QUIET_MILLIS = 500;
 
-    private final LiveRules rules;
+    private final RulePublisher publisher;
     private final Path directory;
     private WatchService watcher;
     private Thread thread;
 
-    public RulesDirectoryWatcher(LiveRules rules, Path directory) {
-        this.rules = rules;
+    public RulesDirectoryWatcher(RulePublisher publisher, Path directory) {
+        this.publisher = publisher;
         this.directory = directory;
     }
 
@@ -57,8 +57,7 @@ public final class RulesDirectoryWatcher implements Managed {
                 }
                 if (drlChanged) {
                     try {
-                        RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
-                                "file watch", "changed in " + directory, "reload"), files -> { });
+                        RuleOutcome outcome = publisher.reload("file watch", "changed in " + directory);
                         LOG.info("rules directory changed: {} {}", outcome.accepted() ? "live" : "refused",
                                 outcome.version());
                     } catch (RuntimeException e) {

@@ -23,6 +23,7 @@ import jipan.core.documents.InvalidInputException;
 import jipan.evidence.Backtests;
 import jipan.evidence.Challengers;
 import jipan.lifecycle.LiveRules;
+import jipan.lifecycle.RulePublisher;
 import jipan.reports.ReportParameterException;
 
 /**
@@ -35,12 +36,14 @@ import jipan.reports.ReportParameterException;
 public class BacktestResource {
     private static final int LISTED = 50;
 
+    private final RulePublisher publisher;
     private final LiveRules rules;
     private final Backtests backtests;
     private final Challengers challengers;
 
-    public BacktestResource(LiveRules rules, Backtests backtests, Challengers challengers) {
-        this.rules = rules;
+    public BacktestResource(RulePublisher publisher, Backtests backtests, Challengers challengers) {
+        this.publisher = publisher;
+        this.rules = publisher.live();
         this.backtests = backtests;
         this.challengers = challengers;
     }
@@ -64,7 +67,7 @@ public class BacktestResource {
             candidate = challengers.classifier().orElseThrow(() -> new ReportParameterException(
                     "challenger: no challenger is named (PUT /api/v1/rules/challenger names one)"));
         } else {
-            candidate = body.hasCandidate() ? Candidates.compiled(rules, body.change()) : null;
+            candidate = body.hasCandidate() ? Candidates.compiled(publisher, body.change()) : null;
         }
         return backtests.run(live, candidate, body.asOf(), body.horizonOrDefault(), body.sampleOrDefault(),
                 ApiKeyFilter.callerOf(request), done -> { });

@@ -12,7 +12,7 @@ import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.RuleProblem;
 import jipan.core.documents.InvalidInputException;
-import jipan.lifecycle.LiveRules;
+import jipan.lifecycle.RulePublisher;
 
 /**
  * A candidate rule set as a request describes it — the live files with the request's changes — and how what became
@@ -22,23 +22,20 @@ final class Candidates {
     private Candidates() {
     }
 
-    /** The live files with the change applied, or 422 naming what is wrong with the change. */
-    static RuleFiles files(LiveRules rules, RuleChange change) {
-        if (change.filesOrNone().isEmpty() && change.deletedOrNone().isEmpty()) {
-            throw new InvalidInputException(List.of(
-                    "files: required (the files to add or change), or deleted (the files to remove)"));
-        }
-        try {
-            return rules.current().rules().files().withChanges(change.filesOrNone(), change.deletedOrNone());
-        } catch (RuleFiles.InvalidRuleFilesException e) {
-            throw new InvalidInputException(e.problems());
-        }
+    /** The request's change as the publisher takes it. */
+    static RulePublisher.Change change(RuleChange body) {
+        return new RulePublisher.Change(body.files(), body.deleted(), body.fixtures(), body.deletedFixtures());
+    }
+
+    /** The live files with the request's rule file changes applied, or 422 naming what is wrong with the change. */
+    static RuleFiles files(RulePublisher publisher, RuleChange body) {
+        return publisher.candidate(new RulePublisher.Change(body.files(), body.deleted(), null, null)).files();
     }
 
     /** The candidate compiled with the live limits, or 422 with every compile error. */
-    static Classifier compiled(LiveRules rules, RuleChange change) {
+    static Classifier compiled(RulePublisher publisher, RuleChange body) {
         try {
-            return rules.current().withRules(new RuleCompiler().compile(files(rules, change)));
+            return publisher.live().current().withRules(new RuleCompiler().compile(files(publisher, body)));
         } catch (RuleCompilationException e) {
             throw new InvalidInputException(e.errors().stream().map(RuleProblem::toString).toList());
         }

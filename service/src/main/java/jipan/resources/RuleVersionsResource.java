@@ -24,7 +24,7 @@ import jipan.auth.Roles;
 import jipan.core.DecisionTables;
 import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
-import jipan.lifecycle.LiveRules;
+import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
 import jipan.reports.XlsxTable;
 
@@ -35,17 +35,12 @@ import jipan.reports.XlsxTable;
 @Path("/api/v1/rules/versions")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleVersionsResource {
-    private final LiveRules rules;
+    private final RulePublisher publisher;
     private final RuleVersions versions;
-    private final java.nio.file.Path directory;
-    private final java.nio.file.Path fixtures;
 
-    public RuleVersionsResource(LiveRules rules, RuleVersions versions, java.nio.file.Path directory,
-                                java.nio.file.Path fixtures) {
-        this.rules = rules;
+    public RuleVersionsResource(RulePublisher publisher, RuleVersions versions) {
+        this.publisher = publisher;
         this.versions = versions;
-        this.directory = directory;
-        this.fixtures = fixtures;
     }
 
     /** Every rule set that went live, latest first. */
@@ -114,7 +109,7 @@ public class RuleVersionsResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
         files(seq);
-        RuleOutcome outcome = versions.activate(seq, rules, directory, fixtures, ApiKeyFilter.callerOf(request));
+        RuleOutcome outcome = publisher.rollback(seq, ApiKeyFilter.callerOf(request), null, false);
         return Candidates.answer(outcome);
     }
 

@@ -41,6 +41,7 @@ import jipan.core.scenarios.FixtureReport;
 import jipan.core.scenarios.FixtureRunner;
 import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleImpact;
+import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
 
 /**
@@ -52,18 +53,17 @@ import jipan.lifecycle.RuleVersions;
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
+    private final RulePublisher publisher;
     private final LiveRules rules;
     private final RuleVersions versions;
-    private final java.nio.file.Path directory;
-
     private final RuleImpact impact;
     private final java.nio.file.Path fixtures;
 
-    public RulesResource(LiveRules rules, RuleVersions versions, java.nio.file.Path directory, RuleImpact impact,
+    public RulesResource(RulePublisher publisher, RuleVersions versions, RuleImpact impact,
                          java.nio.file.Path fixtures) {
-        this.rules = rules;
+        this.publisher = publisher;
+        this.rules = publisher.live();
         this.versions = versions;
-        this.directory = directory;
         this.impact = impact;
         this.fixtures = fixtures;
     }
@@ -106,7 +106,7 @@ public class RulesResource {
     }
 
     private Classifier compiled(RuleChange body) {
-        return Candidates.compiled(rules, body);
+        return Candidates.compiled(publisher, body);
     }
 
     /** Which rule set is live, since when, and why the last candidate was refused. */
@@ -133,7 +133,7 @@ public class RulesResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response validate(@NotNull @Valid RuleChange body) {
         // 422: the request is well formed, its rules are not; the body lists every problem as file:line:column
-        RuleOutcome outcome = rules.validate(candidate(body));
+        RuleOutcome outcome = publisher.validate(candidate(body));
         return outcome.accepted() ? Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build()
                 : Candidates.refusal(422, "the rule files do not compile or are not allowed", outcome);
     }
@@ -149,10 +149,8 @@ public class RulesResource {
     @ApiResponse(responseCode = "200", description = "the rule set is live",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response publish(@NotNull @Valid RuleChange body, @Context ContainerRequestContext request) {
-        RuleFiles files = candidate(body);
-        FixtureFiles fixtureChanges = candidateFixtures(body);
-        RuleOutcome outcome = versions.publish(files, fixtureChanges, rules, directory, fixtures,
-                ApiKeyFilter.callerOf(request), body.comment());
+        RuleOutcome outcome = publisher.publish(Candidates.change(body), ApiKeyFilter.callerOf(request),
+                body.comment());
         return Candidates.answer(outcome);
     }
 
@@ -163,8 +161,7 @@ public class RulesResource {
     @ApiResponse(responseCode = "200", description = "the rules directory is live",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
     public Response reload(@Context ContainerRequestContext request) {
-        RuleOutcome outcome = rules.propose(LiveRules.Proposal.of(RuleFiles.readDirectory(directory),
-                ApiKeyFilter.callerOf(request), "reloaded from " + directory, "reload"), files -> { });
+        RuleOutcome outcome = publisher.reload(ApiKeyFilter.callerOf(request), "reloaded from the rules directory");
         return Candidates.answer(outcome);
     }
 
@@ -209,6 +206,6 @@ public class RulesResource {
      * files, {@code deleted} removes them, every other file is the live one's. 422 naming each bad field.
      */
     private RuleFiles candidate(RuleChange body) {
-        return Candidates.files(rules, body);
+        return Candidates.files(publisher, body);
     }
 }

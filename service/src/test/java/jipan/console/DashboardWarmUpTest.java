@@ -29,7 +29,7 @@ class DashboardWarmUpTest {
 
             CustomerStore store = new CustomerStore(database.jdbi());
             store.upsert(new CustomerFactsReader().readUpsertBatch(TestRequests.json("../call-lists/customers.json")));
-            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), null, LiveRules.Publication.NONE);
+            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000));
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, live, TestRequests.JSON, 10);
             runs.execute(runs.create(LocalDate.of(2012, 8, 31)).id(), done -> { });
             // one run: the tier migration and the recapture have nothing to compare, the other reports run

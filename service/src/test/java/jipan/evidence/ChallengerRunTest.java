@@ -48,7 +48,7 @@ class ChallengerRunTest {
             CustomerStore store = new CustomerStore(database.jdbi());
             store.upsert(request.customers().stream().map(CustomerUpsert::complete).toList());
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
-                    new LiveRules(ShippedRules.classifier(10_000), null, LiveRules.Publication.NONE), TestRequests.JSON,
+                    new LiveRules(ShippedRules.classifier(10_000)), TestRequests.JSON,
                     3);
             runs.challenger(() -> Optional.of(challenger));
             long run = runs.create(request.asOf()).id();

@@ -25,7 +25,10 @@ import jipan.core.TableEdit;
 import jipan.core.documents.ClassifyRequest;
 import jipan.core.facts.Customer;
 import jipan.core.facts.Tier;
+import jipan.db.Database;
+import jipan.db.TestDatabases;
 import jipan.health.RulesHealthCheck;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,54 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveRulesTest {
     private static final RuleFiles SHIPPED = RuleFiles.readDirectory(Path.of("../rules"));
     private final ClassifyRequest threeVisits = TestRequests.classifyRequest("three-customer-pay-visits.json");
+
+    @TempDir
+    Path rulesDirectory;
+    private final List<Database> databases = new ArrayList<>();
+
+    @AfterEach
+    void closeStores() {
+        databases.forEach(Database::stop);
+    }
+
+    /** A publisher over a fresh in-memory store, seen the way these tests use it. */
+    private record Gate(RulePublisher publisher) {
+        RuleOutcome propose(RuleFiles files) {
+            return publisher.publish(RulePublisher.Change.ofFiles(files.files()), "analyst", null);
+        }
+
+        RuleOutcome validate(RuleFiles files) {
+            return publisher.validate(files);
+        }
+
+        LiveRules live() {
+            return publisher.live();
+        }
+
+        Classifier current() {
+            return publisher.live().current();
+        }
+
+        jipan.api.RuleRefusal lastRefusal() {
+            return publisher.live().lastRefusal();
+        }
+
+        jipan.api.RuleRefusal takenOutOfService() {
+            return publisher.live().takenOutOfService();
+        }
+    }
+
+    private Gate gate(Classifier initial, Path fixtures, int minCoveragePercent) {
+        Database database = TestDatabases.open("h2");
+        databases.add(database);
+        return gate(initial, fixtures, minCoveragePercent, rulesDirectory, database);
+    }
+
+    private static Gate gate(Classifier initial, Path fixtures, int minCoveragePercent, Path directory,
+                             Database database) {
+        return new Gate(new RulePublisher(new LiveRules(initial), new RuleVersions(database.jdbi(), TestRequests.JSON),
+                directory, fixtures, minCoveragePercent, false));
+    }
 
     private static Classifier classifier(RuleFiles files) {
         return new Classifier(new RuleCompiler().compile(files), 10_000);
@@ -46,7 +97,7 @@ class LiveRulesTest {
 
     @Test
     void aRuleSetThatDoesNotCompileIsRefusedAndTheLiveOneStays() {
-        LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
+        Gate live = gate(classifier(SHIPPED), Path.of("../fixtures"), 100);
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("tiers.drl", files.get("tiers.drl").replace("customerPayVisits >= $a", "customerPayVisitz >= $a"));
 
@@ -61,8 +112,7 @@ class LiveRulesTest {
     @Test
     void aLiveRuleSetThatDoesNotSettleForACustomerIsTakenOutOfService() throws Exception {
         // the gate lets rules no fixture fires through here: the runaway rules meet no fixture customer
-        LiveRules live = new LiveRules(jipan.ShippedRules.classifier(500), Path.of("../fixtures"), 90,
-                LiveRules.Publication.NONE);
+        Gate live = gate(jipan.ShippedRules.classifier(500), Path.of("../fixtures"), 90);
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));
         RuleFiles runaway = new RuleFiles(files);
@@ -82,17 +132,17 @@ class LiveRulesTest {
         assertThat(live.takenOutOfService().candidateVersion()).isEqualTo(runaway.version());
         assertThat(live.takenOutOfService().reasons()).anyMatch(reason -> reason.contains("Runaway: the next tick"));
         assertThat(live.current().classify(request.asOf(), normal).tier()).isEqualTo(Tier.B);
-        assertThat(new RulesHealthCheck(live).execute().isHealthy()).as("red until a new rule set goes live").isFalse();
+        assertThat(new RulesHealthCheck(live.live()).execute().isHealthy()).as("red until a new rule set goes live").isFalse();
         RuleOutcome again = live.propose(runaway);
         assertThat(again.accepted()).isFalse();
         assertThat(again.errors()).singleElement().asString().contains("was taken out of service");
         assertThat(live.propose(withTierAFrom(5)).accepted()).isFalse(); // the fixtures still guard
-        assertThat(new RulesHealthCheck(live).execute().isHealthy()).isFalse();
+        assertThat(new RulesHealthCheck(live.live()).execute().isHealthy()).isFalse();
     }
 
     @Test
     void aRuleSetThatFailsTheFixturesIsRefusedNamingThem() {
-        LiveRules live = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
+        Gate live = gate(classifier(SHIPPED), Path.of("../fixtures"), 100);
 
         RuleOutcome outcome = live.propose(withTierAFrom(3));
 
@@ -107,7 +157,7 @@ class LiveRulesTest {
         Map<String, String> files = new HashMap<>(SHIPPED.files());
         files.put("runaway.drl", Files.readString(Path.of("src/test/resources/rule-edits/runaway.drl")));
         RuleFiles untested = new RuleFiles(files);
-        LiveRules full = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), LiveRules.Publication.NONE);
+        Gate full = gate(classifier(SHIPPED), Path.of("../fixtures"), 100);
 
         RuleOutcome refused = full.propose(untested);
 
@@ -120,11 +170,11 @@ class LiveRulesTest {
         noted.put("tiers.drl", noted.get("tiers.drl") + "\n// a note\n");
         assertThat(full.propose(new RuleFiles(noted)).accepted()).as("the shipped rules: every one fired").isTrue();
 
-        LiveRules lower = new LiveRules(classifier(SHIPPED), Path.of("../fixtures"), 90, LiveRules.Publication.NONE);
+        Gate lower = gate(classifier(SHIPPED), Path.of("../fixtures"), 90);
         assertThat(lower.propose(untested).accepted()).isTrue();
-        assertThat(LiveRules.gate(new jipan.core.scenarios.FixtureReport(List.of(), 10,
+        assertThat(RulePublisher.gate(new jipan.core.scenarios.FixtureReport(List.of(), 10,
                 new java.util.TreeSet<>(List.of("a"))), 90)).as("9 of 10 is 90 %").isEmpty();
-        assertThat(LiveRules.gate(new jipan.core.scenarios.FixtureReport(List.of(), 10,
+        assertThat(RulePublisher.gate(new jipan.core.scenarios.FixtureReport(List.of(), 10,
                 new java.util.TreeSet<>(List.of("a", "b"))), 90)).singleElement().asString()
                 .startsWith("rule coverage 8 of 10 rules (80 %)").contains("no fixture fired: \"a\", \"b\"");
     }
@@ -134,8 +184,10 @@ class LiveRulesTest {
         for (String name : SHIPPED.files().keySet()) {
             Files.write(directory.resolve(name), SHIPPED.bytesOf(name));
         }
-        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
-        RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live, directory);
+        Database database = TestDatabases.open("h2");
+        databases.add(database);
+        Gate live = gate(classifier(SHIPPED), null, 100, directory, database);
+        RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live.publisher(), directory);
         watcher.start();
         try {
             Files.writeString(directory.resolve("tiers.drl"), withTierAFrom(3).files().get("tiers.drl"));
@@ -161,7 +213,7 @@ class LiveRulesTest {
 
     @Test
     void validatingTouchesNothing() {
-        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
+        Gate live = gate(classifier(SHIPPED), null, 100);
 
         RuleOutcome outcome = live.validate(withTierAFrom(3));
 
@@ -173,7 +225,7 @@ class LiveRulesTest {
     @Test
     void requestsDuringSwapsEachRunEntirelyOnOneRuleSet() throws Exception {
         RuleFiles aFrom3 = withTierAFrom(3);
-        LiveRules live = new LiveRules(classifier(SHIPPED), null, LiveRules.Publication.NONE);
+        Gate live = gate(classifier(SHIPPED), null, 100);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         AtomicBoolean swapping = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();

@@ -31,13 +31,13 @@ class RuleVersionsTest {
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
             Classifier shipped = jipan.ShippedRules.classifier(10_000);
-            LiveRules first = new LiveRules(shipped, null, versions);
-            LiveRules second = new LiveRules(shipped, null, versions);
-            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
+            RulePublisher first = new RulePublisher(new LiveRules(shipped), versions, directory, null, 100, false);
+            RulePublisher second = new RulePublisher(new LiveRules(shipped), versions, directory, null, 100, false);
+            versions.record(SHIPPED, null, "startup", null, RulePublisher.How.START, null);
             Map<String, String> edited = new HashMap<>(SHIPPED.files());
             edited.put("tiers.drl", edited.get("tiers.drl") + "\n// checked\n");
 
-            RuleOutcome published = versions.publish(new RuleFiles(edited), first, directory, "analyst", "checked");
+            RuleOutcome published = first.publish(RulePublisher.Change.ofFiles(edited), "analyst", "checked");
 
             assertThat(published.accepted()).isTrue();
             assertThat(Files.readString(directory.resolve("tiers.drl"))).endsWith("// checked\n");
@@ -46,21 +46,23 @@ class RuleVersionsTest {
                 assertThat(latest.author()).isEqualTo("analyst");
                 assertThat(latest.comment()).isEqualTo("checked");
             });
-            assertThat(second.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(second.live().current().rulesetVersion()).isEqualTo(SHIPPED.version());
 
-            assertThat(versions.followActive(second)).hasValueSatisfying(o -> assertThat(o.accepted()).isTrue());
+            assertThat(second.follow()).hasValueSatisfying(o -> assertThat(o.accepted()).isTrue());
 
-            assertThat(second.current().rulesetVersion()).isEqualTo(new RuleFiles(edited).version());
-            assertThat(versions.followActive(second)).isEmpty();
+            assertThat(second.live().current().rulesetVersion()).isEqualTo(new RuleFiles(edited).version());
+            assertThat(second.follow()).isEmpty();
             // taking a version up writes nothing: a follower that recorded it could make it active again over a
             // version another instance published in the meantime
             assertThat(versions.activations(10)).extracting(RuleActivation::how).containsExactly("publish", "start");
 
             Map<String, String> again = new HashMap<>(edited);
             again.put("tiers.drl", edited.get("tiers.drl") + "// again\n");
-            LiveRules slow = new LiveRules(shipped, null, versions); // read the active version before the publish
-            versions.publish(new RuleFiles(again), first, directory, "analyst", "again");
-            slow.propose(new LiveRules.Proposal(new RuleFiles(edited), null, "analyst", "checked", "follow"), f -> { });
+            // an instance that read the active version (edited) before another published: taking it up records nothing
+            RulePublisher slow = new RulePublisher(new LiveRules(shipped), versions, directory, null, 100, false);
+            RuleVersions.ActiveVersion read = versions.activeVersion().orElseThrow();
+            first.publish(RulePublisher.Change.ofFiles(again), "analyst", "again");
+            slow.takeUp(new RulePublisher.Candidate(read.files(), read.fixtures()), read.author(), read.comment());
             assertThat(versions.activeFiles().orElseThrow().version()).as("the later publish stays active")
                     .isEqualTo(new RuleFiles(again).version());
         });
@@ -74,26 +76,28 @@ class RuleVersionsTest {
         HostileCorpus.remember();
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), null, versions);
-            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
+            RulePublisher live = new RulePublisher(new LiveRules(jipan.ShippedRules.classifier(10_000)), versions,
+                    directory, null, 100, false);
+            versions.record(SHIPPED, null, "startup", null, RulePublisher.How.START, null);
             Map<String, String> hostile = new HashMap<>(SHIPPED.files());
             Path file = HostileCorpus.DIRECTORY.resolve("01-file-create.drl");
             hostile.put("01-file-create.drl", Files.readString(file));
             // as if stored by an older release whose checks it passed, or written into the table by hand
-            versions.published(new LiveRules.Activation(new RuleFiles(hostile), null, "mallory", "stored before verification", "start", null));
+            versions.record(new RuleFiles(hostile), null, "mallory", "stored before verification", RulePublisher.How.START,
+                    null);
             long hostileSeq = versions.list().get(0).seq();
             long shippedSeq = versions.list().get(1).seq();
 
-            assertThat(versions.followActive(live)).hasValueSatisfying(outcome -> {
+            assertThat(live.follow()).hasValueSatisfying(outcome -> {
                 assertThat(outcome.accepted()).isFalse();
                 assertThat(outcome.errors()).anyMatch(e -> e.startsWith("01-file-create.drl:10:"));
             });
-            RuleOutcome rollback = versions.activate(hostileSeq, live, directory, "ops");
+            RuleOutcome rollback = live.rollback(hostileSeq, "ops", null, false);
 
             assertThat(rollback.accepted()).isFalse();
-            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(live.live().current().rulesetVersion()).isEqualTo(SHIPPED.version());
             assertThat(directory.resolve("01-file-create.drl")).doesNotExist();
-            assertThat(versions.activate(shippedSeq, live, directory, "ops").accepted()).isTrue();
+            assertThat(live.rollback(shippedSeq, "ops", null, false).accepted()).isTrue();
         });
         HostileCorpus.assertNothingRan();
     }
@@ -106,18 +110,18 @@ class RuleVersionsTest {
         Path notADirectory = Files.writeString(temp.resolve("rules"), "a file where the rules directory should be");
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), null, versions);
-            versions.published(new LiveRules.Activation(SHIPPED, null, "startup", null, "start", null));
-            RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
-                    List.of());
+            RulePublisher live = new RulePublisher(new LiveRules(jipan.ShippedRules.classifier(10_000)), versions,
+                    notADirectory, null, 100, false);
+            versions.record(SHIPPED, null, "startup", null, RulePublisher.How.START, null);
 
-            RuleOutcome outcome = versions.publish(edited, live, notADirectory, "analyst", "edit");
+            RuleOutcome outcome = live.publish(RulePublisher.Change.ofFiles(Map.of("tiers.drl",
+                    SHIPPED.files().get("tiers.drl") + "\n// x\n")), "analyst", "edit");
 
             assertThat(outcome.accepted()).isFalse();
             assertThat(outcome.errors()).singleElement().asString()
                     .contains("could not be recorded: cannot write the rules directory")
                     .contains("the live rules are unchanged");
-            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(live.live().current().rulesetVersion()).isEqualTo(SHIPPED.version());
             assertThat(versions.list()).hasSize(1);
         });
     }
@@ -148,9 +152,10 @@ class RuleVersionsTest {
         Path fixtures = jipan.ShippedRules.copyFixtures();
         TestDatabases.with(kind, database -> {
             RuleVersions versions = new RuleVersions(database.jdbi(), TestRequests.JSON);
-            LiveRules live = new LiveRules(jipan.ShippedRules.classifier(10_000), fixtures, versions);
-            versions.published(new LiveRules.Activation(SHIPPED, FixtureFiles.readDirectory(fixtures),
-                    "startup", null, "start", null));
+            RulePublisher live = new RulePublisher(new LiveRules(jipan.ShippedRules.classifier(10_000)), versions,
+                    rules, fixtures, 100, false);
+            versions.record(SHIPPED, FixtureFiles.readDirectory(fixtures), "startup", null, RulePublisher.How.START,
+                    null);
             long first = versions.list().get(0).seq();
             RuleFiles tierAFrom3 = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl")
                     .replace("minVisitsForA : int = 4", "minVisitsForA : int = 3")), List.of());
@@ -159,18 +164,18 @@ class RuleVersionsTest {
                     Map.of("tiers/customer-pay-visit-counts.yml", visitCounts.replace("THREE: {tier: B", "THREE: {tier: A")),
                     List.of());
 
-            assertThat(versions.publish(tierAFrom3, live, rules, "analyst", "A from 3").accepted())
+            assertThat(live.publish(RulePublisher.Change.ofFiles(tierAFrom3.files()), "analyst", "A from 3").accepted())
                     .as("the old fixtures refuse the change").isFalse();
-            RuleOutcome published = versions.publish(tierAFrom3, expectingA, live, rules, fixtures, "analyst",
-                    "A from 3, fixtures updated in the same request");
+            RuleOutcome published = live.publish(new RulePublisher.Change(tierAFrom3.files(), List.of(),
+                    expectingA.files(), null), "analyst", "A from 3, fixtures updated in the same request");
             assertThat(published.accepted()).as(String.valueOf(published.errors())).isTrue();
             assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: A");
 
             // the incident: back to the first version, whose own fixtures still expect B — no hand-editing
-            RuleOutcome rollback = versions.activate(first, live, rules, fixtures, "on-call");
+            RuleOutcome rollback = live.rollback(first, "on-call", null, false);
 
             assertThat(rollback.accepted()).as(String.valueOf(rollback.errors())).isTrue();
-            assertThat(live.current().rulesetVersion()).isEqualTo(SHIPPED.version());
+            assertThat(live.live().current().rulesetVersion()).isEqualTo(SHIPPED.version());
             assertThat(Files.readString(fixtures.resolve("tiers/customer-pay-visit-counts.yml"))).contains("THREE: {tier: B");
             assertThat(versions.activations(10)).extracting(RuleActivation::how)
                     .containsExactly("rollback", "publish", "start");

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The defeat analysis on a real H2 and a real PostgreSQL. */
 class DefeatReportsTest {
     private static final Classifier CLASSIFIER = jipan.ShippedRules.classifier(10_000);
-    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, null, LiveRules.Publication.NONE);
+    private static final LiveRules LIVE = new LiveRules(CLASSIFIER);
     private static final LocalDate FROM = LocalDate.of(2012, 1, 1);
     private static final LocalDate TO = LocalDate.of(2012, 9, 30);
 

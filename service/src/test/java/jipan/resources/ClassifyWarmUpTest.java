@@ -18,8 +18,7 @@ class ClassifyWarmUpTest {
     private static final CompiledRules RULES = jipan.ShippedRules.compiled();
 
     private static ClassifyResource endpoint(int maxFiringsPerCustomer) {
-        return new ClassifyResource(new LiveRules(new Classifier(RULES, maxFiringsPerCustomer), null,
-                LiveRules.Publication.NONE), new CustomerFactsReader(), new BatchLimit(10), ServiceMetrics.NONE);
+        return new ClassifyResource(new LiveRules(new Classifier(RULES, maxFiringsPerCustomer)), new CustomerFactsReader(), new BatchLimit(10), ServiceMetrics.NONE);
     }
 
     @Test

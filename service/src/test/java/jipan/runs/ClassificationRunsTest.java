@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClassificationRunsTest {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
     private static final Classifier CLASSIFIER = jipan.ShippedRules.classifier(10_000);
-    private static final LiveRules LIVE = new LiveRules(CLASSIFIER, null, LiveRules.Publication.NONE);
+    private static final LiveRules LIVE = new LiveRules(CLASSIFIER);
 
     @ParameterizedTest
     @MethodSource("jipan.db.TestDatabases#kinds")

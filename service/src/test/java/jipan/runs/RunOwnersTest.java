@@ -31,8 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RunOwnersTest {
     private static final LocalDate AS_OF = LocalDate.of(2012, 9, 30);
-    private static final LiveRules LIVE = new LiveRules(jipan.ShippedRules.classifier(10_000), null,
-            LiveRules.Publication.NONE);
+    private static final LiveRules LIVE = new LiveRules(jipan.ShippedRules.classifier(10_000));
 
     private static ClassificationRuns instance(Database database, CustomerStore store, String name) {
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, LIVE, TestRequests.JSON, 1);

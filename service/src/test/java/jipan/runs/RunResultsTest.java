@@ -54,7 +54,7 @@ class RunResultsTest {
             }
             store.upsert(customers);
             ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store,
-                    new LiveRules(CLASSIFIER, null, LiveRules.Publication.NONE), TestRequests.JSON, 100, 2);
+                    new LiveRules(CLASSIFIER), TestRequests.JSON, 100, 2);
             ClassificationRunRow classifyAll = runs.execute(runs.create(AS_OF).id(), done -> { });
 
             // what the Spark job writes: the engine's answers for the store's facts, as JSON lines, and a manifest
