@@ -46,6 +46,9 @@ import jipan.health.RulesHealthCheck;
 import jipan.imports.ImportJobs;
 import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RuleImpact;
+import jipan.approval.PublishRequests;
+import jipan.approval.RequestEvidenceMaker;
+import jipan.approval.ScheduledRequests;
 import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
 import jipan.openapi.OpenApiDocument;
@@ -73,6 +76,8 @@ import jipan.resources.ReportResource;
 import jipan.resources.RuleEvaluationExceptionMapper;
 import jipan.resources.RuleSettingsResource;
 import jipan.resources.RuleVersionsResource;
+import jipan.resources.PublishRequestResource;
+import jipan.resources.PublishRequestRefusedMapper;
 import jipan.resources.RulesResource;
 import jipan.runs.CallLists;
 import jipan.runs.ClassificationRuns;
@@ -84,7 +89,7 @@ import jipan.runs.ClassificationRuns;
 public class JipanApplication extends Application<JipanConfiguration> {
     /** The API's resources, as the OpenAPI document describes them. */
     private static final Set<Class<?>> API = Set.of(ClassifyResource.class, CustomerResource.class,
-            RulesResource.class, RuleVersionsResource.class, RuleSettingsResource.class, ClassificationRunResource.class,
+            RulesResource.class, RuleVersionsResource.class, PublishRequestResource.class, RuleSettingsResource.class, ClassificationRunResource.class,
             ImportResource.class, ReportResource.class, CallerResource.class, CallListResource.class,
             LabelsResource.class, BacktestResource.class, ChallengerResource.class);
 
@@ -172,15 +177,20 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ObservedRates observed = new ObservedRates(database.jdbi());
         jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed,
                 configuration.getCallLists().holdout()));
-        jersey.register(new RulesResource(publisher, versions, new RuleImpact(store),
-                configuration.getRules().fixturesDirectory()));
-        jersey.register(new RuleVersionsResource(publisher, versions));
-        jersey.register(new RuleSettingsResource(rules));
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService backtestExecutor = lifecycle.executorService("backtests").minThreads(cores).maxThreads(cores)
                 .build();
-        jersey.register(new BacktestResource(publisher, new Backtests(database.jdbi(), store, json, backtestExecutor),
-                challengers));
+        Backtests backtests = new Backtests(database.jdbi(), store, json, backtestExecutor);
+        RuleImpact impact = new RuleImpact(store);
+        PublishRequests requests = new PublishRequests(database.jdbi(), json, publisher, versions,
+                new RequestEvidenceMaker(impact, backtests, configuration.getRules().getRequestEvidenceSample()));
+        lifecycle.manage(new ScheduledRequests(requests));
+        jersey.register(new RulesResource(publisher, versions, impact, configuration.getRules().fixturesDirectory(),
+                requests));
+        jersey.register(new RuleVersionsResource(publisher, versions, requests));
+        jersey.register(new PublishRequestResource(requests));
+        jersey.register(new RuleSettingsResource(rules));
+        jersey.register(new BacktestResource(publisher, backtests, challengers));
         jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor));
         jersey.register(new ImportResource(imports));
@@ -205,6 +215,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new InvalidInputExceptionMapper());
         jersey.register(new ReportParameterExceptionMapper());
         jersey.register(new RuleEvaluationExceptionMapper());
+        jersey.register(new PublishRequestRefusedMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(rules));
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
     }

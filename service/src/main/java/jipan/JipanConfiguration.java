@@ -68,6 +68,14 @@ public class JipanConfiguration extends Configuration {
         @Pattern(regexp = "required|optional", message = "must be required or optional")
         private String approval = "optional";
 
+        /** The stored customers a publish request's impact and backtest are computed on (the first in id order). */
+        @Min(100)
+        @Max(1_000_000)
+        private int requestEvidenceSample = 5_000;
+
+        @JsonProperty public int getRequestEvidenceSample() { return requestEvidenceSample; }
+        @JsonProperty public void setRequestEvidenceSample(int sample) { this.requestEvidenceSample = sample; }
+
         @JsonProperty public String getApproval() { return approval; }
         @JsonProperty public void setApproval(String approval) { this.approval = approval; }
 

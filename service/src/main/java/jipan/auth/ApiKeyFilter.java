@@ -32,10 +32,19 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     /** The request property that names the caller (the key's name), for the records a request writes. */
     public static final String CALLER = "jipan.caller";
 
+    /** The request property that names the person holding the caller's key. */
+    public static final String PERSON = "jipan.person";
+
     /** The name of the request's caller (the key's name), or {@code anonymous} when none was set. */
     public static String callerOf(ContainerRequestContext request) {
         Object caller = request.getProperty(CALLER);
         return caller == null ? "anonymous" : caller.toString();
+    }
+
+    /** The person holding the caller's key (its {@code person}, else its name), or {@code anonymous}. */
+    public static String personOf(ContainerRequestContext request) {
+        Object person = request.getProperty(PERSON);
+        return person == null ? callerOf(request) : person.toString();
     }
 
     private final Map<String, AuthSettings.ApiKey> byHash;
@@ -91,6 +100,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
             return;
         }
         request.setProperty(CALLER, known.getName());
+        request.setProperty(PERSON, known.holder());
         request.setSecurityContext(new Caller("the " + known.getRole() + " key '" + known.getName() + "'",
                 known.getRole(), secure));
     }

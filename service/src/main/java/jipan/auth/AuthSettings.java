@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +15,17 @@ import java.util.List;
  */
 public class AuthSettings {
 
-    /** One API key: a name for the logs, its role and the hex SHA-256 of the key ({@code sha256sum}). */
+    /**
+     * One API key: a name for the logs, its role, the hex SHA-256 of the key ({@code sha256sum}) and the person who
+     * holds it ({@code person}, default: the name) — one person's keys count as one person when a change needs
+     * another person's approval.
+     */
     public static class ApiKey {
         @NotBlank
+        @Size(max = 100)
         private String name;
+        @Size(max = 100)
+        private String person;
         @NotNull
         private Role role;
         @NotBlank
@@ -26,6 +34,13 @@ public class AuthSettings {
 
         @JsonProperty public String getName() { return name; }
         @JsonProperty public void setName(String name) { this.name = name; }
+        @JsonProperty public String getPerson() { return person; }
+        @JsonProperty public void setPerson(String person) { this.person = person; }
+
+        /** Who holds the key: {@code person}, else the key's name. */
+        public String holder() {
+            return person == null || person.isBlank() ? name : person.strip();
+        }
         @JsonProperty public Role getRole() { return role; }
         @JsonProperty public void setRole(Role role) { this.role = role; }
         @JsonProperty public String getSha256() { return sha256; }

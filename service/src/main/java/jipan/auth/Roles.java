@@ -10,6 +10,7 @@ public final class Roles {
     public static final String ANALYST = "ANALYST";
     public static final String SERVICE = "SERVICE";
     public static final String VIEWER = "VIEWER";
+    public static final String APPROVER = "APPROVER";
 
     private Roles() {
     }

@@ -19,9 +19,12 @@ public interface RuleVersionDao {
                           LocalDateTime createdAt, boolean active, String fixturesJson) {
     }
 
-    /** One rule set going live: which version, how, who, why, and the version it replaced. */
-    record ActivationRow(long id, long versionSeq, String hash, String how, String author, String comment,
-                         String fromHash, LocalDateTime activatedAt) {
+    /**
+     * One rule set going live (which version, how, who, why, and the version it replaced), or one step of a publish
+     * request (no version; the request's candidate as the hash).
+     */
+    record ActivationRow(long id, Long versionSeq, String hash, String how, String author, String comment,
+                         String fromHash, LocalDateTime activatedAt, Long requestId) {
     }
 
     @SqlUpdate("""
@@ -39,11 +42,16 @@ public interface RuleVersionDao {
     void storeFixtures(@Bind("seq") long seq, @Bind("fixturesJson") String fixturesJson);
 
     @SqlUpdate("""
-            INSERT INTO rule_activation (version_seq, hash, how, author, comment, from_hash, activated_at)
-            VALUES (:seq, :hash, :how, :author, :comment, :fromHash, CURRENT_TIMESTAMP)
+            INSERT INTO rule_activation (version_seq, hash, how, author, comment, from_hash, activated_at, request_id)
+            VALUES (:seq, :hash, :how, :author, :comment, :fromHash, CURRENT_TIMESTAMP, :request)
             """)
-    void logActivation(@Bind("seq") long seq, @Bind("hash") String hash, @Bind("how") String how,
-                       @Bind("author") String author, @Bind("comment") String comment, @Bind("fromHash") String fromHash);
+    void logStep(@Bind("seq") Long seq, @Bind("hash") String hash, @Bind("how") String how,
+                 @Bind("author") String author, @Bind("comment") String comment, @Bind("fromHash") String fromHash,
+                 @Bind("request") Long request);
+
+    @SqlQuery("SELECT * FROM rule_activation WHERE request_id = :request ORDER BY id")
+    @RegisterConstructorMapper(ActivationRow.class)
+    List<ActivationRow> steps(@Bind("request") long request);
 
     @SqlQuery("SELECT * FROM rule_activation ORDER BY id DESC LIMIT :limit")
     @RegisterConstructorMapper(ActivationRow.class)
@@ -55,13 +63,13 @@ public interface RuleVersionDao {
      */
     @Transaction
     default long recordActive(String hash, String filesJson, String fixturesJson, String author, String comment,
-                              String how, String fromHash) {
+                              String how, String fromHash, Long request) {
         long seq = latestWithHash(hash).orElseGet(() -> insert(hash, filesJson, author, comment));
         activateOnly(seq);
         if (fixturesJson != null) {
             storeFixtures(seq, fixturesJson);
         }
-        logActivation(seq, hash, how, author, comment, fromHash);
+        logStep(seq, hash, how, author, comment, fromHash, request);
         return seq;
     }
 

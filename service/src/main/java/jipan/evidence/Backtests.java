@@ -44,6 +44,11 @@ public final class Backtests {
         this.classifying = classifying;
     }
 
+    /** The date of the latest stored repair order: how far the store's data reaches. */
+    public Optional<LocalDate> latestData() {
+        return jdbi.withExtension(EvidenceDao.class, EvidenceDao::latestVisit);
+    }
+
     /**
      * The date a backtest of {@code horizonMonths} is as of: {@code asOf} when its horizon has passed, by default the
      * latest data less the horizon; refused naming the latest data when the horizon would reach past it.

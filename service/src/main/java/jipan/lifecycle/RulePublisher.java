@@ -289,13 +289,13 @@ public final class RulePublisher {
      * was made (or brought up to date) on, and the candidate passes the gate again now.
      */
     public synchronized RuleOutcome publishApproved(Candidate candidate, String base, How how, String author,
-                                                    String comment) {
+                                                    String comment, long request) {
         String active = versions.activeHash().orElse(live.current().rulesetVersion());
         if (!active.equals(base)) {
             return refuse(candidate.files().version(), List.of("the live rules changed since the request was made "
                     + "(made on " + base + ", live now " + active + "); bring the request up to date first"));
         }
-        return goLive(candidate, how, author, comment);
+        return goLive(candidate, how, author, comment, request);
     }
 
     /**
@@ -318,6 +318,10 @@ public final class RulePublisher {
 
     /** The steps every way in takes; see the class comment. */
     private RuleOutcome goLive(Candidate proposed, How how, String author, String comment) {
+        return goLive(proposed, how, author, comment, null);
+    }
+
+    private RuleOutcome goLive(Candidate proposed, How how, String author, String comment, Long request) {
         try (Timer.Context timing = live.metrics().ruleProposals.time()) {
             String version = proposed.files().version();
             if (version.equals(live.current().rulesetVersion())) {
@@ -350,7 +354,7 @@ public final class RulePublisher {
                     }
                 }
                 if (how != How.FOLLOW) {
-                    versions.record(candidate.files(), candidate.fixtures(), author, comment, how, replaced);
+                    versions.record(candidate.files(), candidate.fixtures(), author, comment, how, replaced, request);
                 }
             } catch (RuntimeException e) {
                 LOG.error("rule set {} passed but could not be recorded", version, e);

@@ -59,11 +59,17 @@ public final class RuleVersions {
      */
     public long record(RuleFiles files, FixtureFiles fixtures, String author, String comment, RulePublisher.How how,
                        String fromVersion) {
+        return record(files, fixtures, author, comment, how, fromVersion, null);
+    }
+
+    /** The same for a publish request going live: the log names the request. */
+    long record(RuleFiles files, FixtureFiles fixtures, String author, String comment, RulePublisher.How how,
+                String fromVersion, Long request) {
         try {
             String text = json.writeValueAsString(files.files());
             String fixtureText = fixtures == null ? null : json.writeValueAsString(fixtures.files());
             return jdbi.withExtension(RuleVersionDao.class, dao -> dao.recordActive(files.version(), text, fixtureText,
-                    clip(author, 100), clip(comment, 1000), how.code(), fromVersion));
+                    clip(author, 100), clip(comment, 1000), how.code(), fromVersion, request));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store the rule files", e);
         }
@@ -84,11 +90,37 @@ public final class RuleVersions {
                 new RuleFiles(files(row)), fixtures(row.seq()).orElse(null), row.author(), row.comment()));
     }
 
-    /** The latest activations (start, reload, publish, rollback …), newest first. */
+    /** The latest activations (start, reload, publish, rollback …) and publish request steps, newest first. */
     public List<RuleActivation> activations(int limit) {
         return jdbi.withExtension(RuleVersionDao.class, dao -> dao.activations(limit)).stream()
-                .map(row -> new RuleActivation(row.versionSeq(), row.hash(), row.how(), row.author(), row.comment(),
-                        row.fromHash(), row.activatedAt())).toList();
+                .map(RuleVersions::activation).toList();
+    }
+
+    /** A publish request's steps in the activation log, oldest first. */
+    public List<RuleActivation> steps(long request) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.steps(request)).stream()
+                .map(RuleVersions::activation).toList();
+    }
+
+    /** Logs a step of publish request {@code request} (made, updated, approved …) about its candidate {@code hash}. */
+    public void logStep(long request, String hash, String how, String who, String comment) {
+        jdbi.useExtension(RuleVersionDao.class, dao -> dao.logStep(null, hash, how, clip(who, 100), clip(comment, 1000),
+                null, request));
+    }
+
+    private static RuleActivation activation(RuleVersionDao.ActivationRow row) {
+        return new RuleActivation(row.versionSeq(), row.hash(), row.how(), row.author(), row.comment(), row.fromHash(),
+                row.activatedAt(), row.requestId());
+    }
+
+    /** The files of the latest stored version with this content, when there is one. */
+    public Optional<RuleFiles> filesWithHash(String hash) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.latestWithHash(hash)).flatMap(this::files);
+    }
+
+    /** The sequence number of the latest stored version with this content. */
+    public Optional<Long> seqWithHash(String hash) {
+        return jdbi.withExtension(RuleVersionDao.class, dao -> dao.latestWithHash(hash));
     }
 
     /** The fixtures a version passed when it went live, when they were stored. */
@@ -149,12 +181,17 @@ public final class RuleVersions {
      * decision table by its cells and by the lines of the DRL it generates.
      */
     public List<RuleFileDiff> diff(RuleFiles from, RuleFiles to) {
-        Set<String> names = new TreeSet<>(from.files().keySet());
-        names.addAll(to.files().keySet());
+        return diff(from.files(), to.files());
+    }
+
+    /** The same for any named texts (a fixture set, say): a decision table by its cells, every other file by lines. */
+    public static List<RuleFileDiff> diff(Map<String, String> from, Map<String, String> to) {
+        Set<String> names = new TreeSet<>(from.keySet());
+        names.addAll(to.keySet());
         List<RuleFileDiff> diffs = new ArrayList<>();
         for (String name : names) {
-            String before = from.files().get(name);
-            String after = to.files().get(name);
+            String before = from.get(name);
+            String after = to.get(name);
             if (before != null && before.equals(after)) {
                 continue;
             }

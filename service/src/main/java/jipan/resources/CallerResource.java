@@ -20,10 +20,10 @@ import jipan.auth.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class CallerResource {
 
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER, Roles.APPROVER})
     @GET
     public Caller me(@Context SecurityContext security, @Context ContainerRequestContext request) {
         List<String> roles = Arrays.stream(Role.values()).map(Role::name).filter(security::isUserInRole).toList();
-        return new Caller(ApiKeyFilter.callerOf(request), roles);
+        return new Caller(ApiKeyFilter.callerOf(request), ApiKeyFilter.personOf(request), roles);
     }
 }

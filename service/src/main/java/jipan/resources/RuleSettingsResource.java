@@ -39,7 +39,7 @@ public class RuleSettingsResource {
      * The thresholds of the live rules: every field of every {@code declare …Settings} type, with what explains it
      * in the language asked for ({@code lang}, {@code Accept-Language}; English by default).
      */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
         public List<RuleSetting> settings(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Lang language = Downloads.lang(lang, headers);

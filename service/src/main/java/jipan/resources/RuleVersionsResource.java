@@ -15,7 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jipan.api.PublishRequest;
+import jipan.api.RollbackRequest;
+import jakarta.validation.Valid;
 import jipan.api.RuleFileDiff;
+import jipan.approval.PublishRequests;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleVersion;
 import jipan.api.RuleVersionFiles;
@@ -37,21 +41,23 @@ import jipan.reports.XlsxTable;
 public class RuleVersionsResource {
     private final RulePublisher publisher;
     private final RuleVersions versions;
+    private final PublishRequests requests;
 
-    public RuleVersionsResource(RulePublisher publisher, RuleVersions versions) {
+    public RuleVersionsResource(RulePublisher publisher, RuleVersions versions, PublishRequests requests) {
         this.publisher = publisher;
         this.versions = versions;
+        this.requests = requests;
     }
 
     /** Every rule set that went live, latest first. */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
         public List<RuleVersion> versions() {
         return versions.list();
     }
 
     /** One version with its files. */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/{seq}")
     public RuleVersionFiles version(@PathParam("seq") long seq) {
@@ -63,7 +69,7 @@ public class RuleVersionsResource {
      * One file of a version as a file: a decision table as its .xlsx workbook (to open in Excel, edit and send
      * back), a DRL file as UTF-8 text.
      */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/{seq}/files/{name}")
     @Produces({XlsxTable.MEDIA_TYPE, MediaType.TEXT_PLAIN})
@@ -81,7 +87,7 @@ public class RuleVersionsResource {
     }
 
     /** The DRL a file of a version compiles as: what a decision table generates, a DRL file's own text. */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/{seq}/files/{name}/drl")
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
@@ -94,22 +100,40 @@ public class RuleVersionsResource {
     }
 
     /** What changed from version {@code seq} to version {@code other}, file by file. */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/{seq}/diff/{other}")
     public List<RuleFileDiff> diff(@PathParam("seq") long seq, @PathParam("other") long other) {
         return versions.diff(files(seq), files(other));
     }
 
-    /** Makes an earlier version live again (rollback), through the same compile and fixture gate; 409 if refused. */
-    @RolesAllowed(Roles.ANALYST)
+    /**
+     * Makes an earlier version live again (rollback), through the same compile and fixture gate, gated with the fixtures
+     * it passed; 409 if refused. With {@code rules.approval: required} it becomes a publish request (202), unless
+     * {@code {"emergency": true, "reason": "…"}}: then it goes live at once and the log marks it an emergency rollback
+     * with its reason.
+     */
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @POST
     @Path("/{seq}/activate")
     @ApiResponse(responseCode = "200", description = "the version is live again",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
-    public Response activate(@PathParam("seq") long seq, @Context ContainerRequestContext request) {
-        files(seq);
-        RuleOutcome outcome = publisher.rollback(seq, ApiKeyFilter.callerOf(request), null, false);
+    @ApiResponse(responseCode = "202", description = "approval is required: a publish request waits for another person",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublishRequest.class)))
+    public Response activate(@PathParam("seq") long seq, @Valid RollbackRequest body,
+                             @Context ContainerRequestContext request) {
+        RuleFiles target = files(seq);
+        boolean emergency = body != null && body.isEmergency();
+        String reason = body == null ? null : body.reason();
+        if (publisher.approvalRequired() && !emergency) {
+            RulePublisher.Change back = RulePublisher.Change.between(publisher.live().current().rules().files(), target,
+                    versions.fixtures(seq).orElse(null));
+            PublishRequest made = requests.make(back, "roll back to version " + seq
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason), PublishRequestResource.actor(request));
+            return Response.accepted(made).type(MediaType.APPLICATION_JSON_TYPE)
+                    .location(java.net.URI.create("/api/v1/rules/requests/" + made.id())).build();
+        }
+        RuleOutcome outcome = publisher.rollback(seq, ApiKeyFilter.callerOf(request), reason, emergency);
         return Candidates.answer(outcome);
     }
 

@@ -30,6 +30,8 @@ import jipan.api.RuleChange;
 import jipan.api.RuleOutcome;
 import jipan.api.RuleRefusal;
 import jipan.api.RulesStatus;
+import jipan.api.PublishRequest;
+import jipan.approval.PublishRequests;
 import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
@@ -58,10 +60,12 @@ public class RulesResource {
     private final RuleVersions versions;
     private final RuleImpact impact;
     private final java.nio.file.Path fixtures;
+    private final PublishRequests requests;
 
     public RulesResource(RulePublisher publisher, RuleVersions versions, RuleImpact impact,
-                         java.nio.file.Path fixtures) {
+                         java.nio.file.Path fixtures, PublishRequests requests) {
         this.publisher = publisher;
+        this.requests = requests;
         this.rules = publisher.live();
         this.versions = versions;
         this.impact = impact;
@@ -110,7 +114,7 @@ public class RulesResource {
     }
 
     /** Which rule set is live, since when, and why the last candidate was refused. */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/status")
     public RulesStatus status() {
@@ -118,7 +122,8 @@ public class RulesResource {
         RuleRefusal refusal = rules.lastRefusal();
         // a refusal a later rule set has since replaced is history, not the state of things
         return new RulesStatus(live.rulesetVersion(), live.rules().ruleNames().size(), rules.liveSince(), refusal,
-                refusal != null && rules.liveSince().isAfter(refusal.at()), rules.takenOutOfService());
+                refusal != null && rules.liveSince().isAfter(refusal.at()), rules.takenOutOfService(),
+                publisher.approvalRequired() ? "required" : "optional", requests.pending());
     }
 
     /**
@@ -139,8 +144,9 @@ public class RulesResource {
     }
 
     /**
-     * Publishes uploaded files ({@code {"files": {…}, "comment": "why"}}) as the whole new rule set: live if
-     * they compile and pass the fixtures (then also written to the rules directory); 409 if refused.
+     * Publishes a change ({@code {"files": {…}, "comment": "why"}}): live if it compiles and passes the fixtures
+     * (then also written to the rules directory); 409 if refused. With {@code rules.approval: required} it becomes a
+     * publish request instead (202 with the request, which another person approves).
      */
     @RolesAllowed(Roles.ANALYST)
     @POST
@@ -148,7 +154,15 @@ public class RulesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ApiResponse(responseCode = "200", description = "the rule set is live",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleOutcome.class)))
+    @ApiResponse(responseCode = "202", description = "approval is required: a publish request waits for another person",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublishRequest.class)))
     public Response publish(@NotNull @Valid RuleChange body, @Context ContainerRequestContext request) {
+        if (publisher.approvalRequired()) {
+            PublishRequest made = requests.make(Candidates.change(body), body.comment(),
+                    PublishRequestResource.actor(request));
+            return Response.accepted(made).type(MediaType.APPLICATION_JSON_TYPE)
+                    .location(java.net.URI.create("/api/v1/rules/requests/" + made.id())).build();
+        }
         RuleOutcome outcome = publisher.publish(Candidates.change(body), ApiKeyFilter.callerOf(request),
                 body.comment());
         return Candidates.answer(outcome);
@@ -186,7 +200,7 @@ public class RulesResource {
      * The fixture set a candidate must pass (the fixture gate's directory), path → YAML text: what the console's
      * fixture editor starts from; changes go with {@code fixtures} / {@code deletedFixtures} on test and publish.
      */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/fixtures")
     public FixtureSet fixtureSet() {
@@ -194,7 +208,7 @@ public class RulesResource {
     }
 
     /** Every rule set that went live, and how: start, reload, publish, rollback, follow (newest first, 200). */
-    @RolesAllowed(Roles.ANALYST)
+    @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/activations")
     public List<RuleActivation> activations() {
