@@ -4,6 +4,7 @@ import {el, show} from './dom.js';
 import * as api from './api.js';
 import {t, lang, setLanguage, useLabels} from './i18n.js';
 import {rulesPage} from './rules.js';
+import {reviewPage, pendingRequests} from './review.js';
 import {baseDashboardsPage, dashboardsPage} from './dashboards.js';
 import {customersPage} from './customers.js';
 import {dataPage} from './data.js';
@@ -16,6 +17,7 @@ const PAGES = {
   calls: {title: 'nav.calls', roles: ['ANALYST', 'INTEGRATION', 'SERVICE'], render: callsPage},
   customers: {title: 'nav.customers', roles: ['ANALYST', 'INTEGRATION', 'SERVICE'], render: customersPage},
   rules: {title: 'nav.rules', roles: ['ANALYST'], render: rulesPage},
+  review: {title: 'nav.review', roles: ['ANALYST', 'APPROVER'], render: reviewPage},
   data: {title: 'nav.data', roles: ['ANALYST', 'INTEGRATION'], render: dataPage},
 };
 
@@ -40,10 +42,21 @@ async function whoAmI() {
 
 function topBar() {
   const header = document.getElementById('top');
+  // how many publish requests wait, for those who may decide them: filled in when the service has answered
+  const pending = el('a', {href: '#/review', id: 'pending-requests', class: 'pending', hidden: true});
+  if (caller) {
+    pendingRequests(caller).then(count => {
+      if (count) {
+        pending.textContent = t('review.pending').replace('{n}', count);
+        pending.hidden = false;
+      }
+    });
+  }
   const allowed = Object.entries(PAGES).filter(([, p]) => caller && p.roles.some(r => caller.roles.includes(r)));
   show(header,
     el('span', {class: 'brand'}, t('app.title')),
     el('nav', {}, allowed.map(([name, p]) => el('a', {href: '#/' + name, id: 'nav-' + name}, t(p.title)))),
+    pending,
     el('span', {class: 'spacer'}),
     caller ? el('span', {class: 'who', id: 'who'}, t('signedInAs') + ': ' + caller.name + ' (' +
       caller.roles.map(r => t('role.' + r)).join(', ') + ')') : null,

@@ -72,6 +72,8 @@ export async function rulesPage(root) {
   const asOf = el('input', {type: 'date', id: 'impact-as-of',
     value: runs.length ? runs[0].asOf : new Date().toISOString().substring(0, 10)});
   const comment = el('input', {type: 'text', id: 'publish-comment', maxlength: 1000, placeholder: t('publish.comment')});
+  const rollbackReason = el('input', {type: 'text', id: 'rollback-reason', maxlength: 1000,
+    placeholder: t('versions.rollbackReasonHelp')});
   const horizon = el('select', {id: 'backtest-horizon'}, [3, 6, 12].map(months =>
     el('option', {value: String(months), selected: months === 6}, months + ' ' + t('backtest.months'))));
 
@@ -103,8 +105,7 @@ export async function rulesPage(root) {
     el('button', {id: 'publish', class: 'primary', onclick: () => run(async files => {
       const outcome = await api.post('/rules/publish', withFixtures({files, comment: comment.value || null}));
       await rulesPage(root);
-      show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
-        t('result.published') + ' ' + outcome.version));
+      show(document.getElementById('result'), published(outcome));
     })}, t('action.publish')),
     el('button', {id: 'reset', class: 'link', onclick: () => inputs.forEach(i => {
       i.value = i.dataset.original;
@@ -121,7 +122,8 @@ export async function rulesPage(root) {
       el('dl', {class: 'facts'},
         el('dt', {}, t('rules.live')), el('dd', {id: 'live-version'}, status.liveVersion),
         el('dt', {}, t('rules.since')), el('dd', {}, dateTime(status.liveSince)),
-        el('dt', {}, t('rules.count')), el('dd', {}, number(status.rules)))),
+        el('dt', {}, t('rules.count')), el('dd', {}, number(status.rules)),
+        el('dt', {}, t('rules.approval')), el('dd', {id: 'approval-mode'}, t('approval.' + status.approval)))),
     el('section', {class: 'card'},
       el('h2', {}, t('settings.title')), el('p', {class: 'help'}, t('settings.help')), form, actions),
     result,
@@ -132,27 +134,41 @@ export async function rulesPage(root) {
     el('section', {class: 'card', id: 'fixtures'}, el('h2', {}, t('fixtures.title')), el('p', {class: 'help'}, t('fixtures.help')),
       el('div', {class: 'actions'}, Object.keys(fixtureSet.files).map(path => el('button', {class: 'fixture-button',
         dataset: {path}, onclick: () => editFixture(path)}, path))), pendingNote, fixtureBox),
-    el('section', {class: 'card', id: 'versions'}, el('h2', {}, t('versions.title')), table([
+    el('section', {class: 'card', id: 'versions'}, el('h2', {}, t('versions.title')),
+      el('label', {for: 'rollback-reason', class: 'inline'}, t('versions.rollbackReason')), rollbackReason, table([
       {title: t('versions.seq'), value: v => String(v.seq)},
       {title: 'hash', value: v => el('code', {}, v.hash)},
       {title: t('versions.author'), value: v => v.author || ''},
       {title: t('versions.comment'), value: v => v.comment || ''},
       {title: t('versions.at'), value: v => dateTime(v.createdAt)},
       {title: '', value: v => v.active ? el('span', {class: 'badge'}, t('versions.active'))
-        : el('button', {class: 'rollback', dataset: {seq: v.seq}, onclick: async () => {
+        : el('span', {}, el('button', {class: 'rollback', dataset: {seq: v.seq}, onclick: async () => {
           try {
-            await api.post('/rules/versions/' + v.seq + '/activate');
+            const answer = await api.post('/rules/versions/' + v.seq + '/activate',
+              {reason: rollbackReason.value || null});
             await rulesPage(root);
+            if (answer && answer.state) show(document.getElementById('result'), published(answer));
           } catch (error) {
             show(result, failure(error));
           }
-        }}, t('action.rollback'))},
+        }}, t(status.approval === 'required' ? 'action.requestRollback' : 'action.rollback')),
+        status.approval === 'required' ? el('button', {class: 'emergency-rollback link', dataset: {seq: v.seq},
+          onclick: async () => {
+            try {
+              await api.post('/rules/versions/' + v.seq + '/activate', {emergency: true, reason: rollbackReason.value || null});
+              await rulesPage(root);
+            } catch (error) {
+              show(result, failure(error));
+            }
+          }}, t('action.emergencyRollback')) : null)},
     ], versions, {id: 'versions-table'}),
       versions.length > 1 ? diffPicker(versions) : null),
     el('section', {class: 'card', id: 'activations'}, el('h2', {}, t('versions.activations')), table([
       {title: t('versions.at'), value: a => dateTime(a.at)},
       {title: t('versions.how'), value: a => t('how.' + a.how)},
-      {title: t('versions.seq'), value: a => String(a.version)},
+      {title: t('versions.seq'), value: a => a.version == null ? '' : String(a.version)},
+      {title: t('review.request'), value: a => a.request == null ? ''
+        : el('a', {href: '#/review/' + a.request}, '#' + a.request)},
       {title: 'hash', value: a => el('code', {}, a.hash)},
       {title: t('versions.from'), value: a => a.from ? el('code', {}, a.from) : ''},
       {title: t('versions.author'), value: a => a.author || ''},
@@ -173,18 +189,31 @@ function diffPicker(versions) {
       el('button', {id: 'diff-show', onclick: async () => {
         try {
           const diffs = await api.get('/rules/versions/' + from.value + '/diff/' + to.value);
-          const sides = lines => el('div', {class: 'side-by-side'},
-            el('pre', {class: 'removed'}, lines.filter(l => l.startsWith('-')).map(l => l.substring(2)).join('\n')),
-            el('pre', {class: 'added'}, lines.filter(l => l.startsWith('+')).map(l => l.substring(2)).join('\n')));
-          // a decision table: its cells, then the DRL it generates
-          show(output, diffs.length === 0 ? el('p', {}, t('versions.same')) : diffs.map(d => el('div', {class: 'file-diff'},
-            el('h3', {}, d.file + ' · ' + t('change.' + d.change)), sides(d.lines),
-            d.drlLines ? [el('h4', {}, t('table.drl')), sides(d.drlLines)] : null)));
+          show(output, diffs.length === 0 ? el('p', {}, t('versions.same')) : fileDiffs(diffs));
         } catch (error) {
           show(output, failure(error));
         }
       }}, t('versions.diff'))),
     output);
+}
+
+/** Changed files side by side: lines only in the first (-) on the left, only in the second (+) on the right. */
+export function fileDiffs(diffs) {
+  const sides = lines => el('div', {class: 'side-by-side'},
+    el('pre', {class: 'removed'}, lines.filter(l => l.startsWith('-')).map(l => l.substring(2)).join('\n')),
+    el('pre', {class: 'added'}, lines.filter(l => l.startsWith('+')).map(l => l.substring(2)).join('\n')));
+  // a decision table: its cells, then the DRL it generates
+  return diffs.map(d => el('div', {class: 'file-diff'},
+    el('h3', {}, d.file + ' · ' + t('change.' + d.change)), sides(d.lines),
+    d.drlLines ? [el('h4', {}, t('table.drl')), sides(d.drlLines)] : null));
+}
+
+/** What publishing answered: live now, or (approval required) a publish request waiting for another person. */
+function published(answer) {
+  return answer && answer.state
+    ? el('div', {class: 'card ok', id: 'publish-result'}, t('review.submitted').replace('{id}', answer.id) + ' ',
+      el('a', {href: '#/review/' + answer.id, id: 'request-link'}, t('review.open')))
+    : el('div', {class: 'card ok', id: 'publish-result'}, t('result.published') + ' ' + answer.version);
 }
 
 function testReport(report, editFixture) {
@@ -198,7 +227,7 @@ function testReport(report, editFixture) {
       + (report.neverFiredNames || report.neverFired).join(', ')) : null);
 }
 
-function impactReport(report) {
+export function impactReport(report) {
   const examples = el('div', {id: 'impact-examples'});
   return el('div', {class: 'card', id: 'impact-result'},
     el('p', {}, t('impact.customers') + ': ' + number(report.customers) + ' · ' + report.liveVersion + ' → ' + report.candidateVersion),
@@ -212,7 +241,7 @@ const percent = share => share == null ? '—' : (Number(share) * 100).toFixed(1
  * A backtest: the live rules and the candidate side by side — who came back per churn state and tier, the
  * "will not come back" prediction's precision, recall and lift, per task kind, and the customers the candidate moves.
  */
-function backtestReport(report) {
+export function backtestReport(report) {
   const r = report.result;
   const both = r.candidate ? [r.live, r.candidate] : [r.live];
   const heads = [t('backtest.live') + ' ' + report.liveVersion]
@@ -313,8 +342,7 @@ async function sendFile(path, name, text, comment, outcome, root, withFixtures, 
       show(outcome, testReport(answer, editFixture));
     } else if (path.endsWith('publish')) {
       await rulesPage(root);
-      show(document.getElementById('result'), el('div', {class: 'card ok', id: 'publish-result'},
-        t('result.published') + ' ' + answer.version));
+      show(document.getElementById('result'), published(answer));
     } else {
       show(outcome, el('div', {class: 'card ok', id: 'editor-valid'}, t('result.valid') + ' ' + answer.version));
     }

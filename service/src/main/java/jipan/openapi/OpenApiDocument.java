@@ -99,7 +99,7 @@ public class OpenApiDocument {
                         + "an API key in X-Api-Key; errors are application/problem+json (RFC 9457)."))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Api-Key")
-                        .description("An API key; its role (INTEGRATION, ANALYST, SERVICE, VIEWER) decides what it may call")))
+                        .description("An API key; its role (INTEGRATION, ANALYST, SERVICE, VIEWER, APPROVER) decides what it may call")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
         ContractDetails.registerConverters();
         OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(base).openAPI31(true)).read(resources);

@@ -43,7 +43,7 @@ class RoleMatrixTest {
     private static final TestApp APP = new TestApp(ResourceHelpers.resourceFilePath("test-config-keys.yml"),
             ConfigOverride.config("database.url", "jdbc:h2:mem:role-matrix-test;DB_CLOSE_DELAY=-1"));
     private static final Map<String, String> KEYS = Map.of("INTEGRATION", "demo-integration", "ANALYST",
-            "demo-analyst", "SERVICE", "demo-service", "VIEWER", "demo-viewer");
+            "demo-analyst", "SERVICE", "demo-service", "VIEWER", "demo-viewer", "APPROVER", "demo-approver");
     private static final Pattern README_ROW = Pattern.compile("^\\| (GET|POST|PUT|DELETE) \\| `([^`]+)` \\| ([A-Z, ]+) \\|$");
     /** Answers that show the request did not reach the method: refused, or not matched by any method. */
     private static final Set<Integer> NOT_REACHED = Set.of(400, 403, 404, 405, 415);
