@@ -111,6 +111,32 @@ public final class Chinese {
                     + "\\(rules\\.minCoveragePercent\\); no fixture fired: (.*) — add a fixture that fires each of them$",
                     "规则覆盖率 $1/$2 条（$3 %）低于发布闸门要求的 $4 %（rules.minCoveragePercent）；没有测试用例触发的规则：$5"
                     + "——请为每条规则补充能触发它的测试用例"),
+            // four eyes: publish requests
+            phrase("rules\\.approval is required: a change goes live through a publish request another person approves "
+                    + "\\(or, in an emergency, a rollback with a reason\\)",
+                    "已开启发布审批（rules.approval: required）：规则修改须提交发布申请并由他人批准后生效（紧急情况下可填写原因后回滚）"),
+            phrase("the live rules changed since request (\\d+) was made \\(made on (\\S+), live now (\\S+)\\): its author "
+                    + "must bring it up to date first", "申请 #$1 提交后现行规则已变化（提交时为 $2，现为 $3）：须由作者先按现行规则更新申请"),
+            phrase("the live rules changed since the request was made \\(made on (\\S+), live now (\\S+)\\); bring the "
+                    + "request up to date first", "申请提交后现行规则已变化（提交时为 $1，现为 $2）：请先按现行规则更新申请"),
+            phrase("the live rules changed since the request was made: its author must bring it up to date first",
+                    "申请提交后现行规则已变化：须由作者先按现行规则更新申请"),
+            phrase("you made publish request (\\d+) \\(as ([^)]*)\\): another person must approve or reject it",
+                    "发布申请 #$1 是你提交的（密钥 $2）：须由他人批准或驳回"),
+            phrase("^publish request (\\d+) was (\\w+) and is now (\\w+)(.*): someone else acted on it first$",
+                    "发布申请 #$1 原为 $2，现为 $3$4：已有他人先处理"),
+            phrase("^publish request (\\d+) is (\\w+), not pending$", "发布申请 #$1 状态为 $2，不是待审批"),
+            phrase("^only the author of publish request (\\d+) \\(([^)]*)\\) may (\\w+) it$",
+                    "只有发布申请 #$1 的作者（$2）可以执行此操作（$3）"),
+            phrase("^no publish request (\\d+)$", "没有编号为 $1 的发布申请"),
+            phrase("required to reject \\(the author needs to know why\\)", "驳回时必须填写意见（作者需要知道原因）"),
+            phrase("required for an emergency rollback \\(it goes live without approval, and the log keeps why\\)",
+                    "紧急回滚必须填写原因（它不经审批直接生效，原因会记入生效记录）"),
+            phrase("(\\S+) is not in the future; leave it out to approve for now", "$1 不在将来；立即生效请不填生效时间"),
+            phrase("at most (\\d+) days ahead", "最多提前 $1 天"),
+            phrase("the change leaves the live rules as they are: there is nothing to approve",
+                    "此修改与现行规则相同：没有需要审批的内容"),
+            phrase("there is no fixture gate \\(rules\\.fixtureGate\\) to change", "未配置发布闸门的测试用例（rules.fixtureGate），无法修改"),
             // input and imports
             phrase("^line (\\d+), ", "第 $1 行，"),
             phrase("the amount must not be negative \\(got (.*)\\)", "金额不能为负数（实际为 $1）"),

@@ -78,6 +78,32 @@ class ChineseTest {
     }
 
     @Test
+    void publishRequestRefusalsReadInChinese() {
+        assertThat(Chinese.translate("rules.approval is required: a change goes live through a publish request another "
+                + "person approves (or, in an emergency, a rollback with a reason)"))
+                .startsWith("已开启发布审批（rules.approval: required）");
+        assertThat(Chinese.translate("the live rules changed since request 7 was made (made on sha256:aa, live now "
+                + "sha256:bb): its author must bring it up to date first"))
+                .isEqualTo("申请 #7 提交后现行规则已变化（提交时为 sha256:aa，现为 sha256:bb）：须由作者先按现行规则更新申请");
+        assertThat(Chinese.translate("you made publish request 3 (as lilei): another person must approve or reject it"))
+                .isEqualTo("发布申请 #3 是你提交的（密钥 lilei）：须由他人批准或驳回");
+        assertThat(Chinese.translate("publish request 3 was pending and is now approving (wangfang): someone else acted "
+                + "on it first")).isEqualTo("发布申请 #3 原为 pending，现为 approving (wangfang)：已有他人先处理");
+        assertThat(Chinese.translate("publish request 3 is live, not pending")).isEqualTo("发布申请 #3 状态为 live，不是待审批");
+        assertThat(Chinese.translate("only the author of publish request 3 (lilei) may withdraw it"))
+                .isEqualTo("只有发布申请 #3 的作者（lilei）可以执行此操作（withdraw）");
+        assertThat(Chinese.translate("no publish request 9")).isEqualTo("没有编号为 9 的发布申请");
+        assertThat(Chinese.translate("comment: required to reject (the author needs to know why)"))
+                .isEqualTo("comment: 驳回时必须填写意见（作者需要知道原因）");
+        assertThat(Chinese.translate("reason: required for an emergency rollback (it goes live without approval, and "
+                + "the log keeps why)")).isEqualTo("reason: 紧急回滚必须填写原因（它不经审批直接生效，原因会记入生效记录）");
+        assertThat(Chinese.translate("effectiveAt: 2020-01-01T00:00:00Z is not in the future; leave it out to approve "
+                + "for now")).isEqualTo("effectiveAt: 2020-01-01T00:00:00Z 不在将来；立即生效请不填生效时间");
+        assertThat(Chinese.translate("the change leaves the live rules as they are: there is nothing to approve"))
+                .isEqualTo("此修改与现行规则相同：没有需要审批的内容");
+    }
+
+    @Test
     void theRetentionPracticesRefusalsReadInChinese() {
         assertThat(Chinese.translate("line 3, 满意度: must be 1 to 5 (got 6)")).isEqualTo("第 3 行，满意度: 必须在 1 到 5 之间（实际为 6）");
         assertThat(Chinese.translate("group: must be at most 100 characters (got 140)"))

@@ -18,4 +18,11 @@ public record PublishRequest(long id, String state, String author, String commen
                              List<String> deletedFiles, List<String> changedFixtures, RequestEvidence evidence,
                              List<RuleFileDiff> diff, List<RuleFileDiff> fixtureDiff, List<RuleActivation> history,
                              Boolean mayDecide, Boolean mayWithdraw, String whyNot) {
+
+    /** The same request with {@code whyNot} said another way (in the caller's language). */
+    public PublishRequest withWhyNot(String said) {
+        return new PublishRequest(id, state, author, comment, base, candidate, upToDate, effectiveAt, decidedBy,
+                decisionComment, version, createdAt, updatedAt, changedFiles, deletedFiles, changedFixtures, evidence, diff,
+                fixtureDiff, history, mayDecide, mayWithdraw, said);
+    }
 }

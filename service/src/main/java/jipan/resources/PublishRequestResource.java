@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jipan.core.Chinese;
+import jipan.core.Lang;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -86,8 +89,13 @@ public class PublishRequestResource {
     @RolesAllowed({Roles.ANALYST, Roles.APPROVER})
     @GET
     @Path("/{id}")
-    public PublishRequest find(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        return requests.find(id, actor(request)).orElseThrow(() -> new NotFoundException("no publish request " + id));
+    public PublishRequest find(@PathParam("id") long id, @QueryParam("lang") String lang,
+                               @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        PublishRequest found = requests.find(id, actor(request))
+                .orElseThrow(() -> new NotFoundException("no publish request " + id));
+        // why the caller may not decide, in the language asked for: the console shows it as it is
+        return found.whyNot() != null && Downloads.lang(lang, headers) == Lang.ZH
+                ? found.withWhyNot(Chinese.withOriginal(found.whyNot())) : found;
     }
 
     /**

@@ -111,7 +111,7 @@ class ReviewBrowserTest {
 
         signIn("lilei-laptop"); // the author, on another key: sees the request, may withdraw, may not approve
         open(id);
-        assertThat(find("#why-not").getText()).contains("you made publish request " + id);
+        assertThat(find("#why-not").getText()).startsWith("发布申请 #" + id + " 是你提交的").contains("须由他人批准或驳回");
         assertThat(browser.findElements(By.id("approve"))).isEmpty();
         assertThat(find("#withdraw").getText()).isEqualTo("撤回申请");
 
