@@ -85,6 +85,31 @@ class StartFollowsTheStoreTest {
         }
     }
 
+    @Test
+    void withApprovalRequiredADirectoryEditedWhileStoppedWaitsForARequest() throws Exception {
+        Path rules = ShippedRules.copy();
+        RuleFiles shipped = RuleFiles.readDirectory(rules);
+        DropwizardTestSupport<JipanConfiguration> first = service(rules, "start-four-eyes");
+        first.before();
+        first.after();
+        Path tiers = rules.resolve("tiers.drl");
+        Files.writeString(tiers, Files.readString(tiers) + "\n// edited on the server, reviewed by nobody\n");
+
+        DropwizardTestSupport<JipanConfiguration> second = new DropwizardTestSupport<>(JipanApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("rules.directory", rules.toString()),
+                ConfigOverride.config("rules.approval", "required"),
+                ConfigOverride.config("database.url", "jdbc:h2:mem:start-four-eyes;DB_CLOSE_DELAY=-1"));
+        second.before();
+        try {
+            LiveRules live = ((JipanApplication) second.getApplication()).liveRules();
+            assertThat(live.current().rulesetVersion()).isEqualTo(shipped.version());
+            assertThat(live.lastRefusal().reasons()).singleElement().asString().contains("rules.approval is required");
+        } finally {
+            second.after();
+        }
+    }
+
     /**
      * Instances share the store, not their rules directories: an instance that was down while another published
      * still holds the earlier version on its disk. Its start must not publish that version back for every instance.

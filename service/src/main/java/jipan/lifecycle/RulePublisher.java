@@ -3,6 +3,9 @@ package jipan.lifecycle;
 import com.codahale.metrics.Timer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,9 +74,13 @@ public final class RulePublisher {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The ways that skip a second person's approval even when it is required. */
+        /**
+         * The ways that go live without a second person's approval even when it is required: an approved request, an
+         * emergency rollback (with its reason), and the version the store already has active. A rules directory edited
+         * on disk (reload, or a start over a changed directory) needs a request like any change.
+         */
         boolean passesWithoutApproval() {
-            return this != PUBLISH && this != RELOAD && this != ROLLBACK;
+            return this == APPROVED || this == SCHEDULED || this == EMERGENCY_ROLLBACK || this == FOLLOW;
         }
 
         /** The ways that write the rules directory: a directory reloaded or started from already holds it. */
@@ -90,8 +97,9 @@ public final class RulePublisher {
     public record Change(Map<String, String> files, List<String> deleted, Map<String, String> fixtures,
                          List<String> deletedFixtures) {
         public Change {
-            files = files == null ? Map.of() : Map.copyOf(files);
-            deleted = deleted == null ? List.of() : List.copyOf(deleted);
+            // copied as they are, nulls too: merging names a file without text as the bad input it is
+            files = files == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(files));
+            deleted = deleted == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(deleted));
         }
 
         /** A change of rule files only. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ class ContractShapeTest {
             String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
             check(method.getGenericReturnType(), where, problems);
             if (method.getReturnType() == Response.class && !method.isAnnotationPresent(ApiResponse.class)
-                    && !method.isAnnotationPresent(Operation.class)) {
+                    && !method.isAnnotationPresent(ApiResponses.class) && !method.isAnnotationPresent(Operation.class)) {
                 problems.add(where + " answers a Response without saying its body (@ApiResponse)");
             }
             for (Parameter parameter : method.getParameters()) {
