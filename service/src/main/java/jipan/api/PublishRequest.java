@@ -19,10 +19,12 @@ public record PublishRequest(long id, String state, String author, String commen
                              List<RuleFileDiff> diff, List<RuleFileDiff> fixtureDiff, List<RuleActivation> history,
                              Boolean mayDecide, Boolean mayWithdraw, String whyNot) {
 
-    /** The same request with {@code whyNot} said another way (in the caller's language). */
-    public PublishRequest withWhyNot(String said) {
+    /** The same request with its sentences ({@code whyNot}, why there is no backtest) said another way. */
+    public PublishRequest said(java.util.function.UnaryOperator<String> language) {
+        RequestEvidence told = evidence == null || evidence.backtestUnavailable() == null ? evidence
+                : evidence.withBacktestUnavailable(language.apply(evidence.backtestUnavailable()));
         return new PublishRequest(id, state, author, comment, base, candidate, upToDate, effectiveAt, decidedBy,
-                decisionComment, version, createdAt, updatedAt, changedFiles, deletedFiles, changedFixtures, evidence, diff,
-                fixtureDiff, history, mayDecide, mayWithdraw, said);
+                decisionComment, version, createdAt, updatedAt, changedFiles, deletedFiles, changedFixtures, told, diff,
+                fixtureDiff, history, mayDecide, mayWithdraw, whyNot == null ? null : language.apply(whyNot));
     }
 }

@@ -15,4 +15,9 @@ public record RequestEvidence(Instant computedAt, String liveVersion, String can
                               FixtureTestReport fixtures, List<String> neverFiredNamesZh, Integer coveragePercent,
                               List<String> warnings, ImpactReport impact, BacktestReport backtest,
                               String backtestUnavailable) {
+
+    public RequestEvidence withBacktestUnavailable(String why) {
+        return new RequestEvidence(computedAt, liveVersion, candidateVersion, fixtures, neverFiredNamesZh,
+                coveragePercent, warnings, impact, backtest, why);
+    }
 }

@@ -93,9 +93,8 @@ public class PublishRequestResource {
                                @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         PublishRequest found = requests.find(id, actor(request))
                 .orElseThrow(() -> new NotFoundException("no publish request " + id));
-        // why the caller may not decide, in the language asked for: the console shows it as it is
-        return found.whyNot() != null && Downloads.lang(lang, headers) == Lang.ZH
-                ? found.withWhyNot(Chinese.withOriginal(found.whyNot())) : found;
+        // why the caller may not decide and why there is no backtest, in the language asked for: shown as they are
+        return Downloads.lang(lang, headers) == Lang.ZH ? found.said(Chinese::withOriginal) : found;
     }
 
     /**

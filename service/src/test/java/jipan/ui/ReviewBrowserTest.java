@@ -128,6 +128,7 @@ class ReviewBrowserTest {
         assertThat(find("#request-diff pre.added").getText()).contains("// 四眼审批");
         assertThat(find("#evidence-fixtures").getText()).contains("通过", "规则覆盖率 100 %");
         assertThat(find("#request-author").getText()).isEqualTo("lilei");
+        assertThat(find("#evidence-no-backtest").getText()).startsWith("没有回测： 库中没有维修工单");
         find("#decision-comment").sendKeys("影响已核对");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("review.png"),
                 StandardCopyOption.REPLACE_EXISTING);
