@@ -185,6 +185,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         PublishRequests requests = new PublishRequests(database.jdbi(), json, publisher, versions,
                 new RequestEvidenceMaker(impact, backtests, configuration.getRules().getRequestEvidenceSample()));
         lifecycle.manage(new ScheduledRequests(requests));
+        metrics.pendingRequests(requests::pending);
         jersey.register(new RulesResource(publisher, versions, impact, configuration.getRules().fixturesDirectory(),
                 requests));
         jersey.register(new RuleVersionsResource(publisher, versions, requests));

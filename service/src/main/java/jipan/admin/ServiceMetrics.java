@@ -3,11 +3,12 @@ package jipan.admin;
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
+import java.util.function.IntSupplier;
 
 /**
  * jipan's own metrics, in the service's metric registry (and so on the admin port's {@code /metrics} and
  * {@code /prometheus}): customers classified, classification runs, imports, reports, and rule sets proposed,
- * made live and refused. {@link #NONE} counts into a registry nobody reads (commands, tests).
+ * made live and refused, publish requests pending. {@link #NONE} counts into a registry nobody reads (commands, tests).
  */
 public final class ServiceMetrics {
     public static final ServiceMetrics NONE = new ServiceMetrics(new MetricRegistry());
@@ -38,6 +39,20 @@ public final class ServiceMetrics {
         ruleProposals = registry.timer("jipan.rules.proposals");
         ruleActivations = registry.counter("jipan.rules.activations");
         ruleRefusals = registry.counter("jipan.rules.refusals");
+    }
+
+    /**
+     * The publish requests waiting for a decision ({@code jipan.rules.requests.pending}), counted when the metrics are
+     * read; no value while the store cannot be read.
+     */
+    public void pendingRequests(IntSupplier pending) {
+        registry.gauge("jipan.rules.requests.pending", () -> () -> {
+            try {
+                return pending.getAsInt();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
     }
 
     /** How long each report takes, by report name. */

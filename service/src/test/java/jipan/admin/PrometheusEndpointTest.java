@@ -59,6 +59,7 @@ class PrometheusEndpointTest {
         assertThat(value(after, "jipan_classify_customers_total")).isGreaterThan(customers);
         assertThat(value(after, "jipan_rules_refusals_total")).isEqualTo(refusals + 1);
         assertThat(value(after, "jipan_reports_growth_count")).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "jipan_rules_requests_pending")).as("no publish request made").isZero();
         assertThat(after).contains("jipan_runs_duration", "jipan_imports_duration", "jipan_rules_activations_total",
                 "jipan_imports_rows_rejected_total");
     }
