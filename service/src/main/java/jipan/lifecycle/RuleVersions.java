@@ -220,12 +220,55 @@ public final class RuleVersions {
         return table == null ? List.of() : RuleCompiler.drlOf(name, table).lines().toList();
     }
 
-    /** Lines only in {@code before} (-), then lines only in {@code after} (+). */
-    private static List<String> changedLines(List<String> before, List<String> after) {
-        Set<String> old = new LinkedHashSet<>(before);
-        Set<String> now = new LinkedHashSet<>(after);
-        return Stream.concat(old.stream().filter(line -> !now.contains(line)).map(line -> "- " + line),
-                now.stream().filter(line -> !old.contains(line)).map(line -> "+ " + line)).toList();
+    /** Beyond this many cells the line-by-line comparison is not worth its memory: lines compared as sets instead. */
+    private static final long MOST_CELLS = 16_000_000L;
+
+    /**
+     * The lines removed from {@code before} (-) and added in {@code after} (+), in file order: a longest common
+     * subsequence, so a changed line shows even when the same text stands elsewhere in the file (a fixture's
+     * {@code baseGrade: POTENTIAL} turned {@code PREMIUM} among other customers' lines).
+     */
+    static List<String> changedLines(List<String> before, List<String> after) {
+        int start = 0;
+        while (start < before.size() && start < after.size() && before.get(start).equals(after.get(start))) {
+            start++;
+        }
+        int endBefore = before.size();
+        int endAfter = after.size();
+        while (endBefore > start && endAfter > start && before.get(endBefore - 1).equals(after.get(endAfter - 1))) {
+            endBefore--;
+            endAfter--;
+        }
+        List<String> old = before.subList(start, endBefore);
+        List<String> now = after.subList(start, endAfter);
+        if ((long) (old.size() + 1) * (now.size() + 1) > MOST_CELLS) {
+            Set<String> oldSet = new LinkedHashSet<>(old);
+            Set<String> nowSet = new LinkedHashSet<>(now);
+            return Stream.concat(old.stream().filter(line -> !nowSet.contains(line)).map(line -> "- " + line),
+                    now.stream().filter(line -> !oldSet.contains(line)).map(line -> "+ " + line)).toList();
+        }
+        // common[i][j]: the longest common subsequence of old from i and now from j
+        int[][] common = new int[old.size() + 1][now.size() + 1];
+        for (int i = old.size() - 1; i >= 0; i--) {
+            for (int j = now.size() - 1; j >= 0; j--) {
+                common[i][j] = old.get(i).equals(now.get(j)) ? common[i + 1][j + 1] + 1
+                        : Math.max(common[i + 1][j], common[i][j + 1]);
+            }
+        }
+        List<String> changes = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < old.size() || j < now.size()) {
+            if (i < old.size() && j < now.size() && old.get(i).equals(now.get(j))) {
+                i++;
+                j++;
+            } else if (i < old.size() && (j == now.size() || common[i + 1][j] >= common[i][j + 1])) {
+                changes.add("- " + old.get(i++)); // a changed line: the old text first, then the new
+            } else {
+                changes.add("+ " + now.get(j++));
+            }
+        }
+        return changes;
     }
 
     /**

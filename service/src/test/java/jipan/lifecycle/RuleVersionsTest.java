@@ -127,6 +127,17 @@ class RuleVersionsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aDiffShowsAChangedLineEvenWhenItsNewTextStandsElsewhere() {
+        List<String> before = List.of("A:", "  grade: PREMIUM", "B:", "  grade: POTENTIAL", "C:", "  grade: GENERAL");
+        List<String> after = List.of("A:", "  grade: PREMIUM", "B:", "  grade: PREMIUM", "C:", "  grade: GENERAL");
+
+        assertThat(RuleVersions.changedLines(before, after))
+                .containsExactly("- " + "  grade: POTENTIAL", "+ " + "  grade: PREMIUM");
+        assertThat(RuleVersions.changedLines(List.of("a", "b", "c"), List.of("b", "c", "d"))).containsExactly("- a", "+ d");
+        assertThat(RuleVersions.changedLines(List.of("x"), List.of("x"))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void aChangeKeepsTheOtherFilesAndWritesTheDirectoryWhole(@TempDir Path directory) throws Exception {
         RuleFiles edited = SHIPPED.withChanges(Map.of("tiers.drl", SHIPPED.files().get("tiers.drl") + "\n// x\n"),
                 List.of("defeat.drl"));
