@@ -19,7 +19,7 @@ import jipan.core.Labels;
 @Produces(MediaType.APPLICATION_JSON)
 public class LabelsResource {
 
-    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
+    @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER, Roles.APPROVER})
     @GET
     public List<ValueLabel> labels() {
         return Labels.all().entrySet().stream()

@@ -111,6 +111,8 @@ class PublishRequestsTest {
         for (String key : List.of("viewer-key", "service-key", "integration-key")) {
             assertThat(call("POST", "/rules/requests/" + id + "/approve", key, "{}").getStatus()).as(key).isEqualTo(403);
         }
+        assertThat(json(call("GET", "/labels", WANGFANG, null), 200).toString()).as("the console's labels for approvers")
+                .contains("流失预警");
         JsonNode seen = json(call("GET", "/rules/requests/" + id, WANGFANG, null), 200);
         assertThat(seen.get("mayDecide").asBoolean()).isTrue();
         assertThat(seen.get("mayWithdraw").asBoolean()).isFalse();
