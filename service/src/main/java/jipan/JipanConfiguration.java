@@ -62,11 +62,11 @@ public class JipanConfiguration extends Configuration {
         /**
          * {@code required}: a rule change goes live only when a second person approves its publish request (the
          * rules directory is then not watched, and reload and direct rollback are refused); {@code optional}: an
-         * analyst publishes alone.
+         * analyst publishes alone. There is no default: like {@code auth.mode}, every configuration says which.
          */
-        @NotNull
+        @NotNull(message = "must be said: required (a second person approves every rule change) or optional")
         @Pattern(regexp = "required|optional", message = "must be required or optional")
-        private String approval = "optional";
+        private String approval;
 
         /** The stored customers a publish request's impact and backtest are computed on (the first in id order). */
         @Min(100)
