@@ -68,9 +68,10 @@ async function requestPage(root, id) {
         r.decidedBy + (r.decisionComment ? ' · ' + r.decisionComment : ''))] : null),
       r.upToDate ? null : el('p', {class: 'warning', id: 'request-stale'}, t('review.staleHelp'))),
     el('section', {class: 'card', id: 'request-actions'},
+      // a scheduled request is approved already: it can still be rejected before its time
       r.mayDecide ? el('div', {class: 'actions'}, comment,
-        el('label', {for: 'effective-at', class: 'inline'}, t('review.effectiveAt')), effective,
-        el('button', {id: 'approve', class: 'primary', onclick: act('approve', decision)}, t('review.approve')),
+        r.state === 'pending' ? [el('label', {for: 'effective-at', class: 'inline'}, t('review.effectiveAt')), effective,
+          el('button', {id: 'approve', class: 'primary', onclick: act('approve', decision)}, t('review.approve'))] : null,
         el('button', {id: 'reject', onclick: act('reject', decision)}, t('review.reject')))
         : el('p', {class: 'help', id: 'why-not'}, r.whyNot || ''),
       r.mayWithdraw ? el('div', {class: 'actions'},

@@ -121,9 +121,14 @@ class ReviewBrowserTest {
         signIn("wangfang-key");
         assertThat(find("#who").getText()).contains("审批人");
         WebElement pending = find("#pending-requests");
-        assertThat(pending.getText()).isEqualTo("1 份待审批");
+        int waiting;
+        try (Response list = APP.client().target(url("/api/v1/rules/requests?state=pending")).request()
+                .header("X-Api-Key", "wangfang-key").get()) {
+            waiting = TestRequests.JSON.readTree(list.readEntity(String.class)).size();
+        }
+        assertThat(pending.getText()).isEqualTo(waiting + " 份待审批");
         pending.click();
-        find("#requests-table a.request-link").click();
+        find("#requests-table a.request-link[href='#/review/" + id + "']").click();
         wait.until(d -> d.findElement(By.id("request-title")).getText().contains("待审批"));
         assertThat(find("#request-diff pre.added").getText()).contains("// 四眼审批");
         assertThat(find("#evidence-fixtures").getText()).contains("通过", "规则覆盖率 100 %");
@@ -141,6 +146,47 @@ class ReviewBrowserTest {
         browser.navigate().refresh();
         find("#request-title");
         assertThat(browser.findElements(By.cssSelector("#pending-requests:not([hidden])"))).isEmpty();
+    }
+
+    @Test
+    void theAuthorBringsAStaleRequestUpToDateAndTheApproverSchedulesIt() throws Exception {
+        long stale = request("lilei-key", "lifecycle.drl", "过时后更新");
+        long other = request("hanmeimei-key", "window.drl", "先生效");
+        try (Response approved = APP.client().target(url("/api/v1/rules/requests/" + other + "/approve")).request()
+                .header("X-Api-Key", "wangfang-key").post(Entity.json("{}"))) {
+            assertThat(approved.getStatus()).isEqualTo(200);
+        }
+
+        signIn("lilei-key");
+        open(stale);
+        assertThat(find("#request-stale").getText()).contains("作者先按现行规则更新");
+        find("#update-request").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("request-stale")));
+        assertThat(stored(stale).get("upToDate").asBoolean()).isTrue();
+        assertThat(find("#history-table").getText()).contains("申请已按现行规则更新");
+
+        browser.get(url("/"));
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.get(url("/"));
+        signIn("wangfang-key");
+        open(stale);
+        // the first of next month: it waits, approved, for its time
+        java.time.LocalDateTime firstOfNextMonth = java.time.LocalDate.now().plusMonths(1).withDayOfMonth(1).atStartOfDay();
+        browser.executeScript("document.getElementById('effective-at').value = arguments[0]", firstOfNextMonth
+                .toString());
+        find("#decision-comment").sendKeys("下月一日生效");
+        find("#approve").click();
+        wait.until(d -> d.findElement(By.id("request-title")).getText().contains("已批准，待生效"));
+        assertThat(find("#request-effective").getText()).contains(String.valueOf(firstOfNextMonth.getYear()));
+        JsonNode scheduled = stored(stale);
+        assertThat(scheduled.get("state").asText()).isEqualTo("scheduled");
+        assertThat(java.time.Instant.parse(scheduled.get("effectiveAt").asText()))
+                .isEqualTo(firstOfNextMonth.atZone(java.time.ZoneId.systemDefault()).toInstant());
+        assertThat(browser.findElements(By.id("approve"))).as("approved already").isEmpty();
+        find("#reject"); // a scheduled request can still be rejected before its time
+        find("#decision-comment").sendKeys("改期");
+        find("#reject").click();
+        wait.until(d -> d.findElement(By.id("request-title")).getText().contains("已驳回"));
     }
 
     @Test
