@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -72,6 +73,8 @@ class ReviewBrowserTest {
         Files.createDirectories(SCREENSHOTS);
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // a page drawn again after an action replaces the elements a wait may be reading
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
