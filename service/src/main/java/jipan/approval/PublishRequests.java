@@ -124,6 +124,7 @@ public final class PublishRequests {
      * nothing stored), then stored with its evidence. 422 for a malformed change.
      */
     public PublishRequest make(RulePublisher.Change change, String comment, Actor author) {
+        publisher.follow(); // made on what every instance runs, even if this one has not taken it up yet
         String base = publisher.live().current().rulesetVersion();
         RulePublisher.Checked checked = checked(change, base);
         RequestEvidence made = evidence.make(checked, publisher.live().current(), author.key());
@@ -236,6 +237,7 @@ public final class PublishRequests {
             throw notOpen(row);
         }
         RulePublisher.Change change = read(row.changeJson(), RulePublisher.Change.class);
+        publisher.follow();
         String base = publisher.live().current().rulesetVersion();
         RulePublisher.Checked checked;
         try {
