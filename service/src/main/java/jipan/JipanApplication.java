@@ -6,7 +6,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;

@@ -2,7 +2,6 @@ package jipan.resources;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import jipan.api.Problem;
 import jipan.api.RuleChange;
 import jipan.api.RuleOutcome;
