@@ -118,9 +118,7 @@ class ReviewBrowserTest {
         assertThat(browser.findElements(By.id("approve"))).isEmpty();
         assertThat(find("#withdraw").getText()).isEqualTo("撤回申请");
 
-        browser.get(url("/"));
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.get(url("/"));
+        signedOut();
         signIn("wangfang-key");
         assertThat(find("#who").getText()).contains("审批人");
         WebElement pending = find("#pending-requests");
@@ -168,9 +166,7 @@ class ReviewBrowserTest {
         assertThat(stored(stale).get("upToDate").asBoolean()).isTrue();
         assertThat(find("#history-table").getText()).contains("申请已按现行规则更新");
 
-        browser.get(url("/"));
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.get(url("/"));
+        signedOut();
         signIn("wangfang-key");
         open(stale);
         // the first of next month: it waits, approved, for its time
@@ -207,9 +203,7 @@ class ReviewBrowserTest {
         wait.until(d -> d.findElement(By.id("request-title")).getText().contains("已驳回"));
         assertThat(stored(rejected).get("decisionComment").asText()).isEqualTo("依据不足");
 
-        browser.get(url("/"));
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.get(url("/"));
+        signedOut();
         signIn("lilei-key");
         open(withdrawn);
         find("#withdraw").click();
