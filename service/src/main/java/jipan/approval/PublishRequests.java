@@ -268,12 +268,14 @@ public final class PublishRequests {
             dao.release(State.GOING_LIVE.code(), State.SCHEDULED.code(), now.minus(STUCK), now);
         });
         Instant next = null;
-        for (RequestRow row : jdbi.withExtension(PublishRequestDao.class, PublishRequestDao::scheduled)) {
-            if (row.effectiveAt().isAfter(now)) {
-                next = next == null || row.effectiveAt().isBefore(next) ? row.effectiveAt() : next;
-                prepare(row, now);
+        for (PublishRequestDao.ScheduledRow waiting : jdbi.withExtension(PublishRequestDao.class,
+                PublishRequestDao::scheduled)) {
+            if (waiting.effectiveAt().isAfter(now)) {
+                next = next == null || waiting.effectiveAt().isBefore(next) ? waiting.effectiveAt() : next;
+                prepare(waiting, now);
                 continue;
             }
+            RequestRow row = row(waiting.id());
             int taken = jdbi.withExtension(PublishRequestDao.class, dao -> dao.move(row.id(), State.SCHEDULED.code(),
                     State.GOING_LIVE.code(), Instant.now()));
             if (taken == 1) {
@@ -293,10 +295,11 @@ public final class PublishRequests {
      * A scheduled request whose time is near is compiled here ahead of it (once per instance; the compiler keeps the
      * result), so at its time the swap waits only for the gate's fixtures, not for the compiler.
      */
-    private void prepare(RequestRow row, Instant now) {
-        if (row.effectiveAt().isAfter(now.plus(PREPARE_AHEAD)) || !prepared.add(row.id())) {
+    private void prepare(PublishRequestDao.ScheduledRow waiting, Instant now) {
+        if (waiting.effectiveAt().isAfter(now.plus(PREPARE_AHEAD)) || !prepared.add(waiting.id())) {
             return;
         }
+        RequestRow row = row(waiting.id());
         RulePublisher.Checked checked = publisher.check(candidate(row));
         LOG.info("scheduled publish request {} compiled ahead of {}: {}", row.id(), row.effectiveAt(),
                 checked.passed() ? "passes the gate now" : "refused now: " + checked.refusal());

@@ -76,8 +76,13 @@ public interface PublishRequestDao {
                @Bind("files") String filesJson, @Bind("fixtures") String fixturesJson,
                @Bind("evidence") String evidenceJson, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT * FROM publish_request WHERE state = 'scheduled' ORDER BY effective_at, id")
-    List<RequestRow> scheduled();
+    /** An approved request waiting for its time: what every instance reads every second, without the files. */
+    record ScheduledRow(long id, Instant effectiveAt) {
+    }
+
+    @SqlQuery("SELECT id, effective_at FROM publish_request WHERE state = 'scheduled' ORDER BY effective_at, id")
+    @RegisterConstructorMapper(ScheduledRow.class)
+    List<ScheduledRow> scheduled();
 
     /**
      * A decision or go-live an instance began and did not finish (it stopped): back to where it was, so it can be
