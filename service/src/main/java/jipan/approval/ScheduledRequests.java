@@ -18,6 +18,8 @@ public final class ScheduledRequests implements Managed {
 
     private final PublishRequests requests;
     private ScheduledExecutorService scheduler;
+    /** The last problem logged, so a store that is away is not logged every second. */
+    private String lastProblem;
 
     public ScheduledRequests(PublishRequests requests) {
         this.requests = requests;
@@ -32,8 +34,13 @@ public final class ScheduledRequests implements Managed {
     private void check() {
         try {
             requests.goLiveDue();
+            lastProblem = null;
         } catch (RuntimeException e) {
-            LOG.warn("cannot take scheduled publish requests live: {}", e.getMessage());
+            // said once, not every second while the store is away
+            if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
+                LOG.warn("cannot take scheduled publish requests live: {}", e.getMessage());
+            }
+            lastProblem = String.valueOf(e.getMessage());
         }
     }
 
