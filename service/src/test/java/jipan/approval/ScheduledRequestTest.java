@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * recorded once.
  */
 class ScheduledRequestTest {
-    private static final Duration AHEAD = Duration.ofSeconds(5);
+    private static final Duration AHEAD = Duration.ofSeconds(8);
 
     private static DropwizardTestSupport<JipanConfiguration> instance(DatabaseSettings database) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
@@ -99,7 +99,7 @@ class ScheduledRequestTest {
 
             for (Instant when : swapped) {
                 assertThat(when).as("went live on both instances").isNotNull();
-                assertThat(when).isAfterOrEqualTo(at).isBefore(at.plusSeconds(6));
+                assertThat(when).isAfterOrEqualTo(at).isBefore(at.plusSeconds(8));
             }
             try (Response request = client.target("http://localhost:" + first.getLocalPort() + "/api/v1/rules/requests/"
                     + made.get("id").asLong()).request().header("X-Api-Key", PublishRequestsTest.HANMEIMEI).get()) {
