@@ -76,6 +76,8 @@ import jipan.resources.RuleEvaluationExceptionMapper;
 import jipan.resources.RuleSettingsResource;
 import jipan.resources.RuleVersionsResource;
 import jipan.resources.PublishRequestResource;
+import jipan.resources.WebhookResource;
+import jipan.webhooks.Webhooks;
 import jipan.resources.PublishRequestRefusedMapper;
 import jipan.resources.RulesResource;
 import jipan.runs.CallLists;
@@ -88,7 +90,7 @@ import jipan.runs.ClassificationRuns;
 public class JipanApplication extends Application<JipanConfiguration> {
     /** The API's resources, as the OpenAPI document describes them. */
     private static final Set<Class<?>> API = Set.of(ClassifyResource.class, CustomerResource.class,
-            RulesResource.class, RuleVersionsResource.class, PublishRequestResource.class, RuleSettingsResource.class, ClassificationRunResource.class,
+            RulesResource.class, RuleVersionsResource.class, PublishRequestResource.class, WebhookResource.class, RuleSettingsResource.class, ClassificationRunResource.class,
             ImportResource.class, ReportResource.class, CallerResource.class, CallListResource.class,
             LabelsResource.class, BacktestResource.class, ChallengerResource.class);
 
@@ -148,10 +150,14 @@ public class JipanApplication extends Application<JipanConfiguration> {
 
         WorkOwner owner = configuration.getWork().owner();
         lifecycle.manage(new WorkHeartbeat(database.jdbi(), owner));
+        Webhooks webhooks = new Webhooks(database.jdbi(), json, configuration.getWebhooks(), owner.id());
+        lifecycle.manage(webhooks);
+        rules.events(webhooks);
         CustomerStore store = new CustomerStore(database.jdbi());
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, rules, json,
                 ClassificationRuns.DEFAULT_PAGE_SIZE);
         runs.metrics(metrics);
+        runs.events(webhooks);
         runs.owner(owner);
         runs.holdout(configuration.getCallLists().holdout());
         Challengers challengers = new Challengers(database.jdbi(), versions, configuration::buildClassifier);
@@ -163,6 +169,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         ImportJobs imports = new ImportJobs(configuration.getImports().importer(database.jdbi()), importExecutor,
                 database.jdbi(), json);
         imports.metrics(metrics);
+        imports.events(webhooks);
         imports.owner(owner);
         imports.maxUploadMegabytes(configuration.getImports().getMaxUploadMegabytes());
         imports.markInterrupted();
@@ -184,11 +191,13 @@ public class JipanApplication extends Application<JipanConfiguration> {
         PublishRequests requests = new PublishRequests(database.jdbi(), json, publisher, versions,
                 new RequestEvidenceMaker(impact, backtests, configuration.getRules().getRequestEvidenceSample()));
         lifecycle.manage(new ScheduledRequests(requests));
+        requests.events(webhooks);
         metrics.pendingRequests(requests::pending);
         jersey.register(new RulesResource(publisher, versions, impact, configuration.getRules().fixturesDirectory(),
                 requests));
         jersey.register(new RuleVersionsResource(publisher, versions, requests));
         jersey.register(new PublishRequestResource(requests));
+        jersey.register(new WebhookResource(database.jdbi()));
         jersey.register(new RuleSettingsResource(rules));
         jersey.register(new BacktestResource(publisher, backtests, challengers));
         jersey.register(new ChallengerResource(challengers));

@@ -27,6 +27,7 @@ import jipan.lifecycle.LiveRules;
 import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
 import jipan.lifecycle.RulesDirectoryWatcher;
+import jipan.webhooks.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -287,6 +288,14 @@ public class JipanConfiguration extends Configuration {
         first.rules().warnings().forEach(warning -> LOG.warn("rule warning: {}", warning));
         return publisher;
     }
+
+    /** Where webhooks go (none by default). */
+    @Valid
+    @NotNull
+    private WebhookSettings webhooks = new WebhookSettings();
+
+    @JsonProperty public WebhookSettings getWebhooks() { return webhooks; }
+    @JsonProperty public void setWebhooks(WebhookSettings webhooks) { this.webhooks = webhooks; }
 
     @JsonProperty public RulesSettings getRules() { return rules; }
     @JsonProperty public void setRules(RulesSettings rules) { this.rules = rules; }

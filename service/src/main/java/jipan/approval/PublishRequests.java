@@ -21,6 +21,8 @@ import jipan.db.PublishRequestDao;
 import jipan.db.PublishRequestDao.RequestRow;
 import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
+import jipan.webhooks.Events;
+import jipan.webhooks.WebhookEvent;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +109,7 @@ public final class PublishRequests {
     private final RulePublisher publisher;
     private final RuleVersions versions;
     private final RequestEvidenceMaker evidence;
+    private volatile Events events = Events.NONE;
     /** The scheduled requests this instance compiled ahead of their time. */
     private final java.util.Set<Long> prepared = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -117,6 +120,11 @@ public final class PublishRequests {
         this.publisher = publisher;
         this.versions = versions;
         this.evidence = evidence;
+    }
+
+    /** Tells {@code events} when a request waits for a decision. */
+    public void events(Events events) {
+        this.events = events;
     }
 
     /**
@@ -134,6 +142,14 @@ public final class PublishRequests {
                 change.changesFixtures() ? write(checked.candidate().fixtures().files()) : null, write(made),
                 Instant.now()));
         versions.logStep(id, checked.candidate().files().version(), MADE, author.key(), comment);
+        Map<String, Object> waiting = new java.util.LinkedHashMap<>();
+        waiting.put("request", id);
+        waiting.put("author", author.key());
+        waiting.put("comment", comment);
+        waiting.put("candidate", checked.candidate().files().version());
+        waiting.put("base", base);
+        waiting.put("review", "/api/v1/rules/requests/" + id);
+        events.happened(WebhookEvent.PUBLISH_REQUEST_WAITING, waiting);
         LOG.info("publish request {} made by {}: {} on {}", id, author.key(), checked.candidate().files().version(), base);
         return view(row(id), author, true);
     }

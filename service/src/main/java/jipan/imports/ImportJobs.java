@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import jipan.admin.ServiceMetrics;
@@ -19,6 +21,8 @@ import jipan.api.RowError;
 import jipan.db.Failures;
 import jipan.db.ImportJobDao;
 import jipan.db.WorkOwner;
+import jipan.webhooks.Events;
+import jipan.webhooks.WebhookEvent;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,7 @@ public final class ImportJobs {
     private final Jdbi jdbi;
     private final ObjectMapper json;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
+    private volatile Events events = Events.NONE;
     private long maxUploadBytes = 200L * 1024 * 1024;
 
     public ImportJobs(DmsImporter importer, ExecutorService executor, Jdbi jdbi, ObjectMapper json) {
@@ -67,6 +72,11 @@ public final class ImportJobs {
     }
 
     /** Times imports and counts their rows imported and rejected, and failed imports, into these metrics. */
+    /** Tells {@code events} when an import fails. */
+    public void events(Events events) {
+        this.events = events;
+    }
+
     public void metrics(ServiceMetrics metrics) {
         this.metrics = metrics;
     }
@@ -218,6 +228,7 @@ public final class ImportJobs {
                 metrics.rejectedRows.inc(last[0].rejected());
                 if (last[0].status() == ImportReport.Status.FAILED) {
                     metrics.importsFailed.inc();
+                    events.happened(WebhookEvent.IMPORT_FAILED, failure(id, last[0].kind(), last[0].failure()));
                 }
                 LOG.info("import {} {}: {} rows read, {} imported, {} rejected in {} s", id, last[0].status(),
                         last[0].rowsRead(), last[0].imported(), last[0].rejected(),
@@ -227,6 +238,7 @@ public final class ImportJobs {
             } catch (IOException | RuntimeException e) {
                 String reason = Failures.logged(LOG, "import " + id, e);
                 metrics.importsFailed.inc();
+                events.happened(WebhookEvent.IMPORT_FAILED, failure(id, last[0].kind(), reason));
                 ImportReport failed = last[0];
                 try {
                     record(id, new ImportReport(failed.kind(), failed.encoding(), ImportReport.Status.FAILED,
@@ -357,5 +369,14 @@ public final class ImportJobs {
                 throw new IllegalStateException("import " + id + " has unreadable rejected rows", e);
             }
         });
+    }
+
+    /** An import failure as a webhook's data: the job, its kind and why. */
+    private static Map<String, Object> failure(long id, String kind, String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("import", id);
+        data.put("kind", kind);
+        data.put("reason", reason);
+        return data;
     }
 }

@@ -2,12 +2,15 @@ package jipan.lifecycle;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import jipan.admin.ServiceMetrics;
 import jipan.api.RuleRefusal;
 import jipan.core.Classifier;
+import jipan.webhooks.Events;
+import jipan.webhooks.WebhookEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class LiveRules {
     private volatile Instant liveSince = Instant.now();
     private volatile RuleRefusal lastRefusal;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
+    private volatile Events events = Events.NONE;
     private volatile RuleRefusal takenOutOfService;
 
     public LiveRules(Classifier initial) {
@@ -52,6 +56,8 @@ public final class LiveRules {
             takenOutOfService = new RuleRefusal(Instant.now(), version, List.of(reason,
                     "taken out of service; " + back.rulesetVersion() + " is live again"));
             LOG.error("rule set {} taken out of service, {} is live again: {}", version, back.rulesetVersion(), reason);
+            events.happened(WebhookEvent.RULES_OUT_OF_SERVICE, Map.of("version", version, "liveVersion",
+                    back.rulesetVersion(), "reason", reason));
         } else if (back == null) {
             takenOutOfService = new RuleRefusal(Instant.now(), version, List.of(reason,
                     "no earlier rule set to go back to: " + version + " stays live"));
@@ -81,6 +87,11 @@ public final class LiveRules {
         this.metrics = metrics;
     }
 
+    /** Tells {@code events} when a candidate is refused or the live rule set is taken out of service. */
+    public void events(Events events) {
+        this.events = events;
+    }
+
     ServiceMetrics metrics() {
         return metrics;
     }
@@ -106,5 +117,7 @@ public final class LiveRules {
         metrics.ruleRefusals.inc();
         LOG.warn("rule set {} refused, {} stays live: {}", refusal.candidateVersion(), current().rulesetVersion(),
                 refusal.reasons());
+        events.happened(WebhookEvent.RULES_REFUSED, Map.of("version", refusal.candidateVersion(), "liveVersion",
+                current().rulesetVersion(), "reasons", refusal.reasons()));
     }
 }

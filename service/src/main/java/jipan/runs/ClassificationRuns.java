@@ -42,6 +42,8 @@ import jipan.db.Failures;
 import jipan.db.ImportDao;
 import jipan.db.StoredResultRow;
 import jipan.db.WorkOwner;
+import jipan.webhooks.Events;
+import jipan.webhooks.WebhookEvent;
 import jipan.lifecycle.LiveRules;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -59,6 +61,7 @@ public final class ClassificationRuns {
     /** Customers classified and committed together. */
     public static final int DEFAULT_PAGE_SIZE = 500;
     private volatile ServiceMetrics metrics = ServiceMetrics.NONE;
+    private volatile Events events = Events.NONE;
     private volatile Holdout holdout = Holdout.NONE;
     private volatile Supplier<Optional<Classifier>> challenger = Optional::empty;
 
@@ -83,6 +86,11 @@ public final class ClassificationRuns {
     /** Holds this share of each kind of task out of the call lists (stored, marked held out). */
     public void holdout(Holdout holdout) {
         this.holdout = holdout;
+    }
+
+    /** Tells {@code events} when a run finishes (and its call lists are ready) or fails. */
+    public void events(Events events) {
+        this.events = events;
     }
 
     public void metrics(ServiceMetrics metrics) {
@@ -306,6 +314,7 @@ public final class ClassificationRuns {
             }
             Stages.await(written);
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null, owner.id()));
+            finished(run);
             LOG.info("classification run {} done: {} customers in {} s (reading {}, classifying {} on {} "
                     + "thread(s), writing {}; the stages overlap)", runId, done.get(),
                     String.format("%.1f", (System.nanoTime() - started) / 1e9), reading, classifying, threads, writing);
@@ -315,6 +324,8 @@ public final class ClassificationRuns {
             metrics.runsFailed.inc();
             String reason = Failures.logged(LOG, "classification run " + runId, e);
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason, owner.id()));
+            events.happened(WebhookEvent.RUN_FAILED, Map.of("run", runId, "asOf", run.asOf().toString(),
+                    "reason", reason));
         } finally {
             NamedThreads.close(reader, Duration.ZERO);
             NamedThreads.close(workers, Duration.ZERO);
@@ -358,13 +369,25 @@ public final class ClassificationRuns {
                 }
             }
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "DONE", null, owner.id()));
+            finished(run);
             LOG.info("classification run {} stored from outside: {} customers as of {} with rule set {}", runId, done,
                     asOf, rulesetVersion);
         } catch (RuntimeException e) {
             String reason = Failures.logged(LOG, "storing run " + runId, e);
             jdbi.useExtension(ClassificationRunDao.class, dao -> dao.finish(runId, "FAILED", reason, owner.id()));
+            events.happened(WebhookEvent.RUN_FAILED, Map.of("run", runId, "asOf", asOf.toString(), "reason", reason));
         }
         return find(runId);
+    }
+
+    /** A run is done: it is said, and so is its call list, which can now be worked. */
+    private void finished(ClassificationRunRow started) {
+        ClassificationRunRow done = find(started.id());
+        Map<String, Object> data = Map.of("run", done.id(), "asOf", done.asOf().toString(), "rulesetVersion",
+                done.rulesetVersion(), "customers", done.customersDone());
+        events.happened(WebhookEvent.RUN_FINISHED, data);
+        events.happened(WebhookEvent.CALL_LIST_READY, Map.of("run", done.id(), "asOf", done.asOf().toString(),
+                "callList", "/api/v1/call-lists?run=" + done.id()));
     }
 
     /** A page's rows for the store's tables. */
