@@ -28,7 +28,8 @@ import jipan.core.facts.Tier;
 import jipan.db.Database;
 import jipan.db.TestDatabases;
 import jipan.health.RulesHealthCheck;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,23 @@ class LiveRulesTest {
 
     @TempDir
     Path rulesDirectory;
-    private final List<Database> databases = new ArrayList<>();
+    /**
+     * One in-memory store for the class: these tests are about the live rules, and each publisher only records into
+     * it (a version stored by another test changes nothing here); migrating a store per test cost a second each.
+     */
+    private static Database store;
 
-    @AfterEach
-    void closeStores() {
-        databases.forEach(Database::stop);
+    @BeforeAll
+    static void openStore() {
+        store = TestDatabases.open("h2");
     }
 
-    /** A publisher over a fresh in-memory store, seen the way these tests use it. */
+    @AfterAll
+    static void closeStore() {
+        store.stop();
+    }
+
+    /** A publisher over the class's in-memory store, seen the way these tests use it. */
     private record Gate(RulePublisher publisher) {
         RuleOutcome propose(RuleFiles files) {
             return publisher.publish(RulePublisher.Change.ofFiles(files.files()), "analyst", null);
@@ -74,9 +84,7 @@ class LiveRulesTest {
     }
 
     private Gate gate(Classifier initial, Path fixtures, int minCoveragePercent) {
-        Database database = TestDatabases.open("h2");
-        databases.add(database);
-        return gate(initial, fixtures, minCoveragePercent, rulesDirectory, database);
+        return gate(initial, fixtures, minCoveragePercent, rulesDirectory, store);
     }
 
     private static Gate gate(Classifier initial, Path fixtures, int minCoveragePercent, Path directory,
@@ -184,9 +192,7 @@ class LiveRulesTest {
         for (String name : SHIPPED.files().keySet()) {
             Files.write(directory.resolve(name), SHIPPED.bytesOf(name));
         }
-        Database database = TestDatabases.open("h2");
-        databases.add(database);
-        Gate live = gate(classifier(SHIPPED), null, 100, directory, database);
+        Gate live = gate(classifier(SHIPPED), null, 100, directory, store);
         RulesDirectoryWatcher watcher = new RulesDirectoryWatcher(live.publisher(), directory);
         watcher.start();
         try {
