@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Webhooks to a local receiver over real HTTP: a finished run, its call list and a waiting publish request each reach
+ * Webhooks to a local receiver over real HTTP: a finished run, its call list, a waiting publish request and a refused
+ * rule set each reach
  * it signed with the endpoint's secret (checked here with the JDK's HMAC, not the service's code); a message the
  * receiver refuses is sent again after the backoff; every delivery is listed with its answers.
  */
@@ -76,7 +77,7 @@ class WebhooksTest {
             String text = Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
                     + "webhooks:\n  firstRetrySeconds: 1\n  endpoints:\n    - name: crm\n      url: http://127.0.0.1:"
                     + RECEIVER.getAddress().getPort() + "/hook\n      secret: \"" + SECRET + "\"\n      events: "
-                    + "[run.finished, call-list.ready, publish-request.waiting]\n";
+                    + "[run.finished, call-list.ready, publish-request.waiting, rules.refused]\n";
             Path file = Files.createTempFile("jipan-webhooks", ".yml");
             return Files.writeString(file, text).toString();
         } catch (IOException e) {
@@ -122,8 +123,12 @@ class WebhooksTest {
             assertThat(made.getStatus()).isEqualTo(201);
         }
 
-        await("three events delivered", () -> RECEIVED.stream().filter(r -> CALLS.get() > 1)
-                .map(Received::event).distinct().count() == 3 && RECEIVED.size() >= 4);
+        try (Response refused = api("POST", "/rules/publish", "{\"files\": {\"broken.drl\": \"package jipan.rules;\\nrule \\\"half\\\" when\"}}")) {
+            assertThat(refused.getStatus()).isEqualTo(409);
+        }
+
+        await("four events delivered", () -> RECEIVED.stream().filter(r -> CALLS.get() > 1)
+                .map(Received::event).distinct().count() == 4 && RECEIVED.size() >= 5);
 
         for (Received message : RECEIVED) {
             assertThat(message.signature()).as("signed " + message.event()).isEqualTo(hmac(message.timestamp(),
@@ -142,6 +147,10 @@ class WebhooksTest {
         JsonNode waiting = RECEIVED.stream().filter(r -> r.event().equals("publish-request.waiting")).findFirst()
                 .map(r -> read(r.body())).orElseThrow().get("data");
         assertThat(waiting.get("comment").asText()).isEqualTo("请审批");
+        JsonNode refusedRules = RECEIVED.stream().filter(r -> r.event().equals("rules.refused")).findFirst()
+                .map(r -> read(r.body())).orElseThrow().get("data");
+        assertThat(refusedRules.get("reasons").toString()).contains("broken.drl");
+        assertThat(refusedRules.get("liveVersion").asText()).startsWith("sha256:");
         // the first message was refused (500) and sent again, with the same delivery id and body
         Received first = RECEIVED.get(0);
         assertThat(RECEIVED.stream().filter(r -> r.delivery().equals(first.delivery()))).hasSize(2)
@@ -151,7 +160,7 @@ class WebhooksTest {
         try (Response listed = api("GET", "/webhooks/deliveries", null)) {
             deliveries = TestRequests.JSON.readTree(listed.readEntity(String.class));
         }
-        assertThat(deliveries).hasSize(3).allSatisfy(d -> assertThat(d.get("state").asText()).isEqualTo("delivered"));
+        assertThat(deliveries).hasSize(4).allSatisfy(d -> assertThat(d.get("state").asText()).isEqualTo("delivered"));
         JsonNode retried = null;
         for (JsonNode d : deliveries) {
             if (d.get("id").asText().equals(first.delivery())) {
