@@ -31,9 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Webhooks to a local receiver over real HTTP: a finished run, its call list, a waiting publish request and a refused
- * rule set each reach
- * it signed with the endpoint's secret (checked here with the JDK's HMAC, not the service's code); a message the
- * receiver refuses is sent again after the backoff; every delivery is listed with its answers.
+ * rule set each reach it signed with the endpoint's secret (checked here with the JDK's HMAC, not the service's code);
+ * a message the receiver refuses is sent again after the backoff; every delivery is listed with its answers.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class WebhooksTest {
