@@ -49,8 +49,10 @@ import jipan.lifecycle.RuleVersions;
 /**
  * Candidate rule sets and the live one: which version is live, validating, testing, previewing and publishing a
  * candidate, reloading the rules directory, the fixtures the gate runs and the activation log. A candidate goes
- * live only if it compiles and passes the fixture gate. The versions ({@link RuleVersionsResource}) and the
- * settings form ({@link RuleSettingsResource}) are served apart.
+ * live only through {@link RulePublisher} — compiled, gated by the fixtures — and, with {@code rules.approval:
+ * required}, only once another person approves its publish request. The versions ({@link RuleVersionsResource}),
+ * the publish requests ({@link PublishRequestResource}) and the settings form ({@link RuleSettingsResource}) are
+ * served apart.
  */
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
