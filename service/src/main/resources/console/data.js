@@ -69,7 +69,9 @@ function columnsView(columns) {
 }
 
 export async function dataPage(root) {
-  const [imports, runs] = await Promise.all([api.get('/imports'), api.get('/classification-runs')]);
+  // webhook deliveries are the analyst's to see: an integration key gets none (null: the section is left out)
+  const [imports, runs, deliveries] = await Promise.all([api.get('/imports'), api.get('/classification-runs'),
+    api.get('/webhooks/deliveries').catch(() => null)]);
   const status = el('div', {id: 'import-status'});
   const history = el('div', {}, importTable(imports));
   const kind = el('select', {id: 'import-kind'}, KINDS.map(k => el('option', {value: k}, t('data.kind.' + k))));
@@ -125,7 +127,17 @@ export async function dataPage(root) {
       {title: t('dashboard.customers'), value: r => number(r.customersDone) + ' / ' + number(r.customersTotal)},
       {title: t('rules.live'), value: r => el('code', {}, r.rulesetVersion)},
       {title: t('versions.at'), value: r => dateTime(r.startedAt)},
-    ], runs, {id: 'run-history'})));
+    ], runs, {id: 'run-history'})),
+    deliveries ? el('section', {class: 'card', id: 'webhooks'}, el('h2', {}, t('data.webhooks')),
+      deliveries.length === 0 ? el('p', {class: 'help', id: 'no-webhooks'}, t('data.noWebhooks')) : table([
+        {title: '#', value: d => String(d.id)}, {title: t('data.webhookEvent'), value: d => d.event},
+        {title: t('data.webhookEndpoint'), value: d => d.endpoint},
+        {title: t('customers.status'), value: d => t('webhook.' + d.state)},
+        {title: t('data.webhookAttempts'), value: d => number(d.attempts)},
+        {title: t('data.webhookAnswer'), value: d => (d.lastStatus == null ? '' : 'HTTP ' + d.lastStatus + ' ')
+          + (d.lastAnswer || '')},
+        {title: t('versions.at'), value: d => dateTime(d.createdAt)},
+      ], deliveries, {id: 'webhook-deliveries'})) : null);
 }
 
 function importTable(imports) {

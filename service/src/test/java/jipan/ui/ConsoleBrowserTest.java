@@ -304,6 +304,9 @@ class ConsoleBrowserTest {
         screenshot("data-import");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-history"),
                 "repair-orders-one-bad-row.csv"));
+        // no webhook endpoint is configured here: the page says where to set one up
+        assertThat(find("#webhooks h2").getText()).isEqualTo("推送记录（Webhook）");
+        assertThat(find("#no-webhooks").getText()).startsWith("还没有推送");
     }
 
     @Test
