@@ -18,6 +18,7 @@ import jipan.api.RuleOutcome;
 import jipan.core.RuleFiles;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.db.PublishRequestDao;
+import jipan.db.Columns;
 import jipan.db.PublishRequestDao.RequestRow;
 import jipan.lifecycle.RulePublisher;
 import jipan.lifecycle.RuleVersions;
@@ -136,8 +137,8 @@ public final class PublishRequests {
         String base = publisher.live().current().rulesetVersion();
         RulePublisher.Checked checked = checked(change, base);
         RequestEvidence made = evidence.make(checked, publisher.live().current(), author.key());
-        long id = jdbi.withExtension(PublishRequestDao.class, dao -> dao.insert(clip(author.key(), 100),
-                clip(author.person(), 100), clip(comment, 1000), write(change), base,
+        long id = jdbi.withExtension(PublishRequestDao.class, dao -> dao.insert(Columns.clip(author.key(), 100),
+                Columns.clip(author.person(), 100), Columns.clip(comment, 1000), write(change), base,
                 checked.candidate().files().version(), write(checked.candidate().files().files()),
                 change.changesFixtures() ? write(checked.candidate().fixtures().files()) : null, write(made),
                 Instant.now()));
@@ -200,15 +201,15 @@ public final class PublishRequests {
         }
         requireUpToDate(row);
         if (effectiveAt != null) {
-            claim(dao -> dao.decide(id, State.PENDING.code(), State.SCHEDULED.code(), clip(approver.key(), 100),
-                    clip(comment, 1000), effectiveAt, now), row);
+            claim(dao -> dao.decide(id, State.PENDING.code(), State.SCHEDULED.code(), Columns.clip(approver.key(), 100),
+                    Columns.clip(comment, 1000), effectiveAt, now), row);
             versions.logStep(id, row.candidateHash(), APPROVED, approver.key(), "takes effect at " + effectiveAt
                     + (comment == null || comment.isBlank() ? "" : ": " + comment));
             LOG.info("publish request {} approved by {}, goes live at {}", id, approver.key(), effectiveAt);
             return view(row(id), approver, true);
         }
-        claim(dao -> dao.decide(id, State.PENDING.code(), State.APPROVING.code(), clip(approver.key(), 100),
-                clip(comment, 1000), null, now), row);
+        claim(dao -> dao.decide(id, State.PENDING.code(), State.APPROVING.code(), Columns.clip(approver.key(), 100),
+                Columns.clip(comment, 1000), null, now), row);
         versions.logStep(id, row.candidateHash(), APPROVED, approver.key(), comment);
         goLive(row, State.APPROVING, RulePublisher.How.APPROVED, approver.key());
         return view(row(id), approver, true);
@@ -223,7 +224,7 @@ public final class PublishRequests {
         }
         mayDecide(row, approver);
         State from = State.of(row.state());
-        claim(dao -> dao.decide(id, from.code(), State.REJECTED.code(), clip(approver.key(), 100), clip(comment, 1000),
+        claim(dao -> dao.decide(id, from.code(), State.REJECTED.code(), Columns.clip(approver.key(), 100), Columns.clip(comment, 1000),
                 row.effectiveAt(), Instant.now()), row);
         versions.logStep(id, row.candidateHash(), REJECTED, approver.key(), comment);
         return view(row(id), approver, true);
@@ -507,7 +508,4 @@ public final class PublishRequests {
         }
     }
 
-    private static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
-    }
 }

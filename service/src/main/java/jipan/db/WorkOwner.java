@@ -36,7 +36,7 @@ public record WorkOwner(String id, Duration heartbeat, Duration staleAfter) {
     private static String host() {
         try {
             String name = InetAddress.getLocalHost().getHostName();
-            return name.length() > 100 ? name.substring(0, 100) : name;
+            return Columns.clip(name, 100);
         } catch (UnknownHostException e) {
             return ManagementFactory.getRuntimeMXBean().getName();
         }

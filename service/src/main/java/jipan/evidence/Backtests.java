@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
+import jipan.db.Columns;
 import jipan.api.BacktestReport;
 import jipan.core.Classifier;
 import jipan.core.CustomerFacts;
@@ -89,7 +90,7 @@ public final class Backtests {
         }
         BacktestResult result = backtest.result();
         String candidateVersion = candidate == null ? null : candidate.rulesetVersion();
-        String who = author.length() > 100 ? author.substring(0, 100) : author;
+        String who = Columns.clip(author, 100);
         long id = jdbi.inTransaction(handle -> {
             EvidenceDao dao = handle.attach(EvidenceDao.class);
             long stored = dao.insertBacktest(who, date, horizonMonths, live.rulesetVersion(), candidateVersion,

@@ -3,6 +3,7 @@ package jipan.evidence;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import jipan.db.Columns;
 import jipan.api.Challenger;
 import jipan.core.Classifier;
 import jipan.core.RuleFiles;
@@ -41,7 +42,7 @@ public final class Challengers {
     /** Names stored version {@code seq} the challenger, replacing any other; 404 when there is no such version. */
     public Challenger name(long seq, String by) {
         Classifier classifier = classifier(seq); // compiled before it is named: a run never meets one that fails
-        String who = by.length() > 100 ? by.substring(0, 100) : by;
+        String who = Columns.clip(by, 100);
         jdbi.useTransaction(handle -> {
             EvidenceDao dao = handle.attach(EvidenceDao.class);
             dao.clearChallenger();

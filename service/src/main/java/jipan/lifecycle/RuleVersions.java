@@ -25,6 +25,7 @@ import jipan.core.RuleCompiler;
 import jipan.core.RuleFiles;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.db.RuleVersionDao;
+import jipan.db.Columns;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,14 +67,10 @@ public final class RuleVersions {
             String text = json.writeValueAsString(files.files());
             String fixtureText = fixtures == null ? null : json.writeValueAsString(fixtures.files());
             return jdbi.withExtension(RuleVersionDao.class, dao -> dao.recordActive(files.version(), text, fixtureText,
-                    clip(author, 100), clip(comment, 1000), how.code(), fromVersion, request));
+                    Columns.clip(author, 100), Columns.clip(comment, 1000), how.code(), fromVersion, request));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store the rule files", e);
         }
-    }
-
-    static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     /** The content hash of the active version, when one is stored. */
@@ -101,7 +98,7 @@ public final class RuleVersions {
 
     /** Logs a step of publish request {@code request} (made, updated, approved …) about its candidate {@code hash}. */
     public void logStep(long request, String hash, String how, String who, String comment) {
-        jdbi.useExtension(RuleVersionDao.class, dao -> dao.logStep(null, hash, how, clip(who, 100), clip(comment, 1000),
+        jdbi.useExtension(RuleVersionDao.class, dao -> dao.logStep(null, hash, how, Columns.clip(who, 100), Columns.clip(comment, 1000),
                 null, request));
     }
 

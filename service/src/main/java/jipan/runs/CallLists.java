@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import jipan.db.Columns;
 import jipan.api.CallList;
 import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
@@ -115,7 +116,7 @@ public final class CallLists {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             CallListDao.OutcomeRow row = new CallListDao.OutcomeRow(request.customerId(), request.kind().name(),
                     request.subject(), task.get().basis(), request.outcome().name(), note,
-                    caller.length() > 100 ? caller.substring(0, 100) : caller, now, request.run(), task.get().person(),
+                    Columns.clip(caller, 100), now, request.run(), task.get().person(),
                     request.churnReason() == null ? null : request.churnReason().name(), request.satisfaction(), null);
             // the outcome replaced takes the survey it kept with it; a satisfaction given now is kept as a new one
             lists.surveyOf(row).ifPresent(seq -> lists.deleteSurvey(row.customerId(), seq));

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jipan.concurrent.NamedThreads;
+import jipan.db.Columns;
 import jipan.db.WebhookDao;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -172,7 +173,7 @@ public final class Webhooks implements Events, Managed {
     }
 
     private void record(WebhookDao.DeliveryRow delivery, String state, Integer status, String answer, Instant next) {
-        String kept = answer == null ? null : answer.length() > ANSWER_KEPT ? answer.substring(0, ANSWER_KEPT) : answer;
+        String kept = Columns.clip(answer, ANSWER_KEPT);
         jdbi.useExtension(WebhookDao.class, dao -> dao.attempted(delivery.id(), owner, state, status, kept,
                 next == null ? delivery.nextAttemptAt() : next, state.equals("delivered") ? Instant.now() : null));
     }
