@@ -133,26 +133,40 @@ public final class PublishRequests {
      * nothing stored), then stored with its evidence. 422 for a malformed change.
      */
     public PublishRequest make(RulePublisher.Change change, String comment, Actor author) {
-        publisher.follow(); // made on what every instance runs, even if this one has not taken it up yet
-        String base = publisher.live().current().rulesetVersion();
-        RulePublisher.Checked checked = checked(change, base);
-        RequestEvidence made = evidence.make(checked, publisher.live().current(), author.key());
+        Prepared prepared = prepared(change, author);
         long id = jdbi.withExtension(PublishRequestDao.class, dao -> dao.insert(Columns.clip(author.key(), 100),
-                Columns.clip(author.person(), 100), Columns.clip(comment, 1000), write(change), base,
-                checked.candidate().files().version(), write(checked.candidate().files().files()),
-                change.changesFixtures() ? write(checked.candidate().fixtures().files()) : null, write(made),
+                Columns.clip(author.person(), 100), Columns.clip(comment, 1000), write(change), prepared.base(),
+                prepared.candidate(), prepared.filesJson(), prepared.fixturesJson(), prepared.evidenceJson(),
                 Instant.now()));
-        versions.logStep(id, checked.candidate().files().version(), MADE, author.key(), comment);
+        versions.logStep(id, prepared.candidate(), MADE, author.key(), comment);
         Map<String, Object> waiting = new java.util.LinkedHashMap<>();
         waiting.put("request", id);
         waiting.put("author", author.key());
         waiting.put("comment", comment);
-        waiting.put("candidate", checked.candidate().files().version());
-        waiting.put("base", base);
+        waiting.put("candidate", prepared.candidate());
+        waiting.put("base", prepared.base());
         waiting.put("review", "/api/v1/rules/requests/" + id);
         events.happened(WebhookEvent.PUBLISH_REQUEST_WAITING, waiting);
-        LOG.info("publish request {} made by {}: {} on {}", id, author.key(), checked.candidate().files().version(), base);
-        return view(row(id), author, true);
+        LOG.info("publish request {} made by {}: {} on {}", id, author.key(), prepared.candidate(), prepared.base());
+        return detailed(row(id), author);
+    }
+
+    /** A change made ready to store: the live version it is made on, its candidate, files, fixtures and evidence. */
+    private record Prepared(String base, String candidate, String filesJson, String fixturesJson,
+                            String evidenceJson) {
+    }
+
+    /**
+     * What making a request and bringing it up to date share: the change merged with the version every instance runs
+     * (this one takes it up first, if it has not yet), gated, and its evidence computed.
+     */
+    private Prepared prepared(RulePublisher.Change change, Actor author) {
+        publisher.follow();
+        String base = publisher.live().current().rulesetVersion();
+        RulePublisher.Checked checked = checked(change, base);
+        RequestEvidence made = evidence.make(checked, publisher.live().current(), author.key());
+        return new Prepared(base, checked.candidate().files().version(), write(checked.candidate().files().files()),
+                change.changesFixtures() ? write(checked.candidate().fixtures().files()) : null, write(made));
     }
 
     /** The change merged with the live rules and gated; refused (409) when it changes nothing or fails the gate. */
@@ -170,13 +184,14 @@ public final class PublishRequests {
     }
 
     public Optional<PublishRequest> find(long id, Actor viewer) {
-        return jdbi.withExtension(PublishRequestDao.class, dao -> dao.find(id)).map(row -> view(row, viewer, true));
+        return jdbi.withExtension(PublishRequestDao.class, dao -> dao.find(id)).map(row -> detailed(row, viewer));
     }
 
     /** The latest 200 requests (in {@code state}, when given), newest first, without evidence, diff or history. */
     public List<PublishRequest> list(State state, Actor viewer) {
+        String live = live(); // once for the list: whether each request is up to date with it
         return jdbi.withExtension(PublishRequestDao.class, dao -> state == null ? dao.latest(LISTED)
-                : dao.latestIn(state.code(), LISTED)).stream().map(row -> view(row, viewer, false)).toList();
+                : dao.latestIn(state.code(), LISTED)).stream().map(row -> view(row, viewer, false, live)).toList();
     }
 
     /**
@@ -206,13 +221,13 @@ public final class PublishRequests {
             versions.logStep(id, row.candidateHash(), APPROVED, approver.key(), "takes effect at " + effectiveAt
                     + (comment == null || comment.isBlank() ? "" : ": " + comment));
             LOG.info("publish request {} approved by {}, goes live at {}", id, approver.key(), effectiveAt);
-            return view(row(id), approver, true);
+            return detailed(row(id), approver);
         }
         claim(dao -> dao.decide(id, State.PENDING.code(), State.APPROVING.code(), Columns.clip(approver.key(), 100),
                 Columns.clip(comment, 1000), null, now), row);
         versions.logStep(id, row.candidateHash(), APPROVED, approver.key(), comment);
         goLive(row, State.APPROVING, RulePublisher.How.APPROVED, approver.key());
-        return view(row(id), approver, true);
+        return detailed(row(id), approver);
     }
 
     /** Rejects request {@code id} (pending or scheduled) with the reason why. */
@@ -227,7 +242,7 @@ public final class PublishRequests {
         claim(dao -> dao.decide(id, from.code(), State.REJECTED.code(), Columns.clip(approver.key(), 100), Columns.clip(comment, 1000),
                 row.effectiveAt(), Instant.now()), row);
         versions.logStep(id, row.candidateHash(), REJECTED, approver.key(), comment);
-        return view(row(id), approver, true);
+        return detailed(row(id), approver);
     }
 
     /** The author takes request {@code id} back (pending or scheduled). */
@@ -240,7 +255,7 @@ public final class PublishRequests {
         }
         claim(dao -> dao.move(id, from.code(), State.WITHDRAWN.code(), Instant.now()), row);
         versions.logStep(id, row.candidateHash(), WITHDRAWN, author.key(), null);
-        return view(row(id), author, true);
+        return detailed(row(id), author);
     }
 
     /**
@@ -253,42 +268,33 @@ public final class PublishRequests {
         if (State.of(row.state()) != State.PENDING) {
             throw notOpen(row);
         }
-        RulePublisher.Change change = read(row.changeJson(), RulePublisher.Change.class);
-        publisher.follow();
-        String base = publisher.live().current().rulesetVersion();
-        RulePublisher.Checked checked;
+        Prepared prepared;
         try {
-            checked = checked(change, base);
+            prepared = prepared(read(row.changeJson(), RulePublisher.Change.class), author);
         } catch (Refused refused) {
             versions.logStep(id, row.candidateHash(), REFUSED, author.key(), "not brought up to date: "
                     + String.join("; ", refused.reasons()));
             throw refused;
         }
-        RequestEvidence made = evidence.make(checked, publisher.live().current(), author.key());
-        claim(dao -> dao.rebase(id, base, checked.candidate().files().version(),
-                write(checked.candidate().files().files()),
-                change.changesFixtures() ? write(checked.candidate().fixtures().files()) : null, write(made),
-                Instant.now()), row);
-        versions.logStep(id, checked.candidate().files().version(), UPDATED, author.key(), "made on " + base);
-        return view(row(id), author, true);
+        claim(dao -> dao.rebase(id, prepared.base(), prepared.candidate(), prepared.filesJson(),
+                prepared.fixturesJson(), prepared.evidenceJson(), Instant.now()), row);
+        versions.logStep(id, prepared.candidate(), UPDATED, author.key(), "made on " + prepared.base());
+        return detailed(row(id), author);
     }
 
     /**
      * Takes live every scheduled request whose time has come. One instance takes each (a conditional update); the
-     * others wait for it and follow the version it made active, so every instance swaps at the time. Returns the
-     * effective time of the next scheduled request, if any.
+     * others wait for it and follow the version it made active, so every instance swaps at the time.
      */
-    public Optional<Instant> goLiveDue() {
+    public void goLiveDue() {
         Instant now = Instant.now();
         jdbi.useExtension(PublishRequestDao.class, dao -> {
             dao.release(State.APPROVING.code(), State.PENDING.code(), now.minus(STUCK), now);
             dao.release(State.GOING_LIVE.code(), State.SCHEDULED.code(), now.minus(STUCK), now);
         });
-        Instant next = null;
         for (PublishRequestDao.ScheduledRow waiting : jdbi.withExtension(PublishRequestDao.class,
                 PublishRequestDao::scheduled)) {
             if (waiting.effectiveAt().isAfter(now)) {
-                next = next == null || waiting.effectiveAt().isBefore(next) ? waiting.effectiveAt() : next;
                 prepare(waiting, now);
                 continue;
             }
@@ -305,7 +311,6 @@ public final class PublishRequests {
                 followTheInstanceThatTookIt(row.id());
             }
         }
-        return Optional.ofNullable(next);
     }
 
     /**
@@ -391,7 +396,7 @@ public final class PublishRequests {
 
     /** Why {@code actor} may not approve or reject the request now, or null when they may. */
     private static String whyNotDecide(RequestRow row, Actor actor) {
-        if (row.author().equals(actor.key()) || row.authorPerson().equalsIgnoreCase(actor.person())) {
+        if (isAuthor(row, actor)) {
             return "you made publish request " + row.id() + " (as " + row.author() + "): another person must approve "
                     + "or reject it";
         }
@@ -402,8 +407,13 @@ public final class PublishRequests {
         return null;
     }
 
+    /** Whether {@code actor} made the request: its key, or another key of the same person. */
+    private static boolean isAuthor(RequestRow row, Actor actor) {
+        return row.author().equals(actor.key()) || row.authorPerson().equalsIgnoreCase(actor.person());
+    }
+
     private static void requireAuthor(RequestRow row, Actor actor, String what) {
-        if (!row.authorPerson().equalsIgnoreCase(actor.person()) && !row.author().equals(actor.key())) {
+        if (!isAuthor(row, actor)) {
             throw new Refused(403, List.of("only the author of publish request " + row.id() + " (" + row.author()
                     + ") may " + what + " it"), row.candidateHash(), null);
         }
@@ -435,7 +445,12 @@ public final class PublishRequests {
                 row.fixturesJson() == null ? null : new FixtureFiles(read(row.fixturesJson(), TEXTS)));
     }
 
-    private PublishRequest view(RequestRow row, Actor viewer, boolean detail) {
+    /** One request with its evidence, diff and history, and what {@code viewer} may do with it. */
+    private PublishRequest detailed(RequestRow row, Actor viewer) {
+        return view(row, viewer, true, live());
+    }
+
+    private PublishRequest view(RequestRow row, Actor viewer, boolean detail, String live) {
         RulePublisher.Change change = read(row.changeJson(), RulePublisher.Change.class);
         List<String> fixtureNames = new ArrayList<>();
         if (change.fixtures() != null) {
@@ -446,7 +461,6 @@ public final class PublishRequests {
         }
         State state = State.of(row.state());
         boolean open = state == State.PENDING || state == State.SCHEDULED;
-        String live = live();
         RequestEvidence made = null;
         List<RuleFileDiff> diff = null;
         List<RuleFileDiff> fixtureDiff = null;
@@ -469,8 +483,7 @@ public final class PublishRequests {
                 whyNot = "the live rules changed since the request was made: its author must bring it up to date first";
             }
             mayDecide = whyNot == null;
-            mayWithdraw = open && (row.authorPerson().equalsIgnoreCase(viewer.person())
-                    || row.author().equals(viewer.key()));
+            mayWithdraw = open && isAuthor(row, viewer);
         }
         return new PublishRequest(row.id(), row.state(), row.author(), row.comment(), row.baseHash(),
                 row.candidateHash(), !open || live.equals(row.baseHash()), row.effectiveAt(), row.decidedBy(),
