@@ -65,8 +65,19 @@ public class PublishRequestResource {
     }
 
     static Response created(PublishRequest made) {
-        return Response.created(URI.create("/api/v1/rules/requests/" + made.id()))
-                .entity(made).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.created(where(made)).entity(made).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * A change that became a publish request instead of going live (approval required: a publish, a rollback): 202
+     * with the request, which another person decides.
+     */
+    static Response waiting(PublishRequest made) {
+        return Response.accepted(made).type(MediaType.APPLICATION_JSON_TYPE).location(where(made)).build();
+    }
+
+    private static URI where(PublishRequest request) {
+        return URI.create("/api/v1/rules/requests/" + request.id());
     }
 
     /** The latest 200 requests, newest first ({@code state}: pending, scheduled, live, rejected, withdrawn …). */

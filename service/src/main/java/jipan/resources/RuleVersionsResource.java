@@ -128,10 +128,8 @@ public class RuleVersionsResource {
         if (publisher.approvalRequired() && !emergency) {
             RulePublisher.Change back = RulePublisher.Change.between(publisher.live().current().rules().files(), target,
                     versions.fixtures(seq).orElse(null));
-            PublishRequest made = requests.make(back, "roll back to version " + seq
-                    + (reason == null || reason.isBlank() ? "" : ": " + reason), PublishRequestResource.actor(request));
-            return Response.accepted(made).type(MediaType.APPLICATION_JSON_TYPE)
-                    .location(java.net.URI.create("/api/v1/rules/requests/" + made.id())).build();
+            return PublishRequestResource.waiting(requests.make(back, "roll back to version " + seq
+                    + (reason == null || reason.isBlank() ? "" : ": " + reason), PublishRequestResource.actor(request)));
         }
         RuleOutcome outcome = publisher.rollback(seq, ApiKeyFilter.callerOf(request), reason, emergency);
         return Candidates.answer(outcome);

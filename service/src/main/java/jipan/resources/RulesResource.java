@@ -160,10 +160,8 @@ public class RulesResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublishRequest.class)))
     public Response publish(@NotNull @Valid RuleChange body, @Context ContainerRequestContext request) {
         if (publisher.approvalRequired()) {
-            PublishRequest made = requests.make(Candidates.change(body), body.comment(),
-                    PublishRequestResource.actor(request));
-            return Response.accepted(made).type(MediaType.APPLICATION_JSON_TYPE)
-                    .location(java.net.URI.create("/api/v1/rules/requests/" + made.id())).build();
+            return PublishRequestResource.waiting(requests.make(Candidates.change(body), body.comment(),
+                    PublishRequestResource.actor(request)));
         }
         RuleOutcome outcome = publisher.publish(Candidates.change(body), ApiKeyFilter.callerOf(request),
                 body.comment());
