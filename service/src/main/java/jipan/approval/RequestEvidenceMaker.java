@@ -44,8 +44,7 @@ public final class RequestEvidenceMaker {
                     report.neverFired().stream().map(rule -> candidate.rules().texts().name(rule, Lang.EN)).toList());
             neverFiredZh = report.neverFired().stream().map(rule -> candidate.rules().texts().name(rule, Lang.ZH))
                     .toList();
-            coverage = report.ruleCount() == 0 ? 100
-                    : (report.ruleCount() - report.neverFired().size()) * 100 / report.ruleCount();
+            coverage = report.coveragePercent();
         }
         // as of the latest data: what the change does to the customers as the store knows them now
         ImpactReport impacted = impact.compare(live, candidate, backtests.latestData().orElse(LocalDate.now()), sample);

@@ -405,13 +405,13 @@ public final class RulePublisher {
         if (report.failed() > 0) {
             return report.outcomes().stream().filter(o -> !o.passed()).map(RulePublisher::describe).toList();
         }
-        int fired = report.ruleCount() - report.neverFired().size();
+        int fired = report.fired();
         // compared in whole rules, so 100 % means every rule and no rounding lets one slip through
         if (report.ruleCount() == 0 || (long) fired * FULL_COVERAGE >= (long) minCoveragePercent * report.ruleCount()) {
             return List.of();
         }
         return List.of("rule coverage " + fired + " of " + report.ruleCount() + " rules ("
-                + (fired * FULL_COVERAGE / report.ruleCount()) + " %) is below the " + minCoveragePercent
+                + report.coveragePercent() + " %) is below the " + minCoveragePercent
                 + " % the gate requires (rules.minCoveragePercent); no fixture fired: "
                 + report.neverFired().stream().map(rule -> "\"" + rule + "\"").collect(Collectors.joining(", "))
                 + " — add a fixture that fires each of them");

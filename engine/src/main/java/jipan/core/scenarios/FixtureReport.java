@@ -19,6 +19,16 @@ public record FixtureReport(List<FixtureOutcome> outcomes, int ruleCount, Sorted
         return outcomes.size() - passed();
     }
 
+    /** The rules some fixture fired. */
+    public int fired() {
+        return ruleCount - neverFired.size();
+    }
+
+    /** The share of the rules some fixture fired, in whole percent rounded down (100 for a set without rules). */
+    public int coveragePercent() {
+        return ruleCount == 0 ? 100 : fired() * 100 / ruleCount;
+    }
+
     /** One line per fixture, each difference under its failure, the rule coverage, then "N passed, M failed". */
     public void print(PrintStream out) {
         for (FixtureOutcome outcome : outcomes) {
@@ -26,7 +36,7 @@ public record FixtureReport(List<FixtureOutcome> outcomes, int ruleCount, Sorted
             outcome.differences().forEach(difference -> out.println("     " + difference));
         }
         out.println();
-        out.println("rule coverage: " + (ruleCount - neverFired.size()) + " of " + ruleCount
+        out.println("rule coverage: " + fired() + " of " + ruleCount
                 + " rules fired by some fixture");
         neverFired.forEach(rule -> out.println("  never fired: \"" + rule + "\""));
         out.println(passed() + " passed, " + failed() + " failed");
