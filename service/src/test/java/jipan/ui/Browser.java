@@ -3,9 +3,13 @@ package jipan.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium driven through chromedriver, both from Debian's packages ({@code apt-get install chromium
@@ -17,6 +21,26 @@ public final class Browser {
     private static final Path DRIVER = Path.of(System.getProperty("jipan.chromedriver", "/usr/bin/chromedriver"));
 
     private Browser() {
+    }
+
+    /** The element {@code css} names, once it is visible. */
+    public static WebElement visible(WebDriverWait wait, String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** The console at {@code home} with no key kept: the sign-in page. */
+    public static void signedOut(ChromeDriver browser, String home) {
+        browser.get(home);
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        browser.get(home);
+    }
+
+    /** Types {@code key} into the sign-in form and sends it (what follows depends on the key). */
+    public static void signIn(WebDriverWait wait, String key) {
+        WebElement input = visible(wait, "#api-key");
+        input.clear();
+        input.sendKeys(key);
+        visible(wait, "#sign-in button[type=submit]").click();
     }
 
     /**

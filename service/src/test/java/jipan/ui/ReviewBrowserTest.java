@@ -86,20 +86,15 @@ class ReviewBrowserTest {
 
     @BeforeEach
     void signedOut() {
-        browser.get(url("/"));
-        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
-        browser.get(url("/"));
+        Browser.signedOut(browser, url("/"));
     }
 
     private static WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return Browser.visible(wait, css);
     }
 
     private static void signIn(String key) {
-        WebElement input = find("#api-key");
-        input.clear();
-        input.sendKeys(key);
-        find("#sign-in button[type=submit]").click();
+        Browser.signIn(wait, key);
         find("#who");
     }
 
