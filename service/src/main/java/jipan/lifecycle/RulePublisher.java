@@ -223,10 +223,18 @@ public final class RulePublisher {
         if (fixtureGate == null) {
             throw new InvalidInputException(List.of("fixtures: there is no fixture gate (rules.fixtureGate) to change"));
         }
+        return new Candidate(files, fixturesWithChanges(fixtureGate, change));
+    }
+
+    /**
+     * The fixtures of {@code directory} with the change's {@code fixtures} and {@code deletedFixtures} applied; 422
+     * naming each bad path or text.
+     */
+    public static FixtureFiles fixturesWithChanges(Path directory, Change change) {
         try {
-            return new Candidate(files, FixtureFiles.readDirectory(fixtureGate).withChanges(
+            return FixtureFiles.readDirectory(directory).withChanges(
                     change.fixtures() == null ? Map.of() : change.fixtures(),
-                    change.deletedFixtures() == null ? List.of() : change.deletedFixtures()));
+                    change.deletedFixtures() == null ? List.of() : change.deletedFixtures());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(e.getMessage().split("; ")));
         }

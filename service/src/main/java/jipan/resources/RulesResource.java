@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import jipan.api.FixtureSet;
 import jipan.api.FixtureTestReport;
 import jipan.api.ImpactReport;
@@ -36,7 +35,6 @@ import jipan.auth.ApiKeyFilter;
 import jipan.auth.Roles;
 import jipan.core.Classifier;
 import jipan.core.RuleFiles;
-import jipan.core.documents.InvalidInputException;
 import jipan.core.scenarios.FixtureFiles;
 import jipan.core.scenarios.FixtureLoader;
 import jipan.core.scenarios.FixtureReport;
@@ -184,16 +182,7 @@ public class RulesResource {
      * applied to the fixtures directory; null when the request changes none.
      */
     private FixtureFiles candidateFixtures(RuleChange body) {
-        if (!body.changesFixtures()) {
-            return null;
-        }
-        try {
-            return FixtureFiles.readDirectory(fixtures).withChanges(
-                    body.fixtures() == null ? Map.of() : body.fixtures(),
-                    body.deletedFixtures() == null ? List.of() : body.deletedFixtures());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
-        }
+        return body.changesFixtures() ? RulePublisher.fixturesWithChanges(fixtures, Candidates.change(body)) : null;
     }
 
     /**
