@@ -331,7 +331,7 @@ public final class PublishRequests {
     private void followTheInstanceThatTookIt(long id) {
         long deadline = System.nanoTime() + FOLLOW_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            State state = State.of(row(id).state());
+            State state = State.of(jdbi.withExtension(PublishRequestDao.class, dao -> dao.state(id)));
             if (state == State.LIVE) {
                 publisher.follow();
                 return;

@@ -38,6 +38,10 @@ public interface PublishRequestDao {
     @SqlQuery("SELECT * FROM publish_request WHERE id = :id")
     Optional<RequestRow> find(@Bind("id") long id);
 
+    /** Where a request stands, without its files and evidence: what an instance waiting on another one reads. */
+    @SqlQuery("SELECT state FROM publish_request WHERE id = :id")
+    String state(@Bind("id") long id);
+
     @SqlQuery("SELECT * FROM publish_request ORDER BY id DESC LIMIT :limit")
     List<RequestRow> latest(@Bind("limit") int limit);
 
