@@ -34,6 +34,8 @@ import jipan.core.documents.CustomerFactsReader;
 import jipan.core.documents.JsonSettings;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
+import jipan.resources.StoreParameters;
+import jipan.stores.Stores;
 import jipan.db.WorkHeartbeat;
 import jipan.db.WorkOwner;
 import jipan.demo.DemoDataCommand;
@@ -139,6 +141,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         LifecycleEnvironment lifecycle = environment.lifecycle();
         JerseyEnvironment jersey = environment.jersey();
 
+        Stores stores = configuration.buildStores();
         Database database = Database.open(configuration.getDatabase());
         lifecycle.manage(database);
         RuleVersions versions = new RuleVersions(database.jdbi(), json);
@@ -153,7 +156,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         Webhooks webhooks = new Webhooks(database.jdbi(), json, configuration.getWebhooks(), owner.id());
         lifecycle.manage(webhooks);
         rules.events(webhooks);
-        CustomerStore store = new CustomerStore(database.jdbi());
+        CustomerStore store = new CustomerStore(database);
         ClassificationRuns runs = new ClassificationRuns(database.jdbi(), store, rules, json,
                 ClassificationRuns.DEFAULT_PAGE_SIZE);
         runs.metrics(metrics);
@@ -182,7 +185,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(classify);
         ObservedRates observed = new ObservedRates(database.jdbi());
         jersey.register(new CustomerResource(store, runs, rules, reader, limit, observed,
-                configuration.getCallLists().holdout()));
+                configuration.getCallLists().holdout(), stores));
         int cores = Runtime.getRuntime().availableProcessors();
         ExecutorService backtestExecutor = lifecycle.executorService("backtests").minThreads(cores).maxThreads(cores)
                 .build();
@@ -201,7 +204,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new RuleSettingsResource(rules));
         jersey.register(new BacktestResource(publisher, backtests, challengers));
         jersey.register(new ChallengerResource(challengers));
-        jersey.register(new ClassificationRunResource(runs, runExecutor));
+        jersey.register(new ClassificationRunResource(runs, runExecutor, stores));
         jersey.register(new ImportResource(imports));
         jersey.register(new CallerResource());
         jersey.register(new LabelsResource());
@@ -225,6 +228,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new ReportParameterExceptionMapper());
         jersey.register(new RuleEvaluationExceptionMapper());
         jersey.register(new PublishRequestRefusedMapper());
+        jersey.register(new StoreParameters.OutOfScopeMapper());
         environment.healthChecks().register("rules", new RulesHealthCheck(rules));
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
     }

@@ -289,6 +289,31 @@ public class JipanConfiguration extends Configuration {
         return publisher;
     }
 
+    /** The group's 4S stores (none: one store, {@code default}). */
+    @Valid
+    @NotNull
+    @jakarta.validation.constraints.Size(max = 1000)
+    private java.util.List<jipan.stores.StoreSettings> stores = new java.util.ArrayList<>();
+
+    @JsonProperty public java.util.List<jipan.stores.StoreSettings> getStores() { return stores; }
+    @JsonProperty public void setStores(java.util.List<jipan.stores.StoreSettings> stores) { this.stores = stores; }
+
+    /**
+     * The stores, checked: codes given once, and every key limited to stores names configured ones (else the
+     * service does not start, naming the key and the store).
+     */
+    public jipan.stores.Stores buildStores() {
+        jipan.stores.Stores built = jipan.stores.Stores.of(stores);
+        if (auth != null) {
+            for (jipan.auth.AuthSettings.ApiKey key : auth.getKeys()) {
+                for (String store : key.getStores()) {
+                    built.check("auth.keys[" + key.getName() + "].stores", store);
+                }
+            }
+        }
+        return built;
+    }
+
     /** Where webhooks go (none by default). */
     @Valid
     @NotNull

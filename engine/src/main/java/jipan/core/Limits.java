@@ -20,6 +20,8 @@ public final class Limits {
 
     /** Column widths of the store, by what the text is. */
     public static final int ID = 64;
+    /** A 4S store's code. */
+    public static final int STORE = 20;
     public static final int NAME = 200;
     public static final int PHONE = 50;
     public static final int REGION = 100;

@@ -100,6 +100,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         }
         request.setProperty(CALLER, known.getName());
         request.setProperty(PERSON, known.holder());
+        request.setProperty(jipan.stores.StoreScope.PROPERTY, jipan.stores.StoreScope.of(known.getStores()));
         request.setSecurityContext(new Caller("the " + known.getRole() + " key '" + known.getName() + "'",
                 known.getRole(), secure));
     }

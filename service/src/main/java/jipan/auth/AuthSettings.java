@@ -31,6 +31,14 @@ public class AuthSettings {
         @NotBlank
         @Pattern(regexp = "[0-9a-f]{64}", message = "must be the 64 hex digits of the key's SHA-256")
         private String sha256;
+        /** The stores the key is limited to (their codes); empty: the whole group. */
+        @NotNull
+        @Size(max = 1000)
+        private List<@Pattern(regexp = jipan.stores.Stores.CODE, message = "must be a store code") String> stores =
+                new ArrayList<>();
+
+        @JsonProperty public List<String> getStores() { return stores; }
+        @JsonProperty public void setStores(List<String> stores) { this.stores = stores; }
 
         @JsonProperty public String getName() { return name; }
         @JsonProperty public void setName(String name) { this.name = name; }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import jipan.stores.StoreScope;
 
 /**
  * Authorisation on the matched resource method: each method's {@code @RolesAllowed} (or its class's) is
@@ -39,25 +40,34 @@ public class RoleCheck implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         if (resource.getResourceMethod() != null && !isPublic(resource.getResourceMethod())) {
-            context.register(new Filter(rolesOf(resource.getResourceMethod())));
+            context.register(new Filter(rolesOf(resource.getResourceMethod()),
+                    resource.getResourceMethod().isAnnotationPresent(StoreScoped.class)));
         }
     }
 
     @Priority(Priorities.AUTHORIZATION)
     private static final class Filter implements ContainerRequestFilter {
         private final List<String> roles;
+        private final boolean storeScoped;
 
-        Filter(List<String> roles) {
+        Filter(List<String> roles, boolean storeScoped) {
             this.roles = roles;
+            this.storeScoped = storeScoped;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
-            if (roles.stream().anyMatch(request.getSecurityContext()::isUserInRole)) {
-                return;
-            }
             String caller = request.getSecurityContext().getUserPrincipal() == null ? "this caller"
                     : request.getSecurityContext().getUserPrincipal().getName();
+            if (roles.stream().anyMatch(request.getSecurityContext()::isUserInRole)) {
+                StoreScope scope = StoreScope.of(request);
+                if (!storeScoped && !scope.isAll()) {
+                    request.abortWith(ApiKeyFilter.error(Response.Status.FORBIDDEN, caller + " is limited to the store"
+                            + (scope.codes().size() > 1 ? "s " : " ") + scope + "; " + request.getMethod() + " /"
+                            + request.getUriInfo().getPath() + " is for keys of the whole group"));
+                }
+                return;
+            }
             request.abortWith(ApiKeyFilter.error(Response.Status.FORBIDDEN, caller + " may not "
                     + request.getMethod() + " /" + request.getUriInfo().getPath() + " (needs " + String.join(" or ", roles)
                     + (roles.isEmpty() ? "a role this method does not name: it is closed" : "") + ")"));

@@ -19,12 +19,13 @@ public interface ClassificationRunDao {
 
     @SqlUpdate("""
             INSERT INTO classification_run (as_of, ruleset_version, status, customers_total, customers_done, started_at,
-                                            owner, heartbeat_at, customers_until)
-            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP, :until)
+                                            owner, heartbeat_at, customers_until, store)
+            VALUES (:asOf, :rulesetVersion, 'RUNNING', :total, 0, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP, :until,
+                    :store)
             """)
     @GetGeneratedKeys("id")
     long insertRun(@Bind("asOf") LocalDate asOf, @Bind("rulesetVersion") String rulesetVersion, @Bind("total") int total,
-                   @Bind("owner") String owner, @Bind("until") LocalDateTime until);
+                   @Bind("owner") String owner, @Bind("until") LocalDateTime until, @Bind("store") String store);
 
     /** The database's clock: heartbeats are written and compared with it, never with an instance's own. */
     @SqlQuery("SELECT LOCALTIMESTAMP")
@@ -50,24 +51,35 @@ public interface ClassificationRunDao {
     @SqlQuery("SELECT * FROM classification_run WHERE id = :id")
     Optional<ClassificationRunRow> findRun(@Bind("id") long id);
 
-    @SqlQuery("SELECT * FROM classification_run WHERE as_of = :asOf AND status = 'RUNNING' ORDER BY id")
-    List<ClassificationRunRow> runningFor(@Bind("asOf") LocalDate asOf);
+    /**
+     * The runs for {@code asOf} that are running and would classify customers of {@code store} (null: the whole
+     * group): a group run overlaps every store's.
+     */
+    @SqlQuery("""
+            SELECT * FROM classification_run WHERE as_of = :asOf AND status = 'RUNNING'
+              AND (store IS NULL OR CAST(:store AS VARCHAR(20)) IS NULL OR store = :store) ORDER BY id
+            """)
+    List<ClassificationRunRow> runningFor(@Bind("asOf") LocalDate asOf, @Bind("store") String store);
 
-    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE'")
+    /** The latest finished run the caller's stores see ({@code <runStores>}, see StoreScope). */
+    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND <runStores>")
     Optional<Long> latestDoneRun();
 
     /** The latest finished run as of {@code asOf} or earlier: one whose horizon up to a date has passed. */
-    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND as_of <= :asOf")
+    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND as_of <= :asOf AND <runStores>")
     Optional<Long> latestDoneRunUpTo(@Bind("asOf") LocalDate asOf);
 
     /** The finished run before run {@code before}: what a tier migration compares the latest run with. */
-    @SqlQuery("SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND id < :before")
+    @SqlQuery("""
+            SELECT MAX(id) FROM classification_run WHERE status = 'DONE' AND id < :before
+              AND COALESCE(store, '') = (SELECT COALESCE(b.store, '') FROM classification_run b WHERE b.id = :before)
+            """)
     Optional<Long> doneRunBefore(@Bind("before") long before);
 
     /** How many customers a run put in each tier (NONE: no tier). */
     @SqlQuery("""
             SELECT COALESCE(tier, 'NONE') AS tier, COUNT(*) AS customers
-            FROM classification_result WHERE run_id = :run
+            FROM classification_result WHERE run_id = :run AND customer_id <inStores>
             GROUP BY COALESCE(tier, 'NONE') ORDER BY tier
             """)
     @RegisterConstructorMapper(TierCount.class)
@@ -79,6 +91,11 @@ public interface ClassificationRunDao {
 
     @SqlQuery("SELECT * FROM classification_run ORDER BY id DESC LIMIT :limit")
     List<ClassificationRunRow> latestRuns(@Bind("limit") int limit);
+
+    /** The latest runs of these stores (runs of the whole group are not theirs). */
+    @SqlQuery("SELECT * FROM classification_run WHERE store IN (<stores>) ORDER BY id DESC LIMIT :limit")
+    List<ClassificationRunRow> latestRunsOf(@org.jdbi.v3.sqlobject.customizer.BindList("stores") List<String> stores,
+                                            @Bind("limit") int limit);
 
     @SqlBatch("""
             INSERT INTO classification_result (run_id, customer_id, as_of, ruleset_version, tier, churn, loyalty_score,

@@ -7,5 +7,5 @@ import java.time.LocalDateTime;
 public record ClassificationRunRow(long id, LocalDate asOf, String rulesetVersion, String status, int customersTotal,
                                    int customersDone, LocalDateTime startedAt, LocalDateTime finishedAt,
                                    String error, String owner, LocalDateTime heartbeatAt,
-                                   LocalDateTime customersUntil) {
+                                   LocalDateTime customersUntil, String store) {
 }

@@ -34,10 +34,20 @@ public interface CustomerDao {
                 birth_year = :birthYear, kind = :kind, negative_publicity = :negativePublicity,
                 leads_passed_first = :leadsPassedFirst
             WHEN NOT MATCHED THEN INSERT (id, name, phone, region, industry, birth_year, kind, negative_publicity,
-                leads_passed_first)
-                VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind, :negativePublicity, :leadsPassedFirst)
+                leads_passed_first, store)
+                VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind, :negativePublicity, :leadsPassedFirst,
+                    :store)
             """)
     void upsertCustomers(@BindBean List<Customer> customers);
+
+    /** The store of each of these customers that is stored: a customer never moves to another store. */
+    @SqlQuery("SELECT id, store FROM customer WHERE id IN (<ids>)")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(StoredStore.class)
+    List<StoredStore> storesOf(@BindList("ids") List<String> ids);
+
+    /** A stored customer's store. */
+    record StoredStore(String id, String store) {
+    }
 
     @SqlBatch("""
             MERGE INTO vehicle AS t USING (SELECT CAST(:vin AS VARCHAR(17)) AS vin) AS s ON t.vin = s.vin
@@ -122,7 +132,7 @@ public interface CustomerDao {
     int countCustomers();
 
     /** The customers stored by {@code until} (the store's clock): those a run started then classifies. */
-    @SqlQuery("SELECT COUNT(*) FROM customer WHERE added_at <= :until")
+    @SqlQuery("SELECT COUNT(*) FROM customer WHERE added_at <= :until AND id <inStores>")
     int countCustomersUntil(@Bind("until") LocalDateTime until);
 
     /**
@@ -130,23 +140,24 @@ public interface CustomerDao {
      * {@code like} (a LIKE pattern escaped with {@code !}), in id order.
      */
     @SqlQuery("""
-            SELECT c.id, c.name, c.phone, c.region FROM customer c
-            WHERE c.id = :exact OR c.name LIKE :like ESCAPE '!' OR c.phone LIKE :like ESCAPE '!'
-               OR c.id IN (SELECT v.customer_id FROM vehicle v WHERE v.vin LIKE :like ESCAPE '!')
+            SELECT c.id, c.name, c.phone, c.region, c.store FROM customer c
+            WHERE (c.id = :exact OR c.name LIKE :like ESCAPE '!' OR c.phone LIKE :like ESCAPE '!'
+               OR c.id IN (SELECT v.customer_id FROM vehicle v WHERE v.vin LIKE :like ESCAPE '!'))
+              AND c.id <inStores>
             ORDER BY c.id LIMIT :limit
             """)
     @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CustomerMatch.class)
     List<CustomerMatch> search(@Bind("exact") String exact, @Bind("like") String like, @Bind("limit") int limit);
 
     /** A customer found by a search. */
-    record CustomerMatch(String id, String name, String phone, String region) {
+    record CustomerMatch(String id, String name, String phone, String region, String store) {
     }
 
     /**
      * A page of customers in id order, after {@code afterId} (empty string: from the first), of those stored by
      * {@code until}.
      */
-    @SqlQuery("SELECT * FROM customer WHERE id > :afterId AND added_at <= :until ORDER BY id LIMIT :limit")
+    @SqlQuery("SELECT * FROM customer WHERE id > :afterId AND added_at <= :until AND id <inStores> ORDER BY id LIMIT :limit")
     @RegisterRowMapper(FactMappers.CustomerRow.class)
     List<Customer> customersAfter(@Bind("afterId") String afterId, @Bind("until") LocalDateTime until,
                                   @Bind("limit") int limit);

@@ -16,24 +16,78 @@ import jipan.core.facts.Customer;
 import jipan.core.facts.Lead;
 import jipan.core.facts.Vehicle;
 import jipan.core.facts.Visit;
+import jipan.stores.StoreScope;
+import jipan.stores.Stores;
 import org.jdbi.v3.core.Jdbi;
 
 /** Stores customers with their facts and reads them back as the classifier's input. */
 public final class CustomerStore {
     private final Jdbi jdbi;
+    private final java.util.function.Function<StoreScope, Jdbi> scoped;
 
+    /** The store of every store's customers, which cannot be limited to stores: for tests and commands. */
     public CustomerStore(Jdbi jdbi) {
+        this(jdbi, scope -> {
+            if (!scope.isAll()) {
+                throw new IllegalStateException("this customer store cannot be limited to stores");
+            }
+            return jdbi;
+        });
+    }
+
+    /** The customer store of a database, which can be limited to stores ({@link #in}). */
+    public CustomerStore(Database database) {
+        this(database.jdbi(), database::jdbi);
+    }
+
+    private CustomerStore(Jdbi jdbi, java.util.function.Function<StoreScope, Jdbi> scoped) {
         this.jdbi = jdbi;
+        this.scoped = scoped;
+    }
+
+    /** The same store, reading only the customers of {@code scope}'s stores. */
+    public CustomerStore in(StoreScope scope) {
+        return scope.isAll() ? this : new CustomerStore(scoped.apply(scope), scoped);
     }
 
     /**
      * Stores a batch in one transaction: all of it or nothing. Customers, vehicles, visits and leads are
      * merged by their keys; complaints, events, referrals and surveys are replaced when the batch carries them.
+     * A customer that names no store stays in its store, and a new one goes to {@link Stores#DEFAULT}.
      */
     public void upsert(List<CustomerUpsert> batch) {
+        upsert(batch, Stores.DEFAULT);
+    }
+
+    /**
+     * The same, with new customers that name no store going to {@code newCustomersStore}. A customer stored in one
+     * store and sent for another is refused ({@link StoreConflict}), and nothing of the batch is stored: a person who
+     * is a customer of two stores is two customers, with two ids.
+     */
+    public void upsert(List<CustomerUpsert> batch, String newCustomersStore) {
         jdbi.useTransaction(handle -> {
             CustomerDao dao = handle.attach(CustomerDao.class);
-            dao.upsertCustomers(batch.stream().map(u -> u.facts().customer()).toList());
+            Map<String, String> stored = new java.util.HashMap<>();
+            List<String> ids = batch.stream().map(u -> u.facts().customer().getId()).toList();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                dao.storesOf(ids.subList(from, Math.min(ids.size(), from + 1000)))
+                        .forEach(row -> stored.put(row.id(), row.store()));
+            }
+            List<String> conflicts = new ArrayList<>();
+            List<Customer> customers = new ArrayList<>();
+            for (CustomerUpsert upsert : batch) {
+                Customer customer = upsert.facts().customer();
+                String was = stored.get(customer.getId());
+                String wanted = customer.getStore();
+                if (was != null && wanted != null && !was.equals(wanted)) {
+                    conflicts.add("customer " + customer.getId() + " is a customer of store " + was + ", not " + wanted);
+                }
+                customers.add(wanted != null ? customer : customer.inStore(was != null ? was : newCustomersStore));
+            }
+            if (!conflicts.isEmpty()) {
+                throw new StoreConflict(conflicts);
+            }
+            dao.upsertCustomers(customers);
             upsertOwned(batch, CustomerFacts::vehicles, dao::upsertVehicles);
             upsertOwned(batch, CustomerFacts::visits, dao::upsertVisits);
             upsertOwned(batch, CustomerFacts::leads, dao::upsertLeads);
@@ -91,6 +145,15 @@ public final class CustomerStore {
         }
         if (!all.isEmpty()) {
             insert.run(owners, seq, all);
+        }
+    }
+
+    /** Customers sent for another store than theirs; nothing of the batch was stored. */
+    public static final class StoreConflict extends IllegalArgumentException {
+        public StoreConflict(List<String> conflicts) {
+            super(String.join("; ", conflicts.subList(0, Math.min(10, conflicts.size())))
+                    + (conflicts.size() > 10 ? "; and " + (conflicts.size() - 10) + " more" : "")
+                    + " (a person who is a customer of two stores is two customers, with two ids)");
         }
     }
 

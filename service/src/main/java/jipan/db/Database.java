@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.lifecycle.Managed;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import jipan.stores.StoreScope;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -12,10 +13,17 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Database implements Managed, AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final java.util.Map<StoreScope, Jdbi> scoped = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = jdbiFor(StoreScope.ALL);
+    }
+
+    /** A Jdbi whose statements read {@code <inStores>} as the scope's store filter (see {@link StoreScope#sql()}). */
+    private Jdbi jdbiFor(StoreScope scope) {
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).define("inStores", scope.sql())
+                .define("runStores", scope.runSql());
     }
 
     static {
@@ -93,6 +101,14 @@ public final class Database implements Managed, AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * The Jdbi of a store scope: the same pool, with {@code <inStores>} limited to the scope's stores. One is kept per
+     * scope (a group has few stores, and keys name fixed sets of them).
+     */
+    public Jdbi jdbi(StoreScope scope) {
+        return scope.isAll() ? jdbi : scoped.computeIfAbsent(scope, this::jdbiFor);
     }
 
     /** The same as {@link #stop()}, for try-with-resources in the commands. */

@@ -49,7 +49,7 @@ final class FactMappers {
             return new Customer(rs.getString("id"), rs.getString("name"), rs.getString("phone"),
                     rs.getString("region"), rs.getString("industry"), integer(rs, "birth_year"),
                     enumOf(CustomerKind.class, rs.getString("kind")), rs.getBoolean("negative_publicity"),
-                    rs.getBoolean("leads_passed_first"));
+                    rs.getBoolean("leads_passed_first"), rs.getString("store"));
         }
     }
 

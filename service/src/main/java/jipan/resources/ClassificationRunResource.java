@@ -23,7 +23,12 @@ import java.util.concurrent.ExecutorService;
 import jipan.api.ClassificationRun;
 import jipan.api.Problem;
 import jipan.api.RunRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jipan.auth.Roles;
+import jipan.auth.StoreScoped;
+import jipan.stores.StoreScope;
+import jipan.stores.Stores;
 import jipan.db.ClassificationRunRow;
 import jipan.runs.ClassificationRuns;
 
@@ -33,10 +38,12 @@ import jipan.runs.ClassificationRuns;
 public class ClassificationRunResource {
     private final ClassificationRuns runs;
     private final ExecutorService executor;
+    private final Stores stores;
 
-    public ClassificationRunResource(ClassificationRuns runs, ExecutorService executor) {
+    public ClassificationRunResource(ClassificationRuns runs, ExecutorService executor, Stores stores) {
         this.runs = runs;
         this.executor = executor;
+        this.stores = stores;
     }
 
     /** Starts a run as of {@code asOf}: answers 202 with the run; poll its URL for progress. */
@@ -45,10 +52,14 @@ public class ClassificationRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ApiResponse(responseCode = "202", description = "the run, started; poll its URL (Location) for progress",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassificationRun.class)))
-    public Response start(@NotNull @Valid RunRequest body) {
+    @StoreScoped
+    public Response start(@NotNull @Valid RunRequest body, @Context ContainerRequestContext request) {
+        // a store key runs its stores only; a group key runs the group unless it names a store
+        String store = body.store() != null || !StoreScope.of(request).isAll()
+                ? StoreParameters.storeOfChange(request, stores, "store", body.store()) : null;
         ClassificationRunRow run;
         try {
-            run = runs.create(body.asOf());
+            run = runs.create(body.asOf(), store);
         } catch (ClassificationRuns.AlreadyRunning e) {
             return Problem.of(409, "run-in-progress", e.getMessage()).response();
         }
@@ -56,22 +67,27 @@ public class ClassificationRunResource {
         return Response.accepted(of(run)).location(URI.create("/api/v1/classification-runs/" + run.id())).build();
     }
 
+    /** The latest 50 runs (of the caller's stores; {@code store}: of one store). */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
-    public List<ClassificationRun> latest() {
-        return runs.latest(50).stream().map(ClassificationRunResource::of).toList();
+    @StoreScoped
+    public List<ClassificationRun> latest(@QueryParam("store") String store, @Context ContainerRequestContext request) {
+        return runs.latest(50, StoreParameters.scope(request, stores, "store", store)).stream()
+                .map(ClassificationRunResource::of).toList();
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
-    public ClassificationRun get(@PathParam("id") long id) {
-        return of(row(id));
+    @StoreScoped
+    public ClassificationRun get(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return of(row(id, request));
     }
 
-    private ClassificationRunRow row(long id) {
+    /** The run, or 404 when there is none or it is not of the caller's stores. */
+    private ClassificationRunRow row(long id, ContainerRequestContext request) {
         ClassificationRunRow run = runs.find(id);
-        if (run == null) {
+        if (run == null || StoreParameters.hidden(request, run.store())) {
             throw new NotFoundException("no classification run " + id);
         }
         return run;
@@ -81,7 +97,7 @@ public class ClassificationRunResource {
     static ClassificationRun of(ClassificationRunRow row) {
         return new ClassificationRun(row.id(), row.asOf(), row.rulesetVersion(),
                 ClassificationRun.Status.valueOf(row.status()), row.customersTotal(), row.customersDone(),
-                row.startedAt(), row.finishedAt(), row.error(), row.owner(), row.heartbeatAt());
+                row.startedAt(), row.finishedAt(), row.error(), row.owner(), row.heartbeatAt(), row.store());
     }
 
     /** Continues a FAILED or INTERRUPTED run after the last customer it stored. */
@@ -90,8 +106,9 @@ public class ClassificationRunResource {
     @Path("/{id}/resume")
     @ApiResponse(responseCode = "202", description = "the run, resumed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassificationRun.class)))
-    public Response resume(@PathParam("id") long id) {
-        row(id); // 404 for an unknown run
+    @StoreScoped
+    public Response resume(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        row(id, request); // 404 for an unknown run
         try {
             runs.claim(id);
         } catch (ClassificationRuns.NothingToResume e) {

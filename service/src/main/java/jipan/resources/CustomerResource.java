@@ -36,7 +36,12 @@ import jipan.api.CustomerSummary;
 import jipan.api.StoredClassification;
 import jipan.api.UpsertRequestBody;
 import jipan.api.UpsertResult;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jipan.auth.Roles;
+import jipan.auth.StoreScoped;
+import jipan.core.documents.InvalidInputException;
+import jipan.stores.StoreScope;
+import jipan.stores.Stores;
 import jipan.core.Classification;
 import jipan.core.Classifier;
 import jipan.core.Lang;
@@ -63,8 +68,12 @@ public class CustomerResource {
     private final ObservedRates observed;
     private final Holdout holdout;
 
+    private final Stores stores;
+
     public CustomerResource(CustomerStore store, ClassificationRuns runs, LiveRules rules,
-                            CustomerFactsReader reader, BatchLimit limit, ObservedRates observed, Holdout holdout) {
+                            CustomerFactsReader reader, BatchLimit limit, ObservedRates observed, Holdout holdout,
+                            Stores stores) {
+        this.stores = stores;
         this.observed = observed;
         this.holdout = holdout;
         this.store = store;
@@ -79,13 +88,55 @@ public class CustomerResource {
     @PUT
     @Timed
     @Consumes(MediaType.APPLICATION_JSON)
+    @StoreScoped
     public UpsertResult upsert(
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpsertRequestBody.class)))
-            JsonNode body) {
+            JsonNode body, @Context ContainerRequestContext request) {
         limit.check(body);
-        List<CustomerUpsert> batch = reader.readUpsertBatch(body);
-        store.upsert(batch);
+        List<CustomerUpsert> batch = inStores(reader.readUpsertBatch(body), request);
+        try {
+            store.upsert(batch, StoreScope.of(request).defaultStore(stores));
+        } catch (CustomerStore.StoreConflict e) {
+            throw new InvalidInputException(List.of(e.getMessage()));
+        }
         return new UpsertResult(batch.size());
+    }
+
+    /**
+     * Each customer's store checked ({@code customers[i].store}: known, and the caller's); a key limited to stores
+     * writes into its first store where a customer names none, so it never changes another store's customer.
+     */
+    private List<CustomerUpsert> inStores(List<CustomerUpsert> batch, ContainerRequestContext request) {
+        StoreScope scope = StoreScope.of(request);
+        List<String> problems = new java.util.ArrayList<>();
+        List<CustomerUpsert> checked = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            CustomerUpsert upsert = batch.get(i);
+            String named = upsert.facts().customer().getStore();
+            String field = "customers[" + i + "].store";
+            if (named == null) {
+                checked.add(scope.isAll() ? upsert : withStore(upsert, scope.defaultStore(stores)));
+                continue;
+            }
+            try {
+                checked.add(withStore(upsert, StoreParameters.scope(request, stores, field, named).codes().iterator()
+                        .next()));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.errors());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return checked;
+    }
+
+    private static CustomerUpsert withStore(CustomerUpsert upsert, String code) {
+        CustomerFacts facts = upsert.facts();
+        CustomerFacts moved = new CustomerFacts(facts.customer().inStore(code), facts.vehicles(), facts.visits(),
+                facts.leads(), facts.complaints(), facts.events(), facts.referrals(), facts.surveys(), facts.contacts());
+        return new CustomerUpsert(moved, upsert.complaintsGiven(), upsert.eventsGiven(), upsert.referralsGiven(),
+                upsert.surveysGiven());
     }
 
     /**
@@ -94,17 +145,22 @@ public class CustomerResource {
      */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
+    @StoreScoped
     public List<CustomerSummary> search(@QueryParam("q") @NotBlank @Size(max = 64) String q,
-                                        @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
-        return store.search(q.strip(), limit == null ? 50 : limit).stream()
-                .map(m -> new CustomerSummary(m.id(), m.name(), m.phone(), m.region())).toList();
+                                        @QueryParam("limit") @Min(1) @Max(200) Integer limit,
+                                        @QueryParam("store") String storeCode,
+                                        @Context ContainerRequestContext request) {
+        return store.in(StoreParameters.scope(request, stores, "store", storeCode))
+                .search(q.strip(), limit == null ? 50 : limit).stream()
+                .map(m -> new CustomerSummary(m.id(), m.name(), m.phone(), m.region(), m.store())).toList();
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{id}")
-    public CustomerDocument get(@PathParam("id") String id) {
-        return CustomerDocument.of(stored(id));
+    @StoreScoped
+    public CustomerDocument get(@PathParam("id") String id, @Context ContainerRequestContext request) {
+        return CustomerDocument.of(stored(id, request));
     }
 
     /**
@@ -115,10 +171,12 @@ public class CustomerResource {
     @GET
     @Timed
     @Path("/{id}/classification")
+    @StoreScoped
     public ClassifyResponse classification(@PathParam("id") String id, @QueryParam("asOf") @NotNull LocalDate date,
-                                           @QueryParam("lang") String lang, @Context HttpHeaders headers) {
+                                           @QueryParam("lang") String lang, @Context HttpHeaders headers,
+                                           @Context ContainerRequestContext request) {
         Lang language = Downloads.lang(lang, headers);
-        CustomerFacts customer = stored(id);
+        CustomerFacts customer = stored(id, request);
         Classifier classifier = rules.current();
         Classification answer = classifier.classify(date, customer);
         CustomerResult result = CustomerResult.of(answer, classifier.rules().texts(), language).withHoldout(holdout);
@@ -130,15 +188,18 @@ public class CustomerResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/{id}/classifications")
+    @StoreScoped
     public List<StoredClassification> history(@PathParam("id") String id, @QueryParam("lang") String lang,
-                                              @Context HttpHeaders headers) {
+                                              @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         Lang language = Downloads.lang(lang, headers);
-        stored(id);
+        stored(id, request);
         // the answer as a JSON object, not the stored row's JSON string
         return runs.classificationsOf(id, language);
     }
 
-    private CustomerFacts stored(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("no customer " + id));
+    /** The customer, or 404 when there is none or it is another store's than the caller's. */
+    private CustomerFacts stored(String id, ContainerRequestContext request) {
+        return store.find(id).filter(found -> !StoreParameters.hidden(request, found.customer().getStore()))
+                .orElseThrow(() -> new NotFoundException("no customer " + id));
     }
 }

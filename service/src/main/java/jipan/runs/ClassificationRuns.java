@@ -1,5 +1,6 @@
 package jipan.runs;
 import com.codahale.metrics.Timer;
+import jipan.stores.StoreScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -129,16 +130,30 @@ public final class ClassificationRuns {
      * is refused ({@link AlreadyRunning}): two would write the same results twice.
      */
     public synchronized ClassificationRunRow create(LocalDate asOf) {
+        return create(asOf, null);
+    }
+
+    /**
+     * The same for the customers of one store ({@code store}: its code; null: the whole group). Runs of two stores
+     * for one date may run at once; a group run overlaps every store's.
+     */
+    public synchronized ClassificationRunRow create(LocalDate asOf, String store) {
         long id = jdbi.inTransaction(handle -> {
             ClassificationRunDao dao = handle.attach(ClassificationRunDao.class);
-            List<ClassificationRunRow> running = dao.runningFor(asOf);
+            List<ClassificationRunRow> running = dao.runningFor(asOf, store);
             if (!running.isEmpty()) {
                 throw new AlreadyRunning(running.get(0));
             }
             LocalDateTime until = dao.now(); // the run classifies the customers stored by now
-            return dao.insertRun(asOf, rules.current().rulesetVersion(), customers.count(until), owner.id(), until);
+            return dao.insertRun(asOf, rules.current().rulesetVersion(), customersOf(store).count(until), owner.id(),
+                    until, store);
         });
         return find(id);
+    }
+
+    /** The customers a run of {@code store} classifies (null: every store's). */
+    private CustomerStore customersOf(String store) {
+        return store == null ? customers : customers.in(StoreScope.of(List.of(store)));
     }
 
     /**
@@ -216,7 +231,13 @@ public final class ClassificationRuns {
     }
 
     public List<ClassificationRunRow> latest(int limit) {
-        return jdbi.withExtension(ClassificationRunDao.class, dao -> dao.latestRuns(limit));
+        return latest(limit, StoreScope.ALL);
+    }
+
+    /** The latest runs of a scope's stores (every run for the whole group). */
+    public List<ClassificationRunRow> latest(int limit, StoreScope scope) {
+        return jdbi.withExtension(ClassificationRunDao.class, dao -> scope.isAll() ? dao.latestRuns(limit)
+                : dao.latestRunsOf(List.copyOf(scope.codes()), limit));
     }
 
     public List<StoredResultRow> historyOf(String customerId) {
@@ -292,6 +313,7 @@ public final class ClassificationRuns {
             Stage reading = new Stage();
             Stage classifying = new Stage();
             Stage writing = new Stage();
+            CustomerStore customers = customersOf(run.store());
             CompletableFuture<List<CustomerFacts>> next = CompletableFuture.supplyAsync(
                     () -> reading.timed(() -> customers.page(first, until, pageSize)), reader);
             CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
@@ -344,7 +366,7 @@ public final class ClassificationRuns {
     public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, RuleTexts texts, int total,
                                       Iterator<Classification> results, IntConsumer progress) {
         long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total,
-                owner.id(), dao.now()));
+                owner.id(), dao.now(), null));
         ClassificationRunRow run = find(runId);
         StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of()).withTexts(texts);
         int done = 0;

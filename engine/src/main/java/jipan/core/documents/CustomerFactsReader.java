@@ -114,7 +114,7 @@ public final class CustomerFactsReader {
         Customer customer = new Customer(id, json.text("name", false, Limits.NAME), json.text("phone", false, Limits.PHONE),
                 json.text("region", false, Limits.REGION), json.text("industry", false, Limits.INDUSTRY), json.integer("birthYear", 1900, 2100),
                 json.enumValue("kind", CustomerKind.class, false), json.bool("negativePublicity"),
-                json.bool("leadsPassedFirst"));
+                json.bool("leadsPassedFirst"), json.text("store", false, Limits.STORE));
 
         List<Vehicle> vehicles = new ArrayList<>();
         Map<String, String> vins = new HashMap<>();
