@@ -176,7 +176,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         imports.owner(owner);
         imports.maxUploadMegabytes(configuration.getImports().getMaxUploadMegabytes());
         imports.markInterrupted();
-        Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone(),
+        Reports reports = new Reports(database, Clock.systemDefaultZone(),
                 configuration.getReports().getRetainedMinVisits());
 
         CustomerFactsReader reader = new CustomerFactsReader();
@@ -205,12 +205,12 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new BacktestResource(publisher, backtests, challengers));
         jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor, stores));
-        jersey.register(new ImportResource(imports));
-        jersey.register(new CallerResource());
+        jersey.register(new ImportResource(imports, stores));
+        jersey.register(new CallerResource(stores));
         jersey.register(new LabelsResource());
         jersey.register(new ProblemLanguage()); // error answers in Chinese when asked
-        jersey.register(new CallListResource(new CallLists(database.jdbi())));
-        jersey.register(new ReportResource(reports, metrics));
+        jersey.register(new CallListResource(new CallLists(database), stores));
+        jersey.register(new ReportResource(reports, metrics, stores));
         jersey.register(new SwaggerUi());
         jersey.register(new ConsoleResource());
         jersey.register(OpenApiDocument.of(

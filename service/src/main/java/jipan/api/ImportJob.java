@@ -7,5 +7,5 @@ import java.time.LocalDateTime;
  * doing) it and when that instance last said it was alive (the store's clock).
  */
 public record ImportJob(long id, String file, LocalDateTime startedAt, LocalDateTime updatedAt, ImportReport report,
-                        String owner, LocalDateTime heartbeatAt) {
+                        String owner, LocalDateTime heartbeatAt, String store) {
 }

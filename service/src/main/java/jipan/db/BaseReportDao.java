@@ -23,7 +23,7 @@ public interface BaseReportDao {
     @SqlQuery("""
             SELECT <group> AS group_value, COALESCE(r.base_grade, 'NONE') AS grade, COUNT(*) AS customers
             FROM classification_result r JOIN customer c ON c.id = r.customer_id
-            WHERE r.run_id = :run
+            WHERE r.run_id = :run AND r.customer_id <inStores>
             GROUP BY <group>, COALESCE(r.base_grade, 'NONE')
             """)
     @RegisterConstructorMapper(GradeCount.class)
@@ -38,6 +38,7 @@ public interface BaseReportDao {
             SELECT r.customer_id, c.name, c.phone, c.region, c.industry, r.tier, r.churn, r.base_grade, r.loyalty_score
             FROM classification_result r JOIN customer c ON c.id = r.customer_id
             WHERE r.run_id = :run AND <group> = :groupValue AND COALESCE(r.base_grade, 'NONE') = :grade
+              AND r.customer_id <inStores>
             ORDER BY r.customer_id LIMIT :limit
             """)
     @RegisterConstructorMapper(RunCustomer.class)
@@ -64,10 +65,10 @@ public interface BaseReportDao {
     @SqlQuery("""
             SELECT u.vin, SUM(u.visits) AS visits, SUM(u.revenue) AS revenue, SUM(u.first_maintenance) AS first_maintenance
             FROM (SELECT vin, 1 AS visits, COALESCE(amount, 0) AS revenue, 0 AS first_maintenance
-                  FROM visit WHERE visit_date >= :from AND visit_date <= :to
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
                   UNION ALL
                   SELECT vin, 0, 0, 1 FROM visit WHERE service_type = 'FIRST_MAINTENANCE'
-                  AND visit_date >= :from AND visit_date <= :to) u
+                  AND visit_date >= :from AND visit_date <= :to AND customer_id <inStores>) u
             GROUP BY u.vin
             """)
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(VinSpend.Mapper.class)
@@ -86,7 +87,7 @@ public interface BaseReportDao {
     }
 
     /** Every vehicle's owner and warranty end, in one pass over the table (cheaper in H2 than a lookup each). */
-    @SqlQuery("SELECT vin, customer_id, warranty_end FROM vehicle")
+    @SqlQuery("SELECT vin, customer_id, warranty_end FROM vehicle WHERE customer_id <inStores>")
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(VehicleWarranty.Mapper.class)
     java.util.stream.Stream<VehicleWarranty> vehicleWarranties();
 
@@ -99,7 +100,8 @@ public interface BaseReportDao {
             SELECT v.bought_here, COUNT(*) AS cohort,
                    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin
                        AND r.visit_date > :returnStart AND r.visit_date <= :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
-            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd) c
+            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd
+                  AND customer_id <inStores>) c
             JOIN vehicle v ON v.vin = c.vin
             GROUP BY v.bought_here
             """)
@@ -117,10 +119,12 @@ public interface BaseReportDao {
             SELECT EXTRACT(YEAR FROM f.first_day) AS first_year, EXTRACT(MONTH FROM f.first_day) AS first_month,
                    COUNT(*) AS customers
             FROM (SELECT u.customer_id, MIN(u.first_day) AS first_day
-                  FROM (SELECT customer_id, MIN(visit_date) AS first_day FROM visit GROUP BY customer_id
+                  FROM (SELECT customer_id, MIN(visit_date) AS first_day FROM visit WHERE customer_id <inStores>
+                        GROUP BY customer_id
                         UNION ALL
                         SELECT customer_id, MIN(purchase_date) FROM vehicle
-                        WHERE bought_here AND purchase_date IS NOT NULL GROUP BY customer_id) u
+                        WHERE bought_here AND purchase_date IS NOT NULL AND customer_id <inStores>
+                        GROUP BY customer_id) u
                   GROUP BY u.customer_id) f
             GROUP BY EXTRACT(YEAR FROM f.first_day), EXTRACT(MONTH FROM f.first_day)
             """)
@@ -142,7 +146,7 @@ public interface BaseReportDao {
     /** The customer-pay visits of [from, to], as the index visit_by_pay_date_customer holds them. */
     @SqlQuery("""
             SELECT customer_id, visit_date FROM visit
-            WHERE pay_type = 'CUSTOMER_PAY' AND visit_date >= :from AND visit_date <= :to
+            WHERE pay_type = 'CUSTOMER_PAY' AND visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
             """)
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(PaidVisit.Mapper.class)
     java.util.stream.Stream<PaidVisit> customerPayVisits(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
@@ -160,7 +164,8 @@ public interface BaseReportDao {
     }
 
     /** The visits of [from, to] with their customer and amount, from the index that holds them (V2). */
-    @SqlQuery("SELECT customer_id, amount FROM visit WHERE visit_date >= :from AND visit_date <= :to")
+    @SqlQuery("SELECT customer_id, amount FROM visit WHERE visit_date >= :from AND visit_date <= :to"
+            + " AND customer_id <inStores>")
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(VisitAmount.Mapper.class)
     java.util.stream.Stream<VisitAmount> visitAmounts(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
@@ -174,7 +179,8 @@ public interface BaseReportDao {
             FROM (SELECT COALESCE(v.model, '') AS model, v.customer_id, COUNT(*) AS vehicles, SUM(t.visits) AS visits,
                          SUM(t.revenue) AS revenue
                   FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-                        FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
+                        FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
+                        GROUP BY vin) t
                   JOIN vehicle v ON v.vin = t.vin
                   GROUP BY COALESCE(v.model, ''), v.customer_id) m
             GROUP BY m.model
@@ -196,7 +202,7 @@ public interface BaseReportDao {
                    COALESCE(SUM(r.loyalty_activity), 0) AS activity, COALESCE(SUM(r.loyalty_advocacy), 0) AS advocacy,
                    COUNT(r.loyalty_satisfaction) AS with_parts
             FROM classification_result r JOIN customer c ON c.id = r.customer_id
-            WHERE r.run_id = :run AND r.loyalty_level IS NOT NULL
+            WHERE r.run_id = :run AND r.loyalty_level IS NOT NULL AND r.customer_id <inStores>
             GROUP BY <group>, r.loyalty_level
             """)
     @RegisterConstructorMapper(LoyaltyRow.class)
@@ -208,7 +214,8 @@ public interface BaseReportDao {
 
     @SqlQuery("""
             SELECT loyalty_score AS score, COUNT(*) AS customers FROM classification_result
-            WHERE run_id = :run AND loyalty_score IS NOT NULL GROUP BY loyalty_score ORDER BY loyalty_score
+            WHERE run_id = :run AND loyalty_score IS NOT NULL AND customer_id <inStores>
+            GROUP BY loyalty_score ORDER BY loyalty_score
             """)
     @RegisterConstructorMapper(ScoreCount.class)
     List<ScoreCount> scores(@Bind("run") long run);
@@ -229,7 +236,8 @@ public interface BaseReportDao {
                                 OR EXISTS (SELECT 1 FROM vehicle h WHERE h.customer_id = l.customer_id
                                            AND h.purchase_date < l.created_on) THEN TRUE ELSE FALSE END AS existing
                   FROM sales_lead l
-                  WHERE l.status IN ('WON', 'DEFEATED') AND l.closed_on >= :from AND l.closed_on <= :to) s
+                  WHERE l.status IN ('WON', 'DEFEATED') AND l.closed_on >= :from AND l.closed_on <= :to
+                    AND l.customer_id <inStores>) s
             GROUP BY s.existing
             """)
     @RegisterConstructorMapper(SegmentOutcome.class)
@@ -243,6 +251,7 @@ public interface BaseReportDao {
             SELECT COALESCE(consultant, '') AS consultant, SUM(CASE WHEN status = 'WON' THEN 1 ELSE 0 END) AS won,
                    SUM(CASE WHEN status = 'DEFEATED' THEN 1 ELSE 0 END) AS defeated
             FROM sales_lead WHERE status IN ('WON', 'DEFEATED') AND closed_on >= :from AND closed_on <= :to
+              AND customer_id <inStores>
             GROUP BY COALESCE(consultant, '')
             ORDER BY 1
             """)
@@ -261,6 +270,7 @@ public interface BaseReportDao {
                                                   AND h.bought_here AND h.purchase_date > s.closed_on)
                                      THEN 1 ELSE 0 END), 0) AS returned
             FROM sales_lead s WHERE s.status = 'DEFEATED' AND s.closed_on >= :from AND s.closed_on <= :to
+              AND s.customer_id <inStores>
             """)
     @RegisterConstructorMapper(ReportDao.CohortCount.class)
     ReportDao.CohortCount defeatedLaterBought(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
@@ -271,14 +281,18 @@ public interface BaseReportDao {
 
     // Each data-quality check is defined once, here, and both its count and its rows are built from it.
     /** A customer without a phone. */
-    String NO_PHONE = "phone IS NULL OR TRIM(phone) = ''";
-    /** The phones more than one customer has, with how many (spaces around them ignored). */
-    String SHARED_PHONES = "SELECT TRIM(phone) AS phone, COUNT(*) AS n FROM customer"
-            + " WHERE phone IS NOT NULL AND TRIM(phone) <> '' GROUP BY TRIM(phone) HAVING COUNT(*) > 1";
+    String NO_PHONE = "(phone IS NULL OR TRIM(phone) = '')";
+    /**
+     * The phones more than one customer of a store has, with how many (spaces around them ignored): one person who is
+     * a customer of two stores is not a data problem.
+     */
+    String SHARED_PHONES = "SELECT store, TRIM(phone) AS phone, COUNT(*) AS n FROM customer"
+            + " WHERE phone IS NOT NULL AND TRIM(phone) <> '' AND id <inStores>"
+            + " GROUP BY store, TRIM(phone) HAVING COUNT(*) > 1";
     /** A vehicle without a purchase date. */
     String NO_PURCHASE_DATE = "purchase_date IS NULL";
     /** The VINs more than one vehicle has, with how many (case and spaces ignored). */
-    String REPEATED_VINS = "SELECT UPPER(TRIM(vin)) AS vin, COUNT(*) AS n FROM vehicle"
+    String REPEATED_VINS = "SELECT UPPER(TRIM(vin)) AS vin, COUNT(*) AS n FROM vehicle WHERE customer_id <inStores>"
             + " GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1";
     /** A repair order without a pay type, without a service type, without an amount. */
     String NO_PAY_TYPE = "pay_type IS NULL OR TRIM(pay_type) = ''";
@@ -290,16 +304,16 @@ public interface BaseReportDao {
     }
 
     /** Customers, those without a phone, and those sharing one with another customer. */
-    @SqlQuery("SELECT (SELECT COUNT(*) FROM customer) AS all_rows,"
-            + " (SELECT COUNT(*) FROM customer WHERE " + NO_PHONE + ") AS check_one,"
+    @SqlQuery("SELECT (SELECT COUNT(*) FROM customer WHERE id <inStores>) AS all_rows,"
+            + " (SELECT COUNT(*) FROM customer WHERE " + NO_PHONE + " AND id <inStores>) AS check_one,"
             + " (SELECT COALESCE(SUM(d.n), 0) FROM (" + SHARED_PHONES + ") d) AS check_two,"
             + " 0 AS check_three")
     @RegisterConstructorMapper(QualityCounts.class)
     QualityCounts customerQuality();
 
     /** Vehicles, those without a purchase date, and those whose VIN repeats. */
-    @SqlQuery("SELECT (SELECT COUNT(*) FROM vehicle) AS all_rows,"
-            + " (SELECT COUNT(*) FROM vehicle WHERE " + NO_PURCHASE_DATE + ") AS check_one,"
+    @SqlQuery("SELECT (SELECT COUNT(*) FROM vehicle WHERE customer_id <inStores>) AS all_rows,"
+            + " (SELECT COUNT(*) FROM vehicle WHERE " + NO_PURCHASE_DATE + " AND customer_id <inStores>) AS check_one,"
             + " (SELECT COALESCE(SUM(d.n), 0) FROM (" + REPEATED_VINS + ") d) AS check_two,"
             + " 0 AS check_three")
     @RegisterConstructorMapper(QualityCounts.class)
@@ -310,33 +324,35 @@ public interface BaseReportDao {
             + " COALESCE(SUM(CASE WHEN " + NO_PAY_TYPE + " THEN 1 ELSE 0 END), 0) AS check_one,"
             + " COALESCE(SUM(CASE WHEN " + NO_SERVICE_TYPE + " THEN 1 ELSE 0 END), 0) AS check_two,"
             + " COALESCE(SUM(CASE WHEN " + NO_AMOUNT + " THEN 1 ELSE 0 END), 0) AS check_three"
-            + " FROM visit")
+            + " FROM visit WHERE customer_id <inStores>")
     @RegisterConstructorMapper(QualityCounts.class)
     QualityCounts repairOrderQuality();
 
     @SqlQuery("SELECT id AS row_key, id AS customer_id, name AS detail FROM customer WHERE " + NO_PHONE
-            + " ORDER BY id LIMIT :limit")
+            + " AND id <inStores> ORDER BY id LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> noPhone(@Bind("limit") int limit);
 
     @SqlQuery("SELECT c.id AS row_key, c.id AS customer_id, c.phone AS detail FROM customer c"
-            + " JOIN (" + SHARED_PHONES + ") d ON TRIM(c.phone) = d.phone ORDER BY d.phone, c.id LIMIT :limit")
+            + " JOIN (" + SHARED_PHONES + ") d ON TRIM(c.phone) = d.phone AND c.store = d.store"
+            + " ORDER BY d.phone, c.id LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> duplicatePhones(@Bind("limit") int limit);
 
     @SqlQuery("SELECT vin AS row_key, customer_id, model AS detail FROM vehicle WHERE " + NO_PURCHASE_DATE
-            + " ORDER BY vin LIMIT :limit")
+            + " AND customer_id <inStores> ORDER BY vin LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> noPurchaseDate(@Bind("limit") int limit);
 
     @SqlQuery("SELECT v.vin AS row_key, v.customer_id, d.vin AS detail FROM vehicle v"
-            + " JOIN (" + REPEATED_VINS + ") d ON UPPER(TRIM(v.vin)) = d.vin ORDER BY d.vin, v.vin LIMIT :limit")
+            + " JOIN (" + REPEATED_VINS + ") d ON UPPER(TRIM(v.vin)) = d.vin WHERE v.customer_id <inStores>"
+            + " ORDER BY d.vin, v.vin LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> duplicateVins(@Bind("limit") int limit);
 
     /** Repair orders meeting {@code condition}: one of the checks above (never user text). */
-    @SqlQuery("SELECT ro_number AS row_key, customer_id, vin AS detail FROM visit WHERE <condition> "
-            + "ORDER BY ro_number LIMIT :limit")
+    @SqlQuery("SELECT ro_number AS row_key, customer_id, vin AS detail FROM visit WHERE (<condition>)"
+            + " AND customer_id <inStores> ORDER BY ro_number LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> repairOrdersWhere(@Define("condition") String condition, @Bind("limit") int limit);
 
@@ -348,7 +364,7 @@ public interface BaseReportDao {
     @SqlQuery("""
             SELECT j.kind, j.file_name, j.status, j.started_at, j.rows_read, j.imported, j.rejected
             FROM import_job j
-            WHERE j.id = (SELECT MAX(k.id) FROM import_job k WHERE k.kind = j.kind)
+            WHERE j.id = (SELECT MAX(k.id) FROM import_job k WHERE k.kind = j.kind AND <runStores>)
             ORDER BY j.kind
             """)
     @RegisterConstructorMapper(LatestImport.class)

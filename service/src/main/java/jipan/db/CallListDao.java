@@ -20,6 +20,7 @@ public interface CallListDao {
     /** The filter of {@link #TASKS}, on the follow-ups {@code p}. */
     String TASK_FILTER = """
                   WHERE p.run_id = :run AND p.held_out = FALSE AND (:kind = '' OR p.kind = :kind)
+                    AND p.customer_id <inStores>
                     AND (:assignee = '' OR p.assignee = :assignee)
                     AND (:person = '' OR p.person = :person)
                     AND (p.due IS NULL OR p.due <= :dueBy)
@@ -132,6 +133,7 @@ public interface CallListDao {
     @SqlQuery("""
             SELECT basis, person FROM follow_up
             WHERE run_id = :run AND customer_id = :customerId AND kind = :kind AND subject = :subject
+              AND customer_id <inStores>
               AND held_out = FALSE
             """)
     @RegisterConstructorMapper(TaskRow.class)
@@ -205,7 +207,7 @@ public interface CallListDao {
                   FROM classification_result a
                   JOIN classification_result t ON t.customer_id = a.customer_id AND t.run_id = :to
                   WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier
-                    AND COALESCE(t.tier, 'NONE') = :toTier
+                    AND COALESCE(t.tier, 'NONE') = :toTier AND a.customer_id <inStores>
                   ORDER BY a.customer_id
                   LIMIT :limit OFFSET :offset) m
             JOIN classification_result b ON b.customer_id = m.customer_id AND b.run_id = :to
@@ -224,6 +226,7 @@ public interface CallListDao {
             SELECT COUNT(*) FROM classification_result a
             JOIN classification_result b ON b.customer_id = a.customer_id AND b.run_id = :to
             WHERE a.run_id = :from AND COALESCE(a.tier, 'NONE') = :fromTier AND COALESCE(b.tier, 'NONE') = :toTier
+              AND a.customer_id <inStores>
             """)
     long movedCount(@Bind("from") long from, @Bind("to") long to, @Bind("fromTier") String fromTier,
                     @Bind("toTier") String toTier);

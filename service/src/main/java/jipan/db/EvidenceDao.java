@@ -104,12 +104,12 @@ public interface EvidenceDao {
                        COALESCE(c.tier, 'NONE') AS challenger
                 FROM classification_result r
                 JOIN challenger_result c ON c.run_id = r.run_id AND c.customer_id = r.customer_id
-                WHERE r.run_id = :run
+                WHERE r.run_id = :run AND r.customer_id <inStores>
                 UNION ALL
                 SELECT 'CHURN', c.ruleset_version, COALESCE(r.churn, 'NONE'), COALESCE(c.churn, 'NONE')
                 FROM classification_result r
                 JOIN challenger_result c ON c.run_id = r.run_id AND c.customer_id = r.customer_id
-                WHERE r.run_id = :run
+                WHERE r.run_id = :run AND r.customer_id <inStores>
                 UNION ALL
                 SELECT 'BASE_GRADE', c.ruleset_version, COALESCE(r.base_grade, 'NONE'), COALESCE(c.base_grade, 'NONE')
                 FROM classification_result r

@@ -161,6 +161,10 @@ public interface ImportDao {
     @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>)")
     List<String> existingCustomers(@BindList("ids") List<String> ids);
 
+    /** Those of these customers that are customers of {@code store}. */
+    @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>) AND store = :store")
+    List<String> customersOfStore(@BindList("ids") List<String> ids, @Bind("store") String store);
+
     /**
      * Merges the customer attributes a DMS export carries; the staff-recorded flags (leads passed first, negative
      * publicity) only where the file has their column (null: kept as stored, false for a new customer).
@@ -172,9 +176,10 @@ public interface ImportDao {
                 leads_passed_first = COALESCE(CAST(:leadsFirst AS BOOLEAN), t.leads_passed_first),
                 negative_publicity = COALESCE(CAST(:negative AS BOOLEAN), t.negative_publicity)
             WHEN NOT MATCHED THEN INSERT (id, name, phone, region, industry, birth_year, kind, leads_passed_first,
-                negative_publicity)
+                negative_publicity, store)
                 VALUES (:id, :name, :phone, :region, :industry, :birthYear, :kind,
-                        COALESCE(CAST(:leadsFirst AS BOOLEAN), FALSE), COALESCE(CAST(:negative AS BOOLEAN), FALSE))
+                        COALESCE(CAST(:leadsFirst AS BOOLEAN), FALSE), COALESCE(CAST(:negative AS BOOLEAN), FALSE),
+                        :store)
             """)
     void upsertCustomerAttributes(@BindBean List<Customer> customers, @Bind("leadsFirst") List<Boolean> leadsPassedFirst,
                                   @Bind("negative") List<Boolean> negativePublicity);

@@ -18,17 +18,18 @@ public interface ImportJobDao {
                         long imported, long rejected, String errorsJson, String failure, LocalDateTime startedAt,
                         LocalDateTime updatedAt, String format, long titleRows, long created, long updated,
                         long unchanged, String owner, LocalDateTime heartbeatAt, String askedEncoding,
-                        Long uploadBytes, String columnsJson) {
+                        Long uploadBytes, String columnsJson, String store) {
     }
 
     @SqlUpdate("""
-            INSERT INTO import_job (kind, file_name, status, started_at, updated_at, owner, heartbeat_at, asked_encoding)
+            INSERT INTO import_job (kind, file_name, status, started_at, updated_at, owner, heartbeat_at, asked_encoding,
+                                    store)
             VALUES (:kind, :fileName, 'QUEUED', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, :owner, LOCALTIMESTAMP,
-                    :askedEncoding)
+                    :askedEncoding, :store)
             """)
     @GetGeneratedKeys("id")
     long insert(@Bind("kind") String kind, @Bind("fileName") String fileName, @Bind("owner") String owner,
-                @Bind("askedEncoding") String askedEncoding);
+                @Bind("askedEncoding") String askedEncoding, @Bind("store") String store);
 
     /** One part of a job's upload (parts numbered from 0). */
     @SqlUpdate("INSERT INTO import_upload (job_id, part, bytes) VALUES (:id, :part, :bytes)")
@@ -95,13 +96,18 @@ public interface ImportJobDao {
 
     String COLUMNS = "id, kind, file_name, status, encoding, rows_read, imported, rejected, errors_json, failure, "
             + "started_at, updated_at, format, title_rows, created, updated, unchanged, owner, heartbeat_at, "
-            + "asked_encoding, upload_bytes, columns_json";
+            + "asked_encoding, upload_bytes, columns_json, store";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = :id")
     Optional<ImportJobRow> find(@Bind("id") long id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM import_job ORDER BY id DESC LIMIT :limit")
     List<ImportJobRow> latest(@Bind("limit") int limit);
+
+    /** The latest imports of these stores. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM import_job WHERE store IN (<stores>) ORDER BY id DESC LIMIT :limit")
+    List<ImportJobRow> latestOf(@org.jdbi.v3.sqlobject.customizer.BindList("stores") List<String> stores,
+                                @Bind("limit") int limit);
 
     /**
      * Jobs left QUEUED or RUNNING by an instance that stopped: no heartbeat since {@code cutoff}. The jobs of

@@ -21,7 +21,7 @@ public interface ReportDao {
                    CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END AS bucket,
                    COUNT(*) AS customers, SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
             FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-                  FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY vin) t
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores> GROUP BY vin) t
             JOIN vehicle v ON v.vin = t.vin
             LEFT JOIN classification_vehicle cv ON cv.vin = t.vin AND cv.run_id = :runId
             GROUP BY <group>, CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END
@@ -68,7 +68,7 @@ public interface ReportDao {
 
     @SqlQuery("""
             SELECT category, COUNT(*) AS leads, SUM(CASE WHEN conquest THEN 1 ELSE 0 END) AS conquest
-            FROM classification_lead WHERE run_id = :runId AND category IS NOT NULL
+            FROM classification_lead WHERE run_id = :runId AND category IS NOT NULL AND customer_id <inStores>
             GROUP BY category ORDER BY COUNT(*) DESC, category
             """)
     @RegisterConstructorMapper(CategoryCount.class)
@@ -82,6 +82,7 @@ public interface ReportDao {
             SELECT COALESCE(competitor_brand, '') AS competitor_brand, COALESCE(competitor_model, '') AS competitor_model,
                    COUNT(*) AS defeated
             FROM sales_lead WHERE status = 'DEFEATED' AND closed_on >= :from AND closed_on <= :to
+              AND customer_id <inStores>
             GROUP BY COALESCE(competitor_brand, ''), COALESCE(competitor_model, '')
             ORDER BY COUNT(*) DESC, 1, 2
             """)
@@ -97,6 +98,7 @@ public interface ReportDao {
                    SUM(CASE WHEN status = 'WON' THEN 1 ELSE 0 END) AS won,
                    SUM(CASE WHEN status = 'DEFEATED' THEN 1 ELSE 0 END) AS defeated
             FROM sales_lead WHERE status IN ('WON', 'DEFEATED') AND closed_on >= :from AND closed_on <= :to
+              AND customer_id <inStores>
             GROUP BY EXTRACT(YEAR FROM closed_on), EXTRACT(MONTH FROM closed_on)
             ORDER BY 1, 2
             """)
@@ -109,6 +111,7 @@ public interface ReportDao {
                    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = s.customer_id
                        AND v.visit_date > s.closed_on) THEN 1 ELSE 0 END), 0) AS returned
             FROM sales_lead s WHERE s.status = 'DEFEATED' AND s.closed_on >= :from AND s.closed_on <= :to
+              AND s.customer_id <inStores>
             """)
     @RegisterConstructorMapper(CohortCount.class)
     CohortCount defeatedLaterServiced(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
@@ -128,7 +131,8 @@ public interface ReportDao {
                    COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = b.customer_id
                        AND v.visit_date > :baseEnd AND v.visit_date <= :asOf) THEN b.revenue ELSE 0 END), 0) AS lost_revenue
             FROM (SELECT customer_id, COALESCE(SUM(amount), 0) AS revenue FROM visit
-                  WHERE visit_date > :baseStart AND visit_date <= :baseEnd GROUP BY customer_id) b
+                  WHERE visit_date > :baseStart AND visit_date <= :baseEnd AND customer_id <inStores>
+                  GROUP BY customer_id) b
             """)
     @RegisterConstructorMapper(LostSpend.class)
     LostSpend lostSpend(@Bind("baseStart") LocalDate baseStart, @Bind("baseEnd") LocalDate baseEnd,
@@ -140,7 +144,7 @@ public interface ReportDao {
 
     @SqlQuery("""
             SELECT COUNT(DISTINCT customer_id) AS customers, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-            FROM visit WHERE visit_date >= :from AND visit_date <= :to
+            FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
             """)
     @RegisterConstructorMapper(PeriodSpend.class)
     PeriodSpend spend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
@@ -161,7 +165,7 @@ public interface ReportDao {
                  AND o.subject = f.subject AND o.basis = f.basis
             LEFT JOIN (SELECT DISTINCT customer_id FROM visit WHERE visit_date > :after AND visit_date <= :upTo) b
                  ON b.customer_id = f.customer_id
-            WHERE f.run_id = :run AND f.held_out = FALSE
+            WHERE f.run_id = :run AND f.held_out = FALSE AND f.customer_id <inStores>
             GROUP BY f.kind, f.assignee, f.person, COALESCE(o.outcome, 'NONE')
             ORDER BY f.kind, f.assignee, f.person NULLS FIRST, COALESCE(o.outcome, 'NONE')
             """)
@@ -186,7 +190,7 @@ public interface ReportDao {
                              AND v.visit_date > :asOf AND v.visit_date <= :upTo)
                        THEN f.customer_id END) AS came_back
             FROM follow_up f
-            WHERE f.run_id = :run
+            WHERE f.run_id = :run AND f.customer_id <inStores>
             GROUP BY f.kind, f.held_out
             ORDER BY f.kind, f.held_out
             """)
@@ -206,7 +210,7 @@ public interface ReportDao {
                    EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = o.customer_id
                            AND v.visit_date >= CAST(o.handled_at AS DATE) AND v.visit_date <= :upTo) AS came_back
             FROM follow_up_outcome o
-            WHERE o.handled_at >= :from AND o.handled_at < :before
+            WHERE o.handled_at >= :from AND o.handled_at < :before AND o.customer_id <inStores>
             ORDER BY o.handled_at
             """)
     @RegisterConstructorMapper(HandledRow.class)
@@ -222,6 +226,7 @@ public interface ReportDao {
             FROM follow_up_outcome o
             LEFT JOIN classification_result r ON r.run_id = o.run_id AND r.customer_id = o.customer_id
             WHERE o.churn_reason IS NOT NULL AND o.handled_at >= :from AND o.handled_at < :before
+              AND o.customer_id <inStores>
             ORDER BY o.handled_at
             """)
     @RegisterConstructorMapper(ChurnReasonRow.class)

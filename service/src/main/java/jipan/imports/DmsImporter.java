@@ -84,7 +84,17 @@ public final class DmsImporter {
      */
     public Result importFile(ImportKind kind, InputStream input, Charset charset, Consumer<ImportReport> progress)
             throws IOException {
+        return importFile(kind, input, charset, jipan.stores.Stores.DEFAULT, progress);
+    }
+
+    /**
+     * The same, for one store's file ({@code store}: its code): new customers become its customers, and a row about a
+     * customer (or a vehicle) of another store is rejected, naming that store.
+     */
+    public Result importFile(ImportKind kind, InputStream input, Charset charset, String store,
+                             Consumer<ImportReport> progress) throws IOException {
         Run run = new Run(kind, progress);
+        run.store = store;
         Sink sink = new Sink(kind, run);
         try {
             run.read = ImportSource.read(input, charset, sink);
@@ -328,19 +338,42 @@ public final class DmsImporter {
 
     /** Vehicles and leads need their customer stored, repair orders their vehicle; other rows are rejected. */
     private List<Parsed> checkReferences(ImportKind kind, List<Parsed> batch, Run run) {
-        if (kind == ImportKind.CUSTOMERS) {
-            return batch;
-        }
         List<Parsed> accepted = new ArrayList<>(batch.size());
+        if (kind == ImportKind.CUSTOMERS) {
+            List<String> ids = batch.stream().map(row -> ((ImportedCustomer) row.fact()).customer().getId()).distinct()
+                    .toList();
+            Map<String, String> storeOf = new HashMap<>();
+            jdbi.useExtension(CustomerDao.class, dao -> dao.storesOf(ids)
+                    .forEach(stored -> storeOf.put(stored.id(), stored.store())));
+            for (Parsed row : batch) {
+                ImportedCustomer imported = (ImportedCustomer) row.fact();
+                String was = storeOf.get(imported.customer().getId());
+                if (was != null && !was.equals(run.store)) {
+                    run.reject(row.number(), row.cells(), "id", null, "customer " + imported.customer().getId()
+                            + " is a customer of store " + was + ", not " + run.store
+                            + " (a person who is a customer of two stores is two customers, with two ids)");
+                } else {
+                    accepted.add(new Parsed(row.number(), row.cells(), new ImportedCustomer(
+                            imported.customer().inStore(run.store), imported.leadsPassedFirst(),
+                            imported.negativePublicity())));
+                }
+            }
+            return accepted;
+        }
         if (kind == ImportKind.REPAIR_ORDERS) {
             Set<String> vins = new HashSet<>();
             batch.forEach(row -> vins.add(((Visit) row.fact()).getVin()));
             Map<String, String> owners = new HashMap<>();
             jdbi.useExtension(ImportDao.class, dao -> dao.ownersOf(List.copyOf(vins))
                     .forEach(owner -> owners.put(owner.vin(), owner.customerId())));
+            Set<String> ours = owners.isEmpty() ? Set.of() : new HashSet<>(jdbi.withExtension(ImportDao.class,
+                    dao -> dao.customersOfStore(List.copyOf(new HashSet<>(owners.values())), run.store)));
             for (Parsed row : batch) {
                 String vin = ((Visit) row.fact()).getVin();
-                if (owners.containsKey(vin)) {
+                if (owners.containsKey(vin) && !ours.contains(owners.get(vin))) {
+                    run.reject(row.number(), row.cells(), "vin", null, "vehicle " + vin
+                            + " is a vehicle of a customer of another store than " + run.store);
+                } else if (owners.containsKey(vin)) {
                     accepted.add(new Parsed(row.number(), row.cells(), new OwnedVisit(owners.get(vin), (Visit) row.fact())));
                 } else {
                     run.reject(row.number(), row.cells(), "vin", null, "vehicle " + vin
@@ -353,10 +386,15 @@ public final class DmsImporter {
         batch.forEach(row -> customerIds.add(((Owned) row.fact()).customerId()));
         Set<String> known = new HashSet<>(jdbi.withExtension(ImportDao.class,
                 dao -> dao.existingCustomers(List.copyOf(customerIds))));
+        Set<String> ours = known.isEmpty() ? Set.of() : new HashSet<>(jdbi.withExtension(ImportDao.class,
+                dao -> dao.customersOfStore(List.copyOf(known), run.store)));
         for (Parsed row : batch) {
             String customerId = ((Owned) row.fact()).customerId();
-            if (known.contains(customerId)) {
+            if (ours.contains(customerId)) {
                 accepted.add(row);
+            } else if (known.contains(customerId)) {
+                run.reject(row.number(), row.cells(), "customerId", null, "customer " + customerId
+                        + " is a customer of another store than " + run.store);
             } else {
                 run.reject(row.number(), row.cells(), "customerId", null, "customer " + customerId
                         + " is not in the customer store: import the customers export first");
@@ -459,6 +497,8 @@ public final class DmsImporter {
         long updated;
         long unchanged;
         long rejected;
+
+        String store = jipan.stores.Stores.DEFAULT;
 
         Run(ImportKind kind, Consumer<ImportReport> progress) {
             this.kind = kind.cliName();

@@ -99,9 +99,15 @@ public final class ImportJobs {
      * imported in the background. An upload larger than the limit, or one that breaks off, leaves no job behind.
      */
     public ImportJob start(ImportKind kind, String name, InputStream upload, Charset charset) throws IOException {
+        return start(kind, name, upload, charset, jipan.stores.Stores.DEFAULT);
+    }
+
+    /** The same, for one store's file ({@code store}: its code, checked by the caller). */
+    public ImportJob start(ImportKind kind, String name, InputStream upload, Charset charset, String store)
+            throws IOException {
         String fileName = name.length() > 200 ? name.substring(0, 200) : name;
         long id = jdbi.withExtension(ImportJobDao.class, dao -> dao.insert(kind.cliName(), fileName, owner.id(),
-                charset == null ? null : charset.name()));
+                charset == null ? null : charset.name(), store));
         try {
             long size = keepUpload(id, upload);
             jdbi.useExtension(ImportJobDao.class, dao -> dao.uploadComplete(id, size));
@@ -210,7 +216,7 @@ public final class ImportJobs {
             long started = System.nanoTime();
             LOG.info("import {} starts: {} file '{}'", id, kind.cliName(), job.fileName());
             try (InputStream in = new StoredUpload(id); Timer.Context timing = metrics.imports.time()) {
-                DmsImporter.Result result = importer.importFile(kind, in, charset, report -> {
+                DmsImporter.Result result = importer.importFile(kind, in, charset, job.store(), report -> {
                     last[0] = before.added(report);
                     if (last[0].status() == ImportReport.Status.RUNNING) {
                         record(id, last[0]); // the end is recorded last, once its rejected rows are kept
@@ -340,7 +346,13 @@ public final class ImportJobs {
 
     /** The latest jobs, newest first. */
     public List<ImportJob> latest(int limit) {
-        return jdbi.withExtension(ImportJobDao.class, dao -> dao.latest(limit)).stream().map(this::job).toList();
+        return latest(limit, jipan.stores.StoreScope.ALL);
+    }
+
+    /** The latest jobs of a scope's stores, newest first. */
+    public List<ImportJob> latest(int limit, jipan.stores.StoreScope scope) {
+        return jdbi.withExtension(ImportJobDao.class, dao -> scope.isAll() ? dao.latest(limit)
+                : dao.latestOf(List.copyOf(scope.codes()), limit)).stream().map(this::job).toList();
     }
 
     private ImportJob job(ImportJobDao.ImportJobRow row) {
@@ -357,7 +369,7 @@ public final class ImportJobs {
                 row.encoding(), ImportReport.Status.valueOf(row.status()), row.rowsRead(), row.imported(), row.rejected(),
                 errors, row.failure(), row.format(), row.titleRows(), row.created(), row.updated(), row.unchanged(),
                 columns),
-                row.owner(), row.heartbeatAt());
+                row.owner(), row.heartbeatAt(), row.store());
     }
 
     /** The rows job {@code id} left out, once it has ended; empty when it has none (or no such job). */

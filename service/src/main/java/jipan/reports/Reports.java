@@ -42,15 +42,39 @@ public final class Reports {
     private final Jdbi jdbi;
     private final Clock clock;
     private final BaseReports base;
+    private final int retainedMinVisits;
+    private final java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped;
 
     /**
      * @param retainedMinVisits the customer-pay visits in twelve months that make a base customer retained
      *                          (保有客户; {@code reports.retainedMinVisits})
      */
     public Reports(Jdbi jdbi, Clock clock, int retainedMinVisits) {
+        this(jdbi, clock, retainedMinVisits, scope -> {
+            if (!scope.isAll()) {
+                throw new IllegalStateException("these reports cannot be limited to stores");
+            }
+            return jdbi;
+        });
+    }
+
+    /** The reports of a database's customers, which can be limited to stores ({@link #in}). */
+    public Reports(jipan.db.Database database, Clock clock, int retainedMinVisits) {
+        this(database.jdbi(), clock, retainedMinVisits, database::jdbi);
+    }
+
+    private Reports(Jdbi jdbi, Clock clock, int retainedMinVisits,
+                    java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.retainedMinVisits = retainedMinVisits;
+        this.scoped = scoped;
         this.base = new BaseReports(jdbi, clock, retainedMinVisits);
+    }
+
+    /** The same reports, of the customers of {@code scope}'s stores only (and its stores' runs by default). */
+    public Reports in(jipan.stores.StoreScope scope) {
+        return scope.isAll() ? this : new Reports(scoped.apply(scope), clock, retainedMinVisits, scoped);
     }
 
     public Reports(Jdbi jdbi, Clock clock) {

@@ -40,6 +40,9 @@ import jipan.core.facts.Tier;
 import jipan.reports.ReportParameterException;
 import jipan.reports.XlsxTable;
 import jipan.runs.CallLists;
+import jipan.auth.StoreScoped;
+import jipan.stores.StoreScope;
+import jipan.stores.Stores;
 
 /**
  * {@code GET /api/v1/call-lists}: who to call, about what, by when and why — the follow-ups a classification
@@ -51,12 +54,16 @@ import jipan.runs.CallLists;
 public class CallListResource {
     private final CallLists lists;
 
-    public CallListResource(CallLists lists) {
+    private final Stores stores;
+
+    public CallListResource(CallLists lists, Stores stores) {
+        this.stores = stores;
         this.lists = lists;
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
+    @StoreScoped
     @ApiResponse(responseCode = "200", description = "a page of the call list (or all of it as CSV)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CallList.class)))
     public Response list(@QueryParam("run") @Min(1) Long run, @QueryParam("kind") String kind,
@@ -67,7 +74,9 @@ public class CallListResource {
                          @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                          @QueryParam("size") @Min(1) @Max(1_000) Integer size,
                          @QueryParam("format") String format, @QueryParam("lang") String lang,
-                         @Context HttpHeaders headers) {
+                         @QueryParam("store") String store,
+                         @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        CallLists lists = this.lists.in(StoreParameters.scope(request, stores, "store", store));
         check("kind", kind, Stream.of(FollowUpKind.values()).map(Enum::name).toArray(String[]::new));
         check("assignee", assignee, Stream.of(Assignee.values()).map(Enum::name).toArray(String[]::new));
         String download = Downloads.format(format);
@@ -99,6 +108,7 @@ public class CallListResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE})
     @GET
     @Path("/tier-migration/{fromRun}/{toRun}/{fromTier}/{toTier}")
+    @StoreScoped
     @ApiResponse(responseCode = "200", description = "a page of the cell's customers (or all of them as CSV)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = MovedCustomers.class)))
     public Response moved(@PathParam("fromRun") long fromRun, @PathParam("toRun") long toRun,
@@ -106,7 +116,9 @@ public class CallListResource {
                           @QueryParam("page") @Min(1) @Max(100_000) Integer page,
                           @QueryParam("size") @Min(1) @Max(1_000) Integer size,
                           @QueryParam("format") String format, @QueryParam("lang") String lang,
-                          @Context HttpHeaders headers) {
+                          @QueryParam("store") String store,
+                          @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        CallLists lists = this.lists.in(StoreParameters.scope(request, stores, "store", store));
         String[] tiers = Stream.concat(Stream.of(Tier.values()).map(Enum::name), Stream.of("NONE"))
                 .toArray(String[]::new);
         check("fromTier", fromTier, tiers);
@@ -136,8 +148,9 @@ public class CallListResource {
     @Path("/outcomes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @StoreScoped
     public TaskOutcome record(@NotNull @Valid OutcomeRequest body, @Context ContainerRequestContext request) {
-        return lists.record(body, ApiKeyFilter.callerOf(request)).orElseThrow(() ->
+        return lists.in(StoreScope.of(request)).record(body, ApiKeyFilter.callerOf(request)).orElseThrow(() ->
                 new NotFoundException("run " + body.run() + " has no " + body.kind() + " task about '"
                         + body.subject() + "' for customer '" + body.customerId() + "'"));
     }

@@ -49,6 +49,7 @@ public class ClassifyResource {
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @POST
+    @jipan.auth.StoreScoped
     @Timed
     public ClassifyResponse classify(
             @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ClassifyRequestBody.class)))

@@ -28,7 +28,11 @@ import java.util.List;
 import jipan.api.ImportJob;
 import jipan.api.ImportReport;
 import jipan.api.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jipan.auth.Roles;
+import jipan.auth.StoreScoped;
+import jipan.stores.Stores;
 import jipan.imports.ImportJobs;
 import jipan.imports.ImportKind;
 import jipan.imports.RejectedRows;
@@ -44,9 +48,11 @@ import jipan.reports.XlsxTable;
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportResource {
     private final ImportJobs jobs;
+    private final Stores stores;
 
-    public ImportResource(ImportJobs jobs) {
+    public ImportResource(ImportJobs jobs, Stores stores) {
         this.jobs = jobs;
+        this.stores = stores;
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
@@ -54,8 +60,12 @@ public class ImportResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, XlsxTable.MEDIA_TYPE})
     @ApiResponse(responseCode = "202", description = "the import job, started; poll its URL (Location) for progress",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
+    @StoreScoped
     public Response start(@QueryParam("kind") String kind, @QueryParam("encoding") String encoding,
-                          @QueryParam("name") String name, InputStream body) throws IOException {
+                          @QueryParam("name") String name, @QueryParam("store") String store, InputStream body,
+                          @Context ContainerRequestContext request) throws IOException {
+        // the file is one store's export: the named one, else the key's (first) store, else the group's first
+        String forStore = StoreParameters.storeOfChange(request, stores, "store", store);
         if (kind == null) {
             throw new BadRequestException("kind: is required (customers, vehicles, repair-orders or leads)");
         }
@@ -71,7 +81,7 @@ public class ImportResource {
         }
         ImportJob job;
         try {
-            job = jobs.start(importKind, name == null ? "upload" : name, body, charset);
+            job = jobs.start(importKind, name == null ? "upload" : name, body, charset, forStore);
         } catch (ImportJobs.UploadTooLarge e) {
             return Problem.of(413, "upload-too-large", e.getMessage()).response();
         }
@@ -87,8 +97,9 @@ public class ImportResource {
     @Path("/{id}/resume")
     @ApiResponse(responseCode = "202", description = "the import, resumed; poll its URL (Location) for progress",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportJob.class)))
-    public Response resume(@PathParam("id") long id) {
-        get(id); // 404 for an unknown import
+    @StoreScoped
+    public Response resume(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        get(id, request); // 404 for an unknown import
         ImportJob job;
         try {
             job = jobs.resume(id);
@@ -103,15 +114,18 @@ public class ImportResource {
     /** The latest imports (100), newest first, with their counts and rejected rows. */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
-    public List<ImportJob> list() {
-        return jobs.latest(100);
+    @StoreScoped
+    public List<ImportJob> list(@QueryParam("store") String store, @Context ContainerRequestContext request) {
+        return jobs.latest(100, StoreParameters.scope(request, stores, "store", store));
     }
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @Path("/{id}")
-    public ImportJob get(@PathParam("id") long id) {
-        return jobs.find(id).orElseThrow(() -> new NotFoundException("no import " + id));
+    @StoreScoped
+    public ImportJob get(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return jobs.find(id).filter(job -> !StoreParameters.hidden(request, job.store()))
+                .orElseThrow(() -> new NotFoundException("no import " + id));
     }
 
     /**
@@ -125,8 +139,9 @@ public class ImportResource {
     @ApiResponse(responseCode = "200", description = "the rejected rows in the upload's format, with a reason column",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
                     @Content(mediaType = XlsxTable.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
-    public Response rejected(@PathParam("id") long id) {
-        ImportJob job = get(id);
+    @StoreScoped
+    public Response rejected(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        ImportJob job = get(id, request);
         ImportJobs.RejectedFile file = jobs.rejected(id).orElseThrow(() -> new NotFoundException(
                 "import " + id + " has no rejected rows" + (job.report().status() == ImportReport.Status.RUNNING
                         || job.report().status() == ImportReport.Status.QUEUED ? " yet (it is still running)" : "")));

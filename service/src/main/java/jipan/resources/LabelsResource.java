@@ -21,6 +21,7 @@ public class LabelsResource {
 
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST, Roles.SERVICE, Roles.VIEWER, Roles.APPROVER})
     @GET
+    @jipan.auth.StoreScoped
     public List<ValueLabel> labels() {
         return Labels.all().entrySet().stream()
                 .map(entry -> new ValueLabel(entry.getKey(), entry.getValue().get("zh"), entry.getValue().get("en")))

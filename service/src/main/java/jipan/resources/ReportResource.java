@@ -28,6 +28,10 @@ import jipan.reports.ReportParameter;
 import jipan.reports.ReportParameterException;
 import jipan.reports.ReportRegistry;
 import jipan.reports.Reports;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jipan.auth.StoreScoped;
+import jipan.stores.StoreScope;
+import jipan.stores.Stores;
 import jipan.reports.XlsxTable;
 
 /**
@@ -38,20 +42,24 @@ import jipan.reports.XlsxTable;
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", XlsxTable.MEDIA_TYPE})
 public class ReportResource {
-    private static final Set<String> COMMON = Set.of("format", "lang");
+    /** What every report takes: {@code store} limits it to one store's customers (and runs). */
+    private static final Set<String> COMMON = Set.of("format", "lang", "store");
 
     private final Reports reports;
     private final ServiceMetrics metrics;
+    private final Stores stores;
 
-    public ReportResource(Reports reports, ServiceMetrics metrics) {
+    public ReportResource(Reports reports, ServiceMetrics metrics, Stores stores) {
         this.reports = reports;
         this.metrics = metrics;
+        this.stores = stores;
     }
 
     /** Every report: name, URL, parameters and columns. */
     @RolesAllowed({Roles.ANALYST, Roles.SERVICE, Roles.VIEWER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @StoreScoped
     public List<ReportDescription> list() {
         return ReportRegistry.ALL.stream().map(ReportResource::describe).toList();
     }
@@ -61,17 +69,21 @@ public class ReportResource {
     @GET
     @Path("/{report: .+}")
     @Operation(hidden = true)
+    @StoreScoped
     public Response report(@PathParam("report") String path, @QueryParam("format") String format,
-                           @QueryParam("lang") String lang, @Context UriInfo uri, @Context HttpHeaders headers) {
+                           @QueryParam("lang") String lang, @QueryParam("store") String store, @Context UriInfo uri,
+                           @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        StoreScope scope = StoreParameters.scope(request, stores, "store", store);
         ReportDefinition report = ReportRegistry.byPath(path).orElseThrow(() -> new NotFoundException(
                 "no report '" + (path.length() > 40 ? path.substring(0, 40) + "…" : path) + "'; the reports are "
                         + ReportRegistry.ALL.stream().map(ReportDefinition::path).collect(Collectors.joining(", "))));
+
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         for (String name : query.keySet()) {
             if (!COMMON.contains(name) && report.parameters().stream().noneMatch(p -> p.name().equals(name))) {
                 throw new ReportParameterException((name.length() > 40 ? name.substring(0, 40) + "…" : name)
                         + ": is not a parameter of this report (it takes " + report.parameters().stream()
-                        .map(ReportParameter::name).collect(Collectors.joining(", ")) + ", format, lang)");
+                        .map(ReportParameter::name).collect(Collectors.joining(", ")) + ", format, lang, store)");
             }
         }
         String download = download(format, headers);
@@ -79,10 +91,13 @@ public class ReportResource {
         ReportParameter.Arguments arguments = report.arguments(query::getFirst, ReportParameter::name);
         List<? extends Record> rows;
         try (Timer.Context timing = metrics.report(report.name()).time()) {
-            rows = report.run(reports, arguments);
+            rows = report.run(reports.in(scope), arguments);
         }
         if (download != null) {
-            return Downloads.rows(download, report.table(rows, chinese), report.fileName(arguments, download));
+            String name = report.fileName(arguments, download);
+            // a store's download says so in its name
+            return Downloads.rows(download, report.table(rows, chinese), scope.isAll() ? name
+                    : String.join("-", scope.codes()) + "_" + name);
         }
         return Response.ok(report.single() ? rows.get(0) : rows, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -39,14 +39,36 @@ public final class CallLists {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped;
 
+    /** The call lists of every store. */
     public CallLists(Jdbi jdbi) {
-        this(jdbi, Clock.systemUTC());
+        this(jdbi, Clock.systemUTC(), scope -> {
+            if (!scope.isAll()) {
+                throw new IllegalStateException("these call lists cannot be limited to stores");
+            }
+            return jdbi;
+        });
+    }
+
+    /** The call lists of a database, which can be limited to stores ({@link #in}). */
+    public CallLists(jipan.db.Database database) {
+        this(database.jdbi(), Clock.systemUTC(), database::jdbi);
     }
 
     CallLists(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, scope -> jdbi);
+    }
+
+    private CallLists(Jdbi jdbi, Clock clock, java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.scoped = scoped;
+    }
+
+    /** The same lists, of the customers of {@code scope}'s stores only. */
+    public CallLists in(jipan.stores.StoreScope scope) {
+        return scope.isAll() ? this : new CallLists(scoped.apply(scope), clock, scoped);
     }
 
     /** The orders a list can be in: by due date and priority, or by the observed return rate, lowest first. */

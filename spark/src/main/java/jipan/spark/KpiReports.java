@@ -35,7 +35,7 @@ public final class KpiReports {
 
     /** Monthly churn of {@code month}: the service's {@code churn-monthly}. */
     public Cohort monthlyChurn(YearMonth month) {
-        Row counts = query(Kpis.CUSTOMERS_RETURNING, Kpis.monthly(month).parameters()).first();
+        Row counts = query(Kpis.everyStore(Kpis.CUSTOMERS_RETURNING), Kpis.monthly(month).parameters()).first();
         int cohort = (int) counts.getLong(0);
         int returned = (int) counts.getLong(1);
         return new Cohort(cohort, returned, cohort == 0 ? null : BigDecimal.ONE.subtract(Kpis.ratio(returned, cohort)));
@@ -43,7 +43,7 @@ public final class KpiReports {
 
     /** Annual churn as of {@code asOf}: the service's {@code churn-annual} (lost vehicles over the cohort). */
     public Cohort annualChurn(LocalDate asOf) {
-        Row counts = query(Kpis.VEHICLES_RETURNING, Kpis.annual(asOf).parameters()).first();
+        Row counts = query(Kpis.everyStore(Kpis.VEHICLES_RETURNING), Kpis.annual(asOf).parameters()).first();
         int cohort = (int) counts.getLong(0);
         int returned = (int) counts.getLong(1);
         return new Cohort(cohort, returned, Kpis.ratio(cohort - returned, cohort));
@@ -55,7 +55,7 @@ public final class KpiReports {
         if (group == null) {
             throw new IllegalArgumentException("by: one of " + Kpis.CUSTOMER_GROUPS.keySet() + " (got '" + by + "')");
         }
-        return query(Kpis.CUSTOMER_STRUCTURE.replace("<group>", group), Map.of("from", from, "to", to))
+        return query(Kpis.everyStore(Kpis.CUSTOMER_STRUCTURE).replace("<group>", group), Map.of("from", from, "to", to))
                 .orderBy("group_value", "bucket").collectAsList();
     }
 

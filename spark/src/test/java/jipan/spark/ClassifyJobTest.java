@@ -225,21 +225,21 @@ class ClassifyJobTest {
 
         try (Connection store = connect(url)) {
             for (YearMonth month : List.of(YearMonth.of(2012, 3), YearMonth.of(2012, 9))) {
-                List<Object> counts = onTheStore(store, Kpis.CUSTOMERS_RETURNING,
+                List<Object> counts = onTheStore(store, Kpis.everyStore(Kpis.CUSTOMERS_RETURNING),
                         Kpis.monthly(month).parameters()).get(0);
                 KpiReports.Cohort spark = reports.monthlyChurn(month);
                 assertThat(List.of(normal(spark.cohort()), normal(spark.returned()))).as("monthly " + month)
                         .isEqualTo(counts);
                 assertThat(spark.cohort()).isPositive();
             }
-            List<Object> vehicles = onTheStore(store, Kpis.VEHICLES_RETURNING,
+            List<Object> vehicles = onTheStore(store, Kpis.everyStore(Kpis.VEHICLES_RETURNING),
                     Kpis.annual(AS_OF).parameters()).get(0);
             KpiReports.Cohort annual = reports.annualChurn(AS_OF);
             assertThat(List.of(normal(annual.cohort()), normal(annual.returned()))).isEqualTo(vehicles);
             assertThat(annual.churn()).isEqualTo(Kpis.ratio(annual.cohort() - annual.returned(), annual.cohort()));
 
             for (String by : List.of("none", "region", "kind")) {
-                List<List<Object>> expected = onTheStore(store, Kpis.CUSTOMER_STRUCTURE.replace("<group>",
+                List<List<Object>> expected = onTheStore(store, Kpis.everyStore(Kpis.CUSTOMER_STRUCTURE).replace("<group>",
                         Kpis.CUSTOMER_GROUPS.get(by)) + " ORDER BY group_value, bucket",
                         Map.of("from", LocalDate.of(2011, 10, 1), "to", AS_OF));
                 List<List<Object>> actual = reports.structure(LocalDate.of(2011, 10, 1), AS_OF, by).stream()

@@ -19,7 +19,8 @@ public final class Kpis {
             SELECT COUNT(*) AS cohort,
                    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.customer_id = c.customer_id
                        AND r.visit_date >= :returnStart AND r.visit_date < :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
-            FROM (SELECT DISTINCT customer_id FROM visit WHERE visit_date >= :cohortStart AND visit_date < :cohortEnd) c
+            FROM (SELECT DISTINCT customer_id FROM visit WHERE visit_date >= :cohortStart AND visit_date < :cohortEnd
+                  AND customer_id <inStores>) c
             """;
 
     /** The same by vehicle (VIN), periods open at the start: (cohortStart, cohortEnd], (returnStart, returnEnd]. */
@@ -27,7 +28,8 @@ public final class Kpis {
             SELECT COUNT(*) AS cohort,
                    COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin
                        AND r.visit_date > :returnStart AND r.visit_date <= :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
-            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd) c
+            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd
+                  AND customer_id <inStores>) c
             """;
 
     /** Customers with visits in [from, to] by visit-count bucket (>=4, 3, 2, 1), within groups of {@code <group>}. */
@@ -36,7 +38,8 @@ public final class Kpis {
                    CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END AS bucket,
                    COUNT(*) AS customers, SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
             FROM (SELECT customer_id, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-                  FROM visit WHERE visit_date >= :from AND visit_date <= :to GROUP BY customer_id) t
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
+                  GROUP BY customer_id) t
             JOIN customer c ON c.id = t.customer_id
             GROUP BY <group>, CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END
             """;
@@ -44,6 +47,14 @@ public final class Kpis {
     /** The customer groupings of the structure, by the name a report takes ({@code by}). */
     public static final Map<String, String> CUSTOMER_GROUPS = Map.of("none", "CAST('all' AS VARCHAR(3))",
             "region", "COALESCE(c.region, '')", "industry", "COALESCE(c.industry, '')", "kind", "COALESCE(c.kind, '')");
+
+    /**
+     * A KPI query over every store's customers: the queries above read {@code <inStores>}, the service's store filter
+     * on a customer id (a 4S store of a group); where there are no stores (Spark, plain JDBC) it is every customer.
+     */
+    public static String everyStore(String sql) {
+        return sql.replace("<inStores>", "IS NOT NULL");
+    }
 
     private Kpis() {
     }
