@@ -177,7 +177,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         imports.maxUploadMegabytes(configuration.getImports().getMaxUploadMegabytes());
         imports.markInterrupted();
         Reports reports = new Reports(database, Clock.systemDefaultZone(),
-                configuration.getReports().getRetainedMinVisits());
+                configuration.getReports().getRetainedMinVisits()).stores(stores);
 
         CustomerFactsReader reader = new CustomerFactsReader();
         BatchLimit limit = new BatchLimit(configuration.getClassify().getMaxCustomersPerRequest());

@@ -160,12 +160,20 @@ public final class ReportColumns {
             Map.entry("output", "结果项"),
             Map.entry("champion", "现行规则结果"),
             Map.entry("challenger", "挑战者结果"),
-            Map.entry("moved", "是否不同"));
+            Map.entry("moved", "是否不同"),
+            Map.entry("rank", "排名"),
+            Map.entry("store", "门店代码"),
+            Map.entry("storeName", "门店"),
+            Map.entry("churnRank", "流失率排名"),
+            Map.entry("retainedRank", "保有率排名"),
+            Map.entry("recaptureRate", "回访召回率"),
+            Map.entry("recaptureRank", "召回率排名"),
+            Map.entry("defeatRank", "战败率排名"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share", "visitShare", "laterBoughtShare", "earlierShare",
             "laterShare", "vehicleShare", "retainedRate", "customerGrowth", "visitGrowth", "winRate", "listedShare",
-            "heldOutShare", "difference", "differenceLow", "differenceHigh", "observedReturnRate");
+            "heldOutShare", "recaptureRate", "difference", "differenceLow", "differenceHigh", "observedReturnRate");
 
     private ReportColumns() {
     }

@@ -223,7 +223,14 @@ public final class ReportRegistry {
                     "The latest import of each kind: its file, when it started, how it ended, rows read, imported "
                             + "and rejected.",
                     List.of(), BaseReports.ImportLine.class, false, Set.of(),
-                    (reports, a) -> reports.base().latestImports()));
+                    (reports, a) -> reports.base().latestImports()),
+            new ReportDefinition("store-league", "stores/league", "League table of the stores", "门店排名",
+                    "Each 4S store of the group for a month: its monthly churn, retained rate, recapture of its latest "
+                            + "worked call list and defeat rate, each ranked across the stores (1: best; lower churn "
+                            + "and defeat rate, higher retained and recapture rates), the stores ordered by their mean "
+                            + "rank.",
+                    List.of(month("month", "the month the measures are of")), StoreLeague.StoreLine.class, false,
+                    Set.of(), (reports, a) -> reports.league(a.month("month"))));
 
     private ReportRegistry() {
     }

@@ -74,7 +74,31 @@ public final class Reports {
 
     /** The same reports, of the customers of {@code scope}'s stores only (and its stores' runs by default). */
     public Reports in(jipan.stores.StoreScope scope) {
-        return scope.isAll() ? this : new Reports(scoped.apply(scope), clock, retainedMinVisits, scoped);
+        if (scope.equals(this.scope)) {
+            return this;
+        }
+        Reports limited = new Reports(scoped.apply(scope), clock, retainedMinVisits, scoped);
+        limited.scope = scope;
+        limited.stores = stores;
+        return limited;
+    }
+
+    private jipan.stores.StoreScope scope = jipan.stores.StoreScope.ALL;
+    private jipan.stores.Stores stores = jipan.stores.Stores.single();
+
+    /** The group's stores, for the league table (one store, {@code default}, unless set). */
+    public Reports stores(jipan.stores.Stores stores) {
+        this.stores = stores;
+        return this;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The league table of the stores this report sees, for a month ({@link StoreLeague}). */
+    public List<StoreLeague.StoreLine> league(YearMonth month) {
+        return StoreLeague.of(this, stores, scope, month);
     }
 
     public Reports(Jdbi jdbi, Clock clock) {
@@ -568,7 +592,7 @@ public final class Reports {
         }
     }
 
-    private static BigDecimal ratio(int part, int whole) {
+    static BigDecimal ratio(int part, int whole) {
         return Kpis.ratio(part, whole);
     }
 

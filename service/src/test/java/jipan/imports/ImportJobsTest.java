@@ -71,12 +71,12 @@ class ImportJobsTest {
 
                 // an import of an instance that is alive (its heartbeat is fresh) and one of an instance that stopped
                 long alive = database.jdbi().withExtension(ImportJobDao.class, dao -> {
-                    long id = dao.insert("repair-orders", "live.csv", "a-live-node", null);
+                    long id = dao.insert("repair-orders", "live.csv", "a-live-node", null, "default");
                     dao.update("a-live-node", id, "RUNNING", "UTF-8", 100, 100, 0, "[]", null, "csv", 0, 100, 0, 0, null);
                     return id;
                 });
                 long cut = database.jdbi().withExtension(ImportJobDao.class, dao -> {
-                    long id = dao.insert("repair-orders", "ro.csv", "a-stopped-node", null);
+                    long id = dao.insert("repair-orders", "ro.csv", "a-stopped-node", null, "default");
                     dao.update("a-stopped-node", id, "RUNNING", "UTF-8", 5_000, 4_000, 2, "[]", null, "csv", 0, 4_000, 0, 0, null);
                     return id;
                 });
