@@ -35,6 +35,8 @@ import jipan.core.documents.JsonSettings;
 import jipan.db.CustomerStore;
 import jipan.db.Database;
 import jipan.resources.StoreParameters;
+import jipan.resources.NightlyResource;
+import jipan.nightly.NightlyPipeline;
 import jipan.stores.Stores;
 import jipan.db.WorkHeartbeat;
 import jipan.db.WorkOwner;
@@ -94,7 +96,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
     private static final Set<Class<?>> API = Set.of(ClassifyResource.class, CustomerResource.class,
             RulesResource.class, RuleVersionsResource.class, PublishRequestResource.class, WebhookResource.class, RuleSettingsResource.class, ClassificationRunResource.class,
             ImportResource.class, ReportResource.class, CallerResource.class, CallListResource.class,
-            LabelsResource.class, BacktestResource.class, ChallengerResource.class);
+            LabelsResource.class, BacktestResource.class, ChallengerResource.class, NightlyResource.class);
 
     public static void main(String[] args) throws Exception {
         new JipanApplication().run(args);
@@ -176,6 +178,11 @@ public class JipanApplication extends Application<JipanConfiguration> {
         imports.owner(owner);
         imports.maxUploadMegabytes(configuration.getImports().getMaxUploadMegabytes());
         imports.markInterrupted();
+        if (configuration.getNightly().enabled()) {
+            lifecycle.manage(new NightlyPipeline(configuration.getNightly(), stores, database.jdbi(), imports, runs,
+                    owner, json, metrics, Clock.systemUTC()));
+        }
+        jersey.register(new NightlyResource(configuration.getNightly(), stores, database.jdbi(), json));
         Reports reports = new Reports(database, Clock.systemDefaultZone(),
                 configuration.getReports().getRetainedMinVisits()).stores(stores);
 

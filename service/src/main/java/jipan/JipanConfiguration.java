@@ -314,6 +314,14 @@ public class JipanConfiguration extends Configuration {
         return built;
     }
 
+    /** The nightly pipeline (none by default). */
+    @Valid
+    @NotNull
+    private jipan.nightly.NightlySettings nightly = new jipan.nightly.NightlySettings();
+
+    @JsonProperty public jipan.nightly.NightlySettings getNightly() { return nightly; }
+    @JsonProperty public void setNightly(jipan.nightly.NightlySettings nightly) { this.nightly = nightly; }
+
     /** Where webhooks go (none by default). */
     @Valid
     @NotNull

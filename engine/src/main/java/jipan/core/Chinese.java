@@ -176,6 +176,17 @@ public final class Chinese {
                     + "outcome is (\\w+)\\)", "只有接通客户的回访（处理结果 DONE）才能记录满意度（此处理结果为 $1）"),
             phrase("customer (\\S+) is not in the customer store: import the customers export first",
                     "客户 $1 不在客户库中：请先导入客户文件"),
+            // stores of a group
+            phrase("(.+) is limited to the stores? (.+); (\\w+) (\\S+) is for keys of the whole group",
+                    "$1 仅限门店 $2；$3 $4 仅供全集团的密钥使用"),
+            phrase("(\\S+): this key sees the stores? (.+) only, not (\\S+)", "$1：此密钥只能查看门店 $2，不能查看 $3"),
+            phrase("(\\S+): no store '(.*)' \\(the stores are (.+)\\)", "$1：没有门店“$2”（门店有：$3）"),
+            phrase("customer (\\S+) is a customer of store (\\S+), not (\\S+)", "客户 $1 是门店 $2 的客户，不是 $3 的"),
+            phrase("customer (\\S+) is a customer of another store than (\\S+)", "客户 $1 是其他门店的客户，不属于 $2"),
+            phrase("vehicle (\\S+) is a vehicle of a customer of another store than (\\S+)",
+                    "车辆 $1 属于其他门店的客户，不属于 $2"),
+            phrase(" \\(a person who is a customer of two stores is two customers, with two ids\\)",
+                    "（同一个人在两家门店消费，是两家门店各自的客户，各有编号）"),
             phrase("^duplicate ", "重复的 "));
 
     private Chinese() {

@@ -78,6 +78,20 @@ class ChineseTest {
     }
 
     @Test
+    void storeRefusalsReadInChinese() {
+        assertThat(Chinese.translate("the SERVICE key 's1' is limited to the store S1; GET /api/v1/webhooks/deliveries is "
+                + "for keys of the whole group")).isEqualTo("the SERVICE key 's1' 仅限门店 S1；GET /api/v1/webhooks/deliveries "
+                + "仅供全集团的密钥使用");
+        assertThat(Chinese.translate("store: this key sees the store S1 only, not S2"))
+                .isEqualTo("store：此密钥只能查看门店 S1，不能查看 S2");
+        assertThat(Chinese.translate("store: no store 'S9' (the stores are S1, S2)"))
+                .isEqualTo("store：没有门店“S9”（门店有：S1, S2）");
+        assertThat(Chinese.translate("customer A2 is a customer of store S1, not S2 (a person who is a customer of two "
+                + "stores is two customers, with two ids)"))
+                .isEqualTo("客户 A2 是门店 S1 的客户，不是 S2 的（同一个人在两家门店消费，是两家门店各自的客户，各有编号）");
+    }
+
+    @Test
     void publishRequestRefusalsReadInChinese() {
         assertThat(Chinese.translate("rules.approval is required: a change goes live through a publish request another "
                 + "person approves (or, in an emergency, a rollback with a reason)"))

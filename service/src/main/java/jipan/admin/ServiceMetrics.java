@@ -25,6 +25,9 @@ public final class ServiceMetrics {
     public final Timer ruleProposals;
     public final Counter ruleActivations;
     public final Counter ruleRefusals;
+    /** Store-nights of the nightly pipeline that ended done, and failed. */
+    public final Counter nightsDone;
+    public final Counter nightsFailed;
 
     public ServiceMetrics(MetricRegistry registry) {
         this.registry = registry;
@@ -39,6 +42,8 @@ public final class ServiceMetrics {
         ruleProposals = registry.timer("jipan.rules.proposals");
         ruleActivations = registry.counter("jipan.rules.activations");
         ruleRefusals = registry.counter("jipan.rules.refusals");
+        nightsDone = registry.counter("jipan.nightly.stores.done");
+        nightsFailed = registry.counter("jipan.nightly.stores.failed");
     }
 
     /**

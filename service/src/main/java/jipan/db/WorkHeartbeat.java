@@ -39,6 +39,7 @@ public final class WorkHeartbeat implements Managed {
             jdbi.useTransaction(handle -> {
                 handle.attach(ClassificationRunDao.class).heartbeat(owner.id());
                 handle.attach(ImportJobDao.class).heartbeat(owner.id());
+                handle.attach(NightlyDao.class).heartbeat(owner.id());
             });
         } catch (RuntimeException e) {
             LOG.warn("heartbeat of {} not written: {}", owner.id(), e.toString());

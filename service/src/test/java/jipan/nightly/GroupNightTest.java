@@ -1,0 +1,255 @@
+package jipan.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jipan.ShippedRules;
+import jipan.TestApp;
+import jipan.TestRequests;
+import jipan.auth.ApiKeyFilter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A group of two stores runs a night by itself (issue 31's "done when"): the DMS exports dropped in each store's inbox
+ * are imported and moved to done/ (a file of no known kind to failed/, rejected rows beside their file), each store's
+ * customers are classified as of the night and its call list is there; the night is recorded once per store; a
+ * webhook receiver gets a signed run.finished for each store's run; the store manager's key sees its store only; the
+ * league table ranks both stores.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class GroupNightTest {
+    private static final String SECRET = "the group's webhook secret";
+    private static final String GROUP_KEY = "group-analyst-key";
+    private static final String S1_KEY = "s1-manager-key";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final List<String[]> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final HttpServer RECEIVER = receiver();
+    private static final Path ROOT = inboxes();
+    private static final TestApp APP = new TestApp(config(),
+            ConfigOverride.config("rules.directory", ShippedRules.copy().toString()),
+            ConfigOverride.config("rules.fixtureGate", ShippedRules.copyFixtures().toString()));
+
+    private static HttpServer receiver() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hook", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                RECEIVED.add(new String[]{exchange.getRequestHeaders().getFirst("X-Jipan-Event"),
+                        exchange.getRequestHeaders().getFirst("X-Jipan-Timestamp"),
+                        exchange.getRequestHeaders().getFirst("X-Jipan-Signature"), body});
+                exchange.sendResponseHeaders(200, 2);
+                exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each store's exports, dropped before the service starts (dated a minute ago: settled, not being written). */
+    private static Path inboxes() {
+        try {
+            Path root = Files.createTempDirectory("jipan-group");
+            String visit = LocalDate.now(ZONE).minusMonths(2).toString();
+            drop(root.resolve("S1"), "customers_nightly.csv", "客户编号,客户名称,电话,区域,行业,出生年份,客户类型\n"
+                    + "A1,王先生,13800000001,惠城区,制造业,1975,个人\nA2,李女士,13800000002,惠阳区,,1980,个人\n");
+            drop(root.resolve("S1"), "vehicles_nightly.csv", "车架号,客户编号,车型,购车日期,保修截止日期,本店购车\n"
+                    + "LSGPC54U8AF000A11,A1,科鲁兹,2020-05-01,2023-05-01,是\nLSGPC54U8AF000A21,A2,英朗,2021-03-12,2024-03-12,否\n");
+            drop(root.resolve("S1"), "repair-orders_nightly.csv", "工单号,车架号,进厂日期,进厂里程,付费类型,维修类型,结算金额\n"
+                    + "RO-A1,LSGPC54U8AF000A11," + visit + ",13000,自费,保养,500\n");
+            // the same person is a customer of S2 too, under S2's own id; S1's id in S2's file is refused
+            drop(root.resolve("S2"), "customers.csv", "客户编号,客户名称,电话,区域,行业,出生年份,客户类型\n"
+                    + "B1,王先生,13800000001,惠城区,制造业,1975,个人\nA2,李女士,13800000002,惠阳区,,1980,个人\n");
+            drop(root.resolve("S2"), "notes.txt", "not an export\n");
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void drop(Path inbox, String name, String text) throws IOException {
+        Files.createDirectories(inbox);
+        Path file = Files.writeString(inbox.resolve(name), "\uFEFF" + text, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(60)));
+    }
+
+    private static String config() {
+        try {
+            String text = """
+                    auth:
+                      mode: keys
+                      keys:
+                        - name: group analyst
+                          role: ANALYST
+                          sha256: %s
+                        - name: S1 service manager
+                          role: SERVICE
+                          stores: [S1]
+                          sha256: %s
+                    stores:
+                      - {code: S1, name: 惠城店, nameEn: Huicheng, inbox: "%s"}
+                      - {code: S2, name: 惠阳店, nameEn: Huiyang, inbox: "%s"}
+                    nightly:
+                      cron: "* * * * *"
+                      timeZone: Asia/Shanghai
+                      pollSeconds: 1
+                    webhooks:
+                      endpoints:
+                        - name: group crm
+                          url: http://127.0.0.1:%d/hook
+                          secret: "%s"
+                          events: [run.finished]
+                    rules:
+                      approval: optional
+                      watch: false
+                      maxMillisPerCustomer: 10000
+                    database:
+                      url: "jdbc:h2:mem:group-night;DB_CLOSE_DELAY=-1"
+                    classify:
+                      warmUpCustomers: 0
+                    server:
+                      applicationConnectors:
+                        - type: http
+                          port: 0
+                      adminConnectors:
+                        - type: http
+                          port: 0
+                      requestLog:
+                        appenders: []
+                    logging:
+                      level: WARN
+                    """.formatted(ApiKeyFilter.sha256(GROUP_KEY), ApiKeyFilter.sha256(S1_KEY),
+                    ROOT.resolve("S1").toString().replace("\\", "/"), ROOT.resolve("S2").toString().replace("\\", "/"),
+                    RECEIVER.getAddress().getPort(), SECRET);
+            return Files.writeString(Files.createTempFile("jipan-group", ".yml"), text).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        RECEIVER.stop(0);
+    }
+
+    private static JsonNode get(String key, String path) throws IOException {
+        try (Response answer = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path)
+                .request().header("X-Api-Key", key).get()) {
+            String body = answer.readEntity(String.class);
+            assertThat(answer.getStatus()).as(path + ": " + body).isEqualTo(200);
+            return TestRequests.JSON.readTree(body);
+        }
+    }
+
+    private static int status(String key, String path) {
+        try (Response answer = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path)
+                .request().header("X-Api-Key", key).get()) {
+            return answer.getStatus();
+        }
+    }
+
+    private static void await(String what, java.util.concurrent.Callable<Boolean> done) throws Exception {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (!done.call()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(until);
+            Thread.sleep(250);
+        }
+    }
+
+    private static String hmac(String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aGroupRunsANightByItselfAndEachStoreSeesItsOwn() throws Exception {
+        await("both stores' nights done", () -> {
+            JsonNode nights = get(GROUP_KEY, "/nightly").get("nights");
+            return nights.size() == 2 && nights.findValuesAsText("state").stream().allMatch("DONE"::equals);
+        });
+        LocalDate night = LocalDate.now(ZONE);
+        JsonNode status = get(GROUP_KEY, "/nightly");
+        assertThat(status.get("cron").asText()).isEqualTo("* * * * *");
+        for (JsonNode one : status.get("nights")) {
+            assertThat(LocalDate.parse(one.get("night").asText())).isBetween(night.minusDays(1), night);
+            assertThat(one.get("runId").isNumber()).isTrue();
+            assertThat(one.get("steps").toString()).contains("classification run");
+        }
+        // each file moved: the exports to done/, the stray file to failed/ with why; S1's id in S2's file rejected
+        assertThat(Files.list(ROOT.resolve("S1")).filter(Files::isRegularFile)).isEmpty();
+        assertThat(Files.list(ROOT.resolve("S1").resolve("done")).map(p -> p.getFileName().toString()))
+                .hasSize(3).allMatch(name -> name.endsWith("_customers_nightly.csv")
+                        || name.endsWith("_vehicles_nightly.csv") || name.endsWith("_repair-orders_nightly.csv"));
+        assertThat(Files.list(ROOT.resolve("S2").resolve("failed")).map(p -> p.getFileName().toString()))
+                .anyMatch(name -> name.endsWith("_notes.txt")).anyMatch(name -> name.endsWith("_notes.txt.reason.txt"));
+        Path rejected = Files.list(ROOT.resolve("S2").resolve("done"))
+                .filter(p -> p.getFileName().toString().endsWith("customers.rejected.csv")).findFirst().orElseThrow();
+        assertThat(Files.readString(rejected)).contains("A2").contains("S1");
+        JsonNode s2 = get(GROUP_KEY, "/nightly?store=S2").get("nights").get(0);
+        assertThat(s2.get("files").asInt()).isEqualTo(2);
+        assertThat(s2.get("failedFiles").asInt()).isEqualTo(1);
+
+        // one run per store, classified as of the night, each store's customers only
+        JsonNode runs = get(GROUP_KEY, "/classification-runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.findValuesAsText("store")).containsExactlyInAnyOrder("S1", "S2");
+        assertThat(runs.findValuesAsText("status")).containsOnly("DONE");
+        // the call list of S1's night is there for the store manager: its latest run is S1's night's
+        long s1Run = -1;
+        for (JsonNode run : runs) {
+            if (run.get("store").asText().equals("S1")) {
+                s1Run = run.get("id").asLong();
+            }
+        }
+        assertThat(get(S1_KEY, "/call-lists").get("runId").asLong()).isEqualTo(s1Run);
+        assertThat(get(S1_KEY, "/call-lists?store=S1").get("runId").asLong()).isEqualTo(s1Run);
+
+        // a signed run.finished for each store's run
+        await("a run.finished for each store", () -> RECEIVED.size() >= 2);
+        for (String[] message : RECEIVED) {
+            assertThat(message[0]).isEqualTo("run.finished");
+            assertThat(message[2]).isEqualTo(hmac(message[1], message[3]));
+        }
+
+        // the store manager's key sees S1 only: its runs, its customers, its nights; S2's are not there
+        assertThat(get(S1_KEY, "/classification-runs").findValuesAsText("store")).containsOnly("S1");
+        assertThat(status(S1_KEY, "/customers/B1")).isEqualTo(404);
+        assertThat(get(S1_KEY, "/customers/A1").get("store").asText()).isEqualTo("S1");
+        assertThat(get(S1_KEY, "/customers?q=13800000001").findValuesAsText("id")).containsExactly("A1");
+        assertThat(get(GROUP_KEY, "/customers?q=13800000001").findValuesAsText("id")).containsExactly("A1", "B1");
+        assertThat(get(S1_KEY, "/nightly").get("nights").findValuesAsText("store")).containsOnly("S1");
+        assertThat(status(S1_KEY, "/nightly?store=S2")).isEqualTo(403);
+        assertThat(status(S1_KEY, "/webhooks/deliveries")).isEqualTo(403);
+
+        // the league table ranks both stores for the group, and only S1 for S1's manager
+        String month = java.time.YearMonth.now(ZONE).toString();
+        JsonNode league = get(GROUP_KEY, "/reports/stores/league?month=" + month);
+        assertThat(league.findValuesAsText("store")).containsExactlyInAnyOrder("S1", "S2");
+        assertThat(league.findValuesAsText("rank")).containsExactly("1", "2");
+        assertThat(get(S1_KEY, "/reports/stores/league?month=" + month).findValuesAsText("store")).containsExactly("S1");
+    }
+}
