@@ -105,8 +105,8 @@ class GroupNightTest {
                         - name: group analyst
                           role: ANALYST
                           sha256: %s
-                        - name: S1 service manager
-                          role: SERVICE
+                        - name: S1 store analyst
+                          role: ANALYST
                           stores: [S1]
                           sha256: %s
                     stores:
