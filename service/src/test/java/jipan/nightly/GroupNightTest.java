@@ -82,7 +82,7 @@ class GroupNightTest {
                     + "RO-A1,LSGPC54U8AF000A11," + visit + ",13000,自费,保养,500\n");
             // the same person is a customer of S2 too, under S2's own id; S1's id in S2's file is refused
             drop(root.resolve("S2"), "customers.csv", "客户编号,客户名称,电话,区域,行业,出生年份,客户类型\n"
-                    + "B1,王先生,13800000001,惠城区,制造业,1975,个人\nA2,李女士,13800000002,惠阳区,,1980,个人\n");
+                    + "S2-ONLY-1,二店独有客户,13800000001,惠城区,制造业,1975,个人\nA2,李女士,13800000002,惠阳区,,1980,个人\n");
             drop(root.resolve("S2"), "notes.txt", "not an export\n");
             return root;
         } catch (IOException e) {
@@ -185,12 +185,114 @@ class GroupNightTest {
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
-    @Test
-    void aGroupRunsANightByItselfAndEachStoreSeesItsOwn() throws Exception {
+    private static void nightsDone() throws Exception {
         await("both stores' nights done", () -> {
             JsonNode nights = get(GROUP_KEY, "/nightly").get("nights");
             return nights.size() == 2 && nights.findValuesAsText("state").stream().allMatch("DONE"::equals);
         });
+    }
+
+    /**
+     * Every GET endpoint, and every report (JSON and CSV), asked by S1's key with S2's ids in the path (S2's run, its
+     * import, its customer, a tier-migration cell of S2's runs) and as lists: nothing of S2 is answered — its
+     * customer's name never appears, and what is refused is refused as unknown (404) or forbidden (403).
+     */
+    @Test
+    void aStoreKeyIsNeverAnsweredAnotherStoresData() throws Exception {
+        nightsDone();
+        long s2Run = -1;
+        for (JsonNode run : get(GROUP_KEY, "/classification-runs")) {
+            if (run.get("store").asText().equals("S2")) {
+                s2Run = run.get("id").asLong();
+            }
+        }
+        long s2Import = -1;
+        for (JsonNode job : get(GROUP_KEY, "/imports")) {
+            if (job.get("store").asText().equals("S2") && s2Import < 0) {
+                s2Import = job.get("id").asLong();
+            }
+        }
+        assertThat(s2Run).isPositive();
+        assertThat(s2Import).isPositive();
+        // the group key sees S2's customer in S2's run: the marker is there to be found
+        assertThat(get(GROUP_KEY, "/call-lists?state=all&run=" + s2Run + "&dueBy=2099-12-31").toString()
+                + get(GROUP_KEY, "/customers/S2-ONLY-1")).contains("二店独有");
+        String today = LocalDate.now(ZONE).toString();
+        String month = java.time.YearMonth.now(ZONE).toString();
+        java.util.Map<String, String> values = java.util.Map.of("{id}", "S2-ONLY-1", "{fromRun}", "" + s2Run,
+                "{toRun}", "" + s2Run, "{fromTier}", "NONE", "{toTier}", "NONE", "{report}", "stores/league");
+        List<String> asked = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("../README.md"))) {
+            java.util.regex.Matcher row = java.util.regex.Pattern
+                    .compile("^\\| GET \\| `/api/v1([^`]+)` \\| ([A-Z, ]+) \\|$").matcher(line.strip());
+            if (!row.matches() || !row.group(2).contains("ANALYST")) {
+                continue;
+            }
+            String path = row.group(1);
+            if (path.startsWith("/imports/{id}")) {
+                path = path.replace("{id}", "" + s2Import);
+            } else if (path.startsWith("/classification-runs/{id}")) {
+                path = path.replace("{id}", "" + s2Run);
+            }
+            for (var value : values.entrySet()) {
+                path = path.replace(value.getKey(), value.getValue());
+            }
+            path = path.replaceAll("\\{[^}]+}", "1"); // the group's endpoints (rules, versions): refused anyway
+            asked.add(path);
+            asked.add(path + (path.contains("?") ? "&" : "?") + "run=" + s2Run + "&q=S2-ONLY&asOf=" + today);
+        }
+        for (jipan.reports.ReportDefinition report : jipan.reports.ReportRegistry.ALL) {
+            StringBuilder query = new StringBuilder();
+            for (jipan.reports.ReportParameter parameter : report.parameters()) {
+                String value = switch (parameter.kind()) {
+                    case DATE -> parameter.name().equals("from") ? "2000-01-01" : today;
+                    case MONTH -> month;
+                    case RUN -> "" + s2Run;
+                    case CHOICE -> parameter.defaultValue() == null ? parameter.choices().get(0)
+                            : parameter.defaultValue();
+                    case TEXT -> "";
+                };
+                query.append(query.length() == 0 ? "?" : "&").append(parameter.name()).append('=').append(value);
+            }
+            asked.add("/reports/" + report.path() + query);
+            asked.add("/reports/" + report.path() + query + (query.length() == 0 ? "?" : "&") + "format=csv");
+        }
+        asked.add("/call-lists?state=all&dueBy=2099-12-31&run=" + s2Run + "&format=csv");
+        asked.add("/call-lists/tier-migration/" + s2Run + "/" + s2Run + "/NONE/NONE?format=csv");
+        assertThat(asked).hasSizeGreaterThan(60);
+        for (String path : asked) {
+            try (Response answer = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path)
+                    .request().header("X-Api-Key", S1_KEY).get()) {
+                String body = answer.readEntity(String.class);
+                assertThat(answer.getStatus()).as(path + ": " + body).isIn(200, 400, 403, 404, 422);
+                // (an id the caller sent may be echoed in a 404; S2's customer's name never is)
+                assertThat(body).as(path).doesNotContain("二店独有");
+            }
+        }
+        // writing is bounded too: S1's key cannot record an outcome on S2's customer, nor write into S2
+        try (Response outcome = APP.client().target("http://localhost:" + APP.getLocalPort()
+                        + "/api/v1/call-lists/outcomes").request().header("X-Api-Key", S1_KEY)
+                .post(jakarta.ws.rs.client.Entity.json("{\"run\": " + s2Run + ", \"customerId\": \"S2-ONLY-1\", "
+                        + "\"kind\": \"RETENTION_CALL\", \"subject\": \"S2-ONLY-1\", \"outcome\": \"DONE\"}"))) {
+            assertThat(outcome.getStatus()).isIn(404, 422);
+        }
+        try (Response write = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/customers")
+                .request().header("X-Api-Key", S1_KEY)
+                .put(jakarta.ws.rs.client.Entity.json("[{\"id\": \"S2-ONLY-1\", \"name\": \"taken\"}]"))) {
+            assertThat(write.getStatus()).isEqualTo(422);
+            assertThat(write.readEntity(String.class)).contains("S2-ONLY-1 is a customer of store S2, not S1");
+        }
+        try (Response write = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/customers")
+                .request().header("X-Api-Key", S1_KEY)
+                .put(jakarta.ws.rs.client.Entity.json("[{\"id\": \"A9\", \"store\": \"S2\"}]"))) {
+            assertThat(write.getStatus()).isEqualTo(403);
+        }
+        assertThat(get(GROUP_KEY, "/customers/S2-ONLY-1").get("name").asText()).isEqualTo("二店独有客户");
+    }
+
+    @Test
+    void aGroupRunsANightByItselfAndEachStoreSeesItsOwn() throws Exception {
+        nightsDone();
         LocalDate night = LocalDate.now(ZONE);
         JsonNode status = get(GROUP_KEY, "/nightly");
         assertThat(status.get("cron").asText()).isEqualTo("* * * * *");
@@ -237,10 +339,10 @@ class GroupNightTest {
 
         // the store manager's key sees S1 only: its runs, its customers, its nights; S2's are not there
         assertThat(get(S1_KEY, "/classification-runs").findValuesAsText("store")).containsOnly("S1");
-        assertThat(status(S1_KEY, "/customers/B1")).isEqualTo(404);
+        assertThat(status(S1_KEY, "/customers/S2-ONLY-1")).isEqualTo(404);
         assertThat(get(S1_KEY, "/customers/A1").get("store").asText()).isEqualTo("S1");
         assertThat(get(S1_KEY, "/customers?q=13800000001").findValuesAsText("id")).containsExactly("A1");
-        assertThat(get(GROUP_KEY, "/customers?q=13800000001").findValuesAsText("id")).containsExactly("A1", "B1");
+        assertThat(get(GROUP_KEY, "/customers?q=13800000001").findValuesAsText("id")).containsExactly("A1", "S2-ONLY-1");
         assertThat(get(S1_KEY, "/nightly").get("nights").findValuesAsText("store")).containsOnly("S1");
         assertThat(status(S1_KEY, "/nightly?store=S2")).isEqualTo(403);
         assertThat(status(S1_KEY, "/webhooks/deliveries")).isEqualTo(403);
