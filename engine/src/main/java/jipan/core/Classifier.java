@@ -61,6 +61,8 @@ public final class Classifier {
     private final long maxMillisPerCustomer;
     private final RunawayListener runaway;
     private final KieSessionsPool sessions;
+    /** Per store with its own settings, the sessions of its rule base ({@link StoreOverrides}). */
+    private final Map<String, KieSessionsPool> storeSessions;
     /** Rule name → its topic ({@link CompiledRules#topicOf}), worked out once, not for every reason. */
     private final Map<String, String> topics;
 
@@ -79,6 +81,9 @@ public final class Classifier {
         this.maxMillisPerCustomer = maxMillisPerCustomer;
         this.runaway = runaway;
         this.sessions = rules.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.storeSessions = new HashMap<>();
+        rules.storeBases().forEach((store, base) -> storeSessions.put(store,
+                base.newKieSessionsPool(Runtime.getRuntime().availableProcessors())));
         this.topics = new HashMap<>();
         for (String rule : rules.ruleNames()) {
             String topic = rules.topicOf(rule);
@@ -115,7 +120,9 @@ public final class Classifier {
     }
 
     public Classification classify(LocalDate asOf, CustomerFacts customer) {
-        KieSession session = sessions.newKieSession();
+        // a customer of a store with its own settings is classified with the store's rule base
+        String store = customer.customer().getStore();
+        KieSession session = (store == null ? sessions : storeSessions.getOrDefault(store, sessions)).newKieSession();
         FiringLog log = new FiringLog(topics, rules.texts());
         session.addEventListener(log.agenda);
         session.addEventListener(log.runtime);

@@ -11,7 +11,22 @@ import org.kie.api.KieBase;
  * Chinese and English ({@link RuleTexts}).
  */
 public record CompiledRules(RuleFiles files, String version, KieBase kieBase, SortedSet<String> ruleNames,
-                            List<RuleProblem> warnings, Map<String, String> ruleFiles, RuleTexts texts) {
+                            List<RuleProblem> warnings, Map<String, String> ruleFiles, RuleTexts texts,
+                            Map<String, KieBase> storeBases) {
+
+    /** A rule set without stores' overrides: every store classifies with {@code kieBase}. */
+    public CompiledRules(RuleFiles files, String version, KieBase kieBase, SortedSet<String> ruleNames,
+                         List<RuleProblem> warnings, Map<String, String> ruleFiles, RuleTexts texts) {
+        this(files, version, kieBase, ruleNames, warnings, ruleFiles, texts, Map.of());
+    }
+
+    /**
+     * The same rules as the rule set {@code files} (its version), where each store of {@code storeBases} classifies
+     * with its own rule base: the group's rules with the store's settings ({@link StoreOverrides}).
+     */
+    CompiledRules withStores(RuleFiles all, Map<String, KieBase> bases) {
+        return new CompiledRules(all, all.version(), kieBase, ruleNames, warnings, ruleFiles, texts, Map.copyOf(bases));
+    }
 
     /**
      * What a rule decides about, by the file it is written in: {@code tiers.drl} → {@code tiers}, {@code defeat.drl.xlsx} → {@code defeat}. The console

@@ -61,7 +61,18 @@ public final class RuleCompiler {
      * an unchanged directory, each compile once.
      */
     public CompiledRules compile(RuleFiles ruleFiles) {
-        return RECENT.compile(ruleFiles, this::compileFresh);
+        RuleFiles rules = ruleFiles.withoutOverrides();
+        if (rules == ruleFiles) {
+            return RECENT.compile(ruleFiles, this::compileFresh);
+        }
+        // the stores' overrides: read and checked first (every problem at its line), then the group's rules, then
+        // each store's copy of them with its values in place (each compiled once, and kept like any rule set)
+        List<StoreOverrides.Override> overrides = StoreOverrides.read(ruleFiles);
+        CompiledRules group = RECENT.compile(rules, this::compileFresh);
+        Map<String, KieBase> stores = new TreeMap<>();
+        StoreOverrides.storeRules(rules, overrides).forEach((store, files) ->
+                stores.put(store, RECENT.compile(files, this::compileFresh).kieBase()));
+        return group.withStores(ruleFiles, stores);
     }
 
     private static final CompileCache RECENT = new CompileCache(8);

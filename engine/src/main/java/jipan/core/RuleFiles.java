@@ -32,18 +32,30 @@ public final class RuleFiles {
     private static final Pattern NAME = Pattern.compile(
             "(?=.{1,100}$)[A-Za-z0-9._-]{1,96}\\.drl(\\.xlsx)?");
     public static final String NAME_RULE = "a rule file name is letters, digits, '.', '_' or '-', ends in .drl (or "
-            + ".drl.xlsx for a decision table) and has at most 100 characters";
+            + ".drl.xlsx for a decision table) and has at most 100 characters, or is store-settings.properties";
 
     /**
      * Whether a file of a rules directory is one of its rule files: {@code *.drl} or {@code *.drl.xlsx}, not a
      * hidden file or the lock file Excel keeps beside an open workbook ({@code ~$defeat.drl.xlsx}).
      */
     public static boolean isRuleFile(String name) {
-        return (name.endsWith(DRL) || DecisionTables.isTable(name)) && !name.startsWith(".") && !name.startsWith("~$");
+        return (name.endsWith(DRL) || DecisionTables.isTable(name) || StoreOverrides.isOverrides(name))
+                && !name.startsWith(".") && !name.startsWith("~$");
     }
 
+    /** A rule file's name, or the stores' overrides ({@link StoreOverrides#FILE}). */
     public static boolean isValidName(String name) {
-        return name != null && NAME.matcher(name).matches();
+        return name != null && (NAME.matcher(name).matches() || StoreOverrides.isOverrides(name));
+    }
+
+    /** The rule files without the stores' overrides: what is compiled as the group's rules. */
+    public RuleFiles withoutOverrides() {
+        if (!files.containsKey(StoreOverrides.FILE)) {
+            return this;
+        }
+        SortedMap<String, String> rules = new TreeMap<>(files);
+        rules.remove(StoreOverrides.FILE);
+        return new RuleFiles(rules);
     }
 
     /**

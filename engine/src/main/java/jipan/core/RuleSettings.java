@@ -55,7 +55,7 @@ public final class RuleSettings {
         List<Setting> settings = new ArrayList<>();
         // settings are declared in DRL; a decision table's numbers are its cells
         files.files().forEach((file, text) -> {
-            if (!DecisionTables.isTable(file)) {
+            if (!DecisionTables.isTable(file) && !StoreOverrides.isOverrides(file)) {
                 settings.addAll(read(file, text));
             }
         });
