@@ -208,7 +208,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         jersey.register(new RuleVersionsResource(publisher, versions, requests));
         jersey.register(new PublishRequestResource(requests));
         jersey.register(new WebhookResource(database.jdbi()));
-        jersey.register(new RuleSettingsResource(rules));
+        jersey.register(new RuleSettingsResource(rules, stores));
         jersey.register(new BacktestResource(publisher, backtests, challengers));
         jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor, stores));

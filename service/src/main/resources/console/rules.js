@@ -9,9 +9,9 @@ import {loadEditor, markProblems} from './editor.js';
 const OUTPUTS = ['tier', 'churn', 'baseGrade', 'loyaltyLevel'];
 
 export async function rulesPage(root) {
-  const [status, settings, versions, runs, activations, fixtureSet] = await Promise.all([api.get('/rules/status'),
+  const [status, settings, versions, runs, activations, fixtureSet, me] = await Promise.all([api.get('/rules/status'),
     api.get('/rules/settings'), api.get('/rules/versions'), api.get('/classification-runs').catch(() => []),
-    api.get('/rules/activations'), api.get('/rules/fixtures')]);
+    api.get('/rules/activations'), api.get('/rules/fixtures'), api.get('/me')]);
   // fixtures changed in the fixture editor: they go with every test and publish of this page
   const pending = {};
   const fixtureBox = el('div', {id: 'fixture-editor'});
@@ -27,6 +27,7 @@ export async function rulesPage(root) {
   const active = versions.find(v => v.active);
   const liveFiles = active ? (await api.get('/rules/versions/' + active.seq)).files : {};
   const inputs = [];
+  const group = (me.stores || []).length > 1;
   const byType = new Map();
   for (const setting of settings) {
     if (!byType.has(setting.type)) byType.set(setting.type, []);
@@ -40,15 +41,34 @@ export async function rulesPage(root) {
         const input = el('input', {type: 'number', id: 'setting-' + s.type + '-' + s.name, value: s.value,
           step: s.valueType === 'int' || s.valueType === 'long' ? '1' : 'any', class: 'setting',
           dataset: {file: s.file, type: s.type, name: s.name, original: s.value},
-          oninput: event => event.target.classList.toggle('changed', event.target.value !== s.value)});
+          oninput: event => event.target.classList.toggle('changed', event.target.value !== event.target.dataset.original)});
         inputs.push(input);
         return input;
       }},
       {title: t('settings.meaning'), value: s => s.comment || ''},
-    ], list, {class: 'settings'}))));
+      // a group of stores: each store's own value beside the group's
+      group ? {title: t('settings.storeValues'), value: s => el('span', {class: 'store-values',
+        id: 'stores-' + s.type + '-' + s.name}, Object.entries(s.stores || {}).map(([code, value]) => code + ' = ' + value)
+        .join(', '))} : null,
+    ].filter(Boolean), list, {class: 'settings'}))));
 
-  const changes = () => inputs.filter(i => i.value !== i.dataset.original).map(i => ({
-    file: i.dataset.file, type: i.dataset.type, name: i.dataset.name, value: i.value}));
+  // a group of stores: the form sets the group's values, or (a store chosen) that store's own values
+  const byName = new Map(settings.map(s => [s.type + '.' + s.name, s]));
+  const storeSelect = el('select', {id: 'settings-store', onchange: () => inputs.forEach(i => {
+    const setting = byName.get(i.dataset.type + '.' + i.dataset.name);
+    const value = storeSelect.value ? (setting.stores || {})[storeSelect.value] ?? setting.value : setting.value;
+    i.value = value;
+    i.dataset.original = value;
+    i.classList.remove('changed');
+  })}, el('option', {value: ''}, t('settings.group')),
+    (me.stores || []).map(store => el('option', {value: store.code}, store.code + ' ' + store.name)));
+  const storeChoice = group ? el('p', {class: 'help'},
+    el('label', {for: 'settings-store', class: 'inline'}, t('settings.store')), storeSelect, ' ', t('settings.storeHelp'))
+    : null;
+
+  const changes = () => inputs.filter(i => i.value !== i.dataset.original).map(i => Object.assign({
+    file: i.dataset.file, type: i.dataset.type, name: i.dataset.name, value: i.value},
+  storeSelect.value ? {store: storeSelect.value} : {}));
 
   async function candidate() {
     const list = changes();
@@ -125,7 +145,7 @@ export async function rulesPage(root) {
         el('dt', {}, t('rules.count')), el('dd', {}, number(status.rules)),
         el('dt', {}, t('rules.approval')), el('dd', {id: 'approval-mode'}, t('approval.' + status.approval)))),
     el('section', {class: 'card'},
-      el('h2', {}, t('settings.title')), el('p', {class: 'help'}, t('settings.help')), form, actions),
+      el('h2', {}, t('settings.title')), el('p', {class: 'help'}, t('settings.help')), storeChoice, form, actions),
     result,
     el('section', {class: 'card', id: 'rule-files'}, el('h2', {}, t('rules.files')),
       el('div', {class: 'actions'}, Object.keys(liveFiles).map(name => el('button', {class: 'file-button', dataset: {file: name},

@@ -18,7 +18,10 @@ import jipan.api.RuleSetting;
 import jipan.api.SettingChanges;
 import jipan.auth.Roles;
 import jipan.core.Lang;
+import jipan.core.RuleFiles;
 import jipan.core.RuleSettings;
+import jipan.core.StoreOverrides;
+import jipan.stores.Stores;
 import jipan.core.documents.InvalidInputException;
 import jipan.lifecycle.LiveRules;
 
@@ -30,9 +33,11 @@ import jipan.lifecycle.LiveRules;
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSettingsResource {
     private final LiveRules rules;
+    private final Stores stores;
 
-    public RuleSettingsResource(LiveRules rules) {
+    public RuleSettingsResource(LiveRules rules, Stores stores) {
         this.rules = rules;
+        this.stores = stores;
     }
 
     /**
@@ -43,8 +48,15 @@ public class RuleSettingsResource {
     @GET
         public List<RuleSetting> settings(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Lang language = Downloads.lang(lang, headers);
-        return RuleSettings.read(rules.current().rules().files()).stream().map(s -> new RuleSetting(s.file(), s.type(),
-                s.name(), s.valueType(), s.value(), s.line(), s.comment(language))).toList();
+        RuleFiles files = rules.current().rules().files();
+        List<StoreOverrides.Override> overrides = StoreOverrides.read(files);
+        return RuleSettings.read(files).stream().map(s -> {
+            java.util.Map<String, String> byStore = new java.util.TreeMap<>();
+            overrides.stream().filter(o -> o.type().equals(s.type()) && o.name().equals(s.name()))
+                    .forEach(o -> byStore.put(o.store(), o.value()));
+            return new RuleSetting(s.file(), s.type(), s.name(), s.valueType(), s.value(), s.line(),
+                    s.comment(language), byStore);
+        }).toList();
     }
 
     /**
@@ -56,11 +68,45 @@ public class RuleSettingsResource {
     @Path("/changes")
     @Consumes(MediaType.APPLICATION_JSON)
     public ChangedFiles settingChanges(@NotNull @Valid SettingChanges body) {
+        RuleFiles files = rules.current().rules().files();
+        List<String> problems = new java.util.ArrayList<>();
+        java.util.SortedMap<String, String> changed = new java.util.TreeMap<>();
+        List<SettingChanges.Change> group = body.changes().stream().filter(c -> c.store() == null || c.store().isBlank())
+                .toList();
         try {
-            return new ChangedFiles(RuleSettings.apply(rules.current().rules().files(), body.changes().stream()
-                    .map(c -> new RuleSettings.Change(c.file(), c.type(), c.name(), c.value())).toList()));
+            if (!group.isEmpty()) {
+                changed.putAll(RuleSettings.apply(files, group.stream()
+                        .map(c -> new RuleSettings.Change(c.file(), c.type(), c.name(), c.value())).toList()));
+            }
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(List.of(e.getMessage().split("; ")));
+            problems.addAll(List.of(e.getMessage().split("; ")));
         }
+        // a store's own values: each checked like a group value, then written as its line of the overrides file
+        String overrides = files.files().getOrDefault(StoreOverrides.FILE, "");
+        for (int i = 0; i < body.changes().size(); i++) {
+            SettingChanges.Change c = body.changes().get(i);
+            if (c.store() == null || c.store().isBlank()) {
+                continue;
+            }
+            try {
+                String store = stores.check("changes[" + i + "].store", c.store()).code();
+                if (!c.value().isBlank()) {
+                    RuleSettings.apply(files, List.of(new RuleSettings.Change(c.file(), c.type(), c.name(), c.value())));
+                } else if (RuleSettings.read(files).stream().noneMatch(s -> s.file().equals(c.file())
+                        && s.type().equals(c.type()) && s.name().equals(c.name()))) {
+                    throw new IllegalArgumentException(c.file() + ":" + c.type() + "." + c.name() + ": no such setting");
+                }
+                overrides = StoreOverrides.with(overrides, store, c.type(), c.name(), c.value());
+            } catch (IllegalArgumentException e) {
+                problems.add("store " + c.store() + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (!overrides.equals(files.files().getOrDefault(StoreOverrides.FILE, ""))) {
+            changed.put(StoreOverrides.FILE, overrides);
+        }
+        return new ChangedFiles(changed);
     }
 }

@@ -290,6 +290,74 @@ class GroupNightTest {
         assertThat(get(GROUP_KEY, "/customers/S2-ONLY-1").get("name").asText()).isEqualTo("二店独有客户");
     }
 
+    private static JsonNode post(String key, String path, String body, int expected) throws IOException {
+        try (Response answer = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1" + path)
+                .request().header("X-Api-Key", key).post(jakarta.ws.rs.client.Entity.json(body))) {
+            String text = answer.readEntity(String.class);
+            assertThat(answer.getStatus()).as(path + ": " + text).isEqualTo(expected);
+            return TestRequests.JSON.readTree(text);
+        }
+    }
+
+    /**
+     * The analyst sets S1's own tier-A threshold through the settings form's endpoint: the change is the overrides
+     * file, published through the gate with the group's rules; the form then shows S1's value beside the group's,
+     * and S1's customer (one customer-pay visit) is tier A while the same history at S2 stays at the group's tier.
+     */
+    @Test
+    void theAnalystSetsAStoresOwnThreshold() throws Exception {
+        nightsDone();
+        String asOf = LocalDate.now(ZONE).toString();
+        String before = get(GROUP_KEY, "/customers/A1/classification?asOf=" + asOf).get("results").get(0)
+                .get("tier").asText();
+        assertThat(before).isNotEqualTo("A");
+        try (Response bad = APP.client().target("http://localhost:" + APP.getLocalPort()
+                        + "/api/v1/rules/settings/changes").request().header("X-Api-Key", GROUP_KEY)
+                .post(jakarta.ws.rs.client.Entity.json("{\"changes\": [{\"file\": \"tiers.drl\", \"type\": "
+                        + "\"TierSettings\", \"name\": \"minVisitsForA\", \"value\": \"1\", \"store\": \"S9\"}]}"))) {
+            assertThat(bad.getStatus()).isEqualTo(422);
+            assertThat(bad.readEntity(String.class)).contains("S9").contains("S1, S2");
+        }
+        JsonNode files = post(GROUP_KEY, "/rules/settings/changes", "{\"changes\": [{\"file\": \"tiers.drl\", "
+                + "\"type\": \"TierSettings\", \"name\": \"minVisitsForA\", \"value\": \"1\", \"store\": \"S1\"}]}",
+                200).get("files");
+        assertThat(files.fieldNames()).toIterable().containsExactly("store-settings.properties");
+        assertThat(files.get("store-settings.properties").asText()).contains("S1: TierSettings.minVisitsForA = 1");
+        // A from one visit while C is still from one: two tiers at once for S1's customers — the gate, running every
+        // fixture as S1's customers too, refuses it and names the store
+        JsonNode refused = post(GROUP_KEY, "/rules/publish", "{\"files\": " + files + "}", 409);
+        assertThat(refused.toString()).contains("store S1").contains("decided the tier");
+        // consistent values for S1: A from 1, B and C from 1 (both empty ranges then)
+        files = post(GROUP_KEY, "/rules/settings/changes", "{\"changes\": ["
+                + "{\"file\": \"tiers.drl\", \"type\": \"TierSettings\", \"name\": \"minVisitsForA\", \"value\": \"1\", \"store\": \"S1\"},"
+                + "{\"file\": \"tiers.drl\", \"type\": \"TierSettings\", \"name\": \"minVisitsForB\", \"value\": \"1\", \"store\": \"S1\"}]}",
+                200).get("files");
+        post(GROUP_KEY, "/rules/publish", "{\"files\": " + files + ", \"comment\": \"惠城店A类门槛\"}", 200);
+
+        JsonNode setting = null;
+        for (JsonNode one : get(GROUP_KEY, "/rules/settings")) {
+            if (one.get("name").asText().equals("minVisitsForA")) {
+                setting = one;
+            }
+        }
+        assertThat(setting).isNotNull();
+        assertThat(setting.get("value").asText()).isEqualTo("4");
+        assertThat(setting.get("stores").get("S1").asText()).isEqualTo("1");
+        assertThat(get(GROUP_KEY, "/customers/A1/classification?asOf=" + asOf).get("results").get(0).get("tier")
+                .asText()).isEqualTo("A");
+        // the store's manager sees the store's rules at work too, and cannot change them
+        assertThat(get(S1_KEY, "/customers/A1/classification?asOf=" + asOf).get("results").get(0).get("tier")
+                .asText()).isEqualTo("A");
+        post(S1_KEY, "/rules/settings/changes", "{\"changes\": [{\"file\": \"tiers.drl\", \"type\": "
+                + "\"TierSettings\", \"name\": \"minVisitsForA\", \"value\": \"2\", \"store\": \"S1\"}]}", 403);
+        // an empty value takes the store back to the group's
+        JsonNode back = post(GROUP_KEY, "/rules/settings/changes", "{\"changes\": [{\"file\": \"tiers.drl\", "
+                + "\"type\": \"TierSettings\", \"name\": \"minVisitsForA\", \"value\": \"\", \"store\": \"S1\"}]}",
+                200).get("files");
+        assertThat(back.get("store-settings.properties").asText()).doesNotContain("minVisitsForA")
+                .contains("S1: TierSettings.minVisitsForB = 1");
+    }
+
     @Test
     void aGroupRunsANightByItselfAndEachStoreSeesItsOwn() throws Exception {
         nightsDone();

@@ -45,9 +45,45 @@ public final class FixtureRunner {
             outcomes.add(outcome);
             fired.addAll(outcome.firedRules());
         }
+        outcomes.addAll(storeSweep(fixtures));
         SortedSet<String> neverFired = new TreeSet<>(classifier.rules().ruleNames());
         neverFired.removeAll(fired);
         return new FixtureReport(outcomes, classifier.rules().ruleNames().size(), neverFired);
+    }
+
+    /**
+     * The stores with their own settings ({@link jipan.core.StoreOverrides}): every fixture's customers that name no
+     * store are classified again as each such store's customers. Their expectations are the group's, so only what
+     * makes no answer at all counts — two tiers at once, a rule that runs away — each a failed outcome naming the
+     * store: a store's values that contradict each other never go live.
+     */
+    private List<FixtureOutcome> storeSweep(List<Fixture> fixtures) {
+        List<FixtureOutcome> failed = new ArrayList<>();
+        for (String store : new TreeSet<>(classifier.rules().storeBases().keySet())) {
+            for (Fixture fixture : fixtures) {
+                if (fixture.loadError() != null || !fixture.expectErrors().isEmpty()) {
+                    continue;
+                }
+                ClassifyRequest request;
+                try {
+                    request = reader.readClassifyRequest(fixture.request());
+                } catch (InvalidInputException refused) {
+                    continue; // reported by its own run
+                }
+                List<jipan.core.CustomerFacts> inStore = request.customers().stream()
+                        .filter(c -> c.customer().getStore() == null)
+                        .map(c -> new jipan.core.CustomerFacts(c.customer().inStore(store), c.vehicles(), c.visits(),
+                                c.leads(), c.complaints(), c.events(), c.referrals(), c.surveys(), c.contacts()))
+                        .toList();
+                try {
+                    classifier.classify(request.asOf(), inStore);
+                } catch (RuleEvaluationException e) {
+                    failed.add(new FixtureOutcome(fixture.name() + " (store " + store + ")",
+                            List.of("rule error with store " + store + "'s own settings: " + e.getMessage()), Set.of()));
+                }
+            }
+        }
+        return failed;
     }
 
     public FixtureOutcome run(Fixture fixture) {
