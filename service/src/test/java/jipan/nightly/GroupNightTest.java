@@ -327,12 +327,37 @@ class GroupNightTest {
         // fixture as S1's customers too, refuses it and names the store
         JsonNode refused = post(GROUP_KEY, "/rules/publish", "{\"files\": " + files + "}", 409);
         assertThat(refused.toString()).contains("store S1").contains("decided the tier");
-        // consistent values for S1: A from 1, B and C from 1 (both empty ranges then)
-        files = post(GROUP_KEY, "/rules/settings/changes", "{\"changes\": ["
-                + "{\"file\": \"tiers.drl\", \"type\": \"TierSettings\", \"name\": \"minVisitsForA\", \"value\": \"1\", \"store\": \"S1\"},"
-                + "{\"file\": \"tiers.drl\", \"type\": \"TierSettings\", \"name\": \"minVisitsForB\", \"value\": \"1\", \"store\": \"S1\"}]}",
-                200).get("files");
-        post(GROUP_KEY, "/rules/publish", "{\"files\": " + files + ", \"comment\": \"惠城店A类门槛\"}", 200);
+        // consistent values for S1 (A from one visit, B from one: an empty range), set in the console's settings form
+        org.openqa.selenium.chrome.ChromeDriver browser = jipan.ui.Browser.start();
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            String home = "http://localhost:" + APP.getLocalPort() + "/";
+            jipan.ui.Browser.signedOut(browser, home);
+            jipan.ui.Browser.signIn(wait, GROUP_KEY);
+            jipan.ui.Browser.visible(wait, "#who");
+            browser.get(home + "#/rules");
+            new org.openqa.selenium.support.ui.Select(jipan.ui.Browser.visible(wait, "#settings-store"))
+                    .selectByValue("S1");
+            for (String name : List.of("minVisitsForA", "minVisitsForB")) {
+                var input = jipan.ui.Browser.visible(wait, "#setting-TierSettings-" + name);
+                assertThat(input.getAttribute("value")).as("S1's value is the group's until set").isIn("4", "2");
+                input.clear();
+                input.sendKeys("1");
+            }
+            jipan.ui.Browser.visible(wait, "#publish-comment").sendKeys("惠城店A类门槛");
+            jipan.ui.Browser.visible(wait, "#publish").click();
+            wait.until(d -> d.findElement(org.openqa.selenium.By.id("publish-result")).isDisplayed());
+            // the page drawn again shows S1's own values beside the group's
+            assertThat(jipan.ui.Browser.visible(wait, "#stores-TierSettings-minVisitsForA").getText())
+                    .isEqualTo("S1 = 1");
+            Files.createDirectories(Path.of("target/console-screenshots"));
+            Files.copy(browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath(),
+                    Path.of("target/console-screenshots/store-settings.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
 
         JsonNode setting = null;
         for (JsonNode one : get(GROUP_KEY, "/rules/settings")) {
