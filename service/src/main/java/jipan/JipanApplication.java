@@ -204,12 +204,12 @@ public class JipanApplication extends Application<JipanConfiguration> {
         requests.events(webhooks);
         metrics.pendingRequests(requests::pending);
         jersey.register(new RulesResource(publisher, versions, impact, configuration.getRules().fixturesDirectory(),
-                requests));
+                requests).stores(stores));
         jersey.register(new RuleVersionsResource(publisher, versions, requests));
         jersey.register(new PublishRequestResource(requests));
         jersey.register(new WebhookResource(database.jdbi()));
         jersey.register(new RuleSettingsResource(rules, stores));
-        jersey.register(new BacktestResource(publisher, backtests, challengers));
+        jersey.register(new BacktestResource(publisher, backtests, challengers, stores));
         jersey.register(new ChallengerResource(challengers));
         jersey.register(new ClassificationRunResource(runs, runExecutor, stores));
         jersey.register(new ImportResource(imports, stores));

@@ -12,15 +12,21 @@ import java.util.Map;
  * {@code deleted} change them (as in {@link RuleChange}); the stored customers (the first {@code sample} in id
  * order, default 20,000) as of {@code asOf} (default: the latest data less the horizon), judged by what they did in
  * the {@code horizonMonths} after (default 6, at most 24). {@code challenger: true} tests the named challenger
- * beside the live rules instead of a change.
+ * beside the live rules instead of a change. {@code store}: of one store's customers only.
  */
 public record BacktestRequest(@Size(max = 200) Map<String, String> files,
                               @Size(max = 200) List<String> deleted,
                               LocalDate asOf,
                               @Min(1) @Max(24) Integer horizonMonths,
                               @Min(1) @Max(10_000_000) Integer sample,
-                              Boolean challenger) {
+                              Boolean challenger,
+                              @Size(max = 20) String store) {
     public static final int DEFAULT_HORIZON_MONTHS = 6;
+
+    public BacktestRequest(Map<String, String> files, List<String> deleted, LocalDate asOf, Integer horizonMonths,
+                           Integer sample, Boolean challenger) {
+        this(files, deleted, asOf, horizonMonths, sample, challenger, null);
+    }
 
     public RuleChange change() {
         return new RuleChange(files, deleted, null, null, null);

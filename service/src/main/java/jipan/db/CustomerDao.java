@@ -128,7 +128,7 @@ public interface CustomerDao {
     @RegisterRowMapper(FactMappers.CustomerRow.class)
     Optional<Customer> findCustomer(@Bind("id") String id);
 
-    @SqlQuery("SELECT COUNT(*) FROM customer")
+    @SqlQuery("SELECT COUNT(*) FROM customer WHERE id <inStores>")
     int countCustomers();
 
     /** The customers stored by {@code until} (the store's clock): those a run started then classifies. */

@@ -18,20 +18,20 @@ public interface EvidenceDao {
 
     /** One stored backtest; {@code resultJson} is the whole result. */
     record BacktestRow(long id, LocalDateTime createdAt, String createdBy, LocalDate asOf, int horizonMonths,
-                       String liveVersion, String candidateVersion, int customers, String resultJson) {
+                       String liveVersion, String candidateVersion, int customers, String resultJson, String store) {
     }
 
     @SqlUpdate("""
             INSERT INTO backtest (created_at, created_by, as_of, horizon_months, live_version, candidate_version,
-                                  customers, result_json)
+                                  customers, result_json, store)
             VALUES (CURRENT_TIMESTAMP, :createdBy, :asOf, :horizonMonths, :liveVersion, :candidateVersion, :customers,
-                    :resultJson)
+                    :resultJson, :store)
             """)
     @GetGeneratedKeys("id")
     long insertBacktest(@Bind("createdBy") String createdBy, @Bind("asOf") LocalDate asOf,
                         @Bind("horizonMonths") int horizonMonths, @Bind("liveVersion") String liveVersion,
                         @Bind("candidateVersion") String candidateVersion, @Bind("customers") int customers,
-                        @Bind("resultJson") String resultJson);
+                        @Bind("resultJson") String resultJson, @Bind("store") String store);
 
     @SqlQuery("SELECT * FROM backtest WHERE id = :id")
     Optional<BacktestRow> backtest(@Bind("id") long id);
@@ -39,7 +39,7 @@ public interface EvidenceDao {
     /** The latest backtests first, without their results. */
     @SqlQuery("""
             SELECT id, created_at, created_by, as_of, horizon_months, live_version, candidate_version, customers,
-                   '' AS result_json
+                   '' AS result_json, store
             FROM backtest ORDER BY id DESC LIMIT :limit
             """)
     List<BacktestRow> backtests(@Bind("limit") int limit);
@@ -54,12 +54,15 @@ public interface EvidenceDao {
             """)
     void insertCells(@BindMethods List<CellRow> cells);
 
-    /** The backtest whose cells give the observed rates of {@code version}: its latest, else the latest of any. */
+    /**
+     * The backtest whose cells give the observed rates of {@code version}: its latest, else the latest of any; of
+     * every store's customers (a store's backtest speaks for that store only).
+     */
     @SqlQuery("""
             SELECT * FROM (SELECT id, created_at, created_by, as_of, horizon_months, live_version, candidate_version,
-                                  customers, '' AS result_json,
+                                  customers, '' AS result_json, store,
                                   CASE WHEN live_version = :version THEN 0 ELSE 1 END AS rank
-                           FROM backtest) b
+                           FROM backtest WHERE store IS NULL) b
             ORDER BY rank, id DESC LIMIT 1
             """)
     Optional<BacktestRow> observedSource(@Bind("version") String version);

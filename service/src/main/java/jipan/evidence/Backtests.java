@@ -77,6 +77,14 @@ public final class Backtests {
      */
     public BacktestReport run(Classifier live, Classifier candidate, LocalDate asOf, int horizonMonths, int sample,
                               String author, IntConsumer progress) {
+        return run(live, candidate, asOf, horizonMonths, sample, author, null, progress);
+    }
+
+    /** The same, of one store's customers ({@code store}: its code; null: every store's). */
+    public BacktestReport run(Classifier live, Classifier candidate, LocalDate asOf, int horizonMonths, int sample,
+                              String author, String storeCode, IntConsumer progress) {
+        CustomerStore store = storeCode == null ? this.store
+                : this.store.in(jipan.stores.StoreScope.of(List.of(storeCode)));
         LocalDate date = asOf(asOf, horizonMonths);
         Backtest backtest = new Backtest(date, horizonMonths, live, candidate, classifying);
         int done = 0;
@@ -94,7 +102,7 @@ public final class Backtests {
         long id = jdbi.inTransaction(handle -> {
             EvidenceDao dao = handle.attach(EvidenceDao.class);
             long stored = dao.insertBacktest(who, date, horizonMonths, live.rulesetVersion(), candidateVersion,
-                    result.customers(), write(result));
+                    result.customers(), write(result), storeCode);
             List<EvidenceDao.CellRow> cells = result.live().byTierAndChurn().stream()
                     .map(cell -> new EvidenceDao.CellRow(stored, cell.tier(), cell.churn(), cell.customers(),
                             cell.cameBack(), cell.cameBackShare()))
@@ -115,14 +123,14 @@ public final class Backtests {
     public List<BacktestReport> list(int limit) {
         return jdbi.withExtension(EvidenceDao.class, dao -> dao.backtests(limit)).stream()
                 .map(row -> new BacktestReport(row.id(), row.createdAt(), row.createdBy(), row.liveVersion(),
-                        row.candidateVersion(), null))
+                        row.candidateVersion(), null, row.store()))
                 .toList();
     }
 
     private BacktestReport report(EvidenceDao.BacktestRow row) {
         try {
             return new BacktestReport(row.id(), row.createdAt(), row.createdBy(), row.liveVersion(),
-                    row.candidateVersion(), json.readValue(row.resultJson(), BacktestResult.class));
+                    row.candidateVersion(), json.readValue(row.resultJson(), BacktestResult.class), row.store());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("backtest " + row.id() + " cannot be read back", e);
         }

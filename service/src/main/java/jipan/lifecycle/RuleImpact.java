@@ -28,6 +28,13 @@ public final class RuleImpact {
     }
 
     public ImpactReport compare(Classifier live, Classifier candidate, LocalDate asOf, int sample) {
+        return compare(live, candidate, asOf, sample, jipan.stores.StoreScope.ALL);
+    }
+
+    /** The same, over the customers of {@code scope}'s stores only (a store's impact). */
+    public ImpactReport compare(Classifier live, Classifier candidate, LocalDate asOf, int sample,
+                                jipan.stores.StoreScope scope) {
+        CustomerStore store = this.store.in(scope);
         Map<String, Map<String, ImpactCell>> cells = new TreeMap<>();
         int compared = 0;
         String after = "";

@@ -41,7 +41,11 @@ public class BacktestResource {
     private final Backtests backtests;
     private final Challengers challengers;
 
-    public BacktestResource(RulePublisher publisher, Backtests backtests, Challengers challengers) {
+    private final jipan.stores.Stores stores;
+
+    public BacktestResource(RulePublisher publisher, Backtests backtests, Challengers challengers,
+                            jipan.stores.Stores stores) {
+        this.stores = stores;
         this.publisher = publisher;
         this.rules = publisher.live();
         this.backtests = backtests;
@@ -69,8 +73,10 @@ public class BacktestResource {
         } else {
             candidate = body.hasCandidate() ? Candidates.compiled(publisher, body.change()) : null;
         }
+        String store = body.store() == null || body.store().isBlank() ? null
+                : StoreParameters.scope(request, stores, "store", body.store()).codes().iterator().next();
         return backtests.run(live, candidate, body.asOf(), body.horizonOrDefault(), body.sampleOrDefault(),
-                ApiKeyFilter.callerOf(request), done -> { });
+                ApiKeyFilter.callerOf(request), store, done -> { });
     }
 
     /** The latest 50 backtests, newest first, without their results. */

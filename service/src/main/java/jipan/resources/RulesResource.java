@@ -62,6 +62,14 @@ public class RulesResource {
     private final java.nio.file.Path fixtures;
     private final PublishRequests requests;
 
+    private jipan.stores.Stores stores = jipan.stores.Stores.single();
+
+    /** The group's stores, for an impact of one store. */
+    public RulesResource stores(jipan.stores.Stores stores) {
+        this.stores = stores;
+        return this;
+    }
+
     public RulesResource(RulePublisher publisher, RuleVersions versions, RuleImpact impact,
                          java.nio.file.Path fixtures, PublishRequests requests) {
         this.publisher = publisher;
@@ -105,8 +113,10 @@ public class RulesResource {
     @Path("/impact")
     @Consumes(MediaType.APPLICATION_JSON)
     public ImpactReport impact(@NotNull @Valid ImpactRequest body) {
+        jipan.stores.StoreScope scope = body.store() == null || body.store().isBlank() ? jipan.stores.StoreScope.ALL
+                : StoreParameters.scope(null, stores, "store", body.store());
         Classifier candidate = compiled(body.change());
-        return impact.compare(rules.current(), candidate, body.asOf(), body.sampleOrDefault());
+        return impact.compare(rules.current(), candidate, body.asOf(), body.sampleOrDefault(), scope);
     }
 
     private Classifier compiled(RuleChange body) {

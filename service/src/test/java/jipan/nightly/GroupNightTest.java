@@ -381,6 +381,20 @@ class GroupNightTest {
                 200).get("files");
         assertThat(back.get("store-settings.properties").asText()).doesNotContain("minVisitsForA")
                 .contains("S1: TierSettings.minVisitsForB = 1");
+
+        // impact and backtest of one store: its customers only (S1 has two, the group three)
+        JsonNode impact = post(GROUP_KEY, "/rules/impact", "{\"files\": " + back + ", \"asOf\": \"" + asOf
+                + "\", \"store\": \"S1\"}", 200);
+        assertThat(impact.get("customers").asInt()).isEqualTo(2);
+        assertThat(impact.get("storedCustomers").asInt()).isEqualTo(2);
+        // taking S1 back to the group's A threshold moves A1 from A back to the group's tier
+        assertThat(impact.get("migrations").get("tier").toString()).contains("\"from\":\"A\"");
+        assertThat(post(GROUP_KEY, "/rules/impact", "{\"files\": " + back + ", \"asOf\": \"" + asOf + "\"}", 200)
+                .get("customers").asInt()).isEqualTo(3);
+        JsonNode backtest = post(GROUP_KEY, "/rules/backtests", "{\"horizonMonths\": 1, \"store\": \"S1\"}", 200);
+        assertThat(backtest.get("store").asText()).isEqualTo("S1");
+        assertThat(backtest.get("result").get("customers").asInt()).isEqualTo(2);
+        post(GROUP_KEY, "/rules/backtests", "{\"horizonMonths\": 1, \"store\": \"S9\"}", 422);
     }
 
     @Test
