@@ -187,6 +187,11 @@ public final class Chinese {
                     "车辆 $1 属于其他门店的客户，不属于 $2"),
             phrase(" \\(a person who is a customer of two stores is two customers, with two ids\\)",
                     "（同一个人在两家门店消费，是两家门店各自的客户，各有编号）"),
+            phrase("not an override: write STORE: Type\\.setting = value, e\\.g\\. (.+)",
+                    "不是门店设置：应写作 门店: 类型.设置 = 数值，例如 $1"),
+            phrase("store (\\S+) sets (\\S+) twice", "门店 $1 重复设置了 $2"),
+            phrase("no setting (\\S+) in the rules", "规则中没有设置 $1"),
+            phrase("rule error with store (\\S+)'s own settings: ", "按门店 $1 的自有设置运行规则出错："),
             phrase("^duplicate ", "重复的 "));
 
     private Chinese() {

@@ -89,6 +89,13 @@ class ChineseTest {
         assertThat(Chinese.translate("customer A2 is a customer of store S1, not S2 (a person who is a customer of two "
                 + "stores is two customers, with two ids)"))
                 .isEqualTo("客户 A2 是门店 S1 的客户，不是 S2 的（同一个人在两家门店消费，是两家门店各自的客户，各有编号）");
+        assertThat(Chinese.translate("not an override: write STORE: Type.setting = value, e.g. S1: "
+                + "TierSettings.minVisitsForA = 5")).isEqualTo("不是门店设置：应写作 门店: 类型.设置 = 数值，例如 S1: "
+                + "TierSettings.minVisitsForA = 5");
+        assertThat(Chinese.translate("store S3 sets TierSettings.minVisitsForB twice"))
+                .isEqualTo("门店 S3 重复设置了 TierSettings.minVisitsForB");
+        assertThat(Chinese.translate("no setting TierSettings.noSuchThing in the rules"))
+                .isEqualTo("规则中没有设置 TierSettings.noSuchThing");
     }
 
     @Test
