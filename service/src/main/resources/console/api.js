@@ -14,6 +14,28 @@ export function signIn(value) {
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(STORE);
+}
+
+// A dealer group: the store the console shows (none: every store the key sees), kept for the tab like the key.
+const STORE = 'jipan.store';
+
+export function store() {
+  return sessionStorage.getItem(STORE) || '';
+}
+
+export function chooseStore(code) {
+  if (code) sessionStorage.setItem(STORE, code); else sessionStorage.removeItem(STORE);
+}
+
+/** The reads whose data is a store's: with a store chosen, they ask for that store's data only. */
+const BY_STORE = /^\/(reports\/|call-lists(\?|$|\/tier-migration)|classification-runs(\?|$)|customers(\?|$)|imports(\?|$)|nightly(\?|$))/;
+
+/** {@code path} with the chosen store as its {@code store} parameter, where the path reads a store's data. */
+export function withStore(path) {
+  const code = store();
+  if (!code || !BY_STORE.test(path) || /[?&]store=/.test(path)) return path;
+  return path + (path.includes('?') ? '&' : '?') + 'store=' + encodeURIComponent(code);
 }
 
 /** An error answer of the service: RFC 9457 problem (status, detail, errors [{path, message}]). */
@@ -37,7 +59,7 @@ export async function call(method, path, body) {
   return json;
 }
 
-export const get = path => call('GET', path);
+export const get = path => call('GET', withStore(path));
 
 /** A text answer (e.g. the DRL a decision table generates). */
 export async function text(path) {
@@ -62,7 +84,7 @@ export function query(parameters) {
 export async function download(path, fallbackName) {
   const headers = {'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN'};
   if (key()) headers['X-Api-Key'] = key();
-  const response = await fetch('/api/v1' + path, {headers});
+  const response = await fetch('/api/v1' + withStore(path), {headers});
   if (!response.ok) throw new Problem(response.status, await response.json());
   const name = (response.headers.get('Content-Disposition') || '').replace(/^.*filename="([^"]+)".*$/, '$1');
   const link = document.createElement('a');

@@ -58,12 +58,25 @@ function topBar() {
     el('nav', {}, allowed.map(([name, p]) => el('a', {href: '#/' + name, id: 'nav-' + name}, t(p.title)))),
     pending,
     el('span', {class: 'spacer'}),
+    storeChoice(),
     caller ? el('span', {class: 'who', id: 'who'}, t('signedInAs') + ': ' + caller.name + ' (' +
       caller.roles.map(r => t('role.' + r)).join(', ') + ')') : null,
     el('button', {id: 'language', class: 'link', onclick: () => { setLanguage(lang() === 'en' ? 'zh' : 'en'); render(); }},
       t('language')),
     caller ? el('button', {id: 'sign-out', class: 'link', onclick: () => { api.signOut(); caller = null; render(); }},
       t('nav.signOut')) : null);
+}
+
+/** A group's store picker: every page then shows the chosen store's data (a key of one store has nothing to pick). */
+function storeChoice() {
+  const stores = caller && caller.stores ? caller.stores : [];
+  if (stores.length < 2) return null;
+  const select = el('select', {id: 'store-choice', 'aria-label': t('store.choice'), onchange: () => {
+    api.chooseStore(select.value);
+    render();
+  }}, el('option', {value: ''}, caller.group ? t('store.all') : t('store.mine')),
+  stores.map(store => el('option', {value: store.code, selected: store.code === api.store()}, store.code + ' ' + store.name)));
+  return select;
 }
 
 function signInPage() {

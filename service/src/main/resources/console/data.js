@@ -10,7 +10,9 @@ const KINDS = ['customers', 'vehicles', 'repair-orders', 'leads', 'complaints', 
 function upload(file, kind, onProgress) {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', '/api/v1/imports?kind=' + encodeURIComponent(kind) + '&name=' + encodeURIComponent(file.name));
+    // the file is the chosen store's (else the key's own store, else the group's first)
+    request.open('POST', '/api/v1/imports?kind=' + encodeURIComponent(kind) + '&name=' + encodeURIComponent(file.name)
+      + (api.store() ? '&store=' + encodeURIComponent(api.store()) : ''));
     request.setRequestHeader('X-Api-Key', api.key());
     request.setRequestHeader('Content-Type', /\.xlsx$/i.test(file.name)
       ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv');
@@ -70,8 +72,8 @@ function columnsView(columns) {
 
 export async function dataPage(root) {
   // webhook deliveries are the analyst's to see: an integration key gets none (null: the section is left out)
-  const [imports, runs, deliveries] = await Promise.all([api.get('/imports'), api.get('/classification-runs'),
-    api.get('/webhooks/deliveries').catch(() => null)]);
+  const [imports, runs, deliveries, nightly] = await Promise.all([api.get('/imports'), api.get('/classification-runs'),
+    api.get('/webhooks/deliveries').catch(() => null), api.get('/nightly').catch(() => null)]);
   const status = el('div', {id: 'import-status'});
   const history = el('div', {}, importTable(imports));
   const kind = el('select', {id: 'import-kind'}, KINDS.map(k => el('option', {value: k}, t('data.kind.' + k))));
@@ -101,7 +103,8 @@ export async function dataPage(root) {
   const runForm = el('form', {class: 'card actions', id: 'run-form', onsubmit: async event => {
     event.preventDefault();
     try {
-      let run = await api.post('/classification-runs', {asOf: asOf.value});
+      let run = await api.post('/classification-runs', api.store() ? {asOf: asOf.value, store: api.store()}
+        : {asOf: asOf.value});
       while (run.status === 'RUNNING') {
         show(runStatus, el('div', {class: 'card'}, el('progress', {max: run.customersTotal || 1, value: run.customersDone}),
           ' ' + number(run.customersDone) + ' / ' + number(run.customersTotal)));
@@ -123,11 +126,24 @@ export async function dataPage(root) {
     el('h2', {}, t('data.runs')), runForm, runStatus,
     el('section', {class: 'card'}, table([
       {title: '#', value: r => String(r.id)}, {title: t('impact.asOf'), value: r => r.asOf},
+      {title: t('data.store'), value: r => r.store || t('store.all')},
       {title: t('customers.status'), value: r => label(r.status)},
       {title: t('dashboard.customers'), value: r => number(r.customersDone) + ' / ' + number(r.customersTotal)},
       {title: t('rules.live'), value: r => el('code', {}, r.rulesetVersion)},
       {title: t('versions.at'), value: r => dateTime(r.startedAt)},
     ], runs, {id: 'run-history'})),
+    nightly ? el('section', {class: 'card', id: 'nightly'}, el('h2', {}, t('data.nightly')),
+      el('p', {class: 'help', id: 'nightly-schedule'}, nightly.cron
+        ? t('data.nightlySchedule') + ': ' + nightly.cron + ' (' + nightly.timeZone + ')' : t('data.nightlyOff')),
+      nightly.nights.length === 0 ? el('p', {class: 'help', id: 'no-nights'}, t('data.noNights')) : table([
+        {title: t('data.night'), value: n => n.night}, {title: t('data.store'), value: n => n.store},
+        {title: t('customers.status'), value: n => label(n.state)},
+        {title: t('data.files'), value: n => number(n.files)},
+        {title: t('data.failedFiles'), value: n => number(n.failedFiles)},
+        {title: t('data.run'), value: n => n.runId == null ? '' : String(n.runId)},
+        {title: t('data.lastStep'), value: n => el('span', {title: n.steps.join('\n')},
+          n.error || n.steps[n.steps.length - 1] || '')},
+      ], nightly.nights, {id: 'nightly-nights'})) : null,
     deliveries ? el('section', {class: 'card', id: 'webhooks'}, el('h2', {}, t('data.webhooks')),
       deliveries.length === 0 ? el('p', {class: 'help', id: 'no-webhooks'}, t('data.noWebhooks')) : table([
         {title: '#', value: d => String(d.id)}, {title: t('data.webhookEvent'), value: d => d.event},

@@ -336,6 +336,18 @@ class GroupNightTest {
             jipan.ui.Browser.signedOut(browser, home);
             jipan.ui.Browser.signIn(wait, GROUP_KEY);
             jipan.ui.Browser.visible(wait, "#who");
+            // the data page shows both stores' nights; with S2 chosen in the top bar, S2's runs and nights only
+            browser.get(home + "#/data");
+            wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#nightly-nights tbody tr")).size() == 2);
+            assertThat(jipan.ui.Browser.visible(wait, "#nightly-schedule").getText()).contains("* * * * *")
+                    .contains("Asia/Shanghai");
+            new org.openqa.selenium.support.ui.Select(jipan.ui.Browser.visible(wait, "#store-choice"))
+                    .selectByValue("S2");
+            wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#nightly-nights tbody tr")).size() == 1);
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("#run-history tbody tr")))
+                    .hasSize(1).allSatisfy(row -> assertThat(row.getText()).contains("S2"));
+            new org.openqa.selenium.support.ui.Select(jipan.ui.Browser.visible(wait, "#store-choice"))
+                    .selectByValue("");
             browser.get(home + "#/rules");
             new org.openqa.selenium.support.ui.Select(jipan.ui.Browser.visible(wait, "#settings-store"))
                     .selectByValue("S1");
