@@ -191,6 +191,7 @@ public final class Chinese {
                     "不是门店设置：应写作 门店: 类型.设置 = 数值，例如 $1"),
             phrase("store (\\S+) sets (\\S+) twice", "门店 $1 重复设置了 $2"),
             phrase("no setting (\\S+) in the rules", "规则中没有设置 $1"),
+            phrase("(\\S+) is stored for a customer of store (\\S+), not (\\S+)", "$1 已登记在门店 $2 的客户名下，不属于 $3"),
             phrase("rule error with store (\\S+)'s own settings: ", "按门店 $1 的自有设置运行规则出错："),
             phrase("^duplicate ", "重复的 "));
 

@@ -94,6 +94,8 @@ class ChineseTest {
                 + "TierSettings.minVisitsForA = 5");
         assertThat(Chinese.translate("store S3 sets TierSettings.minVisitsForB twice"))
                 .isEqualTo("门店 S3 重复设置了 TierSettings.minVisitsForB");
+        assertThat(Chinese.translate("LSGPC54U8AF000A11 is stored for a customer of store S1, not S2"))
+                .isEqualTo("LSGPC54U8AF000A11 已登记在门店 S1 的客户名下，不属于 S2");
         assertThat(Chinese.translate("no setting TierSettings.noSuchThing in the rules"))
                 .isEqualTo("规则中没有设置 TierSettings.noSuchThing");
     }

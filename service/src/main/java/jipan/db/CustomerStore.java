@@ -84,6 +84,18 @@ public final class CustomerStore {
                 }
                 customers.add(wanted != null ? customer : customer.inStore(was != null ? was : newCustomersStore));
             }
+            // a vehicle, repair order or lead is one store's: the same key sent for another store's customer is refused
+            ImportDao keys = handle.attach(ImportDao.class);
+            for (int i = 0; i < batch.size(); i++) {
+                CustomerFacts facts = batch.get(i).facts();
+                String store = customers.get(i).getStore();
+                othersStores(keys::vehicleStores, facts.vehicles().stream().map(Vehicle::getVin).toList(), store,
+                        "vehicle", conflicts);
+                othersStores(keys::visitStores, facts.visits().stream().map(Visit::getRoNumber).toList(), store,
+                        "repair order", conflicts);
+                othersStores(keys::leadStores, facts.leads().stream().map(Lead::getLeadId).toList(), store,
+                        "lead", conflicts);
+            }
             if (!conflicts.isEmpty()) {
                 throw new StoreConflict(conflicts);
             }
@@ -145,6 +157,19 @@ public final class CustomerStore {
         }
         if (!all.isEmpty()) {
             insert.run(owners, seq, all);
+        }
+    }
+
+    private static void othersStores(Function<List<String>, List<ImportDao.KeyStore>> lookup, List<String> keys,
+                                     String store, String what, List<String> conflicts) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (ImportDao.KeyStore stored : lookup.apply(keys)) {
+            if (!stored.store().equals(store)) {
+                conflicts.add(what + " " + stored.recordKey() + " is stored for a customer of store " + stored.store()
+                        + ", not " + store);
+            }
         }
     }
 

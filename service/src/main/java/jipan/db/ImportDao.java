@@ -161,6 +161,27 @@ public interface ImportDao {
     @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>)")
     List<String> existingCustomers(@BindList("ids") List<String> ids);
 
+    /** A stored record's key and the store of the customer it belongs to. */
+    record KeyStore(String recordKey, String store) {
+    }
+
+    /** The stores of the customers these vehicles (VINs) belong to. */
+    @SqlQuery("SELECT v.vin AS record_key, c.store FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.vin IN (<keys>)")
+    @RegisterConstructorMapper(KeyStore.class)
+    List<KeyStore> vehicleStores(@BindList("keys") List<String> keys);
+
+    /** The stores of the customers these repair orders belong to. */
+    @SqlQuery("SELECT v.ro_number AS record_key, c.store FROM visit v JOIN customer c ON c.id = v.customer_id"
+            + " WHERE v.ro_number IN (<keys>)")
+    @RegisterConstructorMapper(KeyStore.class)
+    List<KeyStore> visitStores(@BindList("keys") List<String> keys);
+
+    /** The stores of the customers these leads belong to. */
+    @SqlQuery("SELECT l.lead_id AS record_key, c.store FROM sales_lead l JOIN customer c ON c.id = l.customer_id"
+            + " WHERE l.lead_id IN (<keys>)")
+    @RegisterConstructorMapper(KeyStore.class)
+    List<KeyStore> leadStores(@BindList("keys") List<String> keys);
+
     /** Those of these customers that are customers of {@code store}. */
     @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>) AND store = :store")
     List<String> customersOfStore(@BindList("ids") List<String> ids, @Bind("store") String store);

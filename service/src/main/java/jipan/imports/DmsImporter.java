@@ -186,7 +186,7 @@ public final class DmsImporter {
         if (batch.isEmpty()) {
             return;
         }
-        List<Parsed> accepted = checkReferences(kind, batch, run);
+        List<Parsed> accepted = notAnotherStores(kind, checkReferences(kind, batch, run), run);
         Map<String, List<String>> stored = new HashMap<>();
         List<String> keys = accepted.stream().map(row -> key(row.fact())).distinct().toList();
         if (!keys.isEmpty()) {
@@ -334,6 +334,39 @@ public final class DmsImporter {
             }
         }
         return true;
+    }
+
+    /**
+     * A vehicle, repair order or lead is one store's: a row whose key (VIN, repair-order number, lead id) is stored for
+     * a customer of another store is rejected, naming that store, instead of taking the record from it.
+     */
+    private List<Parsed> notAnotherStores(ImportKind kind, List<Parsed> rows, Run run) {
+        if (rows.isEmpty() || (kind != ImportKind.VEHICLES && kind != ImportKind.REPAIR_ORDERS && kind != ImportKind.LEADS)) {
+            return rows;
+        }
+        List<String> keys = rows.stream().map(row -> key(row.fact())).distinct().toList();
+        Map<String, String> storeOf = new HashMap<>();
+        jdbi.useExtension(ImportDao.class, dao -> (switch (kind) {
+            case VEHICLES -> dao.vehicleStores(keys);
+            case REPAIR_ORDERS -> dao.visitStores(keys);
+            default -> dao.leadStores(keys);
+        }).forEach(row -> storeOf.put(row.recordKey(), row.store())));
+        List<Parsed> ours = new ArrayList<>(rows.size());
+        String column = switch (kind) {
+            case VEHICLES -> "vin";
+            case REPAIR_ORDERS -> "roNumber";
+            default -> "leadId";
+        };
+        for (Parsed row : rows) {
+            String other = storeOf.get(key(row.fact()));
+            if (other != null && !other.equals(run.store)) {
+                run.reject(row.number(), row.cells(), column, null, key(row.fact()) + " is stored for a customer of store "
+                        + other + ", not " + run.store);
+            } else {
+                ours.add(row);
+            }
+        }
+        return ours;
     }
 
     /** Vehicles and leads need their customer stored, repair orders their vehicle; other rows are rejected. */

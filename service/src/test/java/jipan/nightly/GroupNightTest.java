@@ -288,6 +288,17 @@ class GroupNightTest {
             assertThat(write.getStatus()).isEqualTo(403);
         }
         assertThat(get(GROUP_KEY, "/customers/S2-ONLY-1").get("name").asText()).isEqualTo("二店独有客户");
+        // a vehicle is one store's: S1's car sent for a customer of S2 is refused, not taken from S1's customer
+        try (Response write = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/customers")
+                .request().header("X-Api-Key", GROUP_KEY).put(jakarta.ws.rs.client.Entity.json(
+                        "[{\"id\": \"S2-NEW\", \"store\": \"S2\", \"vehicles\": [{\"vin\": \"LSGPC54U8AF000A11\"}]}]"))) {
+            assertThat(write.getStatus()).isEqualTo(422);
+            assertThat(write.readEntity(String.class)).contains("vehicle LSGPC54U8AF000A11 is stored for a customer of "
+                    + "store S1, not S2");
+        }
+        assertThat(status(GROUP_KEY, "/customers/S2-NEW")).isEqualTo(404);
+        assertThat(get(GROUP_KEY, "/customers/A1").get("vehicles").get(0).get("vin").asText())
+                .isEqualTo("LSGPC54U8AF000A11");
     }
 
     private static JsonNode post(String key, String path, String body, int expected) throws IOException {
