@@ -356,6 +356,32 @@ public interface BaseReportDao {
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> repairOrdersWhere(@Define("condition") String condition, @Bind("limit") int limit);
 
+    /**
+     * For each pair of stores, the customers of the first who are customers of the second too (the same phone), and
+     * how many of them visited the second store last; with the first store's customers.
+     */
+    record SharedRow(String store, String otherStore, int customers, int shared, int wentToOther) {
+    }
+
+    @SqlQuery("""
+            SELECT p.store, p.other_store, t.customers, p.shared, p.went_to_other
+            FROM (SELECT a.store AS store, b.store AS other_store, COUNT(DISTINCT a.id) AS shared,
+                         COUNT(DISTINCT CASE WHEN lb.last_visit > COALESCE(la.last_visit, DATE '1900-01-01')
+                                             THEN a.id END) AS went_to_other
+                  FROM customer a
+                  JOIN customer b ON b.phone = a.phone AND b.store <> a.store
+                  LEFT JOIN (SELECT customer_id, MAX(visit_date) AS last_visit FROM visit GROUP BY customer_id) la
+                       ON la.customer_id = a.id
+                  LEFT JOIN (SELECT customer_id, MAX(visit_date) AS last_visit FROM visit GROUP BY customer_id) lb
+                       ON lb.customer_id = b.id
+                  WHERE a.phone IS NOT NULL AND a.phone <> ''
+                  GROUP BY a.store, b.store) p
+            JOIN (SELECT store, COUNT(*) AS customers FROM customer GROUP BY store) t ON t.store = p.store
+            ORDER BY p.store, p.other_store
+            """)
+    @RegisterConstructorMapper(SharedRow.class)
+    List<SharedRow> sharedCustomers();
+
     /** The latest import of a kind: when, which file, how it ended. */
     record LatestImport(String kind, String fileName, String status, java.time.LocalDateTime startedAt, long rowsRead,
                         long imported, long rejected) {

@@ -168,12 +168,18 @@ public final class ReportColumns {
             Map.entry("retainedRank", "保有率排名"),
             Map.entry("recaptureRate", "回访召回率"),
             Map.entry("recaptureRank", "召回率排名"),
-            Map.entry("defeatRank", "战败率排名"));
+            Map.entry("defeatRank", "战败率排名"),
+            Map.entry("otherStore", "另一门店代码"),
+            Map.entry("otherStoreName", "另一门店"),
+            Map.entry("shared", "共有客户数"),
+            Map.entry("sharedShare", "共有客户占比"),
+            Map.entry("wentToOther", "最近去了另一门店"),
+            Map.entry("wentToOtherShare", "去另一门店占比"));
 
     private static final Set<String> PERCENT = Set.of("churn", "absoluteChurn", "relativeChurn", "revenueGrowth",
             "customerShare", "revenueShare", "defeatRate", "share", "visitShare", "laterBoughtShare", "earlierShare",
             "laterShare", "vehicleShare", "retainedRate", "customerGrowth", "visitGrowth", "winRate", "listedShare",
-            "heldOutShare", "recaptureRate", "difference", "differenceLow", "differenceHigh", "observedReturnRate");
+            "heldOutShare", "recaptureRate", "sharedShare", "wentToOtherShare", "difference", "differenceLow", "differenceHigh", "observedReturnRate");
 
     private ReportColumns() {
     }

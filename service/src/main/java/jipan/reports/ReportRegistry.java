@@ -230,7 +230,13 @@ public final class ReportRegistry {
                             + "and defeat rate, higher retained and recapture rates), the stores ordered by their mean "
                             + "rank.",
                     List.of(month("month", "the month the measures are of")), StoreLeague.StoreLine.class, false,
-                    Set.of(), (reports, a) -> reports.league(a.month("month"))));
+                    Set.of(), (reports, a) -> reports.league(a.month("month"))),
+            new ReportDefinition("store-shared", "stores/shared", "Customers two stores share", "门店共有客户",
+                    "For each pair of stores: the customers of the first who are customers of the second too (the "
+                            + "same phone: a person of two stores is two customers), their share of the first store's "
+                            + "customers, and how many of them visited the second store last. For keys of the whole "
+                            + "group.",
+                    List.of(), StoreLeague.SharedLine.class, false, Set.of(), (reports, a) -> reports.sharedCustomers()));
 
     private ReportRegistry() {
     }

@@ -96,6 +96,15 @@ public final class Reports {
         return clock;
     }
 
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The group view: customers two stores share, and where they went ({@link StoreLeague#shared}). */
+    public List<StoreLeague.SharedLine> sharedCustomers() {
+        return StoreLeague.shared(this, stores, scope);
+    }
+
     /** The league table of the stores this report sees, for a month ({@link StoreLeague}). */
     public List<StoreLeague.StoreLine> league(YearMonth month) {
         return StoreLeague.of(this, stores, scope, month);

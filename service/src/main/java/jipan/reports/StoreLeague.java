@@ -73,6 +73,32 @@ public final class StoreLeague {
         return lines;
     }
 
+    /**
+     * One line of the group view: customers of {@code store} who are customers of {@code otherStore} too (the same
+     * phone: a person of two stores is two customers), their share of the store's customers, and how many of them
+     * visited the other store last — where they went.
+     */
+    public record SharedLine(String store, String storeName, String otherStore, String otherStoreName, int customers,
+                             int shared, BigDecimal sharedShare, int wentToOther, BigDecimal wentToOtherShare) {
+    }
+
+    /** The group view of shared customers: for keys of the whole group only (it is about two stores at once). */
+    static List<SharedLine> shared(Reports reports, Stores stores, StoreScope scope) {
+        if (!scope.isAll()) {
+            throw new StoreScope.OutOfScope("store: the customers two stores share are for keys of the whole group");
+        }
+        return reports.jdbi().withExtension(jipan.db.BaseReportDao.class, jipan.db.BaseReportDao::sharedCustomers)
+                .stream().map(row -> new SharedLine(row.store(), name(stores, row.store()), row.otherStore(),
+                        name(stores, row.otherStore()), row.customers(), row.shared(),
+                        row.customers() == 0 ? null : Reports.ratio(row.shared(), row.customers()), row.wentToOther(),
+                        row.shared() == 0 ? null : Reports.ratio(row.wentToOther(), row.shared())))
+                .toList();
+    }
+
+    private static String name(Stores stores, String code) {
+        return stores.find(code).map(Stores.Store::name).orElse(code);
+    }
+
     /** The share of the store's latest worked call list whose customers came back (null without two runs). */
     private static BigDecimal recapture(Reports one) {
         List<Reports.RecaptureLine> lines;

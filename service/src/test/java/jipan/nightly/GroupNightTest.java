@@ -483,5 +483,17 @@ class GroupNightTest {
         assertThat(league.findValuesAsText("store")).containsExactlyInAnyOrder("S1", "S2");
         assertThat(league.findValuesAsText("rank")).containsExactly("1", "2");
         assertThat(get(S1_KEY, "/reports/stores/league?month=" + month).findValuesAsText("store")).containsExactly("S1");
+
+        // the group view: the same person (one phone) is A1 at S1 and S2-ONLY-1 at S2; they last came to S1
+        JsonNode shared = get(GROUP_KEY, "/reports/stores/shared");
+        assertThat(shared).hasSize(2);
+        assertThat(shared.get(0).get("store").asText()).isEqualTo("S1");
+        assertThat(shared.get(0).get("otherStore").asText()).isEqualTo("S2");
+        assertThat(shared.get(0).get("shared").asInt()).isEqualTo(1);
+        assertThat(shared.get(0).get("customers").asInt()).isEqualTo(2);
+        assertThat(shared.get(0).get("wentToOther").asInt()).isZero();
+        assertThat(shared.get(1).get("store").asText()).isEqualTo("S2");
+        assertThat(shared.get(1).get("wentToOther").asInt()).isEqualTo(1);
+        assertThat(status(S1_KEY, "/reports/stores/shared")).isEqualTo(403);
     }
 }
