@@ -110,7 +110,7 @@ public final class NightlyPipeline implements Managed {
                 return;
             }
             for (Stores.Store store : stores.all()) {
-                if (take(store.code(), night.get())) {
+                if (take(jdbi, owner, store.code(), night.get())) {
                     run(store, night.get());
                 }
             }
@@ -119,10 +119,23 @@ public final class NightlyPipeline implements Managed {
         }
     }
 
-    /** Whether this instance took the store's night: it was nobody's, or its instance stopped. */
-    private boolean take(String store, LocalDate night) {
-        return jdbi.withExtension(NightlyDao.class, dao -> dao.claim(store, night, owner.id()) == 1
-                || dao.takeOver(store, night, owner.id(), dao.now().minus(owner.staleAfter())) == 1);
+    /**
+     * Whether {@code owner} took the store's night: it was nobody's, or its instance stopped. Of instances that try at
+     * once, one inserts the row; another either sees it and inserts nothing, or (both having seen none) is stopped by
+     * the primary key — both mean another instance has it.
+     */
+    static boolean take(Jdbi jdbi, WorkOwner owner, String store, LocalDate night) {
+        try {
+            return jdbi.withExtension(NightlyDao.class, dao -> dao.claim(store, night, owner.id()) == 1
+                    || dao.takeOver(store, night, owner.id(), dao.now().minus(owner.staleAfter())) == 1);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException raced) {
+            boolean ours = jdbi.withExtension(NightlyDao.class, dao -> dao.find(store, night))
+                    .map(row -> owner.id().equals(row.owner())).orElse(false);
+            if (!ours) {
+                LOG.debug("night {} of {} was taken by another instance at the same moment", night, store);
+            }
+            return ours;
+        }
     }
 
     /** One store's night, every step written down as it happens; it ends DONE or FAILED, never half-said. */
