@@ -124,6 +124,7 @@ public class JipanApplication extends Application<JipanConfiguration> {
         bootstrap.addCommand(new ImportCommand());
         bootstrap.addCommand(new StoreRunCommand());
         bootstrap.addCommand(new DemoDataCommand());
+        bootstrap.addCommand(new jipan.cli.NightlyCommand());
         bootstrap.addCommand(new ReportCommand());
         bootstrap.addCommand(new ValidateRulesCommand());
         bootstrap.addCommand(new ImpactCommand());

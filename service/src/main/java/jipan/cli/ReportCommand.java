@@ -57,6 +57,8 @@ public class ReportCommand extends StoreCommand {
                 .help("write the report to FILE instead of standard output");
         subparser.addArgument("--lang").dest("lang").choices("en", "zh").setDefault("en")
                 .help("CSV and xlsx headers in English or Chinese");
+        subparser.addArgument("--store").dest("store").metavar("CODE")
+                .help("one store's customers and runs only (a dealer group)");
         subparser.addArgument("--repeat").dest("repeat").type(Integer.class).setDefault(1)
                 .help("compute the report N times and print the median time (a benchmark of warm runs)");
         super.configure(subparser);
@@ -76,14 +78,21 @@ public class ReportCommand extends StoreCommand {
         }
         ReportParameter.Arguments arguments = report.arguments(namespace::getString, ReportParameter::flag);
         try (Database database = openStore(configuration, false)) {
-            Reports reports = new Reports(database.jdbi(), Clock.systemDefaultZone(),
-                    configuration.getReports().getRetainedMinVisits());
+            jipan.stores.Stores stores = configuration.buildStores();
+            // --store: one store's customers (and runs), as ?store= on the API
+            Reports reports = new Reports(database, Clock.systemDefaultZone(),
+                    configuration.getReports().getRetainedMinVisits()).stores(stores);
+            if (namespace.getString("store") != null) {
+                reports = reports.in(jipan.stores.StoreScope.of(java.util.List.of(
+                        stores.check("--store", namespace.getString("store")).code())));
+            }
             int repeat = Math.max(1, namespace.getInt("repeat"));
             double[] millis = new double[repeat];
             List<? extends Record> rows = null;
+            Reports chosen = reports;
             for (int i = 0; i < repeat; i++) {
                 long start = System.nanoTime();
-                rows = report.run(reports, arguments);
+                rows = report.run(chosen, arguments);
                 millis[i] = (System.nanoTime() - start) / 1e6;
             }
             String format = namespace.getString("format");

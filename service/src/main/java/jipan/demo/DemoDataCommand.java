@@ -60,6 +60,10 @@ public class DemoDataCommand extends StoreCommand {
         subparser.addArgument("--no-runs").dest("noRuns").action(Arguments.storeTrue())
                 .help("do not classify the written base (by default: two classification runs, a year apart, ending "
                         + "at --until, so reports and dashboards have runs to show, and a backtest of the live rules)");
+        subparser.addArgument("--stores").dest("stores").type(Integer.class).setDefault(0).metavar("N")
+                .help("a dealer group: N stores S01..SNN of --customers each (with --csv: DIR/S01/… , each store's "
+                        + "exports as its nightly inbox holds them); 2 %% of each store's people are customers of the "
+                        + "store before it too");
         subparser.addArgument("--force").dest("force").action(Arguments.storeTrue())
                 .help("write even when the store already holds customers");
         super.configure(subparser);
@@ -69,6 +73,11 @@ public class DemoDataCommand extends StoreCommand {
     protected void run(Bootstrap<JipanConfiguration> bootstrap, Namespace namespace, JipanConfiguration configuration)
             throws IOException {
         int count = namespace.getInt("customers");
+        int storeCount = namespace.getInt("stores");
+        if (storeCount > 0) {
+            group(namespace, configuration, count, storeCount);
+            return;
+        }
         // the staff worked the first run's call list, holding out what the configuration holds out
         DemoDealership dealership = new DemoDealership(namespace.getLong("seed"), date(namespace, "until"),
                 configuration.getCallLists().holdout());
@@ -120,6 +129,57 @@ public class DemoDataCommand extends StoreCommand {
             }
         }
         compact(configuration);
+    }
+
+    /**
+     * A demo group: {@code stores} stores S01… of {@code count} customers each, as CSV exports in one directory per
+     * store (the nightly pipeline's inboxes), or into the store with each customer's store set.
+     */
+    private static void group(Namespace namespace, JipanConfiguration configuration, int count, int stores)
+            throws IOException {
+        if (stores > 99) {
+            throw new IllegalArgumentException("--stores: at most 99 (got " + stores + ")");
+        }
+        long start = System.nanoTime();
+        long visits = 0;
+        Progress progress = new Progress(count * stores);
+        String csv = namespace.getString("csv");
+        try (Database database = csv == null ? openStore(configuration, true) : null) {
+            CustomerStore store = database == null ? null : new CustomerStore(database.jdbi());
+            if (store != null && store.count() > 0 && !namespace.getBoolean("force")) {
+                System.out.printf("the customer store already holds %,d customers: demo data not written "
+                        + "(--force writes it anyway)%n", store.count());
+                return;
+            }
+            for (int number = 1; number <= stores; number++) {
+                String code = String.format("S%02d", number);
+                DemoDealership dealership = new DemoDealership(namespace.getLong("seed"), date(namespace, "until"),
+                        configuration.getCallLists().holdout(), code, number);
+                List<CustomerUpsert> batch = new ArrayList<>(BATCH);
+                try (DemoFiles files = csv == null ? null : new DemoFiles(Path.of(csv).resolve(code))) {
+                    for (int i = 1; i <= count; i++) {
+                        var customer = dealership.customer(i);
+                        visits += customer.visits().size();
+                        if (files != null) {
+                            files.write(customer);
+                        } else {
+                            batch.add(CustomerUpsert.complete(customer));
+                            if (batch.size() == BATCH || i == count) {
+                                store.upsert(batch, code);
+                                batch.clear();
+                            }
+                        }
+                        if (i % BATCH == 0 || i == count) {
+                            progress.update((number - 1) * count + i);
+                        }
+                    }
+                }
+            }
+        }
+        progress.finish();
+        System.out.printf("wrote %d stores of %,d customers (%,d repair orders) to %s in %.1f s%n", stores, count,
+                visits, csv == null ? configuration.getDatabase().getUrl() : Path.of(csv).toAbsolutePath(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**

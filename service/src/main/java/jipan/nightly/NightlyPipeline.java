@@ -70,7 +70,7 @@ public final class NightlyPipeline implements Managed {
                            ClassificationRuns runs, WorkOwner owner, ObjectMapper json, ServiceMetrics metrics,
                            Clock clock) {
         this.settings = settings;
-        this.cron = settings.schedule();
+        this.cron = settings.enabled() ? settings.schedule() : null; // the command runs a night without a schedule
         settings.zone(); // a wrong zone stops the start, named
         this.stores = stores;
         this.jdbi = jdbi;
@@ -84,6 +84,9 @@ public final class NightlyPipeline implements Managed {
 
     @Override
     public void start() {
+        if (cron == null) {
+            throw new IllegalStateException("nightly.cron: no schedule is set");
+        }
         looks = NamedThreads.daemon("nightly").scheduled();
         looks.scheduleWithFixedDelay(this::look, 1, settings.getPollSeconds(), TimeUnit.SECONDS);
         LOG.info("nightly pipeline: '{}' in {} for {} store(s)", cron, settings.zone(), stores.all().size());
@@ -136,6 +139,30 @@ public final class NightlyPipeline implements Managed {
             }
             return ours;
         }
+    }
+
+    /**
+     * Runs {@code night} now for every store (or the one named), each store taken like an instance takes it at the
+     * scheduled time: a store whose night another instance has (or had) is left alone and named. Returns one line per
+     * store.
+     */
+    public List<String> runNow(LocalDate night, String only) {
+        List<String> lines = new ArrayList<>();
+        for (Stores.Store store : stores.all()) {
+            if (only != null && !only.equals(store.code())) {
+                continue;
+            }
+            if (!take(jdbi, owner, store.code(), night)) {
+                lines.add(store.code() + ": night " + night + " is another instance's (taken already)");
+                continue;
+            }
+            run(store, night);
+            NightlyDao.NightRow row = jdbi.withExtension(NightlyDao.class, dao -> dao.find(store.code(), night))
+                    .orElseThrow();
+            lines.add(store.code() + ": " + row.state() + ", " + row.files() + " file(s), " + row.failedFiles()
+                    + " failed, run " + row.runId() + (row.error() == null ? "" : " — " + row.error()));
+        }
+        return lines;
     }
 
     /** One store's night, every step written down as it happens; it ends DONE or FAILED, never half-said. */

@@ -65,6 +65,9 @@ public final class DemoDealership {
     /** The day the staff worked the call list: a year before until, the demo's first classification run. */
     private final LocalDate called;
     private int roNumber;
+    /** The 4S store of a demo group (null: a single dealership), and its number in the group (1 onwards). */
+    private final String store;
+    private final int storeNumber;
 
     /** A dealership whose staff worked no call list: the customers come back as their own rhythm brings them. */
     public DemoDealership(long seed, LocalDate until) {
@@ -77,7 +80,21 @@ public final class DemoDealership {
      * more often than a held-out one.
      */
     public DemoDealership(long seed, LocalDate until, Holdout holdout) {
-        this.random = new Random(seed);
+        this(seed, until, holdout, null, 0);
+    }
+
+    /**
+     * Store {@code number} ({@code store}: its code) of a demo group: its own customers, vehicles and repair orders (ids,
+     * VINs and repair-order numbers carry the store, so no two stores share one), and 2 % of its people also customers
+     * of the store before it (the same phone), as groups have.
+     */
+    public DemoDealership(long seed, LocalDate until, Holdout holdout, String store, int number) {
+        if (store != null && (number < 1 || number > 99)) {
+            throw new IllegalArgumentException("a demo group has stores 1 to 99 (got " + number + ")");
+        }
+        this.store = store;
+        this.storeNumber = number;
+        this.random = new Random(seed + number);
         this.seed = seed;
         this.until = until;
         this.from = until.minusYears(4);
@@ -96,14 +113,18 @@ public final class DemoDealership {
 
     /** The next customer, {@code D000001} onwards. */
     public CustomerFacts customer(int index) {
-        String id = String.format("D%06d", index);
+        String id = store == null ? String.format("D%06d", index) : String.format("%s-D%06d", store, index);
         boolean fleet = random.nextInt(20) == 0;
         CustomerKind kind = fleet ? CustomerKind.FLEET : random.nextInt(10) == 0 ? CustomerKind.COMPANY : CustomerKind.PERSON;
+        String phone = store == null ? String.format("138%08d", index)
+                // 2 % are the same people as the previous store's customer of the same number
+                : String.format("1%02d%08d", 30 + (storeNumber > 1 && random.nextInt(50) == 0 ? storeNumber - 1
+                        : storeNumber), index);
         Customer customer = new Customer(id,
                 kind == CustomerKind.PERSON ? pick(SURNAMES) + (random.nextBoolean() ? "先生" : "女士") : "惠州" + pick(INDUSTRIES) + "公司" + index,
-                String.format("138%08d", index), pick(REGIONS), pick(INDUSTRIES),
+                phone, pick(REGIONS), pick(INDUSTRIES),
                 kind == CustomerKind.PERSON ? 1950 + random.nextInt(45) : null, kind,
-                random.nextInt(40) == 0, random.nextInt(8) == 0);
+                random.nextInt(40) == 0, random.nextInt(8) == 0, store);
 
         List<Vehicle> vehicles = new ArrayList<>();
         int cars = fleet ? 2 + random.nextInt(4) : 1;
@@ -112,7 +133,8 @@ public final class DemoDealership {
             if (bought.isAfter(until)) {
                 bought = until.minusDays(random.nextInt(60));
             }
-            vehicles.add(new Vehicle(String.format("LSGDEMO%06d%04d", index, v).substring(0, 17), pick(MODELS), bought,
+            vehicles.add(new Vehicle((store == null ? String.format("LSGDEMO%06d%04d", index, v)
+                    : String.format("L%02dDEMO%06d%04d", storeNumber, index, v)).substring(0, 17), pick(MODELS), bought,
                     bought.plusYears(3), random.nextInt(10) < 8, random.nextInt(3) == 0));
         }
 
@@ -135,7 +157,8 @@ public final class DemoDealership {
                         : service == ServiceType.ACCIDENT && random.nextBoolean() ? PayType.INSURANCE
                         : service == ServiceType.REPAIR && inWarranty && random.nextInt(3) == 0 ? PayType.WARRANTY
                         : random.nextInt(50) == 0 ? PayType.INTERNAL : PayType.CUSTOMER_PAY;
-                visits.add(new Visit(String.format("RO%08d", ++roNumber), vehicle.getVin(), date,
+                visits.add(new Visit(store == null ? String.format("RO%08d", ++roNumber)
+                        : String.format("%s-RO%08d", store, ++roNumber), vehicle.getVin(), date,
                         5_000 + random.nextInt(150_000), pay, service, amount(service, pay)));
             }
         }
@@ -198,7 +221,7 @@ public final class DemoDealership {
         }
         LocalDate back = called.plusDays(7 + call.nextInt(84));
         if (!back.isAfter(until)) {
-            visits.add(new Visit(String.format("RC%08d", index), vehicles.get(0).getVin(), back,
+            visits.add(new Visit(store == null ? String.format("RC%08d", index) : String.format("%s-RC%08d", store, index), vehicles.get(0).getVin(), back,
                     5_000 + call.nextInt(150_000), PayType.CUSTOMER_PAY, ServiceType.MAINTENANCE,
                     BigDecimal.valueOf((300 + call.nextInt(500)) * 100L, 2)));
         }
