@@ -35,6 +35,8 @@ public class StoreRunCommand extends StoreCommand {
     public void configure(Subparser subparser) {
         subparser.addArgument("results").metavar("RESULTS_DIR")
                 .help("a directory with " + RunResults.MANIFEST + " and " + RunResults.PART_PREFIX + "* files of results");
+        subparser.addArgument("--store").dest("store").metavar("CODE")
+                .help("the results are one store's (the Spark job's --store): the run is that store's");
         super.configure(subparser);
     }
 
@@ -49,8 +51,10 @@ public class StoreRunCommand extends StoreCommand {
                     json, ClassificationRuns.DEFAULT_PAGE_SIZE, 1);
             long start = System.nanoTime();
             Progress progress = new Progress(Math.max(1, run.customers()));
+            String store = namespace.getString("store") == null ? null
+                    : configuration.buildStores().check("--store", namespace.getString("store")).code();
             ClassificationRunRow stored = runs.store(run.asOf(), run.rulesetVersion(), RuleTexts.of(run.texts()), (int) run.customers(),
-                    results.results(), progress::update);
+                    results.results(), store, progress::update);
             progress.finish();
             System.out.printf("run %d %s: %d of %d customers as of %s with rule set %s, stored in %.1f s%s%n", stored.id(),
                     stored.status(), stored.customersDone(), stored.customersTotal(), stored.asOf(), stored.rulesetVersion(),

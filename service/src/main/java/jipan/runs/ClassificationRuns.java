@@ -365,8 +365,14 @@ public final class ClassificationRuns {
      */
     public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, RuleTexts texts, int total,
                                       Iterator<Classification> results, IntConsumer progress) {
+        return store(asOf, rulesetVersion, texts, total, results, null, progress);
+    }
+
+    /** The same, for results of one store's customers ({@code store}: its code; null: the whole group's). */
+    public ClassificationRunRow store(LocalDate asOf, String rulesetVersion, RuleTexts texts, int total,
+                                      Iterator<Classification> results, String store, IntConsumer progress) {
         long runId = jdbi.withExtension(ClassificationRunDao.class, dao -> dao.insertRun(asOf, rulesetVersion, total,
-                owner.id(), dao.now(), null));
+                owner.id(), dao.now(), store));
         ClassificationRunRow run = find(runId);
         StoredResults.RunRules rules = StoredResults.RunRules.of(runId, List.of()).withTexts(texts);
         int done = 0;

@@ -40,7 +40,12 @@ public final class ClassifyJob {
     /** What to classify and where to write it. */
     /** {@code rules}: a rules directory, or {@link #STORE_RULES} for the store's active version (with {@code jdbc}). */
     public record Options(LocalDate asOf, String rules, String parquet, String jdbc, String user, String password,
-                          String out, int partitions, String runOut) {
+                          String out, int partitions, String runOut, String store) {
+        /** The options of the whole group's customers. */
+        public Options(LocalDate asOf, String rules, String parquet, String jdbc, String user, String password,
+                       String out, int partitions, String runOut) {
+            this(asOf, rules, parquet, jdbc, user, password, out, partitions, runOut, null);
+        }
     }
 
     /** {@code --rules store}: the rule set active in the store the job reads (the rules the service runs). */
@@ -74,6 +79,12 @@ public final class ClassifyJob {
         } else {
             tables = StoreTables.jdbc(spark, options.jdbc(), Arguments.connection(options.user(), options.password()),
                     options.partitions());
+        }
+        if (options.store() != null) {
+            // one 4S store of a group: its customers only (their facts follow them in the joins)
+            tables = new java.util.LinkedHashMap<>(tables);
+            tables.put("customer", tables.get("customer").filter(
+                    org.apache.spark.sql.functions.col("store").equalTo(options.store())));
         }
         Broadcast<TreeMap<String, String>> rules = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new TreeMap<>(files.files()));
@@ -135,10 +146,11 @@ public final class ClassifyJob {
         String jdbc = Arguments.value(args, "--jdbc", null);
         if (asOf == null || out == null || (parquet == null) == (jdbc == null)) {
             throw new IllegalArgumentException("usage: ClassifyJob --as-of YYYY-MM-DD --rules DIR|store (--parquet DIR | --jdbc URL "
-                    + "[--user U] [--password P]) --out DIR [--run-out DIR] [--partitions N] [--master local[2]]");
+                    + "[--user U] [--password P]) --out DIR [--run-out DIR] [--store CODE] [--partitions N] [--master local[2]]");
         }
         return new Options(LocalDate.parse(asOf), Arguments.value(args, "--rules", "rules"), parquet, jdbc,
                 Arguments.value(args, "--user", null), Arguments.value(args, "--password", null), out,
-                Integer.parseInt(Arguments.value(args, "--partitions", "8")), Arguments.value(args, "--run-out", null));
+                Integer.parseInt(Arguments.value(args, "--partitions", "8")), Arguments.value(args, "--run-out", null),
+                Arguments.value(args, "--store", null));
     }
 }

@@ -83,7 +83,7 @@ final class CustomerRows {
     static CustomerFacts facts(Row row) {
         Customer customer = new Customer(row.getAs("id"), row.getAs("name"), row.getAs("phone"), row.getAs("region"),
                 row.getAs("industry"), row.getAs("birth_year"), constant(CustomerKind.class, row.getAs("kind")),
-                flag(row.getAs("negative_publicity")), flag(row.getAs("leads_passed_first")));
+                flag(row.getAs("negative_publicity")), flag(row.getAs("leads_passed_first")), row.getAs("store"));
         return new CustomerFacts(customer,
                 list(row, "vehicles", v -> new Vehicle(v.getAs("vin"), v.getAs("model"), date(v.getAs("purchase_date")),
                         date(v.getAs("warranty_end")), flag(v.getAs("bought_here")), flag(v.getAs("installment")))),

@@ -45,7 +45,8 @@ public final class StoreTables {
 
     static {
         SCHEMAS.put("customer", schema("id:string", "name:string", "phone:string", "region:string", "industry:string",
-                "birth_year:int", "kind:string", "negative_publicity:boolean", "leads_passed_first:boolean"));
+                "birth_year:int", "kind:string", "negative_publicity:boolean", "leads_passed_first:boolean",
+                "store:string"));
         SCHEMAS.put("vehicle", schema("vin:string", "customer_id:string", "model:string", "purchase_date:date",
                 "warranty_end:date", "bought_here:boolean", "installment:boolean"));
         SCHEMAS.put("visit", schema("ro_number:string", "customer_id:string", "vin:string", "visit_date:date",
