@@ -53,11 +53,12 @@ public interface ImportDao {
             SELECT k, resolved, answered_on, resolved_on
             FROM (SELECT customer_id || '|' || CAST(complaint_date AS VARCHAR(10)) || '|' || subject AS k, resolved,
                          answered_on, resolved_on
-                  FROM complaint) c
+                  FROM complaint WHERE customer_id IN (<customerIds>)) c
             WHERE k IN (<keys>)
             """)
     @RegisterRowMapper(StoredRow.Mapper.class)
-    List<StoredRow> storedComplaints(@BindList("keys") List<String> keys);
+    List<StoredRow> storedComplaints(@BindList("keys") List<String> keys,
+                                     @BindList("customerIds") List<String> customerIds);
 
     /**
      * Updates the complaints stored under the keys of a batch; each count says whether its row was stored (0: it is
@@ -82,11 +83,12 @@ public interface ImportDao {
             SELECT k, satisfaction, repurchase_intent, recommend
             FROM (SELECT customer_id || '|' || CAST(survey_date AS VARCHAR(10)) AS k, satisfaction, repurchase_intent,
                          recommend
-                  FROM survey) s
+                  FROM survey WHERE customer_id IN (<customerIds>)) s
             WHERE k IN (<keys>)
             """)
     @RegisterRowMapper(StoredRow.Mapper.class)
-    List<StoredRow> storedSurveys(@BindList("keys") List<String> keys);
+    List<StoredRow> storedSurveys(@BindList("keys") List<String> keys,
+                                     @BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             UPDATE survey SET satisfaction = :satisfaction, repurchase_intent = :repurchaseIntent, recommend = :recommend
@@ -106,11 +108,12 @@ public interface ImportDao {
             SELECT k, attended, brought_prospects
             FROM (SELECT customer_id || '|' || CAST(event_date AS VARCHAR(10)) || '|' || COALESCE(event_id, '') AS k,
                          attended, brought_prospects
-                  FROM event_attendance) e
+                  FROM event_attendance WHERE customer_id IN (<customerIds>)) e
             WHERE k IN (<keys>)
             """)
     @RegisterRowMapper(StoredRow.Mapper.class)
-    List<StoredRow> storedEvents(@BindList("keys") List<String> keys);
+    List<StoredRow> storedEvents(@BindList("keys") List<String> keys,
+                                     @BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             UPDATE event_attendance SET attended = :attended, brought_prospects = :broughtProspects
@@ -130,11 +133,12 @@ public interface ImportDao {
             SELECT k, closed
             FROM (SELECT customer_id || '|' || CAST(referral_date AS VARCHAR(10)) || '|' || COALESCE(referred_name, '')
                          AS k, closed
-                  FROM referral) r
+                  FROM referral WHERE customer_id IN (<customerIds>)) r
             WHERE k IN (<keys>)
             """)
     @RegisterRowMapper(StoredRow.Mapper.class)
-    List<StoredRow> storedReferrals(@BindList("keys") List<String> keys);
+    List<StoredRow> storedReferrals(@BindList("keys") List<String> keys,
+                                     @BindList("customerIds") List<String> customerIds);
 
     @SqlBatch("""
             UPDATE referral SET closed = :closed

@@ -190,7 +190,9 @@ public final class DmsImporter {
         Map<String, List<String>> stored = new HashMap<>();
         List<String> keys = accepted.stream().map(row -> key(row.fact())).distinct().toList();
         if (!keys.isEmpty()) {
-            jdbi.useExtension(ImportDao.class, dao -> stored(kind, dao, keys)
+            List<String> customerIds = accepted.stream().map(Parsed::fact).filter(Owned.class::isInstance)
+                    .map(fact -> ((Owned) fact).customerId()).distinct().toList();
+            jdbi.useExtension(ImportDao.class, dao -> stored(kind, dao, keys, customerIds)
                     .forEach(row -> stored.put(row.key(), row.values())));
         }
         List<Parsed> changed = new ArrayList<>(accepted.size());
@@ -234,16 +236,20 @@ public final class DmsImporter {
         run.progress();
     }
 
-    private static List<StoredRow> stored(ImportKind kind, ImportDao dao, List<String> keys) {
+    /**
+     * The stored rows of these keys. A customer's facts without an id of their own (keyed customer|day|…) are read by
+     * their customers ({@code customerIds}, the index), not by a key computed over the whole table.
+     */
+    private static List<StoredRow> stored(ImportKind kind, ImportDao dao, List<String> keys, List<String> customerIds) {
         return switch (kind) {
             case CUSTOMERS -> dao.storedCustomers(keys);
             case VEHICLES -> dao.storedVehicles(keys);
             case REPAIR_ORDERS -> dao.storedVisits(keys);
             case LEADS -> dao.storedLeads(keys);
-            case COMPLAINTS -> dao.storedComplaints(keys);
-            case SURVEYS -> dao.storedSurveys(keys);
-            case EVENTS -> dao.storedEvents(keys);
-            case REFERRALS -> dao.storedReferrals(keys);
+            case COMPLAINTS -> dao.storedComplaints(keys, customerIds);
+            case SURVEYS -> dao.storedSurveys(keys, customerIds);
+            case EVENTS -> dao.storedEvents(keys, customerIds);
+            case REFERRALS -> dao.storedReferrals(keys, customerIds);
         };
     }
 
