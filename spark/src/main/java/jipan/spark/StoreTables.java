@@ -162,7 +162,9 @@ public final class StoreTables {
             var c = facts.customer();
             String id = c.getId();
             rows.get("customer").add(RowFactory.create(id, c.getName(), c.getPhone(), c.getRegion(), c.getIndustry(),
-                    c.getBirthYear(), name(c.getKind()), c.isNegativePublicity(), c.isLeadsPassedFirst()));
+                    c.getBirthYear(), name(c.getKind()), c.isNegativePublicity(), c.isLeadsPassedFirst(),
+                    // a customer that names no store is the single dealership's, as the service stores it
+                    c.getStore() == null ? "default" : c.getStore()));
             for (Vehicle v : facts.vehicles()) {
                 rows.get("vehicle").add(RowFactory.create(v.getVin(), id, v.getModel(), date(v.getPurchaseDate()),
                         date(v.getWarrantyEnd()), v.isBoughtHere(), v.isInstallment()));
