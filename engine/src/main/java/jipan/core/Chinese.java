@@ -193,6 +193,20 @@ public final class Chinese {
             phrase("no setting (\\S+) in the rules", "规则中没有设置 $1"),
             phrase("(\\S+) is stored for a customer of store (\\S+), not (\\S+)", "$1 已登记在门店 $2 的客户名下，不属于 $3"),
             phrase("rule error with store (\\S+)'s own settings: ", "按门店 $1 的自有设置运行规则出错："),
+            // the nightly pipeline's steps
+            phrase("night (\\S+) of store (\\S+) taken by (\\S+)", "门店 $2 的 $1 夜间处理由 $3 执行"),
+            phrase("(\\d+) file\\(s\\) in (\\S+)$", "$2 中有 $1 个文件"),
+            phrase("(\\S+): import (\\d+) of ([\\w-]+), (\\d+) rows read, (\\d+) imported, (\\d+) rejected → done/",
+                    "$1：导入 #$2（$3），读取 $4 行，导入 $5 行，拒绝 $6 行 → done/"),
+            phrase("(\\S+): import (\\d+) failed: (.*) → failed/", "$1：导入 #$2 失败：$3 → failed/"),
+            phrase("(\\S+): not imported, the name does not start with a kind \\((.*)\\) → failed/",
+                    "$1：未导入，文件名不是以数据类别开头（$2）→ failed/"),
+            phrase("classification run (\\d+) as of (\\S+): (\\d+) customers", "分类运行 #$1，截至 $2：$3 位客户"),
+            phrase("classification run (\\d+) done: (\\d+) customers classified; its call lists are ready",
+                    "分类运行 #$1 完成：已分类 $2 位客户，跟进名单已生成"),
+            phrase("no inbox configured: nothing to import", "未配置接收目录：没有要导入的文件"),
+            phrase("(\\d+) file\\(s\\) failed to import", "$1 个文件导入失败"),
+            phrase("^(\\d\\d:\\d\\d:\\d\\d )failed: ", "$1失败："),
             phrase("^duplicate ", "重复的 "));
 
     private Chinese() {

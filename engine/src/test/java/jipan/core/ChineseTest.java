@@ -96,6 +96,13 @@ class ChineseTest {
                 .isEqualTo("门店 S3 重复设置了 TierSettings.minVisitsForB");
         assertThat(Chinese.translate("LSGPC54U8AF000A11 is stored for a customer of store S1, not S2"))
                 .isEqualTo("LSGPC54U8AF000A11 已登记在门店 S1 的客户名下，不属于 S2");
+        assertThat(Chinese.translate("02:00:03 customers.csv: import 33 of customers, 20000 rows read, 19998 imported, 2 "
+                + "rejected → done/")).isEqualTo("02:00:03 customers.csv：导入 #33（customers），读取 20000 行，导入 19998 行，"
+                + "拒绝 2 行 → done/");
+        assertThat(Chinese.translate("02:00:09 classification run 7 done: 20000 customers classified; its call lists are "
+                + "ready")).isEqualTo("02:00:09 分类运行 #7 完成：已分类 20000 位客户，跟进名单已生成");
+        assertThat(Chinese.translate("02:00:00 night 2026-12-03 of store S1 taken by vm/1/ab"))
+                .isEqualTo("02:00:00 门店 S1 的 2026-12-03 夜间处理由 vm/1/ab 执行");
         assertThat(Chinese.translate("no setting TierSettings.noSuchThing in the rules"))
                 .isEqualTo("规则中没有设置 TierSettings.noSuchThing");
     }

@@ -39,19 +39,34 @@ public class NightlyResource {
         this.json = json;
     }
 
-    /** The schedule and the latest 200 store-nights, newest first ({@code store}: of one store). */
+    /**
+     * The schedule and the latest 200 store-nights, newest first ({@code store}: of one store), their steps in the
+     * language asked for ({@code lang}, {@code Accept-Language}).
+     */
     @RolesAllowed({Roles.INTEGRATION, Roles.ANALYST})
     @GET
     @StoreScoped
-    public NightlyStatus status(@QueryParam("store") String store, @Context ContainerRequestContext request) {
+    public NightlyStatus status(@QueryParam("store") String store, @QueryParam("lang") String lang,
+                                @Context jakarta.ws.rs.core.HttpHeaders headers,
+                                @Context ContainerRequestContext request) {
+        boolean chinese = Downloads.lang(lang, headers) == jipan.core.Lang.ZH;
         StoreScope scope = StoreParameters.scope(request, stores, "store", store);
         List<NightlyDao.NightRow> rows = jdbi.withExtension(NightlyDao.class, dao -> scope.isAll() ? dao.latest(200)
                 : dao.latestOf(List.copyOf(scope.codes()), 200));
         return new NightlyStatus(settings.enabled() ? settings.getCron().strip() : null, settings.getTimeZone(),
-                rows.stream().map(this::night).toList());
+                rows.stream().map(row -> night(row, chinese)).toList());
     }
 
-    private NightlyStatus.Night night(NightlyDao.NightRow row) {
+    /** A step in Chinese when asked (as it was written where no phrase is known). */
+    private static String said(String text, boolean chinese) {
+        if (!chinese || text == null) {
+            return text;
+        }
+        String translated = jipan.core.Chinese.translate(text);
+        return translated == null ? text : translated;
+    }
+
+    private NightlyStatus.Night night(NightlyDao.NightRow row, boolean chinese) {
         List<String> steps;
         try {
             steps = json.readValue(row.steps(), LINES);
@@ -60,6 +75,7 @@ public class NightlyResource {
                     + " are not readable", e);
         }
         return new NightlyStatus.Night(row.store(), row.night(), row.state(), row.owner(), row.startedAt(),
-                row.finishedAt(), row.runId(), row.files(), row.failedFiles(), steps, row.error());
+                row.finishedAt(), row.runId(), row.files(), row.failedFiles(),
+                steps.stream().map(step -> said(step, chinese)).toList(), said(row.error(), chinese));
     }
 }

@@ -441,6 +441,9 @@ class GroupNightTest {
         Path rejected = Files.list(ROOT.resolve("S2").resolve("done"))
                 .filter(p -> p.getFileName().toString().endsWith("customers.rejected.csv")).findFirst().orElseThrow();
         assertThat(Files.readString(rejected)).contains("A2").contains("S1");
+        // the steps read in Chinese when asked, as the console asks
+        assertThat(get(GROUP_KEY, "/nightly?lang=zh").get("nights").get(0).get("steps").toString())
+                .contains("分类运行").contains("跟进名单已生成");
         JsonNode s2 = get(GROUP_KEY, "/nightly?store=S2").get("nights").get(0);
         assertThat(s2.get("files").asInt()).isEqualTo(2);
         assertThat(s2.get("failedFiles").asInt()).isEqualTo(1);
