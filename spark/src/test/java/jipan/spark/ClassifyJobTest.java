@@ -101,6 +101,57 @@ class ClassifyJobTest {
         assertThat(spark.read().parquet(results.toString()).select("tier").distinct().count()).isGreaterThan(2);
     }
 
+    /**
+     * A dealer group on Spark: with {@code --store S01} only S01's customers are classified, and with S01's own
+     * threshold (store-settings.properties among the rule files) each answer is the engine's in process for S01.
+     */
+    @Test
+    void oneStoreOfAGroupIsClassifiedWithItsOwnSettings(@TempDir Path dir) throws Exception {
+        List<CustomerFacts> customers = new ArrayList<>();
+        for (int number = 1; number <= 2; number++) {
+            DemoDealership store = new DemoDealership(7L, AS_OF, null, String.format("S%02d", number), number);
+            for (int i = 1; i <= 150; i++) {
+                customers.add(store.customer(i));
+            }
+        }
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        for (Map.Entry<String, String> file : RuleFiles.readDirectory(Path.of("../rules")).files().entrySet()) {
+            if (!file.getKey().endsWith(".xlsx")) {
+                Files.writeString(rules.resolve(file.getKey()), file.getValue());
+            } else {
+                Files.copy(Path.of("../rules").resolve(file.getKey()), rules.resolve(file.getKey()));
+            }
+        }
+        Files.writeString(rules.resolve("store-settings.properties"), "S01: TierSettings.minVisitsForA = 2\n"
+                + "S01: TierSettings.minVisitsForB = 1\n");
+        StoreTables.writeParquet(StoreTables.of(spark, customers), dir.resolve("store").toString());
+
+        long classified = ClassifyJob.run(spark, new ClassifyJob.Options(AS_OF, rules.toString(),
+                dir.resolve("store").toString(), null, null, null, dir.resolve("results").toString(), 4, null, "S01"));
+
+        assertThat(classified).isEqualTo(150);
+        Classifier engine = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(rules)),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        ObjectMapper json = JsonSettings.newObjectMapper();
+        Map<String, String> actual = new HashMap<>();
+        for (Row row : spark.read().parquet(dir.resolve("results").toString()).collectAsList()) {
+            actual.put(row.getAs("customer_id"), row.getAs("result_json"));
+        }
+        assertThat(actual.keySet()).allMatch(id -> id.startsWith("S01-")).hasSize(150);
+        for (CustomerFacts customer : customers.subList(0, 150)) {
+            assertThat(actual.get(customer.customer().getId())).as(customer.customer().getId())
+                    .isEqualTo(json.writeValueAsString(engine.classify(AS_OF, inStoreOrder(customer))));
+        }
+        // the store's own threshold is at work: more of S01's customers are tier A than the group's rules make
+        Classifier group = new Classifier(new RuleCompiler().compile(RuleFiles.readDirectory(Path.of("../rules"))),
+                Classifier.DEFAULT_MAX_FIRINGS_PER_CUSTOMER);
+        long groupA = customers.subList(0, 150).stream().map(c -> group.classify(AS_OF, inStoreOrder(c)))
+                .filter(c -> c.tier() == jipan.core.facts.Tier.A).count();
+        long storeA = actual.values().stream().filter(text -> text.contains("\"tier\":\"A\"")).count();
+        assertThat(storeA).isGreaterThan(groupA);
+    }
+
     @Test
     void fromParquetEveryResultEqualsTheEnginesAnswerInProcess(@TempDir Path dir) throws Exception {
         List<CustomerFacts> customers = demo();
