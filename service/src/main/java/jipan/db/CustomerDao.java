@@ -40,15 +40,6 @@ public interface CustomerDao {
             """)
     void upsertCustomers(@BindBean List<Customer> customers);
 
-    /** The store of each of these customers that is stored: a customer never moves to another store. */
-    @SqlQuery("SELECT id, store FROM customer WHERE id IN (<ids>)")
-    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(StoredStore.class)
-    List<StoredStore> storesOf(@BindList("ids") List<String> ids);
-
-    /** A stored customer's store. */
-    record StoredStore(String id, String store) {
-    }
-
     @SqlBatch("""
             MERGE INTO vehicle AS t USING (SELECT CAST(:vin AS VARCHAR(17)) AS vin) AS s ON t.vin = s.vin
             WHEN MATCHED THEN UPDATE SET customer_id = :customerId, model = :model, purchase_date = :purchaseDate,

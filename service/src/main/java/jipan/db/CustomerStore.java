@@ -67,35 +67,31 @@ public final class CustomerStore {
     public void upsert(List<CustomerUpsert> batch, String newCustomersStore) {
         jdbi.useTransaction(handle -> {
             CustomerDao dao = handle.attach(CustomerDao.class);
-            Map<String, String> stored = new java.util.HashMap<>();
-            List<String> ids = batch.stream().map(u -> u.facts().customer().getId()).toList();
-            for (int from = 0; from < ids.size(); from += 1000) {
-                dao.storesOf(ids.subList(from, Math.min(ids.size(), from + 1000)))
-                        .forEach(row -> stored.put(row.id(), row.store()));
-            }
+            ImportDao keys = handle.attach(ImportDao.class);
+            Map<String, String> stored = StoreKeys.storesOf(keys::customerStores,
+                    batch.stream().map(u -> u.facts().customer().getId()).toList());
             List<String> conflicts = new ArrayList<>();
             List<Customer> customers = new ArrayList<>();
+            // a vehicle, repair order or lead is one store's: the same key sent for another store's customer is refused
+            List<StoreKeys.Wanted> vehicles = new ArrayList<>();
+            List<StoreKeys.Wanted> visits = new ArrayList<>();
+            List<StoreKeys.Wanted> leads = new ArrayList<>();
             for (CustomerUpsert upsert : batch) {
                 Customer customer = upsert.facts().customer();
                 String was = stored.get(customer.getId());
                 String wanted = customer.getStore();
                 if (was != null && wanted != null && !was.equals(wanted)) {
-                    conflicts.add("customer " + customer.getId() + " is a customer of store " + was + ", not " + wanted);
+                    conflicts.add(StoreKeys.customerElsewhere(customer.getId(), was, wanted));
                 }
-                customers.add(wanted != null ? customer : customer.inStore(was != null ? was : newCustomersStore));
+                Customer inStore = wanted != null ? customer : customer.inStore(was != null ? was : newCustomersStore);
+                customers.add(inStore);
+                upsert.facts().vehicles().forEach(v -> vehicles.add(new StoreKeys.Wanted(v.getVin(), inStore.getStore())));
+                upsert.facts().visits().forEach(v -> visits.add(new StoreKeys.Wanted(v.getRoNumber(), inStore.getStore())));
+                upsert.facts().leads().forEach(l -> leads.add(new StoreKeys.Wanted(l.getLeadId(), inStore.getStore())));
             }
-            // a vehicle, repair order or lead is one store's: the same key sent for another store's customer is refused
-            ImportDao keys = handle.attach(ImportDao.class);
-            for (int i = 0; i < batch.size(); i++) {
-                CustomerFacts facts = batch.get(i).facts();
-                String store = customers.get(i).getStore();
-                othersStores(keys::vehicleStores, facts.vehicles().stream().map(Vehicle::getVin).toList(), store,
-                        "vehicle", conflicts);
-                othersStores(keys::visitStores, facts.visits().stream().map(Visit::getRoNumber).toList(), store,
-                        "repair order", conflicts);
-                othersStores(keys::leadStores, facts.leads().stream().map(Lead::getLeadId).toList(), store,
-                        "lead", conflicts);
-            }
+            conflicts.addAll(StoreKeys.elsewhere(keys::vehicleStores, vehicles, "vehicle "));
+            conflicts.addAll(StoreKeys.elsewhere(keys::visitStores, visits, "repair order "));
+            conflicts.addAll(StoreKeys.elsewhere(keys::leadStores, leads, "lead "));
             if (!conflicts.isEmpty()) {
                 throw new StoreConflict(conflicts);
             }
@@ -160,25 +156,12 @@ public final class CustomerStore {
         }
     }
 
-    private static void othersStores(Function<List<String>, List<ImportDao.KeyStore>> lookup, List<String> keys,
-                                     String store, String what, List<String> conflicts) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        for (ImportDao.KeyStore stored : lookup.apply(keys)) {
-            if (!stored.store().equals(store)) {
-                conflicts.add(what + " " + stored.recordKey() + " is stored for a customer of store " + stored.store()
-                        + ", not " + store);
-            }
-        }
-    }
-
     /** Customers sent for another store than theirs; nothing of the batch was stored. */
     public static final class StoreConflict extends IllegalArgumentException {
         public StoreConflict(List<String> conflicts) {
             super(String.join("; ", conflicts.subList(0, Math.min(10, conflicts.size())))
                     + (conflicts.size() > 10 ? "; and " + (conflicts.size() - 10) + " more" : "")
-                    + " (a person who is a customer of two stores is two customers, with two ids)");
+                    + StoreKeys.TWO_STORES);
         }
     }
 

@@ -154,11 +154,12 @@ public interface ImportDao {
             """)
     void insertReferrals(@Bind("customerId") List<String> customerIds, @BindBean List<Referral> referrals);
 
-    /** A vehicle and the customer who owns it. */
-    record VehicleOwner(String vin, String customerId) {
+    /** A vehicle, the customer who owns it and that customer's store. */
+    record VehicleOwner(String vin, String customerId, String store) {
     }
 
-    @SqlQuery("SELECT vin, customer_id FROM vehicle WHERE vin IN (<vins>)")
+    @SqlQuery("SELECT v.vin, v.customer_id, c.store FROM vehicle v JOIN customer c ON c.id = v.customer_id"
+            + " WHERE v.vin IN (<vins>)")
     @RegisterConstructorMapper(VehicleOwner.class)
     List<VehicleOwner> ownersOf(@BindList("vins") List<String> vins);
 
@@ -168,6 +169,11 @@ public interface ImportDao {
     /** A stored record's key and the store of the customer it belongs to. */
     record KeyStore(String recordKey, String store) {
     }
+
+    /** The stores of these customers (those that are stored). */
+    @SqlQuery("SELECT id AS record_key, store FROM customer WHERE id IN (<keys>)")
+    @RegisterConstructorMapper(KeyStore.class)
+    List<KeyStore> customerStores(@BindList("keys") List<String> keys);
 
     /** The stores of the customers these vehicles (VINs) belong to. */
     @SqlQuery("SELECT v.vin AS record_key, c.store FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.vin IN (<keys>)")
@@ -185,10 +191,6 @@ public interface ImportDao {
             + " WHERE l.lead_id IN (<keys>)")
     @RegisterConstructorMapper(KeyStore.class)
     List<KeyStore> leadStores(@BindList("keys") List<String> keys);
-
-    /** Those of these customers that are customers of {@code store}. */
-    @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>) AND store = :store")
-    List<String> customersOfStore(@BindList("ids") List<String> ids, @Bind("store") String store);
 
     /**
      * Merges the customer attributes a DMS export carries; the staff-recorded flags (leads passed first, negative

@@ -27,6 +27,7 @@ import jipan.core.facts.Visit;
 import jipan.db.CustomerDao;
 import jipan.db.Failures;
 import jipan.db.ImportDao;
+import jipan.db.StoreKeys;
 import jipan.db.StoredRow;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -350,13 +351,12 @@ public final class DmsImporter {
         if (rows.isEmpty() || (kind != ImportKind.VEHICLES && kind != ImportKind.REPAIR_ORDERS && kind != ImportKind.LEADS)) {
             return rows;
         }
-        List<String> keys = rows.stream().map(row -> key(row.fact())).distinct().toList();
-        Map<String, String> storeOf = new HashMap<>();
-        jdbi.useExtension(ImportDao.class, dao -> (switch (kind) {
-            case VEHICLES -> dao.vehicleStores(keys);
-            case REPAIR_ORDERS -> dao.visitStores(keys);
-            default -> dao.leadStores(keys);
-        }).forEach(row -> storeOf.put(row.recordKey(), row.store())));
+        List<String> keys = rows.stream().map(row -> key(row.fact())).toList();
+        Map<String, String> storeOf = jdbi.withExtension(ImportDao.class, dao -> StoreKeys.storesOf(switch (kind) {
+            case VEHICLES -> dao::vehicleStores;
+            case REPAIR_ORDERS -> dao::visitStores;
+            default -> dao::leadStores;
+        }, keys));
         List<Parsed> ours = new ArrayList<>(rows.size());
         String column = switch (kind) {
             case VEHICLES -> "vin";
@@ -366,8 +366,8 @@ public final class DmsImporter {
         for (Parsed row : rows) {
             String other = storeOf.get(key(row.fact()));
             if (other != null && !other.equals(run.store)) {
-                run.reject(row.number(), row.cells(), column, null, key(row.fact()) + " is stored for a customer of store "
-                        + other + ", not " + run.store);
+                run.reject(row.number(), row.cells(), column, null, StoreKeys.recordElsewhere(key(row.fact()), other,
+                        run.store));
             } else {
                 ours.add(row);
             }
@@ -379,18 +379,15 @@ public final class DmsImporter {
     private List<Parsed> checkReferences(ImportKind kind, List<Parsed> batch, Run run) {
         List<Parsed> accepted = new ArrayList<>(batch.size());
         if (kind == ImportKind.CUSTOMERS) {
-            List<String> ids = batch.stream().map(row -> ((ImportedCustomer) row.fact()).customer().getId()).distinct()
-                    .toList();
-            Map<String, String> storeOf = new HashMap<>();
-            jdbi.useExtension(CustomerDao.class, dao -> dao.storesOf(ids)
-                    .forEach(stored -> storeOf.put(stored.id(), stored.store())));
+            Map<String, String> storeOf = jdbi.withExtension(ImportDao.class, dao -> StoreKeys.storesOf(
+                    dao::customerStores, batch.stream().map(row -> ((ImportedCustomer) row.fact()).customer().getId())
+                            .toList()));
             for (Parsed row : batch) {
                 ImportedCustomer imported = (ImportedCustomer) row.fact();
                 String was = storeOf.get(imported.customer().getId());
                 if (was != null && !was.equals(run.store)) {
-                    run.reject(row.number(), row.cells(), "id", null, "customer " + imported.customer().getId()
-                            + " is a customer of store " + was + ", not " + run.store
-                            + " (a person who is a customer of two stores is two customers, with two ids)");
+                    run.reject(row.number(), row.cells(), "id", null, StoreKeys.customerElsewhere(
+                            imported.customer().getId(), was, run.store) + StoreKeys.TWO_STORES);
                 } else {
                     accepted.add(new Parsed(row.number(), row.cells(), new ImportedCustomer(
                             imported.customer().inStore(run.store), imported.leadsPassedFirst(),
@@ -402,18 +399,18 @@ public final class DmsImporter {
         if (kind == ImportKind.REPAIR_ORDERS) {
             Set<String> vins = new HashSet<>();
             batch.forEach(row -> vins.add(((Visit) row.fact()).getVin()));
-            Map<String, String> owners = new HashMap<>();
+            Map<String, ImportDao.VehicleOwner> owners = new HashMap<>();
             jdbi.useExtension(ImportDao.class, dao -> dao.ownersOf(List.copyOf(vins))
-                    .forEach(owner -> owners.put(owner.vin(), owner.customerId())));
-            Set<String> ours = owners.isEmpty() ? Set.of() : new HashSet<>(jdbi.withExtension(ImportDao.class,
-                    dao -> dao.customersOfStore(List.copyOf(new HashSet<>(owners.values())), run.store)));
+                    .forEach(owner -> owners.put(owner.vin(), owner)));
             for (Parsed row : batch) {
                 String vin = ((Visit) row.fact()).getVin();
-                if (owners.containsKey(vin) && !ours.contains(owners.get(vin))) {
+                ImportDao.VehicleOwner owner = owners.get(vin);
+                if (owner != null && !owner.store().equals(run.store)) {
                     run.reject(row.number(), row.cells(), "vin", null, "vehicle " + vin
                             + " is a vehicle of a customer of another store than " + run.store);
-                } else if (owners.containsKey(vin)) {
-                    accepted.add(new Parsed(row.number(), row.cells(), new OwnedVisit(owners.get(vin), (Visit) row.fact())));
+                } else if (owner != null) {
+                    accepted.add(new Parsed(row.number(), row.cells(), new OwnedVisit(owner.customerId(),
+                            (Visit) row.fact())));
                 } else {
                     run.reject(row.number(), row.cells(), "vin", null, "vehicle " + vin
                             + " is not in the customer store: import the vehicles export first");
@@ -421,17 +418,14 @@ public final class DmsImporter {
             }
             return accepted;
         }
-        Set<String> customerIds = new HashSet<>();
-        batch.forEach(row -> customerIds.add(((Owned) row.fact()).customerId()));
-        Set<String> known = new HashSet<>(jdbi.withExtension(ImportDao.class,
-                dao -> dao.existingCustomers(List.copyOf(customerIds))));
-        Set<String> ours = known.isEmpty() ? Set.of() : new HashSet<>(jdbi.withExtension(ImportDao.class,
-                dao -> dao.customersOfStore(List.copyOf(known), run.store)));
+        Map<String, String> storeOf = jdbi.withExtension(ImportDao.class, dao -> StoreKeys.storesOf(
+                dao::customerStores, batch.stream().map(row -> ((Owned) row.fact()).customerId()).toList()));
         for (Parsed row : batch) {
             String customerId = ((Owned) row.fact()).customerId();
-            if (ours.contains(customerId)) {
+            String its = storeOf.get(customerId);
+            if (run.store.equals(its)) {
                 accepted.add(row);
-            } else if (known.contains(customerId)) {
+            } else if (its != null) {
                 run.reject(row.number(), row.cells(), "customerId", null, "customer " + customerId
                         + " is a customer of another store than " + run.store);
             } else {
