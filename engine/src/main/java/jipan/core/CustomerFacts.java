@@ -31,6 +31,12 @@ public record CustomerFacts(Customer customer, List<Vehicle> vehicles, List<Visi
         this(customer, vehicles, visits, leads, complaints, events, referrals, surveys, List.of());
     }
 
+    /** The same customer and facts, as a customer of {@code store} (a 4S store's code). */
+    public CustomerFacts inStore(String store) {
+        return new CustomerFacts(customer.inStore(store), vehicles, visits, leads, complaints, events, referrals, surveys,
+                contacts);
+    }
+
     public CustomerFacts {
         contacts = List.copyOf(contacts);
         vehicles = List.copyOf(vehicles);

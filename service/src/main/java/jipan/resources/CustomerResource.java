@@ -132,10 +132,7 @@ public class CustomerResource {
     }
 
     private static CustomerUpsert withStore(CustomerUpsert upsert, String code) {
-        CustomerFacts facts = upsert.facts();
-        CustomerFacts moved = new CustomerFacts(facts.customer().inStore(code), facts.vehicles(), facts.visits(),
-                facts.leads(), facts.complaints(), facts.events(), facts.referrals(), facts.surveys(), facts.contacts());
-        return new CustomerUpsert(moved, upsert.complaintsGiven(), upsert.eventsGiven(), upsert.referralsGiven(),
+        return new CustomerUpsert(upsert.facts().inStore(code), upsert.complaintsGiven(), upsert.eventsGiven(), upsert.referralsGiven(),
                 upsert.surveysGiven());
     }
 

@@ -72,8 +72,7 @@ public final class FixtureRunner {
                 }
                 List<jipan.core.CustomerFacts> inStore = request.customers().stream()
                         .filter(c -> c.customer().getStore() == null)
-                        .map(c -> new jipan.core.CustomerFacts(c.customer().inStore(store), c.vehicles(), c.visits(),
-                                c.leads(), c.complaints(), c.events(), c.referrals(), c.surveys(), c.contacts()))
+                        .map(c -> c.inStore(store))
                         .toList();
                 try {
                     classifier.classify(request.asOf(), inStore);
