@@ -23,31 +23,26 @@ import org.jdbi.v3.core.Jdbi;
 /** Stores customers with their facts and reads them back as the classifier's input. */
 public final class CustomerStore {
     private final Jdbi jdbi;
-    private final java.util.function.Function<StoreScope, Jdbi> scoped;
+    private final ScopedJdbi scoped;
 
     /** The store of every store's customers, which cannot be limited to stores: for tests and commands. */
     public CustomerStore(Jdbi jdbi) {
-        this(jdbi, scope -> {
-            if (!scope.isAll()) {
-                throw new IllegalStateException("this customer store cannot be limited to stores");
-            }
-            return jdbi;
-        });
+        this(jdbi, ScopedJdbi.everyStoreOnly(jdbi, "this customer store"));
     }
 
     /** The customer store of a database, which can be limited to stores ({@link #in}). */
     public CustomerStore(Database database) {
-        this(database.jdbi(), database::jdbi);
+        this(database.jdbi(), ScopedJdbi.of(database));
     }
 
-    private CustomerStore(Jdbi jdbi, java.util.function.Function<StoreScope, Jdbi> scoped) {
+    private CustomerStore(Jdbi jdbi, ScopedJdbi scoped) {
         this.jdbi = jdbi;
         this.scoped = scoped;
     }
 
     /** The same store, reading only the customers of {@code scope}'s stores. */
     public CustomerStore in(StoreScope scope) {
-        return scope.isAll() ? this : new CustomerStore(scoped.apply(scope), scoped);
+        return scope.isAll() ? this : new CustomerStore(scoped.in(scope), scoped);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import jipan.core.Limits;
 import jipan.core.kpi.Kpis;
 import jipan.db.ClassificationRunDao;
+import jipan.db.ScopedJdbi;
 import jipan.db.ClassificationRunRow;
 import jipan.db.ReportDao;
 import jipan.db.ReportDao.CohortCount;
@@ -43,28 +44,22 @@ public final class Reports {
     private final Clock clock;
     private final BaseReports base;
     private final int retainedMinVisits;
-    private final java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped;
+    private final ScopedJdbi scoped;
 
     /**
      * @param retainedMinVisits the customer-pay visits in twelve months that make a base customer retained
      *                          (保有客户; {@code reports.retainedMinVisits})
      */
     public Reports(Jdbi jdbi, Clock clock, int retainedMinVisits) {
-        this(jdbi, clock, retainedMinVisits, scope -> {
-            if (!scope.isAll()) {
-                throw new IllegalStateException("these reports cannot be limited to stores");
-            }
-            return jdbi;
-        });
+        this(jdbi, clock, retainedMinVisits, ScopedJdbi.everyStoreOnly(jdbi, "these reports"));
     }
 
     /** The reports of a database's customers, which can be limited to stores ({@link #in}). */
     public Reports(jipan.db.Database database, Clock clock, int retainedMinVisits) {
-        this(database.jdbi(), clock, retainedMinVisits, database::jdbi);
+        this(database.jdbi(), clock, retainedMinVisits, ScopedJdbi.of(database));
     }
 
-    private Reports(Jdbi jdbi, Clock clock, int retainedMinVisits,
-                    java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped) {
+    private Reports(Jdbi jdbi, Clock clock, int retainedMinVisits, ScopedJdbi scoped) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.retainedMinVisits = retainedMinVisits;
@@ -77,7 +72,7 @@ public final class Reports {
         if (scope.equals(this.scope)) {
             return this;
         }
-        Reports limited = new Reports(scoped.apply(scope), clock, retainedMinVisits, scoped);
+        Reports limited = new Reports(scoped.in(scope), clock, retainedMinVisits, scoped);
         limited.scope = scope;
         limited.stores = stores;
         return limited;

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import jipan.db.Columns;
+import jipan.db.ScopedJdbi;
 import jipan.api.CallList;
 import jipan.api.MovedCustomers;
 import jipan.api.OutcomeRequest;
@@ -39,28 +40,23 @@ public final class CallLists {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped;
+    private final ScopedJdbi scoped;
 
     /** The call lists of every store. */
     public CallLists(Jdbi jdbi) {
-        this(jdbi, Clock.systemUTC(), scope -> {
-            if (!scope.isAll()) {
-                throw new IllegalStateException("these call lists cannot be limited to stores");
-            }
-            return jdbi;
-        });
+        this(jdbi, Clock.systemUTC(), ScopedJdbi.everyStoreOnly(jdbi, "these call lists"));
     }
 
     /** The call lists of a database, which can be limited to stores ({@link #in}). */
     public CallLists(jipan.db.Database database) {
-        this(database.jdbi(), Clock.systemUTC(), database::jdbi);
+        this(database.jdbi(), Clock.systemUTC(), ScopedJdbi.of(database));
     }
 
     CallLists(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, scope -> jdbi);
     }
 
-    private CallLists(Jdbi jdbi, Clock clock, java.util.function.Function<jipan.stores.StoreScope, Jdbi> scoped) {
+    private CallLists(Jdbi jdbi, Clock clock, ScopedJdbi scoped) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.scoped = scoped;
@@ -68,7 +64,7 @@ public final class CallLists {
 
     /** The same lists, of the customers of {@code scope}'s stores only. */
     public CallLists in(jipan.stores.StoreScope scope) {
-        return scope.isAll() ? this : new CallLists(scoped.apply(scope), clock, scoped);
+        return scope.isAll() ? this : new CallLists(scoped.in(scope), clock, scoped);
     }
 
     /** The orders a list can be in: by due date and priority, or by the observed return rate, lowest first. */
