@@ -73,8 +73,7 @@ public class BacktestResource {
         } else {
             candidate = body.hasCandidate() ? Candidates.compiled(publisher, body.change()) : null;
         }
-        String store = body.store() == null || body.store().isBlank() ? null
-                : StoreParameters.scope(request, stores, "store", body.store()).codes().iterator().next();
+        String store = StoreParameters.named(request, stores, "store", body.store());
         return backtests.run(live, candidate, body.asOf(), body.horizonOrDefault(), body.sampleOrDefault(),
                 ApiKeyFilter.callerOf(request), store, done -> { });
     }

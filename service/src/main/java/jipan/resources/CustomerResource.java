@@ -119,8 +119,7 @@ public class CustomerResource {
                 continue;
             }
             try {
-                checked.add(withStore(upsert, StoreParameters.scope(request, stores, field, named).codes().iterator()
-                        .next()));
+                checked.add(withStore(upsert, StoreParameters.named(request, stores, field, named)));
             } catch (InvalidInputException e) {
                 problems.addAll(e.errors());
             }

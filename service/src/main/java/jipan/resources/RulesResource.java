@@ -112,9 +112,9 @@ public class RulesResource {
     @POST
     @Path("/impact")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ImpactReport impact(@NotNull @Valid ImpactRequest body) {
-        jipan.stores.StoreScope scope = body.store() == null || body.store().isBlank() ? jipan.stores.StoreScope.ALL
-                : StoreParameters.scope(null, stores, "store", body.store());
+    public ImpactReport impact(@NotNull @Valid ImpactRequest body,
+                               @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext request) {
+        jipan.stores.StoreScope scope = StoreParameters.scope(request, stores, "store", body.store());
         Classifier candidate = compiled(body.change());
         return impact.compare(rules.current(), candidate, body.asOf(), body.sampleOrDefault(), scope);
     }

@@ -28,16 +28,19 @@ public final class StoreParameters {
         }
     }
 
+    /** The store {@code store} names, checked like {@link #scope} (known, and the caller's); null when blank. */
+    public static String named(ContainerRequestContext request, Stores stores, String field, String store) {
+        return store == null || store.isBlank() ? null
+                : scope(request, stores, field, store).codes().iterator().next();
+    }
+
     /**
      * The one store a change goes to: {@code store} when given (known, and the caller's), else the caller's only
      * store, else the group's first.
      */
     public static String storeOfChange(ContainerRequestContext request, Stores stores, String field, String store) {
-        StoreScope caller = StoreScope.of(request);
-        if (store == null || store.isBlank()) {
-            return caller.defaultStore(stores);
-        }
-        return scope(request, stores, field, store).codes().iterator().next();
+        String named = named(request, stores, field, store);
+        return named != null ? named : StoreScope.of(request).defaultStore(stores);
     }
 
     /** A run, a customer or an import of a store the caller may not see: answered as if it did not exist. */
