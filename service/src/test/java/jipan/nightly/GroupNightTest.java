@@ -341,8 +341,7 @@ class GroupNightTest {
         // consistent values for S1 (A from one visit, B from one: an empty range), set in the console's settings form
         org.openqa.selenium.chrome.ChromeDriver browser = jipan.ui.Browser.start();
         try {
-            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60));
-            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            var wait = jipan.ui.Browser.waitOn(browser, 60);
             String home = "http://localhost:" + APP.getLocalPort() + "/";
             jipan.ui.Browser.signedOut(browser, home);
             jipan.ui.Browser.signIn(wait, GROUP_KEY);

@@ -23,6 +23,16 @@ public final class Browser {
     private Browser() {
     }
 
+    /**
+     * A wait of at most {@code seconds} on the console. A page drawn again (a job's progress, a list after an action)
+     * replaces the elements a wait may be reading, so a stale element means "look again", not a failure.
+     */
+    public static WebDriverWait waitOn(ChromeDriver browser, int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     /** The element {@code css} names, once it is visible. */
     public static WebElement visible(WebDriverWait wait, String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));

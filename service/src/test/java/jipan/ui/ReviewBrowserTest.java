@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import jipan.ShippedRules;
 import jipan.TestApp;
 import jipan.TestRequests;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -72,9 +70,7 @@ class ReviewBrowserTest {
     static void start() throws Exception {
         Files.createDirectories(SCREENSHOTS);
         browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // a page drawn again after an action replaces the elements a wait may be reading
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = Browser.waitOn(browser, 30);
     }
 
     @AfterAll
