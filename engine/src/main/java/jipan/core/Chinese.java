@@ -183,8 +183,6 @@ public final class Chinese {
             phrase("(\\S+): no store '(.*)' \\(the stores are (.+)\\)", "$1：没有门店“$2”（门店有：$3）"),
             phrase("customer (\\S+) is a customer of store (\\S+), not (\\S+)", "客户 $1 是门店 $2 的客户，不是 $3 的"),
             phrase("customer (\\S+) is a customer of another store than (\\S+)", "客户 $1 是其他门店的客户，不属于 $2"),
-            phrase("vehicle (\\S+) is a vehicle of a customer of another store than (\\S+)",
-                    "车辆 $1 属于其他门店的客户，不属于 $2"),
             phrase(" \\(a person who is a customer of two stores is two customers, with two ids\\)",
                     "（同一个人在两家门店消费，是两家门店各自的客户，各有编号）"),
             phrase("not an override: write STORE: Type\\.setting = value, e\\.g\\. (.+)",

@@ -46,14 +46,23 @@ public interface BaseReportDao {
                                 @Bind("groupValue") String groupValue, @Bind("grade") String grade,
                                 @Bind("limit") int limit);
 
-    /** A vehicle's visits in a period, what they brought, and how many were its first maintenance. */
-    record VinSpend(String vin, int visits, BigDecimal revenue, int firstMaintenance) {
+    /** A store's vehicle, as a key: a VIN is a vehicle of each store that has the car (migration 31). */
+    static String vehicleKey(String store, String vin) {
+        return store + ' ' + vin;
+    }
+
+    /** A store's vehicle's visits in a period, what they brought, and how many were its first maintenance. */
+    record VinSpend(String store, String vin, int visits, BigDecimal revenue, int firstMaintenance) {
+        public String vehicle() {
+            return vehicleKey(store, vin);
+        }
+
         /** By position: the lifecycle table reads one a vehicle. */
         public static final class Mapper implements org.jdbi.v3.core.mapper.RowMapper<VinSpend> {
             @Override
             public VinSpend map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
                     throws java.sql.SQLException {
-                return new VinSpend(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4));
+                return new VinSpend(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getInt(5));
             }
         }
     }
@@ -63,31 +72,37 @@ public interface BaseReportDao {
      * of visits by date (V5) and by service type (V22) alone.
      */
     @SqlQuery("""
-            SELECT u.vin, SUM(u.visits) AS visits, SUM(u.revenue) AS revenue, SUM(u.first_maintenance) AS first_maintenance
-            FROM (SELECT vin, 1 AS visits, COALESCE(amount, 0) AS revenue, 0 AS first_maintenance
+            SELECT u.store, u.vin, SUM(u.visits) AS visits, SUM(u.revenue) AS revenue,
+                   SUM(u.first_maintenance) AS first_maintenance
+            FROM (SELECT store, vin, 1 AS visits, COALESCE(amount, 0) AS revenue, 0 AS first_maintenance
                   FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
                   UNION ALL
-                  SELECT vin, 0, 0, 1 FROM visit WHERE service_type = 'FIRST_MAINTENANCE'
+                  SELECT store, vin, 0, 0, 1 FROM visit WHERE service_type = 'FIRST_MAINTENANCE'
                   AND visit_date >= :from AND visit_date <= :to AND customer_id <inStores>) u
-            GROUP BY u.vin
+            GROUP BY u.store, u.vin
             """)
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(VinSpend.Mapper.class)
     java.util.stream.Stream<VinSpend> vinSpend(@Bind("from") LocalDate from, @Bind("to") LocalDate to);
 
-    /** A vehicle's owner and warranty end. */
-    record VehicleWarranty(String vin, String customerId, LocalDate warrantyEnd) {
+    /** A store's vehicle's owner and warranty end. */
+    record VehicleWarranty(String store, String vin, String customerId, LocalDate warrantyEnd) {
+        public String vehicle() {
+            return vehicleKey(store, vin);
+        }
+
         /** By position: the lifecycle table reads every vehicle. */
         public static final class Mapper implements org.jdbi.v3.core.mapper.RowMapper<VehicleWarranty> {
             @Override
             public VehicleWarranty map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
                     throws java.sql.SQLException {
-                return new VehicleWarranty(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class));
+                return new VehicleWarranty(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class));
             }
         }
     }
 
     /** Every vehicle's owner and warranty end, in one pass over the table (cheaper in H2 than a lookup each). */
-    @SqlQuery("SELECT vin, customer_id, warranty_end FROM vehicle WHERE customer_id <inStores>")
+    @SqlQuery("SELECT store, vin, customer_id, warranty_end FROM vehicle WHERE customer_id <inStores>")
     @org.jdbi.v3.sqlobject.statement.UseRowMapper(VehicleWarranty.Mapper.class)
     java.util.stream.Stream<VehicleWarranty> vehicleWarranties();
 
@@ -98,11 +113,11 @@ public interface BaseReportDao {
     /** Vehicles with a visit in (cohortStart, cohortEnd] and how many visited again in (returnStart, returnEnd], by origin. */
     @SqlQuery("""
             SELECT v.bought_here, COUNT(*) AS cohort,
-                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin
+                   COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM visit r WHERE r.vin = c.vin AND r.store = c.store
                        AND r.visit_date > :returnStart AND r.visit_date <= :returnEnd) THEN 1 ELSE 0 END), 0) AS returned
-            FROM (SELECT DISTINCT vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd
+            FROM (SELECT DISTINCT store, vin FROM visit WHERE visit_date > :cohortStart AND visit_date <= :cohortEnd
                   AND customer_id <inStores>) c
-            JOIN vehicle v ON v.vin = c.vin
+            JOIN vehicle v ON v.store = c.store AND v.vin = c.vin
             GROUP BY v.bought_here
             """)
     @RegisterConstructorMapper(OriginCohort.class)
@@ -178,10 +193,10 @@ public interface BaseReportDao {
                    SUM(m.revenue) AS revenue
             FROM (SELECT COALESCE(v.model, '') AS model, v.customer_id, COUNT(*) AS vehicles, SUM(t.visits) AS visits,
                          SUM(t.revenue) AS revenue
-                  FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+                  FROM (SELECT store, vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
                         FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
-                        GROUP BY vin) t
-                  JOIN vehicle v ON v.vin = t.vin
+                        GROUP BY store, vin) t
+                  JOIN vehicle v ON v.store = t.store AND v.vin = t.vin
                   GROUP BY COALESCE(v.model, ''), v.customer_id) m
             GROUP BY m.model
             ORDER BY SUM(m.revenue) DESC, 1
@@ -291,9 +306,12 @@ public interface BaseReportDao {
             + " GROUP BY store, TRIM(phone) HAVING COUNT(*) > 1";
     /** A vehicle without a purchase date. */
     String NO_PURCHASE_DATE = "purchase_date IS NULL";
-    /** The VINs more than one vehicle has, with how many (case and spaces ignored). */
-    String REPEATED_VINS = "SELECT UPPER(TRIM(vin)) AS vin, COUNT(*) AS n FROM vehicle WHERE customer_id <inStores>"
-            + " GROUP BY UPPER(TRIM(vin)) HAVING COUNT(*) > 1";
+    /**
+     * The VINs more than one vehicle of a store has, with how many (case and spaces ignored): a car that two stores
+     * of a group service is each store's vehicle, not a data problem.
+     */
+    String REPEATED_VINS = "SELECT store, UPPER(TRIM(vin)) AS vin, COUNT(*) AS n FROM vehicle WHERE customer_id <inStores>"
+            + " GROUP BY store, UPPER(TRIM(vin)) HAVING COUNT(*) > 1";
     /** A repair order without a pay type, without a service type, without an amount. */
     String NO_PAY_TYPE = "pay_type IS NULL OR TRIM(pay_type) = ''";
     String NO_SERVICE_TYPE = "service_type IS NULL";
@@ -345,7 +363,8 @@ public interface BaseReportDao {
     List<QualityRow> noPurchaseDate(@Bind("limit") int limit);
 
     @SqlQuery("SELECT v.vin AS row_key, v.customer_id, d.vin AS detail FROM vehicle v"
-            + " JOIN (" + REPEATED_VINS + ") d ON UPPER(TRIM(v.vin)) = d.vin WHERE v.customer_id <inStores>"
+            + " JOIN (" + REPEATED_VINS + ") d ON UPPER(TRIM(v.vin)) = d.vin AND v.store = d.store"
+            + " WHERE v.customer_id <inStores>"
             + " ORDER BY d.vin, v.vin LIMIT :limit")
     @RegisterConstructorMapper(QualityRow.class)
     List<QualityRow> duplicateVins(@Bind("limit") int limit);
@@ -357,8 +376,8 @@ public interface BaseReportDao {
     List<QualityRow> repairOrdersWhere(@Define("condition") String condition, @Bind("limit") int limit);
 
     /**
-     * For each pair of stores, the customers of the first who are customers of the second too (the same phone), and
-     * how many of them visited the second store last; with the first store's customers.
+     * For each pair of stores, the customers of the first who are customers of the second too — the same phone, or a
+     * vehicle of the same VIN — and how many of them visited the second store last; with the first store's customers.
      */
     record SharedRow(String store, String otherStore, int customers, int shared, int wentToOther) {
     }
@@ -368,13 +387,18 @@ public interface BaseReportDao {
             FROM (SELECT a.store AS store, b.store AS other_store, COUNT(DISTINCT a.id) AS shared,
                          COUNT(DISTINCT CASE WHEN lb.last_visit > COALESCE(la.last_visit, DATE '1900-01-01')
                                              THEN a.id END) AS went_to_other
-                  FROM customer a
-                  JOIN customer b ON b.phone = a.phone AND b.store <> a.store
+                  FROM (SELECT a.id AS a_id, b.id AS b_id FROM customer a
+                        JOIN customer b ON b.phone = a.phone AND b.store <> a.store
+                        WHERE a.phone IS NOT NULL AND a.phone <> ''
+                        UNION
+                        SELECT x.customer_id, y.customer_id FROM vehicle x
+                        JOIN vehicle y ON y.vin = x.vin AND y.store <> x.store) link
+                  JOIN customer a ON a.id = link.a_id
+                  JOIN customer b ON b.id = link.b_id
                   LEFT JOIN (SELECT customer_id, MAX(visit_date) AS last_visit FROM visit GROUP BY customer_id) la
                        ON la.customer_id = a.id
                   LEFT JOIN (SELECT customer_id, MAX(visit_date) AS last_visit FROM visit GROUP BY customer_id) lb
                        ON lb.customer_id = b.id
-                  WHERE a.phone IS NOT NULL AND a.phone <> ''
                   GROUP BY a.store, b.store) p
             JOIN (SELECT store, COUNT(*) AS customers FROM customer GROUP BY store) t ON t.store = p.store
             ORDER BY p.store, p.other_store

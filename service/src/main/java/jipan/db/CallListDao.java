@@ -65,7 +65,7 @@ public interface CallListDao {
             JOIN classification_run run ON run.id = f.run_id
             JOIN customer c ON c.id = f.customer_id
             JOIN classification_result r ON r.run_id = f.run_id AND r.customer_id = f.customer_id
-            LEFT JOIN vehicle v ON v.vin = f.subject
+            LEFT JOIN vehicle v ON v.store = c.store AND v.vin = f.subject
             LEFT JOIN backtest_cell bc ON bc.backtest_id = :backtest AND bc.tier = COALESCE(r.tier, 'NONE')
                  AND bc.churn = COALESCE(r.churn, 'NONE')
             """;
@@ -212,7 +212,7 @@ public interface CallListDao {
                   LIMIT :limit OFFSET :offset) m
             JOIN classification_result b ON b.customer_id = m.customer_id AND b.run_id = :to
             JOIN customer c ON c.id = m.customer_id
-            LEFT JOIN vehicle v ON v.vin = COALESCE(
+            LEFT JOIN vehicle v ON v.store = c.store AND v.vin = COALESCE(
                  (SELECT x.vin FROM visit x WHERE x.customer_id = c.id AND x.visit_date <= b.as_of
                   ORDER BY x.visit_date DESC, x.ro_number DESC LIMIT 1),
                  (SELECT MIN(y.vin) FROM vehicle y WHERE y.customer_id = c.id))

@@ -23,8 +23,9 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /**
  * The customer store's SQL. Upserts are standard {@code MERGE} statements keyed by the natural keys
- * (customer id, VIN, repair-order number, lead id), which H2 2.x and PostgreSQL 15 both run: storing the
- * same record twice leaves one row, a changed record updates it.
+ * (customer id, the store and VIN, repair-order number, lead id), which H2 2.x and PostgreSQL 15 both run: storing the
+ * same record twice leaves one row, a changed record updates it. A vehicle or repair order takes the store of its
+ * customer (a VIN is a record of each store that has it: migration 31).
  */
 public interface CustomerDao {
 
@@ -41,23 +42,27 @@ public interface CustomerDao {
     void upsertCustomers(@BindBean List<Customer> customers);
 
     @SqlBatch("""
-            MERGE INTO vehicle AS t USING (SELECT CAST(:vin AS VARCHAR(17)) AS vin) AS s ON t.vin = s.vin
+            MERGE INTO vehicle AS t
+            USING (SELECT c.store, CAST(:vin AS VARCHAR(17)) AS vin FROM customer c WHERE c.id = :customerId) AS s
+                ON t.store = s.store AND t.vin = s.vin
             WHEN MATCHED THEN UPDATE SET customer_id = :customerId, model = :model, purchase_date = :purchaseDate,
                 warranty_end = :warrantyEnd, bought_here = :boughtHere, installment = :installment
-            WHEN NOT MATCHED THEN INSERT (vin, customer_id, model, purchase_date, warranty_end, bought_here, installment)
-                VALUES (:vin, :customerId, :model, :purchaseDate, :warrantyEnd, :boughtHere, :installment)
+            WHEN NOT MATCHED THEN INSERT (store, vin, customer_id, model, purchase_date, warranty_end, bought_here,
+                installment)
+                VALUES (s.store, :vin, :customerId, :model, :purchaseDate, :warrantyEnd, :boughtHere, :installment)
             """)
     void upsertVehicles(@Bind("customerId") List<String> customerIds, @BindBean List<Vehicle> vehicles);
 
     @SqlBatch("""
-            MERGE INTO visit AS t USING (SELECT CAST(:roNumber AS VARCHAR(64)) AS ro_number) AS s
-                ON t.ro_number = s.ro_number
-            WHEN MATCHED THEN UPDATE SET customer_id = :customerId, vin = :vin, visit_date = :date,
+            MERGE INTO visit AS t
+            USING (SELECT c.store, CAST(:roNumber AS VARCHAR(64)) AS ro_number FROM customer c WHERE c.id = :customerId)
+                AS s ON t.ro_number = s.ro_number
+            WHEN MATCHED THEN UPDATE SET customer_id = :customerId, store = s.store, vin = :vin, visit_date = :date,
                 mileage = :mileage, pay_type = :payType, service_type = :serviceType, amount = :amount,
                 advisor = :advisor
-            WHEN NOT MATCHED THEN INSERT (ro_number, customer_id, vin, visit_date, mileage, pay_type, service_type, amount,
-                advisor)
-                VALUES (:roNumber, :customerId, :vin, :date, :mileage, :payType, :serviceType, :amount, :advisor)
+            WHEN NOT MATCHED THEN INSERT (ro_number, customer_id, store, vin, visit_date, mileage, pay_type, service_type,
+                amount, advisor)
+                VALUES (:roNumber, :customerId, s.store, :vin, :date, :mileage, :payType, :serviceType, :amount, :advisor)
             """)
     void upsertVisits(@Bind("customerId") List<String> customerIds, @BindBean List<Visit> visits);
 

@@ -67,8 +67,8 @@ public final class CustomerStore {
                     batch.stream().map(u -> u.facts().customer().getId()).toList());
             List<String> conflicts = new ArrayList<>();
             List<Customer> customers = new ArrayList<>();
-            // a vehicle, repair order or lead is one store's: the same key sent for another store's customer is refused
-            List<StoreKeys.Wanted> vehicles = new ArrayList<>();
+            // a repair order or lead is one store's: the same key sent for another store's customer is refused; a VIN
+            // is not (each store that has the car keeps its own vehicle of it)
             List<StoreKeys.Wanted> visits = new ArrayList<>();
             List<StoreKeys.Wanted> leads = new ArrayList<>();
             for (CustomerUpsert upsert : batch) {
@@ -80,11 +80,9 @@ public final class CustomerStore {
                 }
                 Customer inStore = wanted != null ? customer : customer.inStore(was != null ? was : newCustomersStore);
                 customers.add(inStore);
-                upsert.facts().vehicles().forEach(v -> vehicles.add(new StoreKeys.Wanted(v.getVin(), inStore.getStore())));
                 upsert.facts().visits().forEach(v -> visits.add(new StoreKeys.Wanted(v.getRoNumber(), inStore.getStore())));
                 upsert.facts().leads().forEach(l -> leads.add(new StoreKeys.Wanted(l.getLeadId(), inStore.getStore())));
             }
-            conflicts.addAll(StoreKeys.elsewhere(keys::vehicleStores, vehicles, "vehicle "));
             conflicts.addAll(StoreKeys.elsewhere(keys::visitStores, visits, "repair order "));
             conflicts.addAll(StoreKeys.elsewhere(keys::leadStores, leads, "lead "));
             if (!conflicts.isEmpty()) {

@@ -69,12 +69,18 @@ public final class Database implements Managed, AutoCloseable {
     }
 
     /**
-     * Applies pending migrations ({@code db/migration/V*.sql}, and {@link ResultCompression}, which differs by
-     * database); returns how many were applied.
+     * Applies pending migrations ({@code db/migration/V*.sql}, and {@link ResultCompression} and
+     * {@link VehiclesPerStore}, which differ by database); returns how many were applied.
      */
     public int migrate() {
         MigrateResult result = flyway().migrate();
         return result.migrationsExecuted;
+    }
+
+    /** Applies the migrations up to {@code version} only: for a test that stores data as an older schema held it. */
+    int migrateTo(String version) {
+        return Flyway.configure().configuration(flyway().getConfiguration()).target(version).load().migrate()
+                .migrationsExecuted;
     }
 
     /**
@@ -96,7 +102,7 @@ public final class Database implements Managed, AutoCloseable {
 
     private Flyway flyway() {
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .javaMigrations(new ResultCompression()).load();
+                .javaMigrations(new ResultCompression(), new VehiclesPerStore()).load();
     }
 
     public Jdbi jdbi() {

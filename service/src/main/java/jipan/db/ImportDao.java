@@ -28,10 +28,10 @@ public interface ImportDao {
 
     @SqlQuery("""
             SELECT vin, customer_id, model, purchase_date, warranty_end, bought_here, installment
-            FROM vehicle WHERE vin IN (<keys>)
+            FROM vehicle WHERE store = :store AND vin IN (<keys>)
             """)
     @RegisterRowMapper(StoredRow.Mapper.class)
-    List<StoredRow> storedVehicles(@BindList("keys") List<String> keys);
+    List<StoredRow> storedVehicles(@Bind("store") String store, @BindList("keys") List<String> keys);
 
     @SqlQuery("""
             SELECT ro_number, customer_id, vin, visit_date, mileage, pay_type, service_type, amount, advisor
@@ -154,14 +154,14 @@ public interface ImportDao {
             """)
     void insertReferrals(@Bind("customerId") List<String> customerIds, @BindBean List<Referral> referrals);
 
-    /** A vehicle, the customer who owns it and that customer's store. */
-    record VehicleOwner(String vin, String customerId, String store) {
+    /** A store's vehicle and the customer of the store who owns it. */
+    record VehicleOwner(String vin, String customerId) {
     }
 
-    @SqlQuery("SELECT v.vin, v.customer_id, c.store FROM vehicle v JOIN customer c ON c.id = v.customer_id"
-            + " WHERE v.vin IN (<vins>)")
+    /** The owners of these VINs among a store's vehicles (another store's vehicle of the same VIN is its own). */
+    @SqlQuery("SELECT vin, customer_id FROM vehicle WHERE store = :store AND vin IN (<vins>)")
     @RegisterConstructorMapper(VehicleOwner.class)
-    List<VehicleOwner> ownersOf(@BindList("vins") List<String> vins);
+    List<VehicleOwner> ownersOf(@Bind("store") String store, @BindList("vins") List<String> vins);
 
     @SqlQuery("SELECT id FROM customer WHERE id IN (<ids>)")
     List<String> existingCustomers(@BindList("ids") List<String> ids);
@@ -174,11 +174,6 @@ public interface ImportDao {
     @SqlQuery("SELECT id AS record_key, store FROM customer WHERE id IN (<keys>)")
     @RegisterConstructorMapper(KeyStore.class)
     List<KeyStore> customerStores(@BindList("keys") List<String> keys);
-
-    /** The stores of the customers these vehicles (VINs) belong to. */
-    @SqlQuery("SELECT v.vin AS record_key, c.store FROM vehicle v JOIN customer c ON c.id = v.customer_id WHERE v.vin IN (<keys>)")
-    @RegisterConstructorMapper(KeyStore.class)
-    List<KeyStore> vehicleStores(@BindList("keys") List<String> keys);
 
     /** The stores of the customers these repair orders belong to. */
     @SqlQuery("SELECT v.ro_number AS record_key, c.store FROM visit v JOIN customer c ON c.id = v.customer_id"

@@ -20,10 +20,12 @@ public interface ReportDao {
             SELECT <group> AS group_value,
                    CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END AS bucket,
                    COUNT(*) AS customers, SUM(t.visits) AS visits, SUM(t.revenue) AS revenue
-            FROM (SELECT vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
-                  FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores> GROUP BY vin) t
-            JOIN vehicle v ON v.vin = t.vin
-            LEFT JOIN classification_vehicle cv ON cv.vin = t.vin AND cv.run_id = :runId
+            FROM (SELECT store, vin, COUNT(*) AS visits, COALESCE(SUM(amount), 0) AS revenue
+                  FROM visit WHERE visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
+                  GROUP BY store, vin) t
+            JOIN vehicle v ON v.store = t.store AND v.vin = t.vin
+            LEFT JOIN classification_vehicle cv ON cv.run_id = :runId AND cv.customer_id = v.customer_id
+                                               AND cv.vin = t.vin
             GROUP BY <group>, CASE WHEN t.visits >= 4 THEN '>=4' ELSE CAST(t.visits AS VARCHAR(4)) END
             """)
     @RegisterConstructorMapper(StructureRow.class)

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,28 +19,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A Java migration because the same step is different SQL on the two databases (and nothing on H2).
  */
-final class ResultCompression implements JavaMigration {
+final class ResultCompression extends JavaStep {
     private static final Logger LOG = LoggerFactory.getLogger(ResultCompression.class);
-    static final String VERSION = "13";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "stored results compressed with lz4 on PostgreSQL";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 13_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    ResultCompression() {
+        super("13", "stored results compressed with lz4 on PostgreSQL", 13_001);
     }
 
     @Override

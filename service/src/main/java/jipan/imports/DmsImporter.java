@@ -193,7 +193,7 @@ public final class DmsImporter {
         if (!keys.isEmpty()) {
             List<String> customerIds = accepted.stream().map(Parsed::fact).filter(Owned.class::isInstance)
                     .map(fact -> ((Owned) fact).customerId()).distinct().toList();
-            jdbi.useExtension(ImportDao.class, dao -> stored(kind, dao, keys, customerIds)
+            jdbi.useExtension(ImportDao.class, dao -> stored(kind, dao, run.store, keys, customerIds)
                     .forEach(row -> stored.put(row.key(), row.values())));
         }
         List<Parsed> changed = new ArrayList<>(accepted.size());
@@ -241,10 +241,11 @@ public final class DmsImporter {
      * The stored rows of these keys. A customer's facts without an id of their own (keyed customer|day|…) are read by
      * their customers ({@code customerIds}, the index), not by a key computed over the whole table.
      */
-    private static List<StoredRow> stored(ImportKind kind, ImportDao dao, List<String> keys, List<String> customerIds) {
+    private static List<StoredRow> stored(ImportKind kind, ImportDao dao, String store, List<String> keys,
+                                          List<String> customerIds) {
         return switch (kind) {
             case CUSTOMERS -> dao.storedCustomers(keys);
-            case VEHICLES -> dao.storedVehicles(keys);
+            case VEHICLES -> dao.storedVehicles(store, keys);
             case REPAIR_ORDERS -> dao.storedVisits(keys);
             case LEADS -> dao.storedLeads(keys);
             case COMPLAINTS -> dao.storedComplaints(keys, customerIds);
@@ -344,25 +345,19 @@ public final class DmsImporter {
     }
 
     /**
-     * A vehicle, repair order or lead is one store's: a row whose key (VIN, repair-order number, lead id) is stored for
-     * a customer of another store is rejected, naming that store, instead of taking the record from it.
+     * A repair order or lead is one store's: a row whose key (repair-order number, lead id) is stored for a customer
+     * of another store is rejected, naming that store, instead of taking the record from it. A VIN is not: each store
+     * that has the car keeps its own vehicle (migration 31), and the group links the two by it.
      */
     private List<Parsed> notAnotherStores(ImportKind kind, List<Parsed> rows, Run run) {
-        if (rows.isEmpty() || (kind != ImportKind.VEHICLES && kind != ImportKind.REPAIR_ORDERS && kind != ImportKind.LEADS)) {
+        if (rows.isEmpty() || (kind != ImportKind.REPAIR_ORDERS && kind != ImportKind.LEADS)) {
             return rows;
         }
         List<String> keys = rows.stream().map(row -> key(row.fact())).toList();
-        Map<String, String> storeOf = jdbi.withExtension(ImportDao.class, dao -> StoreKeys.storesOf(switch (kind) {
-            case VEHICLES -> dao::vehicleStores;
-            case REPAIR_ORDERS -> dao::visitStores;
-            default -> dao::leadStores;
-        }, keys));
+        Map<String, String> storeOf = jdbi.withExtension(ImportDao.class, dao -> StoreKeys.storesOf(
+                kind == ImportKind.REPAIR_ORDERS ? dao::visitStores : dao::leadStores, keys));
         List<Parsed> ours = new ArrayList<>(rows.size());
-        String column = switch (kind) {
-            case VEHICLES -> "vin";
-            case REPAIR_ORDERS -> "roNumber";
-            default -> "leadId";
-        };
+        String column = kind == ImportKind.REPAIR_ORDERS ? "roNumber" : "leadId";
         for (Parsed row : rows) {
             String other = storeOf.get(key(row.fact()));
             if (other != null && !other.equals(run.store)) {
@@ -400,15 +395,12 @@ public final class DmsImporter {
             Set<String> vins = new HashSet<>();
             batch.forEach(row -> vins.add(((Visit) row.fact()).getVin()));
             Map<String, ImportDao.VehicleOwner> owners = new HashMap<>();
-            jdbi.useExtension(ImportDao.class, dao -> dao.ownersOf(List.copyOf(vins))
+            jdbi.useExtension(ImportDao.class, dao -> dao.ownersOf(run.store, List.copyOf(vins))
                     .forEach(owner -> owners.put(owner.vin(), owner)));
             for (Parsed row : batch) {
                 String vin = ((Visit) row.fact()).getVin();
                 ImportDao.VehicleOwner owner = owners.get(vin);
-                if (owner != null && !owner.store().equals(run.store)) {
-                    run.reject(row.number(), row.cells(), "vin", null, "vehicle " + vin
-                            + " is a vehicle of a customer of another store than " + run.store);
-                } else if (owner != null) {
+                if (owner != null) {
                     accepted.add(new Parsed(row.number(), row.cells(), new OwnedVisit(owner.customerId(),
                             (Visit) row.fact())));
                 } else {

@@ -139,11 +139,11 @@ public final class BaseReports {
         STAGES.forEach(stage -> byStage.put(stage, new Stage()));
         jdbi.useExtension(BaseReportDao.class, dao -> {
             try (var rows = dao.vinSpend(from, to)) {
-                rows.forEach(row -> spends.put(row.vin(), row));
+                rows.forEach(row -> spends.put(row.vehicle(), row));
             }
             try (var vehicles = dao.vehicleWarranties()) {
                 vehicles.forEach(vehicle -> {
-                    BaseReportDao.VinSpend spend = spends.get(vehicle.vin());
+                    BaseReportDao.VinSpend spend = spends.get(vehicle.vehicle());
                     if (spend != null) {
                         byStage.get(spend.firstMaintenance() > 0 ? "FIRST_MAINTENANCE"
                                 : vehicle.warrantyEnd() == null ? "UNKNOWN"

@@ -233,7 +233,8 @@ public final class ReportRegistry {
                     Set.of(), (reports, a) -> reports.league(a.month("month"))),
             new ReportDefinition("store-shared", "stores/shared", "Customers two stores share", "门店共有客户",
                     "For each pair of stores: the customers of the first who are customers of the second too (the "
-                            + "same phone: a person of two stores is two customers), their share of the first store's "
+                            + "same phone, or a car of the same VIN: a person of two stores is two customers, a car "
+                            + "two stores service is each store's vehicle), their share of the first store's "
                             + "customers, and how many of them visited the second store last. For keys of the whole "
                             + "group.",
                     List.of(), StoreLeague.SharedLine.class, false, Set.of(), (reports, a) -> reports.sharedCustomers()));

@@ -75,7 +75,8 @@ public final class StoreLeague {
 
     /**
      * One line of the group view: customers of {@code store} who are customers of {@code otherStore} too (the same
-     * phone: a person of two stores is two customers), their share of the store's customers, and how many of them
+     * phone or a vehicle of the same VIN: a person of two stores is two customers, a car two stores service a
+     * vehicle of each), their share of the store's customers, and how many of them
      * visited the other store last — where they went.
      */
     public record SharedLine(String store, String storeName, String otherStore, String otherStoreName, int customers,

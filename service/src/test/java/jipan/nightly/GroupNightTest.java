@@ -82,7 +82,14 @@ class GroupNightTest {
                     + "RO-A1,LSGPC54U8AF000A11," + visit + ",13000,自费,保养,500\n");
             // the same person is a customer of S2 too, under S2's own id; S1's id in S2's file is refused
             drop(root.resolve("S2"), "customers.csv", "客户编号,客户名称,电话,区域,行业,出生年份,客户类型\n"
-                    + "S2-ONLY-1,二店独有客户,13800000001,惠城区,制造业,1975,个人\nA2,李女士,13800000002,惠阳区,,1980,个人\n");
+                    + "S2-ONLY-1,二店独有客户,13800000001,惠城区,制造业,1975,个人\nA2,李女士,13800000002,惠阳区,,1980,个人\n"
+                    + "S2-CAR,李女士（二店）,13900000002,惠阳区,,1980,个人\n");
+            // A2's car (bought at S1) is serviced at S2 too, where its owner has S2's own record and another phone:
+            // the VIN is S2's vehicle as well, and links the two for the group
+            drop(root.resolve("S2"), "vehicles.csv", "车架号,客户编号,车型,购车日期,保修截止日期,本店购车\n"
+                    + "LSGPC54U8AF000A21,S2-CAR,英朗,2021-03-12,2024-03-12,否\n");
+            drop(root.resolve("S2"), "repair-orders.csv", "工单号,车架号,进厂日期,进厂里程,付费类型,维修类型,结算金额\n"
+                    + "S2-RO-1,LSGPC54U8AF000A21," + visit + ",42000,自费,保养,380\n");
             drop(root.resolve("S2"), "notes.txt", "not an export\n");
             return root;
         } catch (IOException e) {
@@ -288,17 +295,24 @@ class GroupNightTest {
             assertThat(write.getStatus()).isEqualTo(403);
         }
         assertThat(get(GROUP_KEY, "/customers/S2-ONLY-1").get("name").asText()).isEqualTo("二店独有客户");
-        // a vehicle is one store's: S1's car sent for a customer of S2 is refused, not taken from S1's customer
+        // a car two stores service is each store's vehicle: S1's VIN sent for S2's customer is S2's own record of
+        // it, and S1's customer keeps S1's (its model, its repair order), which S1's key still sees and S2's does not
         try (Response write = APP.client().target("http://localhost:" + APP.getLocalPort() + "/api/v1/customers")
                 .request().header("X-Api-Key", GROUP_KEY).put(jakarta.ws.rs.client.Entity.json(
-                        "[{\"id\": \"S2-NEW\", \"store\": \"S2\", \"vehicles\": [{\"vin\": \"LSGPC54U8AF000A11\"}]}]"))) {
-            assertThat(write.getStatus()).isEqualTo(422);
-            assertThat(write.readEntity(String.class)).contains("vehicle LSGPC54U8AF000A11 is stored for a customer of "
-                    + "store S1, not S2");
+                        "[{\"id\": \"S2-ONLY-1\", \"store\": \"S2\", \"name\": \"二店独有客户\", "
+                                + "\"phone\": \"13800000001\", \"vehicles\": [{\"vin\": \"LSGPC54U8AF000A11\", "
+                                + "\"model\": \"科鲁兹（二店）\"}]}]"))) {
+            assertThat(write.getStatus()).as(write.readEntity(String.class)).isEqualTo(200);
         }
-        assertThat(status(GROUP_KEY, "/customers/S2-NEW")).isEqualTo(404);
-        assertThat(get(GROUP_KEY, "/customers/A1").get("vehicles").get(0).get("vin").asText())
-                .isEqualTo("LSGPC54U8AF000A11");
+        assertThat(get(GROUP_KEY, "/customers/S2-ONLY-1").get("vehicles").get(0).get("model").asText())
+                .isEqualTo("科鲁兹（二店）");
+        JsonNode a1 = get(S1_KEY, "/customers/A1");
+        assertThat(a1.get("vehicles").get(0).get("vin").asText()).isEqualTo("LSGPC54U8AF000A11");
+        assertThat(a1.get("vehicles").get(0).get("model").asText()).isEqualTo("科鲁兹");
+        assertThat(a1.get("visits")).hasSize(1);
+        assertThat(get(S1_KEY, "/customers?q=LSGPC54U8AF000A11").findValuesAsText("id")).containsExactly("A1");
+        assertThat(get(GROUP_KEY, "/customers?q=LSGPC54U8AF000A11").findValuesAsText("id"))
+                .containsExactly("A1", "S2-ONLY-1");
     }
 
     private static JsonNode post(String key, String path, String body, int expected) throws IOException {
@@ -404,7 +418,7 @@ class GroupNightTest {
         assertThat(back.get("store-settings.properties").asText()).doesNotContain("minVisitsForA")
                 .contains("S1: TierSettings.minVisitsForB = 1");
 
-        // impact and backtest of one store: its customers only (S1 has two, the group three)
+        // impact and backtest of one store: its customers only (S1 has two, the group four)
         JsonNode impact = post(GROUP_KEY, "/rules/impact", "{\"files\": " + back + ", \"asOf\": \"" + asOf
                 + "\", \"store\": \"S1\"}", 200);
         assertThat(impact.get("customers").asInt()).isEqualTo(2);
@@ -412,7 +426,7 @@ class GroupNightTest {
         // taking S1 back to the group's A threshold moves A1 from A back to the group's tier
         assertThat(impact.get("migrations").get("tier").toString()).contains("\"from\":\"A\"");
         assertThat(post(GROUP_KEY, "/rules/impact", "{\"files\": " + back + ", \"asOf\": \"" + asOf + "\"}", 200)
-                .get("customers").asInt()).isEqualTo(3);
+                .get("customers").asInt()).isEqualTo(4);
         JsonNode backtest = post(GROUP_KEY, "/rules/backtests", "{\"horizonMonths\": 1, \"store\": \"S1\"}", 200);
         assertThat(backtest.get("store").asText()).isEqualTo("S1");
         assertThat(backtest.get("result").get("customers").asInt()).isEqualTo(2);
@@ -444,7 +458,7 @@ class GroupNightTest {
         assertThat(get(GROUP_KEY, "/nightly?lang=zh").get("nights").get(0).get("steps").toString())
                 .contains("分类运行").contains("跟进名单已生成");
         JsonNode s2 = get(GROUP_KEY, "/nightly?store=S2").get("nights").get(0);
-        assertThat(s2.get("files").asInt()).isEqualTo(2);
+        assertThat(s2.get("files").asInt()).isEqualTo(4);
         assertThat(s2.get("failedFiles").asInt()).isEqualTo(1);
 
         // one run per store, classified as of the night, each store's customers only
@@ -486,15 +500,18 @@ class GroupNightTest {
         assertThat(league.findValuesAsText("rank")).containsExactly("1", "2");
         assertThat(get(S1_KEY, "/reports/stores/league?month=" + month).findValuesAsText("store")).containsExactly("S1");
 
-        // the group view: the same person (one phone) is A1 at S1 and S2-ONLY-1 at S2; they last came to S1
+        // the group view: the same person (one phone) is A1 at S1 and S2-ONLY-1 at S2, and they last came to S1; A2's
+        // car (one VIN) is S2-CAR's at S2, with another phone, and it last came to S2
         JsonNode shared = get(GROUP_KEY, "/reports/stores/shared");
         assertThat(shared).hasSize(2);
         assertThat(shared.get(0).get("store").asText()).isEqualTo("S1");
         assertThat(shared.get(0).get("otherStore").asText()).isEqualTo("S2");
-        assertThat(shared.get(0).get("shared").asInt()).isEqualTo(1);
+        assertThat(shared.get(0).get("shared").asInt()).isEqualTo(2);
         assertThat(shared.get(0).get("customers").asInt()).isEqualTo(2);
-        assertThat(shared.get(0).get("wentToOther").asInt()).isZero();
+        assertThat(shared.get(0).get("wentToOther").asInt()).isEqualTo(1);
         assertThat(shared.get(1).get("store").asText()).isEqualTo("S2");
+        assertThat(shared.get(1).get("customers").asInt()).isEqualTo(2);
+        assertThat(shared.get(1).get("shared").asInt()).isEqualTo(2);
         assertThat(shared.get(1).get("wentToOther").asInt()).isEqualTo(1);
         assertThat(status(S1_KEY, "/reports/stores/shared")).isEqualTo(403);
     }

@@ -85,8 +85,8 @@ public final class DemoDealership {
 
     /**
      * Store {@code number} ({@code store}: its code) of a demo group: its own customers, vehicles and repair orders (ids,
-     * VINs and repair-order numbers carry the store, so no two stores share one), and 2 % of its people also customers
-     * of the store before it (the same phone), as groups have.
+     * VINs and repair-order numbers carry the store), and 2 % of its people also customers of the store before it (the
+     * same phone, and their first car the VIN they have there), as groups have.
      */
     public DemoDealership(long seed, LocalDate until, Holdout holdout, String store, int number) {
         if (store != null && (number < 1 || number > 99)) {
@@ -116,10 +116,11 @@ public final class DemoDealership {
         String id = store == null ? String.format("D%06d", index) : String.format("%s-D%06d", store, index);
         boolean fleet = random.nextInt(20) == 0;
         CustomerKind kind = fleet ? CustomerKind.FLEET : random.nextInt(10) == 0 ? CustomerKind.COMPANY : CustomerKind.PERSON;
+        // 2 % of a group's store are the same people as the previous store's customer of the same number, who
+        // bring the car they have there too
+        boolean alsoPrevious = store != null && storeNumber > 1 && random.nextInt(50) == 0;
         String phone = store == null ? String.format("138%08d", index)
-                // 2 % are the same people as the previous store's customer of the same number
-                : String.format("1%02d%08d", 30 + (storeNumber > 1 && random.nextInt(50) == 0 ? storeNumber - 1
-                        : storeNumber), index);
+                : String.format("1%02d%08d", 30 + (alsoPrevious ? storeNumber - 1 : storeNumber), index);
         Customer customer = new Customer(id,
                 kind == CustomerKind.PERSON ? pick(SURNAMES) + (random.nextBoolean() ? "先生" : "女士") : "惠州" + pick(INDUSTRIES) + "公司" + index,
                 phone, pick(REGIONS), pick(INDUSTRIES),
@@ -133,9 +134,11 @@ public final class DemoDealership {
             if (bought.isAfter(until)) {
                 bought = until.minusDays(random.nextInt(60));
             }
+            boolean previousStoresCar = alsoPrevious && v == 0;
             vehicles.add(new Vehicle((store == null ? String.format("LSGDEMO%06d%04d", index, v)
-                    : String.format("L%02dDEMO%06d%04d", storeNumber, index, v)).substring(0, 17), pick(MODELS), bought,
-                    bought.plusYears(3), random.nextInt(10) < 8, random.nextInt(3) == 0));
+                    : String.format("L%02dDEMO%06d%04d", previousStoresCar ? storeNumber - 1 : storeNumber, index, v))
+                    .substring(0, 17), pick(MODELS), bought, bought.plusYears(3),
+                    random.nextInt(10) < 8 && !previousStoresCar, random.nextInt(3) == 0));
         }
 
         List<Visit> visits = new ArrayList<>();
