@@ -158,7 +158,10 @@ public interface BaseReportDao {
         }
     }
 
-    /** The customer-pay visits of [from, to], as the index visit_by_pay_date_customer holds them. */
+    /**
+     * The customer-pay visits of [from, to], read from an index alone: visit_by_customer_date_pay for a store's
+     * customers, visit_by_pay_date_customer for the group.
+     */
     @SqlQuery("""
             SELECT customer_id, visit_date FROM visit
             WHERE pay_type = 'CUSTOMER_PAY' AND visit_date >= :from AND visit_date <= :to AND customer_id <inStores>
