@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A report as {@code GET /api/v1/reports} lists it: its name (the {@code report} command's argument), where
- * it is served, its titles and description, its parameters and its columns.
+ * it is served, its titles and descriptions (English and Chinese), its parameters and its columns.
  */
 public record ReportDescription(String name, String url, String title, String titleZh, String description,
+                                String descriptionZh,
                                 boolean singleRow, List<Parameter> parameters, List<Column> columns) {
 
     /** A parameter: its query name, command-line flag, kind, whether required, choices and default. */

@@ -193,7 +193,8 @@ final class ContractDetails {
             Operation operation = new Operation()
                     .operationId("report" + camel(report.name()))
                     .summary(report.title() + " · " + report.titleZh())
-                    .description(report.description() + "\n\nColumns: " + columns + (report.totalColumns().isEmpty()
+                    .description(report.description() + "\n\n" + report.descriptionZh() + "\n\nColumns: " + columns
+                            + (report.totalColumns().isEmpty()
                             ? "" : ". The CSV ends with a totals row of " + String.join(", ", report.totalColumns()))
                             + ". The `report` command: `report " + report.name() + "`.")
                     .addTagsItem("reports")

@@ -13,11 +13,12 @@ import java.util.stream.Stream;
 
 /**
  * One report, defined once: its name (the {@code report} command's argument), its REST path under
- * {@code /api/v1/reports/}, titles, parameters, row type, which columns are percentages (ratios 0..1) and
- * which are summed in a totals row, and the query. REST, the {@code report} command and the OpenAPI document
+ * {@code /api/v1/reports/}, titles and descriptions (English and Chinese), parameters, row type, which columns
+ * are percentages (ratios 0..1) and which are summed in a totals row, and the query. REST, the {@code report} command and the OpenAPI document
  * all read this definition; {@link ReportRegistry} lists them.
  */
 public record ReportDefinition(String name, String path, String title, String titleZh, String description,
+                               String descriptionZh,
                                List<ReportParameter> parameters, Class<? extends Record> rowType, boolean single,
                                Set<String> totalColumns, Query query) {
 

@@ -114,7 +114,7 @@ public class ReportResource {
 
     static ReportDescription describe(ReportDefinition report) {
         return new ReportDescription(report.name(), "/api/v1/reports/" + report.path(), report.title(),
-                report.titleZh(), report.description(), report.single(),
+                report.titleZh(), report.description(), report.descriptionZh(), report.single(),
                 report.parameters().stream().map(p -> new ReportDescription.Parameter(p.name(), p.flag(),
                         ReportDescription.Kind.valueOf(p.kind().name()), p.required(), p.help(), p.choices(),
                         p.defaultValue())).toList(),

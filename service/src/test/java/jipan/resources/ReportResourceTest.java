@@ -54,12 +54,16 @@ class ReportResourceTest {
     }
 
     @Test
-    void everyColumnHasAChineseHeaderAndEveryReportAUniqueNameAndPath() {
+    void everyColumnHasAChineseHeaderEveryReportAChineseDescriptionAndAUniqueNameAndPath() {
         List<String> missing = new ArrayList<>();
         for (ReportDefinition report : ReportRegistry.ALL) {
             report.columns().stream().filter(column -> !ReportColumns.known(column))
                     .forEach(column -> missing.add(report.name() + "." + column));
             assertThat(report.columns()).containsAll(report.totalColumns());
+            if (!report.descriptionZh().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN)) {
+                missing.add(report.name() + " (its Chinese description)");
+            }
         }
         assertThat(missing).isEmpty();
         assertThat(ReportRegistry.ALL.stream().map(ReportDefinition::name).distinct()).hasSameSizeAs(ReportRegistry.ALL);
@@ -74,6 +78,8 @@ class ReportResourceTest {
                 rest.add(report.get("name").asText());
                 assertThat(report.get("url").asText()).startsWith("/api/v1/reports/");
                 assertThat(report.get("columns")).isNotEmpty();
+                assertThat(report.get("descriptionZh").asText()).isNotBlank()
+                        .isNotEqualTo(report.get("description").asText());
             }
         }
         JipanApplication application = new JipanApplication();
