@@ -10,9 +10,12 @@ public record ReportDescription(String name, String url, String title, String ti
                                 String descriptionZh,
                                 boolean singleRow, List<Parameter> parameters, List<Column> columns) {
 
-    /** A parameter: its query name, command-line flag, kind, whether required, choices and default. */
-    public record Parameter(String name, String flag, Kind kind, boolean required, String help, List<String> choices,
-                            String defaultValue) {
+    /**
+     * A parameter: its query name, command-line flag, kind, whether required, help (English and Chinese), choices
+     * and default.
+     */
+    public record Parameter(String name, String flag, Kind kind, boolean required, String help, String helpZh,
+                            List<String> choices, String defaultValue) {
     }
 
     /** What a parameter takes. */

@@ -182,7 +182,8 @@ final class ContractDetails {
             Schema<?> answer = report.single() ? row : new JsonSchema().types(Set.of("array")).items(row);
             List<Parameter> parameters = new ArrayList<>();
             report.parameters().forEach(parameter -> parameters.add(new Parameter().in("query").name(parameter.name())
-                    .required(parameter.required()).description(parameter.help()).schema(schema(parameter))));
+                    .required(parameter.required()).description(parameter.help() + " · " + parameter.helpZh())
+                    .schema(schema(parameter))));
             parameters.add(new Parameter().in("query").name("format").description("json (default), csv (a download; "
                     + "also with Accept: text/csv) or xlsx (an Excel workbook, one sheet named after the report)")
                     .schema(choices(List.of("json", "csv", "xlsx"), "json")));

@@ -9,10 +9,11 @@ import jipan.core.Limits;
 
 /**
  * One parameter of a report: its name on the REST query ({@code ?asOf=}) and on the command line
- * ({@code --as-of}), what kind of value it takes, whether it is required, and a line of help.
+ * ({@code --as-of}), what kind of value it takes, whether it is required, and a line of help in English and
+ * Chinese.
  */
-public record ReportParameter(String name, Kind kind, boolean required, String help, List<String> choices,
-                              String defaultValue) {
+public record ReportParameter(String name, Kind kind, boolean required, String help, String helpZh,
+                              List<String> choices, String defaultValue) {
 
     /** What a parameter's value is. */
     public enum Kind {
@@ -38,28 +39,29 @@ public record ReportParameter(String name, Kind kind, boolean required, String h
         }
     }
 
-    public static ReportParameter date(String name, String help) {
-        return new ReportParameter(name, Kind.DATE, true, help, List.of(), null);
+    public static ReportParameter date(String name, String help, String helpZh) {
+        return new ReportParameter(name, Kind.DATE, true, help, helpZh, List.of(), null);
     }
 
-    public static ReportParameter month(String name, String help) {
-        return new ReportParameter(name, Kind.MONTH, true, help, List.of(), null);
+    public static ReportParameter month(String name, String help, String helpZh) {
+        return new ReportParameter(name, Kind.MONTH, true, help, helpZh, List.of(), null);
     }
 
-    public static ReportParameter run(String name, boolean required, String help) {
-        return new ReportParameter(name, Kind.RUN, required, help, List.of(), null);
+    public static ReportParameter run(String name, boolean required, String help, String helpZh) {
+        return new ReportParameter(name, Kind.RUN, required, help, helpZh, List.of(), null);
     }
 
     /** The longest text a TEXT parameter takes: a region's (or an industry's) width in the store. */
     public static final int MAX_TEXT = Math.max(Limits.REGION, Limits.INDUSTRY);
 
     /** Optional text; left out, it is the empty value (a group of the customers that have none). */
-    public static ReportParameter text(String name, String help) {
-        return new ReportParameter(name, Kind.TEXT, false, help, List.of(), "");
+    public static ReportParameter text(String name, String help, String helpZh) {
+        return new ReportParameter(name, Kind.TEXT, false, help, helpZh, List.of(), "");
     }
 
-    public static ReportParameter choice(String name, List<String> choices, String defaultValue, String help) {
-        return new ReportParameter(name, Kind.CHOICE, false, help, choices, defaultValue);
+    public static ReportParameter choice(String name, List<String> choices, String defaultValue, String help,
+                                         String helpZh) {
+        return new ReportParameter(name, Kind.CHOICE, false, help, helpZh, choices, defaultValue);
     }
 
     /** The command-line spelling: {@code asOf} → {@code --as-of}. */

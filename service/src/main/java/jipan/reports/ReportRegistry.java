@@ -19,13 +19,20 @@ public final class ReportRegistry {
     private static final String GROUP_HELP = "group rows by customer (region, industry, kind) or by vehicle (model, "
             + "lifecycle: the stage of the latest finished run, origin: sold here or not), where each row counts "
             + "vehicles; default none";
+    private static final String GROUP_HELP_ZH = "按客户（地区、行业、类型）或按车辆（车型；lifecycle：最近一次完成的运行中的"
+            + "生命周期阶段；origin：是否本店售车，此时每行计的是车辆）分组；默认none";
     private static final List<String> CUSTOMER_GROUPS = List.of("region", "industry", "kind", "none");
     private static final ReportParameter BY_CUSTOMER = choice("by", CUSTOMER_GROUPS, "region",
-            "group customers by region, industry or kind (none: all together); default region");
-    private static final ReportParameter RUN = run("run", false, "the classification run (default: the latest finished)");
-    private static final ReportParameter FROM = date("from", "the first day of the period");
-    private static final ReportParameter TO = date("to", "the last day of the period");
-    private static final ReportParameter AS_OF = date("asOf", "the date the report is as of");
+            "group customers by region, industry or kind (none: all together); default region",
+            "按地区、行业或类型分组客户（none：不分组）；默认region");
+    private static final ReportParameter RUN = run("run", false, "the classification run (default: the latest finished)",
+            "分类运行（默认：最近一次完成的）");
+    private static final ReportParameter FROM = date("from", "the first day of the period",
+            "期间的第一天");
+    private static final ReportParameter TO = date("to", "the last day of the period",
+            "期间的最后一天");
+    private static final ReportParameter AS_OF = date("asOf", "the date the report is as of",
+            "报表的截止日期");
     /** The horizons a holdout comparison may look over, in months. */
     private static final List<String> HORIZONS = java.util.stream.IntStream.rangeClosed(1, 24)
             .mapToObj(String::valueOf).toList();
@@ -34,12 +41,14 @@ public final class ReportRegistry {
             new ReportDefinition("churn-monthly", "churn/monthly", "Monthly churn", "月度流失率",
                     "Of the customers who visited in month N-6, the share with no visit in N-5..N.",
                     "第N-6月进厂的客户中，N-5月至N月没有再进厂的比例。",
-                    List.of(month("month", "the month N")), Reports.MonthlyChurn.class, true, Set.of(),
+                    List.of(month("month", "the month N",
+                            "月份N")), Reports.MonthlyChurn.class, true, Set.of(),
                     (reports, a) -> List.of(reports.monthlyChurn(a.month("month")))),
             new ReportDefinition("churn-series", "churn/monthly-series", "Monthly churn, twelve months",
                     "月度流失率（近12个月）", "The monthly churn of the twelve months up to and including `to`.",
                     "截至`to`（含）的十二个月，每月的月度流失率。",
-                    List.of(month("to", "the last month of the series")), Reports.MonthlyChurn.class, false, Set.of(),
+                    List.of(month("to", "the last month of the series",
+                            "序列的最后一个月")), Reports.MonthlyChurn.class, false, Set.of(),
                     (reports, a) -> reports.monthlyChurnSeries(a.month("to"))),
             new ReportDefinition("churn-annual", "churn/annual", "Annual churn", "年度流失率",
                     "Vehicles that visited in the year ending 12 months before asOf and not since.",
@@ -62,18 +71,21 @@ public final class ReportRegistry {
                             + "ticket, per-vehicle contribution, and each bucket's share of its group.",
                     "[from, to]期间有进厂的客户按进厂次数分档：客户数、台次、产值、客单价、"
                     + "单车贡献，以及各档在其分组中的占比。",
-                    List.of(FROM, TO, choice("by", GROUPS, "none", GROUP_HELP)), Reports.StructureLine.class, false,
+                    List.of(FROM, TO, choice("by", GROUPS, "none", GROUP_HELP,
+                            GROUP_HELP_ZH)), Reports.StructureLine.class, false,
                     ordered("customers", "visits", "revenue"),
                     (reports, a) -> reports.structure(a.date("from"), a.date("to"), a.choice("by"))),
             new ReportDefinition("structure-yoy", "structure/year-over-year", "Customer structure, year over year",
                     "客户结构同比", "The structure table of [from, to] beside that of the same dates a year earlier.",
                     "[from, to]期间的客户结构表，与上一年同期的并列对比。",
-                    List.of(FROM, TO, choice("by", GROUPS, "none", GROUP_HELP)), Reports.YearOverYearLine.class, false,
+                    List.of(FROM, TO, choice("by", GROUPS, "none", GROUP_HELP,
+                            GROUP_HELP_ZH)), Reports.YearOverYearLine.class, false,
                     Set.of(), (reports, a) -> reports.structureYearOverYear(a.date("from"), a.date("to"), a.choice("by"))),
             new ReportDefinition("tier-distribution", "tier-distribution", "Tier distribution", "等级分布",
                     "Customers by tier in a classification run (default: the latest finished), with each tier's share.",
                     "一次分类运行（默认：最近一次完成的）中各等级的客户数及占比。",
-                    List.of(run("run", false, "the classification run (default: the latest finished)")),
+                    List.of(run("run", false, "the classification run (default: the latest finished)",
+                            "分类运行（默认：最近一次完成的）")),
                     Reports.TierShare.class, false, ordered("customers"),
                     (reports, a) -> reports.tierDistribution(a.run("run"))),
             new ReportDefinition("tier-migration", "tier-migration", "Tier migration", "等级迁移",
@@ -81,8 +93,10 @@ public final class ReportRegistry {
                             + "classified; by default the latest finished run against the finished run before it.",
                     "两次运行都分类过的客户，在运行`from`与运行`to`中的等级对照（A→B……）"
                     + "；默认以最近一次完成的运行对比其前一次完成的运行。",
-                    List.of(run("from", false, "the earlier classification run (default: the finished run before `to`)"),
-                            run("to", false, "the later classification run (default: the latest finished)")),
+                    List.of(run("from", false, "the earlier classification run (default: the finished run before `to`)",
+                            "较早的分类运行（默认：`to`之前完成的那次）"),
+                            run("to", false, "the later classification run (default: the latest finished)",
+                                    "较晚的分类运行（默认：最近一次完成的）")),
                     Reports.TierMove.class, false, ordered("customers"),
                     (reports, a) -> reports.tierMigration(a.run("from"), a.run("to"))),
             new ReportDefinition("recapture", "recapture", "Recapture of the call lists", "回访召回效果",
@@ -91,8 +105,10 @@ public final class ReportRegistry {
                             + "default the finished run before the latest finished one against the latest.",
                     "回访是否有效：运行`from`的跟进任务按类型、负责人、人员和已记录结果（NONE："
                     + "无记录）分列，以及其中多少客户在运行`to`的日期前进厂；默认以最近一次完成的运行之前的那次对比最近一次。",
-                    List.of(run("from", false, "the run whose call list was worked (default: the finished run before `to`)"),
-                            run("to", false, "the later run: visits up to its date count (default: the latest finished)")),
+                    List.of(run("from", false, "the run whose call list was worked (default: the finished run before `to`)",
+                            "已跟进其名单的运行（默认：`to`之前完成的那次）"),
+                            run("to", false, "the later run: visits up to its date count (default: the latest finished)",
+                                    "较晚的运行：到其日期为止的进厂计入（默认：最近一次完成的）")),
                     Reports.RecaptureLine.class, false, ordered("customers", "visited"),
                     (reports, a) -> reports.recapture(a.run("from"), a.run("to"))),
             new ReportDefinition("recapture-holdout", "recapture/holdout", "Recapture against the held-out customers",
@@ -105,8 +121,10 @@ public final class ReportRegistry {
                     + "，各有多少在运行日期后`horizonMonths`个月内回厂（一次客户付费进厂；"
                     + "期满前算到最新数据），以及两者之差和95%置信区间。",
                     List.of(run("run", false, "the run whose call list was worked (default: the latest finished run "
-                                    + "whose horizon has passed, else the latest finished)"),
-                            choice("horizonMonths", HORIZONS, "6", "months after the run's date a return counts")),
+                                    + "whose horizon has passed, else the latest finished)",
+                            "已跟进其名单的运行（默认：观察期已满的最近一次完成的运行，否则为最近一次完成的）"),
+                            choice("horizonMonths", HORIZONS, "6", "months after the run's date a return counts",
+                                    "运行日期后多少个月内回厂计入")),
                     Reports.HoldoutLine.class, false, ordered("listed", "heldOut"),
                     (reports, a) -> reports.recaptureHoldout(a.run("run"), Integer.parseInt(a.choice("horizonMonths")))),
             new ReportDefinition("challenger", "challenger", "Champion against challenger", "现行规则与挑战者对比",
@@ -121,7 +139,8 @@ public final class ReportRegistry {
                     "The leads of a classification run (default: the latest finished) by the category the rules "
                             + "gave them.",
                     "一次分类运行（默认：最近一次完成的）中的线索，按规则判定的战败类别分列。",
-                    List.of(run("run", false, "the classification run (default: the latest finished)")),
+                    List.of(run("run", false, "the classification run (default: the latest finished)",
+                            "分类运行（默认：最近一次完成的）")),
                     Reports.CategoryLine.class, false, ordered("leads", "conquestService"),
                     (reports, a) -> reports.leadsByCategory(a.run("run"))),
             new ReportDefinition("defeat-competitors", "defeats/competitors", "Defeats by competitor", "战败竞品",
@@ -165,8 +184,10 @@ public final class ReportRegistry {
                     + "GENERAL）和地区、行业或客户类型分列的客户数（默认为最近一次完成的运行之前的那次与最近一次；"
                     + "只有一次时只列最近一次），各自在分组中的占比，以及每组合计（TOTAL）；最后几行为所有分组的合计。"
                     + "某一格的客户明细见grade-structure/customers。",
-                    List.of(BY_CUSTOMER, run("from", false, "the earlier run (default: the finished run before `to`)"),
-                            run("to", false, "the later run (default: the latest finished)")),
+                    List.of(BY_CUSTOMER, run("from", false, "the earlier run (default: the finished run before `to`)",
+                            "较早的运行（默认：`to`之前完成的那次）"),
+                            run("to", false, "the later run (default: the latest finished)",
+                                    "较晚的运行（默认：最近一次完成的）")),
                     BaseReports.GradeLine.class, false, Set.of(),
                     (reports, a) -> {
                         Reports.RunPair runs = reports.runsOrOne(a.run("from"), a.run("to"));
@@ -179,9 +200,11 @@ public final class ReportRegistry {
                     "一次运行中某一分组（`group`：报表中所示的地区、行业或类型，TOTAL为所有分组）"
                     + "某一基盘等级的客户（最多100,000个）。",
                     List.of(BY_CUSTOMER, ReportParameter.text("group", "the group's value, as the grade-structure "
-                                    + "report shows it (TOTAL: every group; left out: the customers without one)"),
+                                    + "report shows it (TOTAL: every group; left out: the customers without one)",
+                            "分组的取值，与基盘等级结构报表所示相同（TOTAL：所有分组；不填：没有分组取值的客户）"),
                             choice("grade", BaseReports.GRADES, "PREMIUM",
-                                    "the base grade; default PREMIUM"), RUN),
+                                    "the base grade; default PREMIUM",
+                                    "基盘等级；默认PREMIUM"), RUN),
                     BaseReports.GradeCustomer.class, false, Set.of(),
                     (reports, a) -> reports.base().gradeCell(reports.run(a.run("run")).id(), a.choice("by"),
                             a.text("group"), a.choice("grade"))),
@@ -211,7 +234,8 @@ public final class ReportRegistry {
                     "截至`to`的十二个月中每月：月末的基盘客户（到当时有过进厂，或在本店购车）"
                     + "、其中的保有客户（截至月末的十二个月内客户付费进厂至少reports.retainedMinVisits次；"
                     + "默认1次，与A–C级一致），以及保有率。",
-                    List.of(month("to", "the last month of the series")), BaseReports.RetainedMonth.class, false,
+                    List.of(month("to", "the last month of the series",
+                            "序列的最后一个月")), BaseReports.RetainedMonth.class, false,
                     Set.of(), (reports, a) -> reports.base().retained(a.month("to"))),
             new ReportDefinition("growth-compare", "growth/compare", "Growth, year over year and period over period",
                     "产值增长（同比与环比）",
@@ -272,7 +296,8 @@ public final class ReportRegistry {
                     "数据质量明细",
                     "The records (up to 100,000) a data-quality check counts: their key, customer and what is wrong.",
                     "某项数据质量检查所计的记录（最多100,000条）：其主键、客户及问题所在。",
-                    List.of(choice("check", BaseReports.CHECKS, "NO_PHONE", "the check; default NO_PHONE")),
+                    List.of(choice("check", BaseReports.CHECKS, "NO_PHONE", "the check; default NO_PHONE",
+                            "检查项；默认NO_PHONE")),
                     BaseReports.QualityRecord.class, false, Set.of(),
                     (reports, a) -> reports.base().dataQualityRows(a.choice("check"))),
             new ReportDefinition("latest-imports", "imports/latest", "Latest import of each kind", "各类数据最近导入",
@@ -288,7 +313,8 @@ public final class ReportRegistry {
                             + "rank.",
                     "集团各4S店某月的月度流失率、保有率、最近一次已跟进名单的召回率和战败率，每项在各店之间排名（1为最好："
                     + "流失率和战败率越低越好，保有率和召回率越高越好），各店按平均名次排序。",
-                    List.of(month("month", "the month the measures are of")), StoreLeague.StoreLine.class, false,
+                    List.of(month("month", "the month the measures are of",
+                            "指标所属的月份")), StoreLeague.StoreLine.class, false,
                     Set.of(), (reports, a) -> reports.league(a.month("month"))),
             new ReportDefinition("store-shared", "stores/shared", "Customers two stores share", "门店共有客户",
                     "For each pair of stores: the customers of the first who are customers of the second too (the "

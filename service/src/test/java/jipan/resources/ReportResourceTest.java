@@ -64,6 +64,9 @@ class ReportResourceTest {
                     == Character.UnicodeScript.HAN)) {
                 missing.add(report.name() + " (its Chinese description)");
             }
+            report.parameters().stream().filter(parameter -> !parameter.helpZh().codePoints().anyMatch(c ->
+                    Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                    .forEach(parameter -> missing.add(report.name() + "." + parameter.name() + " (its Chinese help)"));
         }
         assertThat(missing).isEmpty();
         assertThat(ReportRegistry.ALL.stream().map(ReportDefinition::name).distinct()).hasSameSizeAs(ReportRegistry.ALL);
@@ -80,6 +83,8 @@ class ReportResourceTest {
                 assertThat(report.get("columns")).isNotEmpty();
                 assertThat(report.get("descriptionZh").asText()).isNotBlank()
                         .isNotEqualTo(report.get("description").asText());
+                report.get("parameters").forEach(parameter -> assertThat(parameter.get("helpZh").asText())
+                        .as(report.get("name").asText() + "." + parameter.get("name").asText()).isNotBlank());
             }
         }
         JipanApplication application = new JipanApplication();
