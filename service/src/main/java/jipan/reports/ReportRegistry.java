@@ -84,15 +84,14 @@ public final class ReportRegistry {
             new ReportDefinition("tier-distribution", "tier-distribution", "Tier distribution", "等级分布",
                     "Customers by tier in a classification run (default: the latest finished), with each tier's share.",
                     "一次分类运行（默认：最近一次完成的）中各等级的客户数及占比。",
-                    List.of(run("run", false, "the classification run (default: the latest finished)",
-                            "分类运行（默认：最近一次完成的）")),
+                    List.of(RUN),
                     Reports.TierShare.class, false, ordered("customers"),
                     (reports, a) -> reports.tierDistribution(a.run("run"))),
             new ReportDefinition("tier-migration", "tier-migration", "Tier migration", "等级迁移",
                     "Customers by tier in run `from` against run `to` (A→B …), for the customers both runs "
                             + "classified; by default the latest finished run against the finished run before it.",
-                    "两次运行都分类过的客户，在运行`from`与运行`to`中的等级对照（A→B……）"
-                    + "；默认以最近一次完成的运行对比其前一次完成的运行。",
+                    "两次运行都分类过的客户，在运行`from`与运行`to`中的等级对照（A→B……）；"
+                    + "默认以最近一次完成的运行对比其前一次完成的运行。",
                     List.of(run("from", false, "the earlier classification run (default: the finished run before `to`)",
                             "较早的分类运行（默认：`to`之前完成的那次）"),
                             run("to", false, "the later classification run (default: the latest finished)",
@@ -117,8 +116,8 @@ public final class ReportRegistry {
                             + "(callLists.holdoutPercent), how many of each came back (a customer-pay visit) within "
                             + "`horizonMonths` after the run's date — or up to the latest data, until then — and the "
                             + "difference with its 95 % confidence interval.",
-                    "名单本身的效果：运行`run`每类任务中列入名单的客户与留作对照组的客户（callLists.holdoutPercent）"
-                    + "，各有多少在运行日期后`horizonMonths`个月内回厂（一次客户付费进厂；"
+                    "名单本身的效果：运行`run`每类任务中列入名单的客户与留作对照组的客户（callLists.holdoutPercent），"
+                    + "各有多少在运行日期后`horizonMonths`个月内回厂（一次客户付费进厂；"
                     + "期满前算到最新数据），以及两者之差和95%置信区间。",
                     List.of(run("run", false, "the run whose call list was worked (default: the latest finished run "
                                     + "whose horizon has passed, else the latest finished)",
@@ -139,8 +138,7 @@ public final class ReportRegistry {
                     "The leads of a classification run (default: the latest finished) by the category the rules "
                             + "gave them.",
                     "一次分类运行（默认：最近一次完成的）中的线索，按规则判定的战败类别分列。",
-                    List.of(run("run", false, "the classification run (default: the latest finished)",
-                            "分类运行（默认：最近一次完成的）")),
+                    List.of(RUN),
                     Reports.CategoryLine.class, false, ordered("leads", "conquestService"),
                     (reports, a) -> reports.leadsByCategory(a.run("run"))),
             new ReportDefinition("defeat-competitors", "defeats/competitors", "Defeats by competitor", "战败竞品",
@@ -212,8 +210,8 @@ public final class ReportRegistry {
                     "Vehicles with visits in [from, to] by stage: first maintenance done in the period (首保), in "
                             + "warranty at `to` (在保), out of warranty (出保), UNKNOWN without a warranty end; their "
                             + "customers, visits, revenue, revenue per visit and per vehicle, and each stage's share.",
-                    "[from, to]期间有进厂的车辆按阶段分列：本期完成首保（首保）、`to`时在保修期内（在保）"
-                    + "、已出保修期（出保）、无保修截止日期（UNKNOWN）；各阶段的客户数、台次、"
+                    "[from, to]期间有进厂的车辆按阶段分列：本期完成首保（首保）、`to`时在保修期内（在保）、"
+                    + "已出保修期（出保）、无保修截止日期（UNKNOWN）；各阶段的客户数、台次、"
                     + "产值、每台次产值、单车产值及占比。",
                     List.of(FROM, TO), BaseReports.StageLine.class, false,
                     ordered("vehicles", "customers", "visits", "revenue"),
@@ -231,8 +229,8 @@ public final class ReportRegistry {
                             + "here, by then), retained customers among them (at least reports.retainedMinVisits "
                             + "customer-pay visits in the twelve months to the month's end; 1 by default, as tiers "
                             + "A–C), and the retained rate.",
-                    "截至`to`的十二个月中每月：月末的基盘客户（到当时有过进厂，或在本店购车）"
-                    + "、其中的保有客户（截至月末的十二个月内客户付费进厂至少reports.retainedMinVisits次；"
+                    "截至`to`的十二个月中每月：月末的基盘客户（到当时有过进厂，或在本店购车）、"
+                    + "其中的保有客户（截至月末的十二个月内客户付费进厂至少reports.retainedMinVisits次；"
                     + "默认1次，与A–C级一致），以及保有率。",
                     List.of(month("to", "the last month of the series",
                             "序列的最后一个月")), BaseReports.RetainedMonth.class, false,
@@ -245,8 +243,7 @@ public final class ReportRegistry {
                             + "period, their spend now against all of the earlier period's).",
                     "[from, to]期间的客户数、台次和产值，对比上一年同期（YEAR_OVER_YEAR）"
                     + "和紧接其前的等长期间（PERIOD_OVER_PERIOD），分全部客户（ALL）"
-                    + "和老客户（EXISTING：前一期有进厂的客户，其本期消费对比前一期全部客户的消费）"
-                    + "。",
+                    + "和老客户（EXISTING：前一期有进厂的客户，其本期消费对比前一期全部客户的消费）。",
                     List.of(FROM, TO), BaseReports.GrowthLine.class, false, Set.of(),
                     (reports, a) -> reports.base().growth(a.date("from"), a.date("to"))),
             new ReportDefinition("models", "structure/models", "Model structure", "车型结构",
